@@ -1,0 +1,24 @@
+package fitcoach;
+
+import fitcoach.app.AppConfig;
+import fitcoach.app.ConfigException;
+import fitcoach.app.DotEnv;
+import fitcoach.app.FitCoachApp;
+import java.nio.file.Path;
+
+/** Reads the configuration, starts FitCoach, and stops it cleanly on SIGTERM / Ctrl-C. */
+public final class Main {
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    try {
+      AppConfig config = AppConfig.fromEnv(DotEnv.merge(Path.of(".env"), System.getenv()));
+      FitCoachApp app = FitCoachApp.start(config);
+      Runtime.getRuntime().addShutdownHook(new Thread(app::close, "fitcoach-shutdown"));
+    } catch (ConfigException e) {
+      System.err.println("FitCoach cannot start: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+}

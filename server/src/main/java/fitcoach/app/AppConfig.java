@@ -1,0 +1,150 @@
+package fitcoach.app;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything FitCoach reads from its environment, validated once at start-up.
+ * Variable names follow the original FitCoach so an existing {@code .env} keeps working.
+ */
+public record AppConfig(
+    String host,
+    int port,
+    Path dataDir,
+    Optional<DatabaseUrl> database,
+    Optional<String> jwtSecret,
+    Optional<String> apiKeyEncryptionKey,
+    Optional<String> stravaClientId,
+    Optional<String> stravaClientSecret,
+    Optional<String> stravaRedirectUri,
+    Optional<String> stravaWebhookVerifyToken,
+    Optional<String> claudeApiKey,
+    Optional<URI> frontendUrl,
+    URI stravaBaseUrl,
+    URI anthropicBaseUrl,
+    Optional<URI> openaiBaseUrl,
+    int httpInstances,
+    int blockedThreadWarnMs) {
+
+  public static final int MIN_SECRET_LENGTH = 32;
+
+  /** Builds the config from environment variables; lists every invalid variable in one exception. */
+  public static AppConfig fromEnv(Map<String, String> env) {
+    List<String> problems = new ArrayList<>();
+    Reader r = new Reader(env, problems);
+
+    String host = r.string("HOST").orElse("0.0.0.0");
+    int port = r.integer("PORT", 8080, 0, 65535);
+    Path dataDir = Path.of(r.string("FITCOACH_DATA_DIR").orElse("./data")).toAbsolutePath().normalize();
+    Optional<DatabaseUrl> database = r.string("DATABASE_URL").flatMap(value -> {
+      try {
+        return Optional.of(DatabaseUrl.parse(value));
+      } catch (IllegalArgumentException e) {
+        problems.add("DATABASE_URL " + e.getMessage());
+        return Optional.empty();
+      }
+    });
+    Optional<String> jwtSecret = r.secret("JWT_SECRET");
+    Optional<String> encryptionKey = r.secret("API_KEY_ENCRYPTION_KEY");
+    Optional<URI> frontendUrl = r.url("FRONTEND_URL");
+    URI strava = r.url("STRAVA_BASE_URL").orElse(URI.create("https://www.strava.com"));
+    URI anthropic = r.url("ANTHROPIC_BASE_URL").orElse(URI.create("https://api.anthropic.com"));
+    Optional<URI> openai = r.url("OPENAI_BASE_URL");
+    Optional<String> redirect = r.url("STRAVA_REDIRECT_URI").map(URI::toString);
+    int instances = r.integer("FITCOACH_HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 64);
+    int blockedWarnMs = r.integer("FITCOACH_BLOCKED_THREAD_WARN_MS", 2000, 10, 60_000);
+
+    if (!problems.isEmpty()) {
+      throw new ConfigException("Invalid configuration: " + String.join("; ", problems));
+    }
+    return new AppConfig(host, port, dataDir, database, jwtSecret, encryptionKey,
+        r.string("STRAVA_CLIENT_ID"), r.string("STRAVA_CLIENT_SECRET"), redirect,
+        r.string("STRAVA_WEBHOOK_VERIFY_TOKEN"), r.string("CLAUDE_API_KEY"),
+        frontendUrl, strava, anthropic, openai, instances, blockedWarnMs);
+  }
+
+  /** Cookies get the Secure flag only when the athlete serves FitCoach over https. */
+  public boolean secureCookies() {
+    return frontendUrl.map(u -> "https".equalsIgnoreCase(u.getScheme())).orElse(false);
+  }
+
+  public AppConfig withSecrets(String jwt, String encryption) {
+    return new AppConfig(host, port, dataDir, database, Optional.of(jwt), Optional.of(encryption),
+        stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs);
+  }
+
+  public AppConfig withDatabase(DatabaseUrl url) {
+    return new AppConfig(host, port, dataDir, Optional.of(url), jwtSecret, apiKeyEncryptionKey,
+        stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs);
+  }
+
+  /** Never print secrets: this is what start-up logs. */
+  @Override
+  public String toString() {
+    return "AppConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir
+        + ", database=" + database.map(DatabaseUrl::redacted).orElse("embedded")
+        + ", frontendUrl=" + frontendUrl.map(URI::toString).orElse("-")
+        + ", stravaBaseUrl=" + stravaBaseUrl + ", anthropicBaseUrl=" + anthropicBaseUrl
+        + ", openaiBaseUrl=" + openaiBaseUrl.map(URI::toString).orElse("-")
+        + ", claudeApiKey=" + (claudeApiKey.isPresent() ? "set" : "unset")
+        + ", httpInstances=" + httpInstances + "]";
+  }
+
+  private record Reader(Map<String, String> env, List<String> problems) {
+    Optional<String> string(String name) {
+      String v = env.get(name);
+      return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+      Optional<String> v = string(name);
+      if (v.isEmpty()) {
+        return fallback;
+      }
+      try {
+        int n = Integer.parseInt(v.get());
+        if (n < min || n > max) {
+          problems.add(name + " must be between " + min + " and " + max + " (got " + n + ")");
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        problems.add(name + " must be a whole number (got '" + v.get() + "')");
+        return fallback;
+      }
+    }
+
+    Optional<String> secret(String name) {
+      Optional<String> v = string(name);
+      if (v.isPresent() && v.get().length() < MIN_SECRET_LENGTH) {
+        problems.add(name + " must be at least " + MIN_SECRET_LENGTH + " characters (got " + v.get().length() + ")");
+      }
+      return v;
+    }
+
+    Optional<URI> url(String name) {
+      Optional<String> v = string(name);
+      if (v.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        URI uri = new URI(v.get());
+        if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+            || uri.getHost() == null) {
+          problems.add(name + " must be an http(s) URL (got '" + v.get() + "')");
+          return Optional.empty();
+        }
+        String s = uri.toString();
+        return Optional.of(URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s));
+      } catch (Exception e) {
+        problems.add(name + " must be an http(s) URL (got '" + v.get() + "')");
+        return Optional.empty();
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package fitcoach.app;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.DecodeException;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.DatabaseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The single failure handler: every error leaves as {@code {"error":{"code","message","field"}}}, unexpected ones logged with the request id. */
+public final class ErrorHandler implements Handler<RoutingContext> {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (ctx.response().headWritten()) {
+      // A stream already started: the connection is all we can still close.
+      LOG.warn("Request {} {} failed after its response started: {}", RequestGuard.requestId(ctx), ctx.request().path(),
+          ctx.failure() == null ? ctx.statusCode() : ctx.failure().toString());
+      ctx.response().reset();
+      return;
+    }
+    Throwable failure = ctx.failure();
+    if (failure instanceof ApiException e) {
+      if (e.retryAfterSeconds() != null) {
+        ctx.response().putHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+      }
+      send(ctx, e.status(), e.code(), e.getMessage(), e.field());
+    } else if (failure instanceof DecodeException) {
+      send(ctx, 400, "malformed_json", "The request body is not valid JSON", null);
+    } else if (failure instanceof DatabaseException db && "23505".equals(db.getSqlState())) {
+      send(ctx, 409, "conflict", "This would duplicate something that already exists", null);
+    } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      int status = ctx.statusCode();
+      switch (status) {
+        case 413 -> send(ctx, 413, "payload_too_large", "The request body is larger than 1 MiB", null);
+        case 404 -> send(ctx, 404, "not_found", "No such endpoint", null);
+        case 405 -> send(ctx, 405, "method_not_allowed", "This endpoint does not accept " + ctx.request().method(), null);
+        case 415 -> send(ctx, 415, "unsupported_media_type", "Send the body as application/json", null);
+        case 401 -> send(ctx, 401, "unauthorized", "Sign in first", null);
+        default -> send(ctx, status, "bad_request", "The request could not be processed", null);
+      }
+    } else {
+      LOG.error("Request {} {} {} failed", RequestGuard.requestId(ctx), ctx.request().method(), ctx.request().path(), failure);
+      send(ctx, 500, "internal_error", "Something went wrong on the server (request " + RequestGuard.requestId(ctx) + ")", null);
+    }
+  }
+
+  private static void send(RoutingContext ctx, int status, String code, String message, String field) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", code);
+    error.put("message", message);
+    error.put("field", field);
+    Json.send(ctx, status, Map.of("error", error));
+  }
+}

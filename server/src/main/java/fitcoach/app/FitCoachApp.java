@@ -1,0 +1,140 @@
+package fitcoach.app;
+
+import fitcoach.auth.AuthHandler;
+import fitcoach.auth.AuthRoutes;
+import fitcoach.auth.AuthService;
+import fitcoach.auth.LoginThrottle;
+import fitcoach.auth.PasswordHasher;
+import fitcoach.auth.SessionRepository;
+import fitcoach.auth.SessionTokens;
+import fitcoach.auth.UserRepository;
+import fitcoach.health.HealthRoutes;
+import fitcoach.settings.ApiKeyRepository;
+import fitcoach.settings.ApiKeyService;
+import fitcoach.settings.ProfileRepository;
+import fitcoach.settings.SettingsRoutes;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires FitCoach: secrets, the database (embedded unless DATABASE_URL), migrations, then Vert.x and the HTTP verticles.
+ * The blocking steps (embedded PostgreSQL, Flyway over JDBC) run before Vert.x exists, so no event loop waits on them.
+ */
+public final class FitCoachApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FitCoachApp.class);
+  private static final long PURGE_INTERVAL_MS = 3_600_000;
+  private final Vertx vertx;
+  private final EmbeddedDatabase embedded;
+  private final int port;
+  private final AppConfig config;
+
+  private FitCoachApp(Vertx vertx, EmbeddedDatabase embedded, int port, AppConfig config) {
+    this.vertx = vertx;
+    this.embedded = embedded;
+    this.port = port;
+    this.config = config;
+  }
+
+  /** Starts everything and returns once the server accepts connections. Blocking: call from main or a test thread. */
+  public static FitCoachApp start(AppConfig initial) {
+    long t0 = System.nanoTime();
+    AppConfig config = SecretsFile.fillIn(initial);
+    EmbeddedDatabase embedded = config.database().isEmpty() ? EmbeddedDatabase.start(config.dataDir()) : null;
+    Vertx vertx = null;
+    try {
+      DatabaseUrl url = embedded == null ? config.database().orElseThrow() : embedded.url();
+      Migrations.migrate(url);
+      vertx = Vertx.vertx(new VertxOptions()
+          .setPreferNativeTransport(true)
+          .setBlockedThreadCheckInterval(Math.min(1000, config.blockedThreadWarnMs()))
+          .setMaxEventLoopExecuteTime(config.blockedThreadWarnMs())
+          .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+      Pool pool = Db.pool(vertx, url);
+      HttpVerticle.Api api = api(vertx, pool, config);
+      // Every instance must listen on the same port for Vert.x to share it, so PORT=0 is resolved once here.
+      int port = config.port() == 0 ? freePort(config.host()) : config.port();
+      await(vertx.deployVerticle(() -> new HttpVerticle(api, config.host(), port),
+          new DeploymentOptions().setInstances(config.httpInstances())));
+      SessionRepository sessions = new SessionRepository(pool);
+      vertx.setPeriodic(PURGE_INTERVAL_MS, id -> sessions.purgeExpired()
+          .onFailure(err -> LOG.warn("Purging expired sessions failed: {}", err.getMessage())));
+      LOG.info("FitCoach is listening on http://{}:{} ({} HTTP verticles, started in {} ms)",
+          config.host(), port, config.httpInstances(), (System.nanoTime() - t0) / 1_000_000);
+      return new FitCoachApp(vertx, embedded, port, config);
+    } catch (RuntimeException e) {
+      if (vertx != null) {
+        vertx.close();
+      }
+      if (embedded != null) {
+        embedded.close();
+      }
+      throw e;
+    }
+  }
+
+  private static HttpVerticle.Api api(Vertx vertx, Pool pool, AppConfig config) {
+    SessionTokens tokens = new SessionTokens(vertx, config.jwtSecret().orElseThrow(), config.secureCookies());
+    AuthService auth = new AuthService(new UserRepository(pool), new SessionRepository(pool), new PasswordHasher(vertx),
+        tokens, new LoginThrottle(Clock.systemUTC()));
+    AuthHandler requireUser = new AuthHandler(auth);
+    SecretBox secretBox = new SecretBox(config.apiKeyEncryptionKey().orElseThrow());
+    ApiKeyService apiKeys = new ApiKeyService(new ApiKeyRepository(pool), secretBox, config);
+    return new HttpVerticle.Api(
+        new RequestGuard(config),
+        new ErrorHandler(),
+        new HealthRoutes(pool),
+        new AuthRoutes(auth, tokens, requireUser),
+        new SettingsRoutes(apiKeys, new ProfileRepository(pool), requireUser));
+  }
+
+  private static int freePort(String host) {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new ConfigException("Cannot find a free port on " + host + ": " + e.getMessage());
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  /** Stops the server, then the embedded database, so nothing is cut off mid-write. */
+  @Override
+  public void close() {
+    try {
+      await(vertx.close());
+    } catch (RuntimeException e) {
+      LOG.warn("Vert.x did not close cleanly: {}", e.getMessage());
+    }
+    if (embedded != null) {
+      embedded.close();
+    }
+    LOG.info("FitCoach stopped");
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package fitcoach.app;
+
+import fitcoach.auth.AuthRoutes;
+import fitcoach.health.HealthRoutes;
+import fitcoach.settings.SettingsRoutes;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/** The HTTP server, deployed once per core; every instance serves the same routes on the same shared port. */
+public final class HttpVerticle extends VerticleBase {
+  public static final long MAX_BODY_BYTES = 1024 * 1024;
+  private final Api api;
+  private final String host;
+  private final int port;
+
+  /** The route tables of every feature, shared (they hold no per-verticle state). */
+  public record Api(RequestGuard guard, ErrorHandler errors, HealthRoutes health, AuthRoutes auth, SettingsRoutes settings) {
+  }
+
+  public HttpVerticle(Api api, String host, int port) {
+    this.api = api;
+    this.host = host;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(api.guard()::headers);
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    router.route("/api/*").handler(api.guard()::sameOrigin);
+
+    api.health().mount(router);
+    api.auth().mount(router);
+    api.settings().mount(router);
+    router.route("/api/*").handler(ctx -> ctx.fail(404));
+
+    router.get("/assets/*").handler(ctx -> {
+      // Vite fingerprints asset names, so a cached copy never goes stale.
+      ctx.response().putHeader("Cache-Control", "public, max-age=31536000, immutable");
+      ctx.next();
+    });
+    router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(false));
+    router.get().handler(ctx -> ctx.response()
+        .putHeader("Cache-Control", "no-cache")
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .sendFile("webroot/index.html")
+        .onFailure(err -> {
+          if (!ctx.response().ended()) {
+            ctx.fail(404);
+          }
+        }));
+    router.route().failureHandler(api.errors());
+
+    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true).setIdleTimeout(120))
+        .requestHandler(router)
+        .listen(port, host);
+  }
+}

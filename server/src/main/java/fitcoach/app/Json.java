@@ -1,0 +1,56 @@
+package fitcoach.app;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** The one place responses are serialised (records to camelCase JSON, instants as ISO-8601) and request bodies are read. */
+public final class Json {
+  public static final ObjectMapper MAPPER = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .setSerializationInclusion(JsonInclude.Include.ALWAYS);
+
+  private Json() {
+  }
+
+  public static void send(RoutingContext ctx, int status, Object body) {
+    try {
+      Buffer bytes = Buffer.buffer(MAPPER.writeValueAsBytes(body));
+      ctx.response()
+          .setStatusCode(status)
+          .putHeader("Content-Type", "application/json; charset=utf-8")
+          .putHeader("Cache-Control", "no-store")
+          .end(bytes);
+    } catch (JsonProcessingException e) {
+      ctx.fail(e);
+    }
+  }
+
+  public static void ok(RoutingContext ctx, Object body) {
+    send(ctx, 200, body);
+  }
+
+  /** The request body as a JSON object; anything else (empty, malformed, an array) is a 400 the client can fix. */
+  public static JsonObject body(RoutingContext ctx) {
+    Buffer buffer = ctx.body().buffer();
+    if (buffer == null || buffer.length() == 0) {
+      throw ApiException.badRequest("empty_body", "The request needs a JSON object body");
+    }
+    try {
+      Object value = io.vertx.core.json.Json.decodeValue(buffer);
+      if (value instanceof JsonObject object) {
+        return object;
+      }
+    } catch (DecodeException e) {
+      throw ApiException.badRequest("malformed_json", "The request body is not valid JSON");
+    }
+    throw ApiException.badRequest("malformed_json", "The request body must be a JSON object");
+  }
+}

@@ -1,0 +1,111 @@
+package fitcoach.app;
+
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.util.Set;
+
+/**
+ * Typed, validated access to a request body. Unknown keys, wrong types and out-of-range values become 422 errors
+ * naming the field, so a typo in a client never silently does nothing.
+ */
+public final class JsonFields {
+  private final JsonObject body;
+
+  public JsonFields(JsonObject body, String... allowed) {
+    this.body = body;
+    Set<String> known = Set.of(allowed);
+    for (String key : body.fieldNames()) {
+      if (!known.contains(key)) {
+        throw ApiException.invalid(key, "unknown_field", "Unknown field '" + key + "'");
+      }
+    }
+  }
+
+  public boolean has(String name) {
+    return body.containsKey(name);
+  }
+
+  public boolean isNull(String name) {
+    return body.containsKey(name) && body.getValue(name) == null;
+  }
+
+  public String requiredString(String name, int maxLength) {
+    String value = optionalString(name, maxLength);
+    if (value == null || value.isBlank()) {
+      throw ApiException.invalid(name, "required", "'" + name + "' is required");
+    }
+    return value;
+  }
+
+  /** A string, or null when absent or null. */
+  public String optionalString(String name, int maxLength) {
+    Object value = body.getValue(name);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String s)) {
+      throw ApiException.invalid(name, "invalid_type", "'" + name + "' must be a string");
+    }
+    if (s.length() > maxLength) {
+      throw ApiException.invalid(name, "too_long", "'" + name + "' must be at most " + maxLength + " characters");
+    }
+    return s;
+  }
+
+  /** A whole number in [min, max], or null when absent or null. */
+  public Integer optionalInt(String name, int min, int max) {
+    BigDecimal n = number(name);
+    if (n == null) {
+      return null;
+    }
+    if (n.stripTrailingZeros().scale() > 0) {
+      throw ApiException.invalid(name, "invalid_type", "'" + name + "' must be a whole number");
+    }
+    requireRange(name, n, min, max);
+    return n.intValueExact();
+  }
+
+  /** A number in [min, max], or null when absent or null. */
+  public Double optionalDouble(String name, double min, double max) {
+    BigDecimal n = number(name);
+    if (n == null) {
+      return null;
+    }
+    requireRange(name, n, min, max);
+    return n.doubleValue();
+  }
+
+  public String optionalEnum(String name, Set<String> allowed) {
+    String value = optionalString(name, 100);
+    if (value != null && !allowed.contains(value)) {
+      throw ApiException.invalid(name, "invalid_value",
+          "'" + name + "' must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+    }
+    return value;
+  }
+
+  private BigDecimal number(String name) {
+    Object value = body.getValue(name);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Number number)) {
+      throw ApiException.invalid(name, "invalid_type", "'" + name + "' must be a number");
+    }
+    double d = number.doubleValue();
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw ApiException.invalid(name, "invalid_type", "'" + name + "' must be a finite number");
+    }
+    return new BigDecimal(number.toString());
+  }
+
+  private static void requireRange(String name, BigDecimal n, double min, double max) {
+    if (n.doubleValue() < min || n.doubleValue() > max) {
+      throw ApiException.invalid(name, "out_of_range", "'" + name + "' must be between " + trim(min) + " and " + trim(max));
+    }
+  }
+
+  private static String trim(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+}

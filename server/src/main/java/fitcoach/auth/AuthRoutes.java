@@ -1,0 +1,68 @@
+package fitcoach.auth;
+
+import fitcoach.app.Json;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+
+/** Account routes under /api/auth. */
+public final class AuthRoutes {
+  private final AuthService auth;
+  private final SessionTokens tokens;
+  private final AuthHandler requireUser;
+
+  public AuthRoutes(AuthService auth, SessionTokens tokens, AuthHandler requireUser) {
+    this.auth = auth;
+    this.tokens = tokens;
+    this.requireUser = requireUser;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/auth/status").handler(this::status);
+    router.post("/api/auth/setup").handler(this::setup);
+    router.post("/api/auth/login").handler(this::login);
+    router.post("/api/auth/logout").handler(this::logout);
+    router.get("/api/auth/me").handler(requireUser).handler(this::me);
+  }
+
+  private void status(RoutingContext ctx) {
+    auth.accountExists().onSuccess(exists -> Json.ok(ctx, Map.of("setup", exists))).onFailure(ctx::fail);
+  }
+
+  private void setup(RoutingContext ctx) {
+    Credentials credentials = Credentials.from(Json.body(ctx), true);
+    auth.setup(credentials, ctx.request().getHeader("User-Agent"))
+        .onSuccess(signIn -> signedIn(ctx, 201, signIn))
+        .onFailure(ctx::fail);
+  }
+
+  private void login(RoutingContext ctx) {
+    Credentials credentials = Credentials.from(Json.body(ctx), false);
+    String client = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    auth.login(credentials, client, ctx.request().getHeader("User-Agent"))
+        .onSuccess(signIn -> signedIn(ctx, 200, signIn))
+        .onFailure(ctx::fail);
+  }
+
+  private void logout(RoutingContext ctx) {
+    Cookie cookie = ctx.request().getCookie(SessionTokens.COOKIE);
+    ctx.response().addCookie(tokens.expiredCookie());
+    if (cookie == null) {
+      Json.ok(ctx, Map.of("ok", true));
+      return;
+    }
+    auth.authenticate(cookie.getValue())
+        .compose(signedIn -> auth.logout(signedIn.sessionId()))
+        .onComplete(done -> Json.ok(ctx, Map.of("ok", true)));
+  }
+
+  private void me(RoutingContext ctx) {
+    Json.ok(ctx, AuthHandler.signedIn(ctx).user().view());
+  }
+
+  private void signedIn(RoutingContext ctx, int status, AuthService.SignIn signIn) {
+    ctx.response().addCookie(tokens.cookie(signIn.token()));
+    Json.send(ctx, status, signIn.user().view());
+  }
+}

@@ -1,0 +1,32 @@
+package fitcoach.auth;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/**
+ * Argon2id password hashing (OWASP parameters: 19 MiB, 2 passes, 1 lane). Hashing costs tens of milliseconds of CPU,
+ * so it always runs on a worker thread, never the event loop.
+ */
+public final class PasswordHasher {
+  private static final Argon2Function ARGON2 = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID, 19);
+  // Verified against when the email is unknown, so a wrong email costs as much time as a wrong password.
+  private static final String DUMMY_HASH = Password.hash("not-a-real-password-xx").addRandomSalt(16).with(ARGON2).getResult();
+  private final Vertx vertx;
+
+  public PasswordHasher(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  public Future<String> hash(String password) {
+    return vertx.executeBlocking(() -> Password.hash(password).addRandomSalt(16).with(ARGON2).getResult(), false);
+  }
+
+  public Future<Boolean> verify(String password, String hash) {
+    String target = hash == null ? DUMMY_HASH : hash;
+    return vertx.executeBlocking(() -> Password.check(password, target).with(Argon2Function.getInstanceFromHash(target))
+        && hash != null, false);
+  }
+}

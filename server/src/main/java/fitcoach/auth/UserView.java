@@ -1,0 +1,7 @@
+package fitcoach.auth;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record UserView(UUID id, String email, Instant createdAt) {
+}

@@ -1,0 +1,62 @@
+package fitcoach.settings;
+
+import fitcoach.app.Json;
+import fitcoach.auth.AuthHandler;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.UUID;
+
+/** Settings routes under /api/settings: LLM provider keys and the athlete profile. All need a signed-in athlete. */
+public final class SettingsRoutes {
+  private final ApiKeyService apiKeys;
+  private final ProfileRepository profiles;
+  private final AuthHandler requireUser;
+
+  public SettingsRoutes(ApiKeyService apiKeys, ProfileRepository profiles, AuthHandler requireUser) {
+    this.apiKeys = apiKeys;
+    this.profiles = profiles;
+    this.requireUser = requireUser;
+  }
+
+  public void mount(Router router) {
+    router.route("/api/settings/*").handler(requireUser);
+    router.get("/api/settings/apikey").handler(this::listKeys);
+    router.post("/api/settings/apikey").handler(this::saveKey);
+    router.delete("/api/settings/apikey/:provider").handler(this::deleteKey);
+    router.get("/api/settings/profile").handler(this::getProfile);
+    router.put("/api/settings/profile").handler(this::putProfile);
+  }
+
+  private void listKeys(RoutingContext ctx) {
+    apiKeys.list(userId(ctx)).onSuccess(keys -> Json.ok(ctx, Map.of("providers", keys))).onFailure(ctx::fail);
+  }
+
+  private void saveKey(RoutingContext ctx) {
+    ApiKeyRequest request = ApiKeyRequest.from(Json.body(ctx));
+    apiKeys.save(userId(ctx), request).onSuccess(view -> Json.ok(ctx, view)).onFailure(ctx::fail);
+  }
+
+  private void deleteKey(RoutingContext ctx) {
+    Provider provider = Provider.parse(ctx.pathParam("provider"), "provider");
+    apiKeys.delete(userId(ctx), provider).onSuccess(v -> Json.ok(ctx, Map.of("ok", true))).onFailure(ctx::fail);
+  }
+
+  private void getProfile(RoutingContext ctx) {
+    profiles.find(userId(ctx)).onSuccess(p -> Json.ok(ctx, p)).onFailure(ctx::fail);
+  }
+
+  private void putProfile(RoutingContext ctx) {
+    var body = Json.body(ctx);
+    UUID userId = userId(ctx);
+    profiles.find(userId)
+        .map(current -> ProfileUpdate.apply(current, body))
+        .compose(updated -> profiles.save(userId, updated))
+        .onSuccess(p -> Json.ok(ctx, p))
+        .onFailure(ctx::fail);
+  }
+
+  private static UUID userId(RoutingContext ctx) {
+    return AuthHandler.signedIn(ctx).userId();
+  }
+}

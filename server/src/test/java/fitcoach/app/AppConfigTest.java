@@ -1,0 +1,88 @@
+package fitcoach.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+
+  @Test
+  @DisplayName("With no variables set FitCoach uses port 8080, ./data, an embedded database and the public upstreams")
+  void defaults() {
+    AppConfig c = AppConfig.fromEnv(Map.of());
+    assertThat(c.port()).isEqualTo(8080);
+    assertThat(c.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+    assertThat(c.database()).isEmpty();
+    assertThat(c.stravaBaseUrl().toString()).isEqualTo("https://www.strava.com");
+    assertThat(c.anthropicBaseUrl().toString()).isEqualTo("https://api.anthropic.com");
+    assertThat(c.secureCookies()).isFalse();
+  }
+
+  @Test
+  @DisplayName("DATABASE_URL is parsed into host, port, database and URL-decoded credentials")
+  void parsesDatabaseUrl() {
+    AppConfig c = AppConfig.fromEnv(Map.of("DATABASE_URL", "postgres://fit%40coach:p%3Ass@db.local:5433/fitcoach?sslmode=require"));
+    DatabaseUrl db = c.database().orElseThrow();
+    assertThat(db.host()).isEqualTo("db.local");
+    assertThat(db.port()).isEqualTo(5433);
+    assertThat(db.database()).isEqualTo("fitcoach");
+    assertThat(db.user()).isEqualTo("fit@coach");
+    assertThat(db.password()).isEqualTo("p:ss");
+    assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://db.local:5433/fitcoach?sslmode=require");
+    assertThat(c.toString()).doesNotContain("p:ss");
+  }
+
+  @Test
+  @DisplayName("Every invalid variable is named in one error")
+  void reportsAllProblemsAtOnce() {
+    assertThatThrownBy(() -> AppConfig.fromEnv(Map.of(
+        "API_KEY_ENCRYPTION_KEY", "too-short",
+        "DATABASE_URL", "mysql://localhost/db",
+        "PORT", "eighty",
+        "FRONTEND_URL", "not a url")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("API_KEY_ENCRYPTION_KEY must be at least 32 characters")
+        .hasMessageContaining("DATABASE_URL must start with postgres://")
+        .hasMessageContaining("PORT must be a whole number")
+        .hasMessageContaining("FRONTEND_URL must be an http(s) URL")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("too-short"));
+  }
+
+  @Test
+  @DisplayName("A DATABASE_URL without a database name is refused")
+  void databaseUrlNeedsDatabase() {
+    assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("DATABASE_URL", "postgres://u:p@host:5432")))
+        .hasMessageContaining("DATABASE_URL has no database name");
+  }
+
+  @Test
+  @DisplayName("An https FRONTEND_URL turns on Secure cookies")
+  void secureCookiesOverHttps() {
+    assertThat(AppConfig.fromEnv(Map.of("FRONTEND_URL", "https://coach.example.com/")).secureCookies()).isTrue();
+    assertThat(AppConfig.fromEnv(Map.of("FRONTEND_URL", "http://nas.local:8080")).secureCookies()).isFalse();
+  }
+
+  @Test
+  @DisplayName("A .env file is read, and the real environment wins over it")
+  void dotEnv() throws Exception {
+    Path file = Files.createTempFile("fitcoach", ".env");
+    Files.writeString(file, """
+        # comment
+        export PORT=9000
+        CLAUDE_API_KEY="sk-ant-from-file"
+        STRAVA_CLIENT_ID=123 # trailing comment
+        FRONTEND_URL='http://localhost:5173'
+        """);
+    Map<String, String> merged = DotEnv.merge(file, Map.of("PORT", "9100"));
+    assertThat(merged).containsEntry("PORT", "9100")
+        .containsEntry("CLAUDE_API_KEY", "sk-ant-from-file")
+        .containsEntry("STRAVA_CLIENT_ID", "123")
+        .containsEntry("FRONTEND_URL", "http://localhost:5173");
+    assertThat(DotEnv.merge(file.resolveSibling("missing.env"), Map.of("A", "1"))).containsExactly(Map.entry("A", "1"));
+  }
+}

@@ -1,0 +1,54 @@
+package fitcoach.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fitcoach.app.FitCoachApp;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Base for API tests: one real app per test class on the shared test database, emptied before each test,
+ * and a test fails if any event loop was reported blocked while it ran.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ApiTest {
+  public static final String EMAIL = "athlete@example.com";
+  public static final String PASSWORD = "correct horse battery";
+  protected FitCoachApp app;
+  protected TestClient client;
+
+  @BeforeAll
+  void startApp() {
+    app = TestApp.start();
+  }
+
+  @AfterAll
+  void stopApp() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @BeforeEach
+  void freshState() {
+    TestDatabase.truncateAll();
+    BlockedThreadDetector.drain();
+    client = new TestClient(app.port());
+  }
+
+  @AfterEach
+  void noBlockedEventLoop() {
+    assertThat(BlockedThreadDetector.drain()).as("blocked-thread warnings").isEmpty();
+  }
+
+  /** Creates the account and leaves {@link #client} signed in. */
+  protected TestClient signedIn() {
+    var r = client.post("/api/auth/setup", new JsonObject().put("email", EMAIL).put("password", PASSWORD));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return client;
+  }
+}

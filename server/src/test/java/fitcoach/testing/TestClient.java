@@ -1,0 +1,130 @@
+package fitcoach.testing;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plain JDK HTTP client for tests, independent of the Vert.x code under test. It keeps the session cookie
+ * like a browser would and sends the same-origin {@code Origin} header a browser adds to writes.
+ */
+public final class TestClient {
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+  private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+  private String cookie;
+  private boolean browser = true;
+
+  public TestClient(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  public TestClient header(String name, String value) {
+    extraHeaders.put(name, value);
+    return this;
+  }
+
+  /** Behave like curl or a script: no Origin header on writes. */
+  public TestClient nonBrowser() {
+    this.browser = false;
+    return this;
+  }
+
+  public String cookie() {
+    return cookie;
+  }
+
+  public TestClient cookie(String value) {
+    this.cookie = value;
+    return this;
+  }
+
+  public Response get(String path) {
+    return send("GET", path, null, null);
+  }
+
+  public Response delete(String path) {
+    return send("DELETE", path, null, null);
+  }
+
+  public Response post(String path, Object json) {
+    return send("POST", path, json == null ? "" : json.toString(), "application/json");
+  }
+
+  public Response put(String path, Object json) {
+    return send("PUT", path, json.toString(), "application/json");
+  }
+
+  public Response postRaw(String path, String body) {
+    return send("POST", path, body, "application/json");
+  }
+
+  public Response send(String method, String path, String body, String contentType) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    if (browser && !"GET".equals(method) && !extraHeaders.containsKey("Origin")) {
+      b.header("Origin", base);
+    }
+    if (cookie != null) {
+      b.header("Cookie", cookie);
+    }
+    extraHeaders.forEach(b::header);
+    try {
+      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      r.headers().allValues("Set-Cookie").stream()
+          .filter(c -> c.startsWith("fitcoach_token="))
+          .findFirst()
+          .ifPresent(c -> {
+            String pair = c.split(";", 2)[0];
+            cookie = pair.equals("fitcoach_token=") ? null : pair;
+          });
+      return new Response(r.statusCode(), r.headers().map(), r.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(method + " " + path + " failed", e);
+    }
+  }
+
+  /** An HTTP response with its body parsed on demand. */
+  public record Response(int status, Map<String, List<String>> headers, String body) {
+    public JsonObject json() {
+      return new JsonObject(body);
+    }
+
+    public JsonArray jsonArray(String field) {
+      return json().getJsonArray(field);
+    }
+
+    public String header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .findFirst().map(e -> e.getValue().get(0)).orElse(null);
+    }
+
+    public List<String> headerValues(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .findFirst().map(Map.Entry::getValue).orElse(List.of());
+    }
+
+    public String errorCode() {
+      return json().getJsonObject("error").getString("code");
+    }
+
+    public String errorField() {
+      return json().getJsonObject("error").getString("field");
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + body;
+    }
+  }
+}

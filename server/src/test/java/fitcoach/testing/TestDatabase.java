@@ -1,0 +1,133 @@
+package fitcoach.testing;
+
+import fitcoach.app.DatabaseUrl;
+import fitcoach.app.Migrations;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The PostgreSQL every test talks to: one per test run, migrated once, emptied before each test.
+ * Embedded (zonky) by default; {@code FITCOACH_TEST_DATABASE_URL} points at an external server;
+ * {@code FITCOACH_TEST_DB=testcontainers} starts one in Docker where an engine exists.
+ */
+public final class TestDatabase {
+  private static DatabaseUrl url;
+
+  private TestDatabase() {
+  }
+
+  public static synchronized DatabaseUrl url() {
+    if (url == null) {
+      url = start();
+      Migrations.migrate(url);
+    }
+    return url;
+  }
+
+  private static DatabaseUrl start() {
+    String external = System.getenv("FITCOACH_TEST_DATABASE_URL");
+    if (external != null && !external.isBlank()) {
+      return DatabaseUrl.parse(external);
+    }
+    if ("testcontainers".equalsIgnoreCase(System.getenv("FITCOACH_TEST_DB"))) {
+      return Testcontainers.start();
+    }
+    EmbeddedPostgres pg = embedded();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(pg)));
+    return urlOf(pg);
+  }
+
+  /** A fresh embedded server of its own, for tests that stop their database on purpose. */
+  public static EmbeddedPostgres embedded() {
+    try {
+      return EmbeddedPostgres.builder()
+          .setDataDirectory(Files.createTempDirectory("fitcoach-test-pg"))
+          .setCleanDataDirectory(true)
+          .start();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot start embedded PostgreSQL for tests", e);
+    }
+  }
+
+  public static DatabaseUrl urlOf(EmbeddedPostgres pg) {
+    return new DatabaseUrl("127.0.0.1", pg.getPort(), "postgres", "postgres", "", Map.of());
+  }
+
+  /** Empties every application table (not Flyway's history), so each test starts from a new instance's state. */
+  public static void truncateAll() {
+    DatabaseUrl db = url();
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+         Statement s = c.createStatement()) {
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery(
+          "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'")) {
+        while (rs.next()) {
+          tables.add('"' + rs.getString(1) + '"');
+        }
+      }
+      if (!tables.isEmpty()) {
+        s.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot empty the test database", e);
+    }
+  }
+
+  /** Runs one SQL statement over JDBC from the test thread (for checks the API cannot make). */
+  public static <T> T query(String sql, ResultReader<T> reader, Object... params) {
+    DatabaseUrl db = url();
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+         var ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      if (ps.execute()) {
+        try (ResultSet rs = ps.getResultSet()) {
+          return reader.read(rs);
+        }
+      }
+      return reader.read(null);
+    } catch (Exception e) {
+      throw new IllegalStateException("Test query failed: " + sql, e);
+    }
+  }
+
+  /** The single number a {@code SELECT count(*) ...} returns. */
+  public static long count(String sql, Object... params) {
+    Long n = query(sql, rs -> {
+      rs.next();
+      return rs.getLong(1);
+    }, params);
+    return n;
+  }
+
+  public interface ResultReader<T> {
+    T read(ResultSet rs) throws Exception;
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception ignored) {
+      // the JVM is exiting
+    }
+  }
+
+  /** Kept apart so the Testcontainers classes load only when that mode is chosen. */
+  private static final class Testcontainers {
+    static DatabaseUrl start() {
+      var container = new org.testcontainers.containers.PostgreSQLContainer<>("postgres:17");
+      container.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+      return new DatabaseUrl(container.getHost(), container.getFirstMappedPort(), container.getDatabaseName(),
+          container.getUsername(), container.getPassword(), Map.of());
+    }
+  }
+}
