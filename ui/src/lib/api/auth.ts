@@ -1,0 +1,54 @@
+import { api, isApiError } from './client';
+
+export interface User {
+  id: string | number;
+  email: string;
+  /** ISO-8601 timestamp. */
+  createdAt: string;
+}
+
+export interface AuthStatus {
+  /** true once the single account exists: only sign-in is offered then. */
+  setup: boolean;
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export function getStatus(): Promise<AuthStatus> {
+  return api.get<AuthStatus>('/api/auth/status');
+}
+
+/** 201 on success; 409 (ApiError) if the account already exists. */
+export function setup(credentials: Credentials): Promise<User> {
+  return api.post<User>('/api/auth/setup', credentials);
+}
+
+/** 401 on wrong credentials, 429 when throttled (ApiError.retryAfter). */
+export function login(credentials: Credentials): Promise<User> {
+  return api.post<User>('/api/auth/login', credentials);
+}
+
+export function logout(): Promise<{ ok: boolean }> {
+  return api.post<{ ok: boolean }>('/api/auth/logout');
+}
+
+/** The signed-in user, or null when the server answers 401. */
+export async function me(): Promise<User | null> {
+  try {
+    return await api.get<User>('/api/auth/me');
+  } catch (e) {
+    if (isApiError(e) && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export type AuthApi = {
+  getStatus: typeof getStatus;
+  setup: typeof setup;
+  login: typeof login;
+  logout: typeof logout;
+  me: typeof me;
+};

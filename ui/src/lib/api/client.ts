@@ -1,0 +1,118 @@
+/**
+ * The only fetch wrapper in the UI. Every call to the FitCoach server goes
+ * through request(): same-origin cookies, JSON in and out, and any failure
+ * turned into an ApiError.
+ */
+
+/** status 0 means the server could not be reached at all. */
+export const NETWORK_ERROR = 'network_error';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field: string | null;
+  /** Seconds from a Retry-After header (429/503), else null. */
+  readonly retryAfter: number | null;
+
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    field: string | null = null,
+    retryAfter: number | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.field = field;
+    this.retryAfter = retryAfter;
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+/** Retry-After is either delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
+  if (value == null) return null;
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  // An HTTP date always names the day and month ("Wed, 21 Oct 2015 07:28:00 GMT").
+  const date = /[a-z]/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown; field?: unknown };
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
+  let body: ErrorBody | null = null;
+  try {
+    body = (await res.json()) as ErrorBody;
+  } catch {
+    // Not JSON (e.g. a proxy's HTML page): fall back to the status line below.
+  }
+  const err = body && typeof body === 'object' ? body.error : undefined;
+  const code = typeof err?.code === 'string' && err.code ? err.code : `http_${res.status}`;
+  const message =
+    typeof err?.message === 'string' && err.message
+      ? err.message
+      : res.statusText || `HTTP ${res.status}`;
+  const field = typeof err?.field === 'string' && err.field ? err.field : null;
+  return new ApiError(res.status, code, message, field, retryAfter);
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const init: RequestInit = {
+    method,
+    headers,
+    credentials: 'same-origin',
+    cache: 'no-store',
+    signal: options.signal,
+  };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+
+  let res: Response;
+  try {
+    res = await fetch(path, init);
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, NETWORK_ERROR, 'Cannot reach the FitCoach server');
+  }
+
+  if (!res.ok) throw await toApiError(res);
+  if (res.status === 204) return undefined as T;
+
+  const text = await res.text();
+  if (text === '') return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError(res.status, 'bad_response', 'The server sent a response the app cannot read');
+  }
+}
+
+export const api = {
+  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('POST', path, body, options),
+};

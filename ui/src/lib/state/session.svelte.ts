@@ -1,0 +1,88 @@
+import * as authApi from '../api/auth';
+import type { AuthApi, Credentials, User } from '../api/auth';
+import { isApiError } from '../api/client';
+import { errorMessage } from '../errors';
+
+export type Phase = 'loading' | 'ready' | 'error';
+
+/** The signed-in user and whether the server's single account exists yet. */
+export class Session {
+  phase = $state<Phase>('loading');
+  user = $state.raw<User | null>(null);
+  /** true once the account exists (only sign-in is offered); null until known. */
+  setupDone = $state<boolean | null>(null);
+  /** Why start-up failed, when phase is 'error'. */
+  loadError = $state<string | null>(null);
+  /** A one-off message for the next screen (e.g. why setup sent you to sign-in). */
+  notice = $state<string | null>(null);
+
+  readonly #api: AuthApi;
+
+  constructor(api: AuthApi = authApi) {
+    this.#api = api;
+  }
+
+  /** GET /me, then /status when signed out. Never throws: failures set phase 'error'. */
+  async init(): Promise<void> {
+    this.phase = 'loading';
+    this.loadError = null;
+    try {
+      const user = await this.#api.me();
+      if (user) {
+        this.user = user;
+        this.setupDone = true;
+      } else {
+        this.user = null;
+        this.setupDone = (await this.#api.getStatus()).setup;
+      }
+      this.phase = 'ready';
+    } catch (e) {
+      this.loadError = errorMessage(e);
+      this.phase = 'error';
+    }
+  }
+
+  /**
+   * Creates the account and signs in. A 409 (account already exists) is handled
+   * here: it switches to sign-in with a notice instead of throwing.
+   */
+  async setup(credentials: Credentials): Promise<void> {
+    try {
+      this.user = await this.#api.setup(credentials);
+      this.setupDone = true;
+      this.notice = null;
+    } catch (e) {
+      if (isApiError(e) && e.status === 409) {
+        this.setupDone = true;
+        this.notice = 'An account already exists on this server. Sign in with it.';
+        return;
+      }
+      throw e;
+    }
+  }
+
+  async login(credentials: Credentials): Promise<void> {
+    this.user = await this.#api.login(credentials);
+    this.setupDone = true;
+    this.notice = null;
+  }
+
+  /** Keeps the user when the server cannot be told (the cookie would still work). */
+  async logout(): Promise<void> {
+    try {
+      await this.#api.logout();
+    } catch (e) {
+      if (!(isApiError(e) && e.status === 401)) throw e;
+    }
+    this.user = null;
+    this.setupDone = true;
+  }
+
+  consumeNotice(): string | null {
+    const notice = this.notice;
+    this.notice = null;
+    return notice;
+  }
+}
+
+export const session = new Session();
