@@ -19,6 +19,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,16 +47,18 @@ public final class FitCoachApp implements AutoCloseable {
   public static FitCoachApp start(AppConfig initial) {
     long t0 = System.nanoTime();
     AppConfig config = SecretsFile.fillIn(initial);
-    EmbeddedDatabase embedded = config.database().isEmpty() ? EmbeddedDatabase.start(config.dataDir()) : null;
-    Vertx vertx = null;
+    // Vert.x boots (mostly class loading) while the database starts and migrates: nothing is deployed until both are done.
+    CompletableFuture<Vertx> booting = CompletableFuture.supplyAsync(() -> Vertx.vertx(new VertxOptions()
+        .setBlockedThreadCheckInterval(Math.min(1000, config.blockedThreadWarnMs()))
+        .setMaxEventLoopExecuteTime(config.blockedThreadWarnMs())
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)));
+    Migrations migrations = Migrations.prepare();
+    EmbeddedDatabase embedded = null;
     try {
+      embedded = config.database().isEmpty() ? EmbeddedDatabase.start(config.dataDir()) : null;
       DatabaseUrl url = embedded == null ? config.database().orElseThrow() : embedded.url();
-      Migrations.migrate(url);
-      vertx = Vertx.vertx(new VertxOptions()
-          .setPreferNativeTransport(true)
-          .setBlockedThreadCheckInterval(Math.min(1000, config.blockedThreadWarnMs()))
-          .setMaxEventLoopExecuteTime(config.blockedThreadWarnMs())
-          .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+      migrations.run(url);
+      Vertx vertx = booting.join();
       Pool pool = Db.pool(vertx, url);
       HttpVerticle.Api api = api(vertx, pool, config);
       // Every instance must listen on the same port for Vert.x to share it, so PORT=0 is resolved once here.
@@ -69,9 +72,7 @@ public final class FitCoachApp implements AutoCloseable {
           config.host(), port, config.httpInstances(), (System.nanoTime() - t0) / 1_000_000);
       return new FitCoachApp(vertx, embedded, port, config);
     } catch (RuntimeException e) {
-      if (vertx != null) {
-        vertx.close();
-      }
+      booting.thenAccept(Vertx::close);
       if (embedded != null) {
         embedded.close();
       }

@@ -1,0 +1,54 @@
+# Shared helpers for the benchmark scripts: start the real jar on a data folder and wait for health.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$ROOT/server/target/fitcoach.jar"
+
+ensure_jar() {
+  if [ ! -f "$JAR" ]; then
+    (cd "$ROOT" && mvn -B -q package -DskipTests)
+  fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# start_app DATA_DIR PORT LOGFILE -> sets APP_PID
+start_app() {
+  FITCOACH_DATA_DIR="$1" PORT="$2" HOST=127.0.0.1 java ${JAVA_OPTS:-} -jar "$JAR" >"$3" 2>&1 &
+  APP_PID=$!
+}
+
+# wait_healthy PORT -> prints milliseconds waited (polls every 50 ms, so curl itself barely competes for CPU); fails after 120 s
+wait_healthy() {
+  local start end
+  start=$(date +%s%N)
+  for _ in $(seq 1 2400); do
+    if curl -fs "http://127.0.0.1:$1/api/health" >/dev/null 2>&1; then
+      end=$(date +%s%N)
+      echo $(( (end - start) / 1000000 ))
+      return 0
+    fi
+    sleep 0.05
+  done
+  echo "server did not become healthy" >&2
+  return 1
+}
+
+stop_app() {
+  kill -TERM "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+}
+
+rss_mb() {
+  awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"
+}
+
+# Proportional set size of the PostgreSQL processes serving a data folder (shared buffers counted once).
+pg_pss_mb() {
+  local total=0 pid
+  for pid in $(pgrep -f -- "-D $1" || true) $(pgrep -P "$(pgrep -f -- "-D $1" | head -1)" 2>/dev/null || true); do
+    total=$((total + $(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)))
+  done
+  echo $((total / 1024))
+}
