@@ -21,6 +21,19 @@ public final class HttpVerticle extends VerticleBase {
   public record Api(RequestGuard guard, ErrorHandler errors, HealthRoutes health, AuthRoutes auth, SettingsRoutes settings) {
   }
 
+  /** index.html is revalidated on every load so a new release is picked up at once. */
+  private static void index(io.vertx.ext.web.RoutingContext ctx) {
+    ctx.response()
+        .putHeader("Cache-Control", "no-cache")
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .sendFile("webroot/index.html")
+        .onFailure(err -> {
+          if (!ctx.response().headWritten()) {
+            ctx.fail(404);
+          }
+        });
+  }
+
   public HttpVerticle(Api api, String host, int port) {
     this.api = api;
     this.host = host;
@@ -39,21 +52,16 @@ public final class HttpVerticle extends VerticleBase {
     api.settings().mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
 
+    router.get("/").handler(HttpVerticle::index);
+    router.get("/index.html").handler(HttpVerticle::index);
     router.get("/assets/*").handler(ctx -> {
       // Vite fingerprints asset names, so a cached copy never goes stale.
       ctx.response().putHeader("Cache-Control", "public, max-age=31536000, immutable");
       ctx.next();
     });
-    router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(false));
-    router.get().handler(ctx -> ctx.response()
-        .putHeader("Cache-Control", "no-cache")
-        .putHeader("Content-Type", "text/html; charset=utf-8")
-        .sendFile("webroot/index.html")
-        .onFailure(err -> {
-          if (!ctx.response().ended()) {
-            ctx.fail(404);
-          }
-        }));
+    router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    // Client-side routes (/settings, /activities/42, ...) all load the single page.
+    router.get().handler(HttpVerticle::index);
     router.route().failureHandler(api.errors());
 
     return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true).setIdleTimeout(120))

@@ -87,6 +87,12 @@ class RequestHandlingTest extends ApiTest {
     var root = client.get("/");
     assertThat(root.status()).isEqualTo(200);
     assertThat(root.body()).containsIgnoringCase("<!doctype html");
+    assertThat(root.header("Cache-Control")).isEqualTo("no-cache");
+    String asset = java.util.regex.Pattern.compile("/assets/[\\w.-]+\\.js").matcher(root.body()).results()
+        .map(java.util.regex.MatchResult::group).findFirst().orElseThrow();
+    var js = client.get(asset);
+    assertThat(js.status()).isEqualTo(200);
+    assertThat(js.header("Cache-Control")).contains("immutable");
     var deepLink = client.get("/settings/profile");
     assertThat(deepLink.status()).isEqualTo(200);
     assertThat(deepLink.body()).isEqualTo(root.body());

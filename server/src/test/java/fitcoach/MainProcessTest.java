@@ -1,0 +1,81 @@
+package fitcoach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fitcoach.testing.TestApp;
+import fitcoach.testing.TestClient;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** FitCoach as the athlete runs it: a separate JVM started through {@link Main}, stopped with SIGTERM. */
+class MainProcessTest {
+
+  private static Process launch(Path workDir, Map<String, String> env) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName())
+        .directory(workDir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(workDir.resolve("out.log").toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("FITCOACH_") || k.equals("DATABASE_URL") || k.equals("PORT"));
+    pb.environment().putAll(env);
+    return pb.start();
+  }
+
+  @Test
+  @DisplayName("With no configuration it starts an embedded database in ./data, serves health, and stops cleanly on SIGTERM")
+  void zeroConfigurationStartAndCleanStop() throws Exception {
+    Path work = TestApp.tempDir();
+    int port;
+    try (var socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Process app = launch(work, Map.of("PORT", Integer.toString(port), "HOST", "127.0.0.1"));
+    try {
+      TestClient client = new TestClient(port);
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+      int status = 0;
+      while (Instant.now().isBefore(deadline) && status != 200) {
+        try {
+          status = client.get("/api/health").status();
+        } catch (IllegalStateException notYetListening) {
+          Thread.onSpinWait();
+        }
+        if (status != 200) {
+          assertThat(app.isAlive()).as("process exited early: " + Files.readString(work.resolve("out.log"))).isTrue();
+          TimeUnit.MILLISECONDS.sleep(100);
+        }
+      }
+      assertThat(status).isEqualTo(200);
+      assertThat(work.resolve("data/pg/PG_VERSION")).exists();
+      assertThat(work.resolve("data/secrets")).exists();
+    } finally {
+      app.destroy();
+    }
+    assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String log = Files.readString(work.resolve("out.log"));
+    assertThat(log).contains("Embedded PostgreSQL stopped").contains("FitCoach stopped");
+    assertThat(work.resolve("data/pg/postmaster.pid")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName("Invalid configuration stops start-up with one line naming the variable and a non-zero exit")
+  void invalidConfiguration() throws Exception {
+    Path work = TestApp.tempDir();
+    Files.writeString(work.resolve(".env"), "API_KEY_ENCRYPTION_KEY=short\n");
+    Process app = launch(work, Map.of("DATABASE_URL", "mysql://nope"));
+    assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(app.exitValue()).isEqualTo(2);
+    String out = Files.readString(work.resolve("out.log")).strip();
+    assertThat(out.lines().filter(l -> l.startsWith("FitCoach cannot start"))).singleElement().satisfies(line -> {
+      assertThat(line).contains("DATABASE_URL").contains("API_KEY_ENCRYPTION_KEY").doesNotContain("short");
+    });
+    assertThat(new File(work.toFile(), "data")).doesNotExist();
+  }
+}
