@@ -1,6 +1,10 @@
 package fitcoach.app;
 
+import fitcoach.activities.ActivityRepository;
+import fitcoach.analytics.LoadService;
 import fitcoach.auth.AuthHandler;
+import fitcoach.demo.DemoService;
+import fitcoach.demo.DemoRoutes;
 import fitcoach.auth.AuthRoutes;
 import fitcoach.auth.AuthService;
 import fitcoach.auth.LoginThrottle;
@@ -87,12 +91,19 @@ public final class FitCoachApp implements AutoCloseable {
     AuthHandler requireUser = new AuthHandler(auth);
     SecretBox secretBox = new SecretBox(config.apiKeyEncryptionKey().orElseThrow());
     ApiKeyService apiKeys = new ApiKeyService(new ApiKeyRepository(pool), secretBox, config);
+    ProfileRepository profiles = new ProfileRepository(pool);
+    LoadService load = LoadService.create(pool, profiles);
+    ActivityRepository activities = new ActivityRepository(pool);
     return new HttpVerticle.Api(
         new RequestGuard(config),
         new ErrorHandler(),
         new HealthRoutes(pool),
         new AuthRoutes(auth, tokens, requireUser),
-        new SettingsRoutes(apiKeys, new ProfileRepository(pool), requireUser));
+        new SettingsRoutes(apiKeys, profiles, requireUser, load::recomputeAll),
+        new ActivityRoutes(activities, load, profiles, requireUser),
+        new LoadRoutes(load, requireUser),
+        new AnalyticsRoutes(pool, profiles, requireUser),
+        new DemoRoutes(new DemoService(pool, load), requireUser));
   }
 
   private static int freePort(String host) {

@@ -1,6 +1,10 @@
 package fitcoach.app;
 
+import fitcoach.activities.ActivityRoutes;
+import fitcoach.analytics.AnalyticsRoutes;
+import fitcoach.analytics.LoadRoutes;
 import fitcoach.auth.AuthRoutes;
+import fitcoach.demo.DemoRoutes;
 import fitcoach.health.HealthRoutes;
 import fitcoach.settings.SettingsRoutes;
 import io.vertx.core.Future;
@@ -18,7 +22,8 @@ public final class HttpVerticle extends VerticleBase {
   private final int port;
 
   /** The route tables of every feature, shared (they hold no per-verticle state). */
-  public record Api(RequestGuard guard, ErrorHandler errors, HealthRoutes health, AuthRoutes auth, SettingsRoutes settings) {
+  public record Api(RequestGuard guard, ErrorHandler errors, HealthRoutes health, AuthRoutes auth, SettingsRoutes settings,
+                    ActivityRoutes activities, LoadRoutes load, AnalyticsRoutes analytics, DemoRoutes demo) {
   }
 
   /** index.html is revalidated on every load so a new release is picked up at once. */
@@ -50,6 +55,10 @@ public final class HttpVerticle extends VerticleBase {
     api.health().mount(router);
     api.auth().mount(router);
     api.settings().mount(router);
+    api.activities().mount(router);
+    api.load().mount(router);
+    api.analytics().mount(router);
+    api.demo().mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
 
     router.get("/").handler(HttpVerticle::index);

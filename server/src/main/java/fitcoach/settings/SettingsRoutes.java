@@ -2,21 +2,27 @@ package fitcoach.settings;
 
 import fitcoach.app.Json;
 import fitcoach.auth.AuthHandler;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Settings routes under /api/settings: LLM provider keys and the athlete profile. All need a signed-in athlete. */
 public final class SettingsRoutes {
   private final ApiKeyService apiKeys;
   private final ProfileRepository profiles;
   private final AuthHandler requireUser;
+  private final Function<UUID, Future<?>> profileChanged;
 
-  public SettingsRoutes(ApiKeyService apiKeys, ProfileRepository profiles, AuthHandler requireUser) {
+  /** {@code profileChanged} runs after a saved profile, before the answer: loads depend on thresholds and the time zone. */
+  public SettingsRoutes(ApiKeyService apiKeys, ProfileRepository profiles, AuthHandler requireUser,
+                        Function<UUID, Future<?>> profileChanged) {
     this.apiKeys = apiKeys;
     this.profiles = profiles;
     this.requireUser = requireUser;
+    this.profileChanged = profileChanged;
   }
 
   public void mount(Router router) {
@@ -52,6 +58,7 @@ public final class SettingsRoutes {
     profiles.find(userId)
         .map(current -> ProfileUpdate.apply(current, body))
         .compose(updated -> profiles.save(userId, updated))
+        .compose(saved -> profileChanged.apply(userId).map(v -> saved))
         .onSuccess(p -> Json.ok(ctx, p))
         .onFailure(ctx::fail);
   }

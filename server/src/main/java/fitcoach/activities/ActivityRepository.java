@@ -1,0 +1,168 @@
+package fitcoach.activities;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.templates.RowMapper;
+import io.vertx.sqlclient.templates.SqlTemplate;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for activities: listing, reading, manual entry, corrections and deletion. */
+public final class ActivityRepository {
+  static final String COLUMNS = """
+      id, source, external_id, sport_type, sport_family, name, description, notes, start_date, start_date_local, time_zone,
+      moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w,
+      device_watts, kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, rpe, calories, trainer, commute, manual,
+      summary_polyline, load, load_method, load_uses_estimate, load_override, created_at, updated_at""";
+  private static final String FILTERS = """
+      WHERE user_id = #{userId}
+        AND (#{sport}::text IS NULL OR sport_type = #{sport} OR sport_family = #{sport})
+        AND (#{from}::date IS NULL OR local_date >= #{from})
+        AND (#{to}::date IS NULL OR local_date <= #{to})
+        AND (#{text}::text IS NULL OR name ILIKE #{text} OR description ILIKE #{text} OR notes ILIKE #{text})
+      """;
+  private static final String COUNT = "SELECT count(*) AS total FROM activities " + FILTERS;
+  private static final String ONE = "SELECT " + COLUMNS + " FROM activities WHERE user_id = #{userId} AND id = #{id}";
+  private static final String INSERT_MANUAL = """
+      INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, name, notes, start_date, start_date_local,
+        time_zone, moving_time_s, elapsed_time_s, distance_m, rpe, manual)
+      VALUES (#{userId}, 'manual', #{externalId}, #{sportType}, #{sportFamily}, #{name}, #{notes}, #{startDate}, #{startDateLocal},
+        #{timeZone}, #{durationS}, #{durationS}, #{distanceM}, #{rpe}, true)
+      RETURNING id""";
+  private static final String UPDATE_EDITABLE = """
+      UPDATE activities SET rpe = #{rpe}, notes = #{notes}, load_override = #{loadOverride}, sport_type = #{sportType},
+        sport_family = #{sportFamily}, name = #{name}, updated_at = now()
+      WHERE user_id = #{userId} AND id = #{id}""";
+  private static final String DELETE = "DELETE FROM activities WHERE user_id = #{userId} AND id = #{id} RETURNING local_date";
+
+  static final RowMapper<ActivityView> VIEW = (Row r) -> {
+    Double computed = r.getDouble("load");
+    Double override = r.getDouble("load_override");
+    return new ActivityView(r.getUUID("id"), r.getString("source"), r.getString("external_id"), r.getString("sport_type"),
+        r.getString("sport_family"), r.getString("name"), r.getString("description"), r.getString("notes"),
+        r.getOffsetDateTime("start_date").toInstant(), r.getLocalDateTime("start_date_local"), r.getString("time_zone"),
+        r.getInteger("moving_time_s"), r.getInteger("elapsed_time_s"), r.getDouble("distance_m"), r.getDouble("elevation_gain_m"),
+        r.getDouble("avg_hr"), r.getDouble("max_hr"), r.getDouble("avg_power_w"), r.getDouble("weighted_power_w"),
+        r.getBoolean("device_watts"), r.getDouble("kilojoules"), r.getDouble("avg_cadence"), r.getDouble("avg_speed_mps"),
+        r.getDouble("max_speed_mps"), r.getInteger("rpe"), r.getDouble("calories"), r.getBoolean("trainer"),
+        r.getBoolean("commute"), r.getBoolean("manual"), r.getString("summary_polyline"),
+        override != null ? override : computed, override != null ? "MANUAL" : r.getString("load_method"),
+        override == null && Boolean.TRUE.equals(r.getBoolean("load_uses_estimate")), computed, override,
+        r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant());
+  };
+
+  private final Map<ActivityQuery.Sort, SqlTemplate<Map<String, Object>, RowSet<ActivityView>>> pages = new EnumMap<>(ActivityQuery.Sort.class);
+  private final Map<ActivityQuery.Sort, SqlTemplate<Map<String, Object>, RowSet<ActivityView>>> pagesAfterCursor =
+      new EnumMap<>(ActivityQuery.Sort.class);
+  private final SqlTemplate<Map<String, Object>, RowSet<Row>> count;
+  private final SqlTemplate<Map<String, Object>, RowSet<ActivityView>> one;
+  private final SqlTemplate<Map<String, Object>, RowSet<Row>> insertManual;
+  private final SqlTemplate<Map<String, Object>, RowSet<Row>> updateEditable;
+  private final SqlTemplate<Map<String, Object>, RowSet<Row>> delete;
+
+  public ActivityRepository(Pool pool) {
+    for (ActivityQuery.Sort sort : ActivityQuery.Sort.values()) {
+      pages.put(sort, SqlTemplate.forQuery(pool, "SELECT " + COLUMNS + " FROM activities " + FILTERS
+          + " ORDER BY " + sort.orderBy + " LIMIT #{limit} OFFSET #{offset}").mapTo(VIEW));
+      if (sort == ActivityQuery.Sort.DATE_DESC || sort == ActivityQuery.Sort.DATE_ASC) {
+        String comparison = sort == ActivityQuery.Sort.DATE_DESC ? "<" : ">";
+        pagesAfterCursor.put(sort, SqlTemplate.forQuery(pool, "SELECT " + COLUMNS + " FROM activities " + FILTERS
+            + " AND (start_date, id) " + comparison + " (#{cursorStart}, #{cursorId}) ORDER BY " + sort.orderBy
+            + " LIMIT #{limit}").mapTo(VIEW));
+      }
+    }
+    this.count = SqlTemplate.forQuery(pool, COUNT);
+    this.one = SqlTemplate.forQuery(pool, ONE).mapTo(VIEW);
+    this.insertManual = SqlTemplate.forQuery(pool, INSERT_MANUAL);
+    this.updateEditable = SqlTemplate.forQuery(pool, UPDATE_EDITABLE);
+    this.delete = SqlTemplate.forQuery(pool, DELETE);
+  }
+
+  public Future<ActivityPage> page(UUID userId, ActivityQuery q) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("userId", userId);
+    params.put("sport", q.sport());
+    params.put("from", q.from());
+    params.put("to", q.to());
+    params.put("text", q.text() == null ? null : "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    params.put("limit", q.limit());
+    params.put("offset", q.offset());
+    Future<RowSet<ActivityView>> rows;
+    if (q.cursor() != null) {
+      params.put("cursorStart", q.cursor().startDate().atOffset(ZoneOffset.UTC));
+      params.put("cursorId", q.cursor().id());
+      rows = pagesAfterCursor.get(q.sort()).execute(params);
+    } else {
+      rows = pages.get(q.sort()).execute(params);
+    }
+    Future<Long> total = count.execute(params).map(r -> r.iterator().next().getLong("total"));
+    return Future.all(rows, total).map(done -> {
+      List<ActivityView> items = new ArrayList<>();
+      rows.result().forEach(items::add);
+      String next = null;
+      if (q.sort() == ActivityQuery.Sort.DATE_DESC || q.sort() == ActivityQuery.Sort.DATE_ASC) {
+        if (items.size() == q.limit()) {
+          ActivityView last = items.get(items.size() - 1);
+          next = new ActivityQuery.Cursor(last.startDate(), last.id()).encode();
+        }
+      }
+      return new ActivityPage(items, total.result(), q.limit(), q.cursor() == null ? q.offset() : null, next);
+    });
+  }
+
+  public Future<Optional<ActivityView>> find(UUID userId, UUID id) {
+    return one.execute(Map.of("userId", userId, "id", id)).map(rows -> {
+      var it = rows.iterator();
+      return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+    });
+  }
+
+  public Future<UUID> insertManual(UUID userId, ManualActivityRequest m, OffsetDateTime startUtc, LocalDateTime startLocal) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("userId", userId);
+    p.put("externalId", UUID.randomUUID().toString());
+    p.put("sportType", m.sportType());
+    p.put("sportFamily", Sports.family(m.sportType()));
+    p.put("name", m.name());
+    p.put("notes", m.notes());
+    p.put("startDate", startUtc);
+    p.put("startDateLocal", startLocal);
+    p.put("timeZone", m.timeZone());
+    p.put("durationS", m.durationS());
+    p.put("distanceM", m.distanceM());
+    p.put("rpe", m.rpe());
+    return insertManual.execute(p).map(rows -> rows.iterator().next().getUUID("id"));
+  }
+
+  public Future<Void> updateEditable(UUID userId, ActivityView edited) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("userId", userId);
+    p.put("id", edited.id());
+    p.put("rpe", edited.rpe());
+    p.put("notes", edited.notes());
+    p.put("loadOverride", edited.loadOverride());
+    p.put("sportType", edited.sportType());
+    p.put("sportFamily", Sports.family(edited.sportType()));
+    p.put("name", edited.name());
+    return updateEditable.execute(p).mapEmpty();
+  }
+
+  /** Deletes an activity; the local date it occupied, so the chart can be recomputed from there. */
+  public Future<Optional<LocalDate>> delete(UUID userId, UUID id) {
+    return delete.execute(Map.of("userId", userId, "id", id)).map(rows -> {
+      var it = rows.iterator();
+      return it.hasNext() ? Optional.of(it.next().getLocalDate("local_date")) : Optional.empty();
+    });
+  }
+}

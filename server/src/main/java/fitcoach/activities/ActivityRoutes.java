@@ -1,0 +1,106 @@
+package fitcoach.activities;
+
+import fitcoach.analytics.LoadService;
+import fitcoach.app.ApiException;
+import fitcoach.app.Json;
+import fitcoach.auth.AuthHandler;
+import fitcoach.settings.ProfileRepository;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+
+/** Activity routes under /api/activities. Every change recomputes loads and the chart before it answers. */
+public final class ActivityRoutes {
+  private final ActivityRepository activities;
+  private final LoadService load;
+  private final ProfileRepository profiles;
+  private final AuthHandler requireUser;
+
+  public ActivityRoutes(ActivityRepository activities, LoadService load, ProfileRepository profiles, AuthHandler requireUser) {
+    this.activities = activities;
+    this.load = load;
+    this.profiles = profiles;
+    this.requireUser = requireUser;
+  }
+
+  public void mount(Router router) {
+    router.route("/api/activities*").handler(requireUser);
+    router.get("/api/activities").handler(this::list);
+    router.post("/api/activities").handler(this::create);
+    router.get("/api/activities/stats").handler(this::stats);
+    router.get("/api/activities/:id").handler(this::get);
+    router.patch("/api/activities/:id").handler(this::patch);
+    router.delete("/api/activities/:id").handler(this::delete);
+  }
+
+  private void list(RoutingContext ctx) {
+    ActivityQuery query = ActivityQuery.from(ctx.queryParams());
+    activities.page(userId(ctx), query).onSuccess(page -> Json.ok(ctx, page)).onFailure(ctx::fail);
+  }
+
+  private void stats(RoutingContext ctx) {
+    load.stats(userId(ctx)).onSuccess(s -> Json.ok(ctx, s)).onFailure(ctx::fail);
+  }
+
+  private void get(RoutingContext ctx) {
+    UUID userId = userId(ctx);
+    activities.find(userId, id(ctx)).onSuccess(found -> found.ifPresentOrElse(a -> Json.ok(ctx, a),
+        () -> ctx.fail(notFound()))).onFailure(ctx::fail);
+  }
+
+  private void create(RoutingContext ctx) {
+    var body = Json.body(ctx);
+    UUID userId = userId(ctx);
+    profiles.find(userId).compose(profile -> {
+      ManualActivityRequest m = ManualActivityRequest.from(body, profile.timeZone());
+      var startUtc = m.startLocal().atZone(ZoneId.of(m.timeZone())).toOffsetDateTime();
+      return activities.insertManual(userId, m, startUtc, m.startLocal())
+          .compose(id -> load.activitiesChanged(userId, m.startLocal().toLocalDate()).map(r -> id));
+    }).compose(id -> activities.find(userId, id))
+        .onSuccess(found -> Json.send(ctx, 201, found.orElseThrow()))
+        .onFailure(ctx::fail);
+  }
+
+  private void patch(RoutingContext ctx) {
+    var body = Json.body(ctx);
+    UUID userId = userId(ctx);
+    UUID id = id(ctx);
+    activities.find(userId, id).compose(found -> {
+      ActivityView current = found.orElseThrow(ActivityRoutes::notFound);
+      ActivityView edited = ActivityPatch.apply(current, body);
+      LocalDate day = current.startDateLocal().toLocalDate();
+      return activities.updateEditable(userId, edited).compose(v -> load.activitiesChanged(userId, day));
+    }).compose(r -> activities.find(userId, id))
+        .onSuccess(found -> Json.ok(ctx, found.orElseThrow(ActivityRoutes::notFound)))
+        .onFailure(ctx::fail);
+  }
+
+  private void delete(RoutingContext ctx) {
+    UUID userId = userId(ctx);
+    activities.delete(userId, id(ctx)).compose(day -> day.isEmpty()
+            ? Future.failedFuture(notFound())
+            : load.activitiesChanged(userId, day.get()))
+        .onSuccess(r -> Json.ok(ctx, Map.of("ok", true)))
+        .onFailure(ctx::fail);
+  }
+
+  private static UUID userId(RoutingContext ctx) {
+    return AuthHandler.signedIn(ctx).userId();
+  }
+
+  private static UUID id(RoutingContext ctx) {
+    try {
+      return UUID.fromString(ctx.pathParam("id"));
+    } catch (IllegalArgumentException e) {
+      throw notFound();
+    }
+  }
+
+  private static ApiException notFound() {
+    return ApiException.notFound("No such activity");
+  }
+}

@@ -1,0 +1,19 @@
+package fitcoach.activities;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+/**
+ * An activity as the API shows it. {@code load} is the load the PMC uses (the athlete's override when set), with the
+ * method that produced it; {@code loadEstimated} says it rests on an estimated threshold.
+ */
+public record ActivityView(
+    UUID id, String source, String externalId, String sportType, String sportFamily, String name, String description,
+    String notes, Instant startDate, LocalDateTime startDateLocal, String timeZone, Integer movingTimeS, Integer elapsedTimeS,
+    Double distanceM, Double elevationGainM, Double avgHr, Double maxHr, Double avgPowerW, Double weightedPowerW,
+    Boolean deviceWatts, Double kilojoules, Double avgCadence, Double avgSpeedMps, Double maxSpeedMps, Integer rpe,
+    Double calories, boolean trainer, boolean commute, boolean manual, String summaryPolyline,
+    Double load, String loadMethod, boolean loadEstimated, Double computedLoad, Double loadOverride,
+    Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,136 @@
+package fitcoach.analytics;
+
+import fitcoach.app.ApiException;
+import fitcoach.app.Json;
+import fitcoach.app.JsonFields;
+import fitcoach.app.QueryParams;
+import fitcoach.auth.AuthHandler;
+import fitcoach.load.Gain;
+import fitcoach.load.PmcOptions;
+import fitcoach.load.PmcSeed;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The performance management chart under /api/load. */
+public final class LoadRoutes {
+  private static final int MAX_DAYS = 366 * 30;
+  private final LoadService load;
+  private final AuthHandler requireUser;
+
+  public LoadRoutes(LoadService load, AuthHandler requireUser) {
+    this.load = load;
+    this.requireUser = requireUser;
+  }
+
+  public void mount(Router router) {
+    router.route("/api/load/*").handler(requireUser);
+    router.get("/api/load/pmc").handler(this::pmc);
+    router.get("/api/load/settings").handler(this::getSettings);
+    router.put("/api/load/settings").handler(this::putSettings);
+    router.post("/api/load/recompute").handler(this::recompute);
+  }
+
+  private void pmc(RoutingContext ctx) {
+    UUID userId = AuthHandler.signedIn(ctx).userId();
+    load.series(userId).compose(series -> {
+      LocalDate to = QueryParams.date(ctx.queryParams(), "to", series.today());
+      LocalDate from = QueryParams.date(ctx.queryParams(), "from", to.minusDays(89));
+      if (from.isAfter(to)) {
+        throw ApiException.invalid("from", "invalid_value", "'from' must not be after 'to'");
+      }
+      if (to.toEpochDay() - from.toEpochDay() > MAX_DAYS) {
+        throw ApiException.invalid("from", "out_of_range", "Ask for at most 30 years at a time");
+      }
+      var days = to.isAfter(series.today())
+          ? load.projected(userId, to)
+          : io.vertx.core.Future.succeededFuture(series.days());
+      return days.map(all -> {
+        List<PmcDayView> slice = all.stream()
+            .filter(d -> !d.date().isBefore(from) && !d.date().isAfter(to)).map(PmcDayView::of).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", from);
+        body.put("to", to);
+        body.put("today", series.today());
+        body.put("warmingUp", series.warmingUp());
+        body.put("days", slice);
+        return body;
+      });
+    }).onSuccess(body -> Json.ok(ctx, body)).onFailure(ctx::fail);
+  }
+
+  private void getSettings(RoutingContext ctx) {
+    load.options(AuthHandler.signedIn(ctx).userId()).onSuccess(o -> Json.ok(ctx, view(o))).onFailure(ctx::fail);
+  }
+
+  private void putSettings(RoutingContext ctx) {
+    JsonObject body = Json.body(ctx);
+    JsonFields f = new JsonFields(body, "ctlDays", "atlDays", "gain", "seed");
+    UUID userId = AuthHandler.signedIn(ctx).userId();
+    load.options(userId).compose(current -> {
+      double ctlDays = f.has("ctlDays") ? required(f.optionalDouble("ctlDays", 7, 90), "ctlDays") : current.ctlDays();
+      double atlDays = f.has("atlDays") ? required(f.optionalDouble("atlDays", 2, 21), "atlDays") : current.atlDays();
+      Gain gain = current.gain();
+      if (f.has("gain")) {
+        gain = "linear".equals(required(f.optionalEnum("gain", Set.of("exponential", "linear")), "gain")) ? Gain.LINEAR : Gain.EXPONENTIAL;
+      }
+      Optional<PmcSeed> seed = f.has("seed") ? seed(body) : current.seed();
+      if (atlDays >= ctlDays) {
+        throw ApiException.invalid("atlDays", "out_of_range", "The fatigue time constant must be shorter than the fitness one");
+      }
+      PmcOptions options = new PmcOptions(ctlDays, atlDays, gain, seed);
+      return load.saveOptions(userId, options).map(done -> options);
+    }).onSuccess(o -> Json.ok(ctx, view(o))).onFailure(ctx::fail);
+  }
+
+  private void recompute(RoutingContext ctx) {
+    load.recomputeAll(AuthHandler.signedIn(ctx).userId()).onSuccess(r -> Json.ok(ctx, r)).onFailure(ctx::fail);
+  }
+
+  private static Optional<PmcSeed> seed(JsonObject body) {
+    Object value = body.getValue("seed");
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof JsonObject seed)) {
+      throw ApiException.invalid("seed", "invalid_type", "'seed' must be an object {date, ctl, atl} or null");
+    }
+    JsonFields f = new JsonFields(seed, "date", "ctl", "atl");
+    LocalDate date;
+    try {
+      date = LocalDate.parse(f.requiredString("date", 10));
+    } catch (DateTimeParseException e) {
+      throw ApiException.invalid("seed.date", "invalid_value", "'seed.date' must be a date like 2026-01-01");
+    }
+    Double ctl = f.optionalDouble("ctl", 0, 300);
+    Double atl = f.optionalDouble("atl", 0, 500);
+    if (ctl == null || atl == null) {
+      throw ApiException.invalid("seed", "required", "A seed needs date, ctl and atl");
+    }
+    return Optional.of(new PmcSeed(date, ctl, atl));
+  }
+
+  private static <T> T required(T value, String field) {
+    if (value == null) {
+      throw ApiException.invalid(field, "required", "'" + field + "' cannot be null");
+    }
+    return value;
+  }
+
+  private static Map<String, Object> view(PmcOptions o) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("ctlDays", o.ctlDays());
+    v.put("atlDays", o.atlDays());
+    v.put("gain", o.gain() == Gain.LINEAR ? "linear" : "exponential");
+    v.put("seed", o.seed().map(s -> Map.of("date", s.date(), "ctl", s.ctl(), "atl", s.atl())).orElse(null));
+    return v;
+  }
+}

@@ -1,0 +1,253 @@
+package fitcoach.analytics;
+
+import fitcoach.activities.Sports;
+import fitcoach.load.ActivityData;
+import fitcoach.load.ActivityLoad;
+import fitcoach.load.HistoryRates;
+import fitcoach.load.HistorySample;
+import fitcoach.load.LoadMethod;
+import fitcoach.load.LoadResult;
+import fitcoach.load.Pmc;
+import fitcoach.load.PmcDay;
+import fitcoach.load.PmcOptions;
+import fitcoach.load.ProfileEstimator;
+import fitcoach.load.ProfileFacts;
+import fitcoach.load.Sex;
+import fitcoach.load.Thresholds;
+import fitcoach.settings.AthleteProfile;
+import fitcoach.settings.ProfileRepository;
+import io.vertx.core.Future;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every activity's load and the stored daily chart up to date, using the pure engine in {@code fitcoach.load}.
+ * Work for one athlete is serialised, so two edits never write the chart out of order; the series is cached in memory
+ * after it is written or first read.
+ */
+public final class LoadService {
+  private static final Logger LOG = LoggerFactory.getLogger(LoadService.class);
+  private final LoadRepository repository;
+  private final ProfileRepository profiles;
+  private final Map<UUID, Future<?>> queues = new ConcurrentHashMap<>();
+  private final Map<UUID, Series> cache = new ConcurrentHashMap<>();
+
+  /** The stored chart for one athlete, with the day it was computed through and the athlete's "today". */
+  public record Series(List<PmcDay> days, LocalDate today, Optional<LocalDate> firstActivity, PmcOptions options) {
+    public Optional<PmcDay> on(LocalDate date) {
+      if (days.isEmpty() || date.isBefore(days.get(0).date())) {
+        return Optional.empty();
+      }
+      int index = (int) (date.toEpochDay() - days.get(0).date().toEpochDay());
+      return index < days.size() ? Optional.of(days.get(index)) : Optional.empty();
+    }
+
+    public boolean warmingUp() {
+      return firstActivity.map(first -> Pmc.warmingUp(first, today)).orElse(true);
+    }
+  }
+
+  /** What a full recompute did, for logs and the benchmark. */
+  public record Recompute(int activities, int loadsChanged, int days, long millis) {
+  }
+
+  LoadService(LoadRepository repository, ProfileRepository profiles) {
+    this.repository = repository;
+    this.profiles = profiles;
+  }
+
+  public static LoadService create(io.vertx.sqlclient.Pool pool, ProfileRepository profiles) {
+    return new LoadService(new LoadRepository(pool), profiles);
+  }
+
+  /**
+   * Brings loads and the chart up to date after activities changed. {@code changedDates} are local dates whose
+   * daily totals may have changed (e.g. of a deleted activity); loads that change are found by recomputing them.
+   */
+  public Future<Recompute> activitiesChanged(UUID userId, LocalDate... changedDates) {
+    return serially(userId, () -> recomputeNow(userId, earliest(changedDates)));
+  }
+
+  /** Recomputes every load and the whole chart (thresholds or options changed, or on request). */
+  public Future<Recompute> recomputeAll(UUID userId) {
+    return serially(userId, () -> recomputeNow(userId, LocalDate.MIN));
+  }
+
+  public Future<PmcOptions> options(UUID userId) {
+    return repository.settings(userId);
+  }
+
+  public Future<Recompute> saveOptions(UUID userId, PmcOptions options) {
+    return repository.saveSettings(userId, options).compose(v -> recomputeAll(userId));
+  }
+
+  /** The chart as stored, extended through the athlete's today when a day has passed since it was written. */
+  public Future<Series> series(UUID userId) {
+    return profiles.find(userId).compose(profile -> {
+      LocalDate today = today(profile);
+      Series cached = cache.get(userId);
+      if (cached != null && !cached.today().isBefore(today)) {
+        return Future.succeededFuture(cached);
+      }
+      return Future.all(repository.series(userId), repository.firstActivityDate(userId), repository.settings(userId))
+          .compose(all -> {
+            List<PmcDay> days = all.resultAt(0);
+            Optional<LocalDate> first = all.resultAt(1);
+            boolean stale = first.isPresent() && (days.isEmpty() || days.get(days.size() - 1).date().isBefore(today));
+            if (stale) {
+              // A day (or more) has passed since the chart was written: only the new days need computing.
+              LocalDate from = days.isEmpty() ? LocalDate.MIN : days.get(days.size() - 1).date().plusDays(1);
+              return activitiesChanged(userId, from).map(r -> cache.get(userId));
+            }
+            Series series = new Series(days, today, first, all.resultAt(2));
+            cache.put(userId, series);
+            return Future.succeededFuture(series);
+          });
+    });
+  }
+
+  /** A series through a future date (planning): computed in memory, never stored. */
+  public Future<List<PmcDay>> projected(UUID userId, LocalDate to) {
+    return Future.all(repository.dailyLoads(userId), repository.settings(userId))
+        .map(all -> Pmc.compute(all.<SortedMap<LocalDate, Double>>resultAt(0), to, all.<PmcOptions>resultAt(1)));
+  }
+
+  public Future<Thresholds> thresholds(UUID userId) {
+    return Future.all(profiles.find(userId), repository.observedMaxHr(userId))
+        .map(all -> ProfileEstimator.estimate(facts(all.resultAt(0), all.resultAt(1))));
+  }
+
+  /** Today's numbers for the dashboard, the thresholds behind them, and the method mix of the last 42 days. */
+  public Future<LoadStats> stats(UUID userId) {
+    return series(userId).compose(series -> Future.all(thresholds(userId),
+            repository.methodMix(userId, series.today().minusDays(42), series.today()))
+        .map(all -> {
+          PmcDay today = series.on(series.today()).orElse(new PmcDay(series.today(), 0, 0, 0, 0, 0, 0, Pmc.zone(0),
+              Double.NaN, Double.NaN, Double.NaN));
+          return LoadStats.of(today, series.warmingUp(), series.firstActivity().orElse(null), all.resultAt(0), all.resultAt(1));
+        }));
+  }
+
+  private Future<Recompute> recomputeNow(UUID userId, LocalDate hint) {
+    long t0 = System.nanoTime();
+    return Future.all(profiles.find(userId), repository.observedMaxHr(userId), repository.inputs(userId), repository.settings(userId))
+        .compose(all -> {
+          AthleteProfile profile = all.resultAt(0);
+          Thresholds thresholds = ProfileEstimator.estimate(facts(profile, all.resultAt(1)));
+          List<LoadInput> inputs = all.resultAt(2);
+          PmcOptions options = all.resultAt(3);
+          List<LoadRepository.LoadUpdate> updates = computeLoads(inputs, thresholds);
+          LocalDate recomputeFrom = updates.stream().map(LoadRepository.LoadUpdate::localDate)
+              .reduce(hint, (a, b) -> a.isBefore(b) ? a : b);
+          LocalDate today = today(profile);
+          return repository.updateLoads(updates)
+              .compose(v -> Future.all(repository.dailyLoads(userId), repository.firstActivityDate(userId)))
+              .compose(loaded -> {
+                SortedMap<LocalDate, Double> daily = loaded.resultAt(0);
+                List<PmcDay> days = Pmc.compute(daily, today, options);
+                return repository.writeSeries(userId, days, recomputeFrom).map(v -> {
+                  cache.put(userId, new Series(days, today, loaded.resultAt(1), options));
+                  long ms = (System.nanoTime() - t0) / 1_000_000;
+                  LOG.debug("Recomputed load for user {}: {} activities, {} loads changed, {} days from {} in {} ms",
+                      userId, inputs.size(), updates.size(), days.size(), recomputeFrom, ms);
+                  return new Recompute(inputs.size(), updates.size(), days.size(), ms);
+                });
+              });
+        });
+  }
+
+  /** Two passes: measured loads first, then the athlete's own history rates for activities with nothing else to go on. */
+  private static List<LoadRepository.LoadUpdate> computeLoads(List<LoadInput> inputs, Thresholds thresholds) {
+    LoadResult[] results = new LoadResult[inputs.size()];
+    List<HistorySample> samples = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      LoadInput in = inputs.get(i);
+      results[i] = ActivityLoad.compute(data(in), thresholds, OptionalDouble.empty());
+      samples.add(new HistorySample(family(in), results[i].load(), movingTime(in), results[i].method()));
+    }
+    Map<String, Double> rates = HistoryRates.medianPerHour(samples);
+    List<LoadRepository.LoadUpdate> updates = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      LoadInput in = inputs.get(i);
+      LoadResult r = results[i];
+      if (r.method() == LoadMethod.NONE && rates.containsKey(family(in))) {
+        r = ActivityLoad.compute(data(in), thresholds, OptionalDouble.of(rates.get(family(in))));
+      }
+      // The override is stored separately; the computed load keeps its own method so clearing the override restores it.
+      if (r.method() == LoadMethod.MANUAL) {
+        r = ActivityLoad.compute(withoutOverride(in), thresholds,
+            rates.containsKey(family(in)) ? OptionalDouble.of(rates.get(family(in))) : OptionalDouble.empty());
+      }
+      boolean changed = in.load() == null || Math.abs(in.load() - r.load()) > 1e-9 || !r.method().name().equals(in.loadMethod())
+          || r.usesEstimatedThreshold() != in.loadUsesEstimate() || !family(in).equals(in.sportFamily());
+      if (changed) {
+        updates.add(new LoadRepository.LoadUpdate(in.id(), r.load(), r.method().name(), r.usesEstimatedThreshold(), family(in),
+            in.localDate()));
+      }
+    }
+    return updates;
+  }
+
+  private static ActivityData data(LoadInput in) {
+    return new ActivityData(family(in), movingTime(in), in.avgHr(), in.avgPowerW(), in.weightedPowerW(),
+        Boolean.TRUE.equals(in.deviceWatts()), in.rpe(), in.loadOverride(), null, null);
+  }
+
+  private static ActivityData withoutOverride(LoadInput in) {
+    ActivityData d = data(in);
+    return new ActivityData(d.sportFamily(), d.movingTimeS(), d.avgHr(), d.avgPowerW(), d.weightedPowerW(), d.deviceWatts(),
+        d.rpe(), null, null, null);
+  }
+
+  private static String family(LoadInput in) {
+    return Sports.family(in.sportType());
+  }
+
+  private static int movingTime(LoadInput in) {
+    return Objects.requireNonNullElse(in.movingTimeS(), Objects.requireNonNullElse(in.elapsedTimeS(), 0));
+  }
+
+  static ProfileFacts facts(AthleteProfile p, double[] observedMaxHr) {
+    Sex sex = "male".equals(p.sex()) ? Sex.MALE : "female".equals(p.sex()) ? Sex.FEMALE : Sex.UNKNOWN;
+    Integer age = p.birthYear() == null ? null : Year.now().getValue() - p.birthYear();
+    return new ProfileFacts(sex, age, p.maxHr(), p.restingHr(), p.lthr(), p.ftpWatts(), observedMaxHr, new double[0]);
+  }
+
+  static LocalDate today(AthleteProfile profile) {
+    return LocalDate.now(ZoneId.of(profile.timeZone()));
+  }
+
+  private static LocalDate earliest(LocalDate... dates) {
+    LocalDate min = LocalDate.MAX;
+    for (LocalDate d : dates) {
+      if (d != null && d.isBefore(min)) {
+        min = d;
+      }
+    }
+    return min;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> Future<T> serially(UUID userId, Supplier<Future<T>> work) {
+    synchronized (queues) {
+      Future<?> tail = queues.getOrDefault(userId, Future.succeededFuture());
+      Future<T> next = tail.transform(ignored -> work.get());
+      queues.put(userId, next);
+      next.onComplete(done -> queues.remove(userId, next));
+      return next;
+    }
+  }
+}
