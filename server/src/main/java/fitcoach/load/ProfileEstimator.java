@@ -1,0 +1,96 @@
+package fitcoach.load;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * Fills in the thresholds the athlete did not enter (§6) and marks them estimated. Entered values always win.
+ *
+ * <ul>
+ *   <li>HRmax = max(robust observed, Tanaka 208 − 0.7·age); only one of them if the other is unknown; 180 bpm
+ *       (Tanaka at 40) if both are.
+ *   <li>HRrest = 60 bpm.
+ *   <li>LTHR = HRrest + 0.85·(HRmax − HRrest), Elevate's default.
+ *   <li>FTP = 0.95 × the best 20-min power; null (not estimated) when there is none.
+ * </ul>
+ */
+public final class ProfileEstimator {
+
+  /** HRmax when neither age nor observations are known: Tanaka at 40, a middle-aged default for a Strava user. */
+  public static final double FALLBACK_MAX_HR = 180.0;
+  public static final double DEFAULT_RESTING_HR = 60.0;
+  public static final double LTHR_RESERVE_FRACTION = 0.85;
+  public static final double FTP_FROM_20_MIN = 0.95;
+  /** Per-activity maxima above this are strap or optical artefacts (§6). */
+  public static final double MAX_PLAUSIBLE_HR = 220.0;
+  /** Per-activity maxima below this come from walks, dropouts or non-exercise recordings and say nothing about HRmax. */
+  public static final double MIN_USEFUL_MAX_HR = 100.0;
+
+  private ProfileEstimator() {}
+
+  public static Thresholds estimate(ProfileFacts facts) {
+    Objects.requireNonNull(facts, "facts");
+    Sex sex = facts.sex() == null ? Sex.UNKNOWN : facts.sex();
+
+    Double enteredMax = entered(facts.maxHr());
+    double maxHr = enteredMax != null ? enteredMax : estimatedMaxHr(facts);
+
+    Double enteredRest = entered(facts.restingHr());
+    double restingHr = enteredRest != null ? enteredRest : DEFAULT_RESTING_HR;
+
+    Double enteredLthr = entered(facts.lthr());
+    double lthr = enteredLthr != null ? enteredLthr : restingHr + LTHR_RESERVE_FRACTION * (maxHr - restingHr);
+
+    Double enteredFtp = entered(facts.ftpW());
+    OptionalDouble best20 = best(facts.observedBestPower20minW());
+    Double ftp = enteredFtp != null ? enteredFtp : best20.isPresent() ? FTP_FROM_20_MIN * best20.getAsDouble() : null;
+
+    return new Thresholds(
+        sex,
+        maxHr, enteredMax == null,
+        restingHr, enteredRest == null,
+        lthr, enteredLthr == null,
+        ftp, enteredFtp == null && ftp != null);
+  }
+
+  /**
+   * A per-activity max HR we trust: the 2nd-highest clean value, so a single spiky activity cannot set HRmax.
+   * Clean means within [100, 220] bpm. With a single clean value, that value (it is all we have).
+   */
+  public static OptionalDouble robustObservedMaxHr(double[] perActivityMaxHr) {
+    if (perActivityMaxHr == null) {
+      return OptionalDouble.empty();
+    }
+    double[] clean = Arrays.stream(perActivityMaxHr)
+        .filter(hr -> hr >= MIN_USEFUL_MAX_HR && hr <= MAX_PLAUSIBLE_HR)
+        .sorted()
+        .toArray();
+    return switch (clean.length) {
+      case 0 -> OptionalDouble.empty();
+      case 1 -> OptionalDouble.of(clean[0]);
+      default -> OptionalDouble.of(clean[clean.length - 2]);
+    };
+  }
+
+  private static double estimatedMaxHr(ProfileFacts facts) {
+    OptionalDouble observed = robustObservedMaxHr(facts.observedMaxHrs());
+    Integer age = facts.ageYears();
+    if (age != null && age > 0) {
+      double byAge = MaxHrFormulas.tanaka(age);
+      return observed.isPresent() ? Math.max(observed.getAsDouble(), byAge) : byAge;
+    }
+    return observed.orElse(FALLBACK_MAX_HR);
+  }
+
+  /** The highest finite, positive value (20-min powers are averages, so a spike cannot dominate one). */
+  private static OptionalDouble best(double[] values) {
+    return values == null
+        ? OptionalDouble.empty()
+        : Arrays.stream(values).filter(v -> Double.isFinite(v) && v > 0).max();
+  }
+
+  private static Double entered(Integer value) {
+    return value != null && value > 0 ? value.doubleValue() : null;
+  }
+}

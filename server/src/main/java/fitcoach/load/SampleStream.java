@@ -1,0 +1,30 @@
+package fitcoach.load;
+
+/** 1 Hz stream handling shared by the HR and power formulas: NaN marks a second with no sample. */
+final class SampleStream {
+
+  private SampleStream() {}
+
+  /** Number of non-NaN samples, i.e. the seconds the stream covers. */
+  static int count(double[] stream) {
+    int n = 0;
+    for (double v : stream) {
+      if (!Double.isNaN(v)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The samples that are not NaN, in order. */
+  static double[] withoutGaps(double[] stream) {
+    double[] out = new double[count(stream)];
+    int j = 0;
+    for (double v : stream) {
+      if (!Double.isNaN(v)) {
+        out[j++] = v;
+      }
+    }
+    return out;
+  }
+}
