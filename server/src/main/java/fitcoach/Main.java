@@ -14,6 +14,13 @@ public final class Main {
   public static void main(String[] args) {
     try {
       AppConfig config = AppConfig.fromEnv(DotEnv.merge(Path.of(".env"), System.getenv()));
+      if (args.length > 0 && "demo".equals(args[0])) {
+        System.exit(DemoCommand.run(config, java.util.Arrays.copyOfRange(args, 1, args.length)));
+      }
+      if (args.length > 0) {
+        System.err.println("Unknown command '" + args[0] + "'. Usage: java -jar fitcoach.jar [demo [--remove] [--years N]]");
+        System.exit(2);
+      }
       FitCoachApp app = FitCoachApp.start(config);
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "fitcoach-shutdown"));
     } catch (ConfigException e) {

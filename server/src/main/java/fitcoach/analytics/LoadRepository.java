@@ -44,7 +44,7 @@ final class LoadRepository {
       VALUES (#{userId}, #{ctlDays}, #{atlDays}, #{gain}, #{seedDate}, #{seedCtl}, #{seedAtl})
       ON CONFLICT (user_id) DO UPDATE SET ctl_days = EXCLUDED.ctl_days, atl_days = EXCLUDED.atl_days, gain = EXCLUDED.gain,
         seed_date = EXCLUDED.seed_date, seed_ctl = EXCLUDED.seed_ctl, seed_atl = EXCLUDED.seed_atl, updated_at = now()""";
-  private static final String DELETE_SERIES = "DELETE FROM daily_load WHERE user_id = $1 AND (day >= $2 OR day < $3)";
+  private static final String DELETE_SERIES = "DELETE FROM daily_load WHERE user_id = $1 AND (day >= $2 OR day <= $3)";
   private static final String INSERT_SERIES = """
       INSERT INTO daily_load (user_id, day, load, ctl, atl, form, form_after, ramp, zone, monotony, strain, acwr)
       SELECT $1, * FROM unnest($2::date[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[],
@@ -173,12 +173,13 @@ final class LoadRepository {
   }
 
   /**
-   * Replaces the stored series from {@code from} on (and drops days before the series' first day) in one transaction.
+   * Replaces the stored series from {@code from} on, and its first day, dropping anything before it, in one transaction.
    * Days before {@code from} are unchanged by construction: the chart only looks backwards.
    */
   Future<Void> writeSeries(UUID userId, List<PmcDay> days, LocalDate from) {
     LocalDate first = days.isEmpty() ? LocalDate.MAX : days.get(0).date();
-    List<PmcDay> changed = days.stream().filter(d -> !d.date().isBefore(from)).toList();
+    // The series' first day (the day before the first activity) moves with the first activity, so it is always rewritten.
+    List<PmcDay> changed = days.stream().filter(d -> !d.date().isBefore(from) || d.date().equals(first)).toList();
     int n = changed.size();
     LocalDate[] dates = new LocalDate[n];
     Double[] load = new Double[n];

@@ -78,6 +78,18 @@ public record AppConfig(
         frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs);
   }
 
+  public AppConfig withPort(int newPort) {
+    return new AppConfig(host, newPort, dataDir, database, jwtSecret, apiKeyEncryptionKey,
+        stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs);
+  }
+
+  public AppConfig withHost(String newHost) {
+    return new AppConfig(newHost, port, dataDir, database, jwtSecret, apiKeyEncryptionKey,
+        stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs);
+  }
+
   public AppConfig withDatabase(DatabaseUrl url) {
     return new AppConfig(host, port, dataDir, Optional.of(url), jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,

@@ -1,6 +1,9 @@
 package fitcoach.app;
 
 import fitcoach.activities.ActivityRepository;
+import fitcoach.activities.ActivityRoutes;
+import fitcoach.analytics.AnalyticsRoutes;
+import fitcoach.analytics.LoadRoutes;
 import fitcoach.analytics.LoadService;
 import fitcoach.auth.AuthHandler;
 import fitcoach.demo.DemoService;
@@ -39,12 +42,16 @@ public final class FitCoachApp implements AutoCloseable {
   private final EmbeddedDatabase embedded;
   private final int port;
   private final AppConfig config;
+  private final Pool pool;
+  private final DemoService demo;
 
-  private FitCoachApp(Vertx vertx, EmbeddedDatabase embedded, int port, AppConfig config) {
+  private FitCoachApp(Vertx vertx, EmbeddedDatabase embedded, int port, AppConfig config, Pool pool, DemoService demo) {
     this.vertx = vertx;
     this.embedded = embedded;
     this.port = port;
     this.config = config;
+    this.pool = pool;
+    this.demo = demo;
   }
 
   /** Starts everything and returns once the server accepts connections. Blocking: call from main or a test thread. */
@@ -65,6 +72,7 @@ public final class FitCoachApp implements AutoCloseable {
       Vertx vertx = booting.join();
       Pool pool = Db.pool(vertx, url);
       HttpVerticle.Api api = api(vertx, pool, config);
+      DemoService demo = api.demo().service();
       // Every instance must listen on the same port for Vert.x to share it, so PORT=0 is resolved once here.
       int port = config.port() == 0 ? freePort(config.host()) : config.port();
       await(vertx.deployVerticle(() -> new HttpVerticle(api, config.host(), port),
@@ -74,7 +82,7 @@ public final class FitCoachApp implements AutoCloseable {
           .onFailure(err -> LOG.warn("Purging expired sessions failed: {}", err.getMessage())));
       LOG.info("FitCoach is listening on http://{}:{} ({} HTTP verticles, started in {} ms)",
           config.host(), port, config.httpInstances(), (System.nanoTime() - t0) / 1_000_000);
-      return new FitCoachApp(vertx, embedded, port, config);
+      return new FitCoachApp(vertx, embedded, port, config, pool, demo);
     } catch (RuntimeException e) {
       booting.thenAccept(Vertx::close);
       if (embedded != null) {
@@ -111,6 +119,24 @@ public final class FitCoachApp implements AutoCloseable {
       return socket.getLocalPort();
     } catch (java.io.IOException e) {
       throw new ConfigException("Cannot find a free port on " + host + ": " + e.getMessage());
+    }
+  }
+
+  /** Loads or removes the demo athlete for the instance's single account; returns what happened, in words. */
+  public String demo(boolean remove, int years) {
+    var users = await(pool.query("SELECT id FROM users").execute());
+    if (users.size() == 0) {
+      return "Error: no account yet. Start FitCoach, create your account, stop it, then run the demo command again.";
+    }
+    java.util.UUID userId = users.iterator().next().getUUID("id");
+    try {
+      if (remove) {
+        return "Removed " + await(demo.remove(userId)) + " demo activities.";
+      }
+      DemoService.Result r = await(demo.create(userId, years, 6));
+      return "Loaded " + r.activities() + " demo activities (" + years + " years) in " + r.millis() + " ms.";
+    } catch (ApiException e) {
+      return "Error: " + e.getMessage();
     }
   }
 

@@ -18,6 +18,10 @@ public final class DemoRoutes {
     this.requireUser = requireUser;
   }
 
+  public DemoService service() {
+    return demo;
+  }
+
   public void mount(Router router) {
     router.route("/api/demo").handler(requireUser);
     router.post("/api/demo").handler(this::create);
@@ -25,7 +29,7 @@ public final class DemoRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    JsonObject body = ctx.body().length() == 0 ? new JsonObject() : Json.body(ctx);
+    JsonObject body = ctx.body().buffer() == null || ctx.body().buffer().length() == 0 ? new JsonObject() : Json.body(ctx);
     JsonFields f = new JsonFields(body, "years", "sessionsPerWeek");
     Integer years = f.optionalInt("years", 1, 10);
     Integer perWeek = f.optionalInt("sessionsPerWeek", 3, 40);

@@ -35,6 +35,15 @@ public final class DemoService {
              max_hr, power, weighted, device_watts, kj, rpe, trainer)""";
   private static final String DELETE = "DELETE FROM activities WHERE user_id = $1 AND source = 'demo'";
   private static final String ZONE = "SELECT time_zone FROM athlete_profiles WHERE user_id = $1";
+  // The demo athlete's thresholds fill only what the athlete left empty, so rides score by power and runs by HR.
+  private static final String FILL_PROFILE = """
+      INSERT INTO athlete_profiles (user_id, sex, max_hr, resting_hr, lthr, ftp_watts)
+      VALUES ($1, 'male', 188, 50, 168, 250)
+      ON CONFLICT (user_id) DO UPDATE SET sex = coalesce(athlete_profiles.sex, EXCLUDED.sex),
+        max_hr = coalesce(athlete_profiles.max_hr, EXCLUDED.max_hr),
+        resting_hr = coalesce(athlete_profiles.resting_hr, EXCLUDED.resting_hr),
+        lthr = CASE WHEN athlete_profiles.lthr IS NULL AND athlete_profiles.max_hr IS NULL THEN EXCLUDED.lthr ELSE athlete_profiles.lthr END,
+        ftp_watts = coalesce(athlete_profiles.ftp_watts, EXCLUDED.ftp_watts), updated_at = now()""";
 
   private final Pool pool;
   private final LoadService load;
@@ -68,7 +77,8 @@ public final class DemoService {
         List<DemoActivity> chunk = sessions.subList(i, Math.min(sessions.size(), i + CHUNK));
         chain = chain.compose(v -> insert(userId, zone, zoneId, chunk));
       }
-      return chain.compose(v -> load.recomputeAll(userId))
+      return chain.compose(v -> pool.preparedQuery(FILL_PROFILE).execute(Tuple.of(userId)))
+          .compose(v -> load.recomputeAll(userId))
           .map(r -> new Result(sessions.size(), (System.nanoTime() - t0) / 1_000_000));
     });
   }

@@ -1,0 +1,167 @@
+package fitcoach.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import fitcoach.load.Gain;
+import fitcoach.load.Pmc;
+import fitcoach.load.PmcDay;
+import fitcoach.load.PmcOptions;
+import fitcoach.testing.ApiTest;
+import fitcoach.testing.TestDatabase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class LoadRoutesTest extends ApiTest {
+  private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+  @BeforeEach
+  void signIn() {
+    signedIn();
+  }
+
+  private void session(LocalDate day, int minutes, int rpe) {
+    var r = client.post("/api/activities", new JsonObject().put("sportType", "Run").put("startLocal", day + "T08:00")
+        .put("durationS", minutes * 60).put("rpe", rpe));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+  }
+
+  private SortedMap<LocalDate, Double> loadsFromTheActivityList() {
+    SortedMap<LocalDate, Double> loads = new TreeMap<>();
+    for (Object o : client.get("/api/activities?limit=200").jsonArray("items")) {
+      JsonObject a = (JsonObject) o;
+      loads.merge(LocalDate.parse(a.getString("startDateLocal").substring(0, 10)), a.getDouble("load"), Double::sum);
+    }
+    return loads;
+  }
+
+  @Test
+  @DisplayName("The chart the API serves is the engine's chart of the activities' loads, day by day through today")
+  void chartComesFromTheEngine() {
+    session(today.minusDays(20), 60, 5);
+    session(today.minusDays(20), 30, 8);
+    session(today.minusDays(9), 90, 4);
+    session(today.minusDays(2), 45, 7);
+    List<PmcDay> expected = Pmc.compute(loadsFromTheActivityList(), today, PmcOptions.defaults());
+
+    var body = client.get("/api/load/pmc?from=" + today.minusDays(30) + "&to=" + today).json();
+    JsonArray days = body.getJsonArray("days");
+    assertThat(days).hasSize(expected.size());
+    assertThat(days.getJsonObject(0).getString("date")).isEqualTo(today.minusDays(21).toString());
+    for (int i = 0; i < expected.size(); i++) {
+      JsonObject d = days.getJsonObject(i);
+      PmcDay e = expected.get(i);
+      assertThat(d.getString("date")).isEqualTo(e.date().toString());
+      assertThat(d.getDouble("ctl")).isCloseTo(e.ctl(), within(0.006));
+      assertThat(d.getDouble("atl")).isCloseTo(e.atl(), within(0.006));
+      assertThat(d.getDouble("tsb")).isCloseTo(e.form(), within(0.006));
+      assertThat(d.getDouble("ramp")).isCloseTo(e.ramp(), within(0.006));
+    }
+    assertThat(body.getBoolean("warmingUp")).isTrue();
+    assertThat(TestDatabase.count("SELECT count(*) FROM daily_load")).isEqualTo(expected.size());
+
+    JsonObject stats = client.get("/api/activities/stats").json();
+    PmcDay last = expected.get(expected.size() - 1);
+    assertThat(stats.getString("date")).isEqualTo(today.toString());
+    assertThat(stats.getDouble("ctl")).isCloseTo(last.ctl(), within(0.006));
+    assertThat(stats.getDouble("atl")).isCloseTo(last.atl(), within(0.006));
+    assertThat(stats.getDouble("tsb")).isCloseTo(last.form(), within(0.006));
+    assertThat(stats.getString("zone")).isEqualTo(last.zone().name().toLowerCase());
+    assertThat(stats.getJsonArray("methodMix").getJsonObject(0).getString("method")).isEqualTo("rpe");
+    assertThat(stats.getJsonObject("thresholds").getBoolean("maxHrEstimated")).isTrue();
+  }
+
+  @Test
+  @DisplayName("Adding an activity rewrites the stored chart from its day on and leaves earlier days untouched")
+  void recomputesFromTheEarliestAffectedDay() {
+    session(today.minusDays(30), 60, 5);
+    double before = storedCtl(today.minusDays(11));
+    TestDatabase.query("UPDATE daily_load SET ctl = -1 WHERE day < ?", rs -> null, today.minusDays(10));
+    session(today.minusDays(10), 60, 9);
+    assertThat(storedCtl(today.minusDays(11))).as("days before the change are not rewritten").isEqualTo(-1.0);
+    assertThat(storedCtl(today.minusDays(10))).isGreaterThan(before);
+  }
+
+  @Test
+  @DisplayName("A future 'to' projects the chart forward with zero load without storing it")
+  void projectsForward() {
+    session(today.minusDays(3), 60, 6);
+    JsonArray days = client.get("/api/load/pmc?from=" + today + "&to=" + today.plusDays(14)).jsonArray("days");
+    assertThat(days).hasSize(15);
+    JsonObject last = days.getJsonObject(14);
+    assertThat(last.getDouble("load")).isZero();
+    assertThat(last.getDouble("ctl")).isLessThan(days.getJsonObject(0).getDouble("ctl"));
+    assertThat(TestDatabase.count("SELECT count(*) FROM daily_load WHERE day > ?", today)).isZero();
+  }
+
+  @Test
+  @DisplayName("Setting an FTP switches a ride with power from heart-rate load to power TSS")
+  void thresholdChangeRecomputesLoads() {
+    TestDatabase.query("""
+        INSERT INTO activities (user_id, source, external_id, sport_type, start_date, start_date_local, moving_time_s,
+          elapsed_time_s, avg_hr, avg_power_w, weighted_power_w, device_watts)
+        SELECT id, 'file', 'ride-1', 'Ride', now() - interval '2 days', (now() - interval '2 days')::timestamp, 3600, 3700, 140, 180, 200, true
+        FROM users""", rs -> null);
+    assertThat(client.post("/api/load/recompute", null).status()).isEqualTo(200);
+    JsonObject ride = client.get("/api/activities").jsonArray("items").getJsonObject(0);
+    assertThat(ride.getString("loadMethod")).isEqualTo("HEART_RATE");
+    assertThat(ride.getBoolean("loadEstimated")).isTrue();
+
+    assertThat(client.put("/api/settings/profile", new JsonObject().put("ftpWatts", 250)).status()).isEqualTo(200);
+    ride = client.get("/api/activities").jsonArray("items").getJsonObject(0);
+    assertThat(ride.getString("loadMethod")).isEqualTo("POWER");
+    assertThat(ride.getString("sportFamily")).isEqualTo("ride");
+    // One hour at NP 200 W with FTP 250: IF 0.8, TSS 64.
+    assertThat(ride.getDouble("load")).isCloseTo(64.0, within(1e-6));
+  }
+
+  @Test
+  @DisplayName("PMC settings change the chart: the linear gain and a seed are applied, bad values are 422")
+  void settings() {
+    session(today.minusDays(5), 60, 6);
+    assertThat(client.get("/api/load/settings").json().getString("gain")).isEqualTo("exponential");
+    var put = client.put("/api/load/settings", new JsonObject().put("gain", "linear")
+        .put("seed", new JsonObject().put("date", today.minusDays(10).toString()).put("ctl", 50).put("atl", 40)));
+    assertThat(put.status()).as(put.toString()).isEqualTo(200);
+
+    PmcOptions options = new PmcOptions(42, 7, Gain.LINEAR,
+        Optional.of(new fitcoach.load.PmcSeed(today.minusDays(10), 50, 40)));
+    List<PmcDay> expected = Pmc.compute(loadsFromTheActivityList(), today, options);
+    JsonObject stats = client.get("/api/activities/stats").json();
+    assertThat(stats.getDouble("ctl")).isCloseTo(expected.get(expected.size() - 1).ctl(), within(0.006));
+    assertThat(stats.getDouble("ctl")).isGreaterThan(40);
+
+    assertThat(client.put("/api/load/settings", new JsonObject().put("atlDays", 50)).status()).isEqualTo(422);
+    assertThat(client.put("/api/load/settings", new JsonObject().put("ctlDays", 7).put("atlDays", 7)).errorField()).isEqualTo("atlDays");
+    assertThat(client.put("/api/load/settings", new JsonObject().put("gain", "quadratic")).errorField()).isEqualTo("gain");
+    assertThat(client.put("/api/load/settings", new JsonObject().put("seed", new JsonObject().put("date", "x")
+        .put("ctl", 1).put("atl", 1))).status()).isEqualTo(422);
+  }
+
+  @Test
+  @DisplayName("With no activities the chart is empty and today's numbers are zero while warming up")
+  void empty() {
+    assertThat(client.get("/api/load/pmc").jsonArray("days")).isEmpty();
+    JsonObject stats = client.get("/api/activities/stats").json();
+    assertThat(stats.getDouble("ctl")).isZero();
+    assertThat(stats.getBoolean("warmingUp")).isTrue();
+    assertThat(client.get("/api/load/pmc?from=2026-02-30").status()).isEqualTo(422);
+    assertThat(client.get("/api/load/pmc?from=2026-02-01&to=2026-01-01").errorField()).isEqualTo("from");
+  }
+
+  private double storedCtl(LocalDate day) {
+    return TestDatabase.query("SELECT ctl FROM daily_load WHERE day = ?", rs -> {
+      rs.next();
+      return rs.getDouble(1);
+    }, day);
+  }
+}
