@@ -11,12 +11,12 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** SQL for activities: listing, reading, manual entry, corrections and deletion. */
 public final class ActivityRepository {
@@ -25,14 +25,6 @@ public final class ActivityRepository {
       moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w,
       device_watts, kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, rpe, calories, trainer, commute, manual,
       summary_polyline, load, load_method, load_uses_estimate, load_override, created_at, updated_at""";
-  private static final String FILTERS = """
-      WHERE user_id = #{userId}
-        AND (#{sport}::text IS NULL OR sport_type = #{sport} OR sport_family = #{sport})
-        AND (#{from}::date IS NULL OR local_date >= #{from})
-        AND (#{to}::date IS NULL OR local_date <= #{to})
-        AND (#{text}::text IS NULL OR name ILIKE #{text} OR description ILIKE #{text} OR notes ILIKE #{text})
-      """;
-  private static final String COUNT = "SELECT count(*) AS total FROM activities " + FILTERS;
   private static final String ONE = "SELECT " + COLUMNS + " FROM activities WHERE user_id = #{userId} AND id = #{id}";
   private static final String INSERT_MANUAL = """
       INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, name, notes, start_date, start_date_local,
@@ -62,34 +54,81 @@ public final class ActivityRepository {
         r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant());
   };
 
-  private final Map<ActivityQuery.Sort, SqlTemplate<Map<String, Object>, RowSet<ActivityView>>> pages = new EnumMap<>(ActivityQuery.Sort.class);
-  private final Map<ActivityQuery.Sort, SqlTemplate<Map<String, Object>, RowSet<ActivityView>>> pagesAfterCursor =
-      new EnumMap<>(ActivityQuery.Sort.class);
-  private final SqlTemplate<Map<String, Object>, RowSet<Row>> count;
+  // One template per query shape (which filters are present, sort, cursor): each gets a plan that can use the index.
+  private final Map<String, SqlTemplate<Map<String, Object>, RowSet<ActivityView>>> pages = new ConcurrentHashMap<>();
+  private final Map<String, SqlTemplate<Map<String, Object>, RowSet<Row>>> counts = new ConcurrentHashMap<>();
+  private final Pool pool;
   private final SqlTemplate<Map<String, Object>, RowSet<ActivityView>> one;
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> insertManual;
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> updateEditable;
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> delete;
 
   public ActivityRepository(Pool pool) {
-    for (ActivityQuery.Sort sort : ActivityQuery.Sort.values()) {
-      pages.put(sort, SqlTemplate.forQuery(pool, "SELECT " + COLUMNS + " FROM activities " + FILTERS
-          + " ORDER BY " + sort.orderBy + " LIMIT #{limit} OFFSET #{offset}").mapTo(VIEW));
-      if (sort == ActivityQuery.Sort.DATE_DESC || sort == ActivityQuery.Sort.DATE_ASC) {
-        String comparison = sort == ActivityQuery.Sort.DATE_DESC ? "<" : ">";
-        pagesAfterCursor.put(sort, SqlTemplate.forQuery(pool, "SELECT " + COLUMNS + " FROM activities " + FILTERS
-            + " AND (start_date, id) " + comparison + " (#{cursorStart}, #{cursorId}) ORDER BY " + sort.orderBy
-            + " LIMIT #{limit}").mapTo(VIEW));
-      }
-    }
-    this.count = SqlTemplate.forQuery(pool, COUNT);
+    this.pool = pool;
     this.one = SqlTemplate.forQuery(pool, ONE).mapTo(VIEW);
     this.insertManual = SqlTemplate.forQuery(pool, INSERT_MANUAL);
     this.updateEditable = SqlTemplate.forQuery(pool, UPDATE_EDITABLE);
     this.delete = SqlTemplate.forQuery(pool, DELETE);
   }
 
-  public Future<ActivityPage> page(UUID userId, ActivityQuery q) {
+  /** One page of items; {@link #count} gives the total for the same filters. */
+  public Future<ActivityPage> page(UUID userId, ActivityQuery q, long total) {
+    StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM activities ").append(where(q));
+    if (q.cursor() != null) {
+      sql.append(q.sort() == ActivityQuery.Sort.DATE_DESC ? " AND (start_date, id) < " : " AND (start_date, id) > ")
+          .append("(#{cursorStart}, #{cursorId})");
+    }
+    sql.append(" ORDER BY ").append(q.sort().orderBy).append(" LIMIT #{limit}");
+    if (q.cursor() == null) {
+      sql.append(" OFFSET #{offset}");
+    }
+    Map<String, Object> params = params(userId, q);
+    if (q.cursor() != null) {
+      params.put("cursorStart", q.cursor().startDate().atOffset(ZoneOffset.UTC));
+      params.put("cursorId", q.cursor().id());
+    }
+    return pages.computeIfAbsent(sql.toString(), text -> SqlTemplate.forQuery(pool, text).mapTo(VIEW)).execute(params)
+        .map(rows -> {
+          List<ActivityView> items = new ArrayList<>(rows.size());
+          rows.forEach(items::add);
+          String next = null;
+          if ((q.sort() == ActivityQuery.Sort.DATE_DESC || q.sort() == ActivityQuery.Sort.DATE_ASC) && items.size() == q.limit()) {
+            ActivityView last = items.get(items.size() - 1);
+            next = new ActivityQuery.Cursor(last.startDate(), last.id()).encode();
+          }
+          return new ActivityPage(items, total, q.limit(), q.cursor() == null ? q.offset() : null, next);
+        });
+  }
+
+  public Future<Long> count(UUID userId, ActivityQuery q) {
+    String sql = "SELECT count(*) AS total FROM activities " + where(q);
+    return counts.computeIfAbsent(sql, text -> SqlTemplate.forQuery(pool, text)).execute(params(userId, q))
+        .map(rows -> rows.iterator().next().getLong("total"));
+  }
+
+  /** The filters of a query, as a key for memoising its count. */
+  public static String filterKey(ActivityQuery q) {
+    return q.sport() + "|" + q.from() + "|" + q.to() + "|" + q.text();
+  }
+
+  private static String where(ActivityQuery q) {
+    StringBuilder w = new StringBuilder("WHERE user_id = #{userId}");
+    if (q.sport() != null) {
+      w.append(" AND (sport_type = #{sport} OR sport_family = #{sport})");
+    }
+    if (q.from() != null) {
+      w.append(" AND local_date >= #{from}");
+    }
+    if (q.to() != null) {
+      w.append(" AND local_date <= #{to}");
+    }
+    if (q.text() != null) {
+      w.append(" AND (name ILIKE #{text} OR description ILIKE #{text} OR notes ILIKE #{text})");
+    }
+    return w.toString();
+  }
+
+  private static Map<String, Object> params(UUID userId, ActivityQuery q) {
     Map<String, Object> params = new HashMap<>();
     params.put("userId", userId);
     params.put("sport", q.sport());
@@ -98,27 +137,7 @@ public final class ActivityRepository {
     params.put("text", q.text() == null ? null : "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     params.put("limit", q.limit());
     params.put("offset", q.offset());
-    Future<RowSet<ActivityView>> rows;
-    if (q.cursor() != null) {
-      params.put("cursorStart", q.cursor().startDate().atOffset(ZoneOffset.UTC));
-      params.put("cursorId", q.cursor().id());
-      rows = pagesAfterCursor.get(q.sort()).execute(params);
-    } else {
-      rows = pages.get(q.sort()).execute(params);
-    }
-    Future<Long> total = count.execute(params).map(r -> r.iterator().next().getLong("total"));
-    return Future.all(rows, total).map(done -> {
-      List<ActivityView> items = new ArrayList<>();
-      rows.result().forEach(items::add);
-      String next = null;
-      if (q.sort() == ActivityQuery.Sort.DATE_DESC || q.sort() == ActivityQuery.Sort.DATE_ASC) {
-        if (items.size() == q.limit()) {
-          ActivityView last = items.get(items.size() - 1);
-          next = new ActivityQuery.Cursor(last.startDate(), last.id()).encode();
-        }
-      }
-      return new ActivityPage(items, total.result(), q.limit(), q.cursor() == null ? q.offset() : null, next);
-    });
+    return params;
   }
 
   public Future<Optional<ActivityView>> find(UUID userId, UUID id) {

@@ -39,7 +39,12 @@ public final class ActivityRoutes {
 
   private void list(RoutingContext ctx) {
     ActivityQuery query = ActivityQuery.from(ctx.queryParams());
-    activities.page(userId(ctx), query).onSuccess(page -> Json.ok(ctx, page)).onFailure(ctx::fail);
+    UUID userId = userId(ctx);
+    // Totals change only with the data, so they are memoised per data version; the page itself is always read live.
+    load.series(userId)
+        .compose(series -> series.memo("count|" + ActivityRepository.filterKey(query), () -> activities.count(userId, query)))
+        .compose(total -> activities.page(userId, query, total))
+        .onSuccess(page -> Json.ok(ctx, page)).onFailure(ctx::fail);
   }
 
   private void stats(RoutingContext ctx) {

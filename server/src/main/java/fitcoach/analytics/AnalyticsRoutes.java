@@ -4,7 +4,6 @@ import fitcoach.app.ApiException;
 import fitcoach.app.Json;
 import fitcoach.app.QueryParams;
 import fitcoach.auth.AuthHandler;
-import fitcoach.settings.ProfileRepository;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.DayOfWeek;
@@ -21,12 +20,12 @@ import java.util.stream.Collectors;
 /** Weekly trends and per-sport totals under /api/analytics, in the athlete's local dates. */
 public final class AnalyticsRoutes {
   private final AnalyticsRepository repository;
-  private final ProfileRepository profiles;
+  private final LoadService load;
   private final AuthHandler requireUser;
 
-  public AnalyticsRoutes(io.vertx.sqlclient.Pool pool, ProfileRepository profiles, AuthHandler requireUser) {
+  public AnalyticsRoutes(io.vertx.sqlclient.Pool pool, LoadService load, AuthHandler requireUser) {
     this.repository = new AnalyticsRepository(pool);
-    this.profiles = profiles;
+    this.load = load;
     this.requireUser = requireUser;
   }
 
@@ -41,8 +40,8 @@ public final class AnalyticsRoutes {
     int weeks = QueryParams.integer(ctx.queryParams(), "weeks", 12, 1, 520);
     String sport = ctx.queryParams().get("sport");
     String sportFilter = sport == null || sport.isBlank() ? null : sport.trim();
-    profiles.find(userId).compose(profile -> {
-      LocalDate lastWeek = LoadService.today(profile).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    load.series(userId).compose(series -> series.memo("weekly|" + weeks + "|" + sportFilter, () -> {
+      LocalDate lastWeek = series.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
       LocalDate firstWeek = lastWeek.minusWeeks(weeks - 1L);
       return repository.weekly(userId, firstWeek, lastWeek.plusDays(6), sportFilter).map(rows -> {
         Map<LocalDate, AnalyticsRepository.WeekRow> byWeek = rows.stream()
@@ -56,9 +55,9 @@ public final class AnalyticsRoutes {
                   PmcDayView.round(r.elevationGainM()), r.avgHr() == null ? null : PmcDayView.round(r.avgHr()),
                   PmcDayView.round(r.load()), r.sessions()));
         }
-        return Map.of("weeks", result, "sport", sportFilter == null ? "all" : sportFilter);
+        return Json.encode(Map.of("weeks", result, "sport", sportFilter == null ? "all" : sportFilter));
       });
-    }).onSuccess(body -> Json.ok(ctx, body)).onFailure(ctx::fail);
+    })).onSuccess(json -> Json.sendEncoded(ctx, 200, json)).onFailure(ctx::fail);
   }
 
   private void sports(RoutingContext ctx) {

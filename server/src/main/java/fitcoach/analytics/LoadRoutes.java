@@ -50,21 +50,24 @@ public final class LoadRoutes {
       if (to.toEpochDay() - from.toEpochDay() > MAX_DAYS) {
         throw ApiException.invalid("from", "out_of_range", "Ask for at most 30 years at a time");
       }
-      var days = to.isAfter(series.today())
-          ? load.projected(userId, to)
-          : io.vertx.core.Future.succeededFuture(series.days());
-      return days.map(all -> {
-        List<PmcDayView> slice = all.stream()
-            .filter(d -> !d.date().isBefore(from) && !d.date().isAfter(to)).map(PmcDayView::of).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", from);
-        body.put("to", to);
-        body.put("today", series.today());
-        body.put("warmingUp", series.warmingUp());
-        body.put("days", slice);
-        return body;
+      // The chart is read far more often than it changes: each range is serialised once per version of the data.
+      return series.memo("pmc|" + from + "|" + to, () -> {
+        var days = to.isAfter(series.today())
+            ? load.projected(userId, to)
+            : io.vertx.core.Future.succeededFuture(series.days());
+        return days.map(all -> {
+          List<PmcDayView> slice = all.stream()
+              .filter(d -> !d.date().isBefore(from) && !d.date().isAfter(to)).map(PmcDayView::of).toList();
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("from", from);
+          body.put("to", to);
+          body.put("today", series.today());
+          body.put("warmingUp", series.warmingUp());
+          body.put("days", slice);
+          return Json.encode(body);
+        });
       });
-    }).onSuccess(body -> Json.ok(ctx, body)).onFailure(ctx::fail);
+    }).onSuccess(json -> Json.sendEncoded(ctx, 200, json)).onFailure(ctx::fail);
   }
 
   private void getSettings(RoutingContext ctx) {

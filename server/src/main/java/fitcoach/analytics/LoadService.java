@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps every activity's load and the stored daily chart up to date, using the pure engine in {@code fitcoach.load}.
+ * Every write to activities must end with {@link #activitiesChanged}: it also retires answers memoised on the old data.
  * Work for one athlete is serialised, so two edits never write the chart out of order; the series is cached in memory
  * after it is written or first read.
  */
@@ -45,8 +46,16 @@ public final class LoadService {
   private final Map<UUID, Future<?>> queues = new ConcurrentHashMap<>();
   private final Map<UUID, Series> cache = new ConcurrentHashMap<>();
 
-  /** The stored chart for one athlete, with the day it was computed through and the athlete's "today". */
-  public record Series(List<PmcDay> days, LocalDate today, Optional<LocalDate> firstActivity, PmcOptions options) {
+  /**
+   * The stored chart for one athlete, the day it runs through (the athlete's "today" in {@code zone}), and a memo of
+   * answers derived from it. Every change to activities replaces the Series, so the memo never serves stale data.
+   */
+  public record Series(List<PmcDay> days, LocalDate today, ZoneId zone, Optional<LocalDate> firstActivity, PmcOptions options,
+                       Map<String, Object> memo) {
+    Series(List<PmcDay> days, LocalDate today, ZoneId zone, Optional<LocalDate> firstActivity, PmcOptions options) {
+      this(days, today, zone, firstActivity, options, new ConcurrentHashMap<>());
+    }
+
     public Optional<PmcDay> on(LocalDate date) {
       if (days.isEmpty() || date.isBefore(days.get(0).date())) {
         return Optional.empty();
@@ -57,6 +66,20 @@ public final class LoadService {
 
     public boolean warmingUp() {
       return firstActivity.map(first -> Pmc.warmingUp(first, today)).orElse(true);
+    }
+
+    /** Computes a derived answer once per version of the athlete's data; keep keys few (one per query shape). */
+    @SuppressWarnings("unchecked")
+    public <T> Future<T> memo(String key, Supplier<Future<T>> compute) {
+      Object known = memo.get(key);
+      if (known != null) {
+        return Future.succeededFuture((T) known);
+      }
+      return compute.get().onSuccess(value -> {
+        if (memo.size() < 256) {
+          memo.put(key, value);
+        }
+      });
     }
   }
 
@@ -96,12 +119,12 @@ public final class LoadService {
 
   /** The chart as stored, extended through the athlete's today when a day has passed since it was written. */
   public Future<Series> series(UUID userId) {
+    Series cached = cache.get(userId);
+    if (cached != null && !cached.today().isBefore(LocalDate.now(cached.zone()))) {
+      return Future.succeededFuture(cached);
+    }
     return profiles.find(userId).compose(profile -> {
       LocalDate today = today(profile);
-      Series cached = cache.get(userId);
-      if (cached != null && !cached.today().isBefore(today)) {
-        return Future.succeededFuture(cached);
-      }
       return Future.all(repository.series(userId), repository.firstActivityDate(userId), repository.settings(userId))
           .compose(all -> {
             List<PmcDay> days = all.resultAt(0);
@@ -112,7 +135,7 @@ public final class LoadService {
               LocalDate from = days.isEmpty() ? LocalDate.MIN : days.get(days.size() - 1).date().plusDays(1);
               return activitiesChanged(userId, from).map(r -> cache.get(userId));
             }
-            Series series = new Series(days, today, first, all.resultAt(2));
+            Series series = new Series(days, today, zone(profile), first, all.resultAt(2));
             cache.put(userId, series);
             return Future.succeededFuture(series);
           });
@@ -132,13 +155,13 @@ public final class LoadService {
 
   /** Today's numbers for the dashboard, the thresholds behind them, and the method mix of the last 42 days. */
   public Future<LoadStats> stats(UUID userId) {
-    return series(userId).compose(series -> Future.all(thresholds(userId),
+    return series(userId).compose(series -> series.memo("stats", () -> Future.all(thresholds(userId),
             repository.methodMix(userId, series.today().minusDays(42), series.today()))
         .map(all -> {
           PmcDay today = series.on(series.today()).orElse(new PmcDay(series.today(), 0, 0, 0, 0, 0, 0, Pmc.zone(0),
               Double.NaN, Double.NaN, Double.NaN));
           return LoadStats.of(today, series.warmingUp(), series.firstActivity().orElse(null), all.resultAt(0), all.resultAt(1));
-        }));
+        })));
   }
 
   private Future<Recompute> recomputeNow(UUID userId, LocalDate hint) {
@@ -159,7 +182,7 @@ public final class LoadService {
                 SortedMap<LocalDate, Double> daily = loaded.resultAt(0);
                 List<PmcDay> days = Pmc.compute(daily, today, options);
                 return repository.writeSeries(userId, days, recomputeFrom).map(v -> {
-                  cache.put(userId, new Series(days, today, loaded.resultAt(1), options));
+                  cache.put(userId, new Series(days, today, zone(profile), loaded.resultAt(1), options));
                   long ms = (System.nanoTime() - t0) / 1_000_000;
                   LOG.debug("Recomputed load for user {}: {} activities, {} loads changed, {} days from {} in {} ms",
                       userId, inputs.size(), updates.size(), days.size(), recomputeFrom, ms);
@@ -227,7 +250,11 @@ public final class LoadService {
   }
 
   static LocalDate today(AthleteProfile profile) {
-    return LocalDate.now(ZoneId.of(profile.timeZone()));
+    return LocalDate.now(zone(profile));
+  }
+
+  private static ZoneId zone(AthleteProfile profile) {
+    return ZoneId.of(profile.timeZone());
   }
 
   private static LocalDate earliest(LocalDate... dates) {

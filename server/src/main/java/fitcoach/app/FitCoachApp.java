@@ -110,7 +110,7 @@ public final class FitCoachApp implements AutoCloseable {
         new SettingsRoutes(apiKeys, profiles, requireUser, load::recomputeAll),
         new ActivityRoutes(activities, load, profiles, requireUser),
         new LoadRoutes(load, requireUser),
-        new AnalyticsRoutes(pool, profiles, requireUser),
+        new AnalyticsRoutes(pool, load, requireUser),
         new DemoRoutes(new DemoService(pool, load), requireUser));
   }
 

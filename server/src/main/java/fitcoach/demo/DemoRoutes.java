@@ -32,7 +32,7 @@ public final class DemoRoutes {
     JsonObject body = ctx.body().buffer() == null || ctx.body().buffer().length() == 0 ? new JsonObject() : Json.body(ctx);
     JsonFields f = new JsonFields(body, "years", "sessionsPerWeek");
     Integer years = f.optionalInt("years", 1, 10);
-    Integer perWeek = f.optionalInt("sessionsPerWeek", 3, 40);
+    Integer perWeek = f.optionalInt("sessionsPerWeek", 3, 50);
     demo.create(AuthHandler.signedIn(ctx).userId(), years == null ? 2 : years, perWeek == null ? 6 : perWeek)
         .onSuccess(r -> Json.send(ctx, 201, DemoService.view(r)))
         .onFailure(ctx::fail);
