@@ -13,7 +13,7 @@ public final class HeartRateLoad {
     return minutes * weightedReserve(avgHr, t);
   }
 
-  /** HRSS: 100 × TRIMP(session) ÷ TRIMP(60 min at LTHR). */
+  /** HRSS: 100 × TRIMP(session) ÷ TRIMP(60 min at LTHR). Not a number unless {@link Thresholds#heartRateUsable()}. */
   public static double hrss(double minutes, double avgHr, Thresholds t) {
     return 100.0 * trimp(minutes, avgHr, t) / trimp(60.0, t.lthr(), t);
   }
