@@ -28,7 +28,7 @@ run() {
   local name=$1 url=$2
   wrk -t2 -c16 -d3s -H "Cookie: $cookie" "$url" >/dev/null
   printf '%-28s ' "$name:"
-  wrk -t2 -c16 -d${DURATION:-10s} -s "$(dirname "$0")/percentiles.lua" -H "Cookie: $cookie" "$url" | tail -1
+  wrk -t2 -c${CONNECTIONS:-16} -d${DURATION:-10s} -s "$(dirname "$0")/percentiles.lua" -H "Cookie: $cookie" "$url" | tail -1
 }
 bytes=$(curl -fs -H "Cookie: $cookie" "$BASE/api/load/pmc?from=$from&to=$today" | wc -c)
 echo "PMC for ten years: $bytes bytes of JSON"

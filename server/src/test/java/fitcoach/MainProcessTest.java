@@ -17,9 +17,12 @@ import org.junit.jupiter.api.Test;
 /** FitCoach as the athlete runs it: a separate JVM started through {@link Main}, stopped with SIGTERM. */
 class MainProcessTest {
 
-  private static Process launch(Path workDir, Map<String, String> env) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName())
+  private static Process launch(Path workDir, Map<String, String> env, String... args) throws Exception {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName()));
+    command.addAll(java.util.List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command)
         .directory(workDir.toFile())
         .redirectErrorStream(true)
         .redirectOutput(workDir.resolve("out.log").toFile());
@@ -77,5 +80,20 @@ class MainProcessTest {
       assertThat(line).contains("DATABASE_URL").contains("API_KEY_ENCRYPTION_KEY").doesNotContain("short");
     });
     assertThat(new File(work.toFile(), "data")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName("The demo command explains that an account is needed first, and rejects bad options")
+  void demoCommandNeedsAnAccount() throws Exception {
+    Path work = TestApp.tempDir();
+    Process bad = launch(work, Map.of(), "demo", "--years", "99");
+    assertThat(bad.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(bad.exitValue()).isEqualTo(2);
+    assertThat(Files.readString(work.resolve("out.log"))).contains("--years needs a number from 1 to 10");
+
+    Process demo = launch(work, Map.of(), "demo");
+    assertThat(demo.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(demo.exitValue()).isEqualTo(1);
+    assertThat(Files.readString(work.resolve("out.log"))).contains("no account yet");
   }
 }

@@ -38,6 +38,23 @@ public final class ActivityRepository {
       WHERE user_id = #{userId} AND id = #{id}""";
   private static final String DELETE = "DELETE FROM activities WHERE user_id = #{userId} AND id = #{id} RETURNING local_date";
 
+  private static final String SUMMARY_COLUMNS = """
+      id, source, sport_type, sport_family, name, start_date, start_date_local, time_zone, moving_time_s, elapsed_time_s,
+      distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w, rpe, trainer, commute, manual,
+      load, load_method, load_uses_estimate, load_override""";
+
+  static final RowMapper<ActivitySummary> SUMMARY = (Row r) -> {
+    Double override = r.getDouble("load_override");
+    return new ActivitySummary(r.getUUID("id"), r.getString("source"), r.getString("sport_type"), r.getString("sport_family"),
+        r.getString("name"), r.getOffsetDateTime("start_date").toInstant(), r.getLocalDateTime("start_date_local"),
+        r.getString("time_zone"), r.getInteger("moving_time_s"), r.getInteger("elapsed_time_s"), r.getDouble("distance_m"),
+        r.getDouble("elevation_gain_m"), r.getDouble("avg_hr"), r.getDouble("max_hr"), r.getDouble("avg_power_w"),
+        r.getDouble("weighted_power_w"), r.getInteger("rpe"), r.getBoolean("trainer"), r.getBoolean("commute"),
+        r.getBoolean("manual"), override != null ? override : r.getDouble("load"),
+        override != null ? "MANUAL" : r.getString("load_method"),
+        override == null && Boolean.TRUE.equals(r.getBoolean("load_uses_estimate")));
+  };
+
   static final RowMapper<ActivityView> VIEW = (Row r) -> {
     Double computed = r.getDouble("load");
     Double override = r.getDouble("load_override");
@@ -55,7 +72,7 @@ public final class ActivityRepository {
   };
 
   // One template per query shape (which filters are present, sort, cursor): each gets a plan that can use the index.
-  private final Map<String, SqlTemplate<Map<String, Object>, RowSet<ActivityView>>> pages = new ConcurrentHashMap<>();
+  private final Map<String, SqlTemplate<Map<String, Object>, RowSet<ActivitySummary>>> pages = new ConcurrentHashMap<>();
   private final Map<String, SqlTemplate<Map<String, Object>, RowSet<Row>>> counts = new ConcurrentHashMap<>();
   private final Pool pool;
   private final SqlTemplate<Map<String, Object>, RowSet<ActivityView>> one;
@@ -73,7 +90,7 @@ public final class ActivityRepository {
 
   /** One page of items; {@link #count} gives the total for the same filters. */
   public Future<ActivityPage> page(UUID userId, ActivityQuery q, long total) {
-    StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM activities ").append(where(q));
+    StringBuilder sql = new StringBuilder("SELECT ").append(SUMMARY_COLUMNS).append(" FROM activities ").append(where(q));
     if (q.cursor() != null) {
       sql.append(q.sort() == ActivityQuery.Sort.DATE_DESC ? " AND (start_date, id) < " : " AND (start_date, id) > ")
           .append("(#{cursorStart}, #{cursorId})");
@@ -87,13 +104,13 @@ public final class ActivityRepository {
       params.put("cursorStart", q.cursor().startDate().atOffset(ZoneOffset.UTC));
       params.put("cursorId", q.cursor().id());
     }
-    return pages.computeIfAbsent(sql.toString(), text -> SqlTemplate.forQuery(pool, text).mapTo(VIEW)).execute(params)
+    return pages.computeIfAbsent(sql.toString(), text -> SqlTemplate.forQuery(pool, text).mapTo(SUMMARY)).execute(params)
         .map(rows -> {
-          List<ActivityView> items = new ArrayList<>(rows.size());
+          List<ActivitySummary> items = new ArrayList<>(rows.size());
           rows.forEach(items::add);
           String next = null;
           if ((q.sort() == ActivityQuery.Sort.DATE_DESC || q.sort() == ActivityQuery.Sort.DATE_ASC) && items.size() == q.limit()) {
-            ActivityView last = items.get(items.size() - 1);
+            ActivitySummary last = items.get(items.size() - 1);
             next = new ActivityQuery.Cursor(last.startDate(), last.id()).encode();
           }
           return new ActivityPage(items, total, q.limit(), q.cursor() == null ? q.offset() : null, next);
