@@ -28,7 +28,8 @@ public record AppConfig(
     URI anthropicBaseUrl,
     Optional<URI> openaiBaseUrl,
     int httpInstances,
-    int blockedThreadWarnMs) {
+    int blockedThreadWarnMs,
+    StravaSettings strava) {
 
   public static final int MIN_SECRET_LENGTH = 32;
 
@@ -57,6 +58,11 @@ public record AppConfig(
     Optional<String> redirect = r.url("STRAVA_REDIRECT_URI").map(URI::toString);
     int instances = r.integer("FITCOACH_HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 64);
     int blockedWarnMs = r.integer("FITCOACH_BLOCKED_THREAD_WARN_MS", 2000, 10, 60_000);
+    StravaSettings stravaSettings = new StravaSettings(
+        r.url("STRAVA_API_URL").orElse(URI.create(strava + "/api/v3")),
+        r.integer("STRAVA_RATE_WINDOW_SECONDS", 900, 1, 86_400),
+        r.integer("STRAVA_RETRY_BASE_MS", 1000, 1, 60_000),
+        r.integer("STRAVA_PAGE_SIZE", 200, 1, 200));
 
     if (!problems.isEmpty()) {
       throw new ConfigException("Invalid configuration: " + String.join("; ", problems));
@@ -64,7 +70,18 @@ public record AppConfig(
     return new AppConfig(host, port, dataDir, database, jwtSecret, encryptionKey,
         r.string("STRAVA_CLIENT_ID"), r.string("STRAVA_CLIENT_SECRET"), redirect,
         r.string("STRAVA_WEBHOOK_VERIFY_TOKEN"), r.string("CLAUDE_API_KEY"),
-        frontendUrl, strava, anthropic, openai, instances, blockedWarnMs);
+        frontendUrl, strava, anthropic, openai, instances, blockedWarnMs, stravaSettings);
+  }
+
+  /**
+   * Strava details beyond the variables of the original FitCoach: the API base (Strava has announced a host move),
+   * the rate-limit window (15 min; tests shorten it), retry backoff and page size.
+   */
+  public record StravaSettings(URI apiUrl, int rateWindowSeconds, int retryBaseMs, int pageSize) {
+  }
+
+  public boolean stravaConfigured() {
+    return stravaClientId.isPresent() && stravaClientSecret.isPresent();
   }
 
   /** Cookies get the Secure flag only when the athlete serves FitCoach over https. */
@@ -75,25 +92,25 @@ public record AppConfig(
   public AppConfig withSecrets(String jwt, String encryption) {
     return new AppConfig(host, port, dataDir, database, Optional.of(jwt), Optional.of(encryption),
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
-        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs);
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava);
   }
 
   public AppConfig withPort(int newPort) {
     return new AppConfig(host, newPort, dataDir, database, jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
-        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs);
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava);
   }
 
   public AppConfig withHost(String newHost) {
     return new AppConfig(newHost, port, dataDir, database, jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
-        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs);
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava);
   }
 
   public AppConfig withDatabase(DatabaseUrl url) {
     return new AppConfig(host, port, dataDir, Optional.of(url), jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
-        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs);
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava);
   }
 
   /** Never print secrets: this is what start-up logs. */

@@ -8,6 +8,7 @@ import fitcoach.analytics.LoadService;
 import fitcoach.auth.AuthHandler;
 import fitcoach.demo.DemoService;
 import fitcoach.demo.DemoRoutes;
+import fitcoach.strava.StravaModule;
 import fitcoach.auth.AuthRoutes;
 import fitcoach.auth.AuthService;
 import fitcoach.auth.LoginThrottle;
@@ -71,12 +72,16 @@ public final class FitCoachApp implements AutoCloseable {
       migrations.run(url);
       Vertx vertx = booting.join();
       Pool pool = Db.pool(vertx, url);
-      HttpVerticle.Api api = api(vertx, pool, config);
+      java.util.List<io.vertx.core.Deployable> workers = new java.util.ArrayList<>();
+      HttpVerticle.Api api = api(vertx, pool, config, workers);
       DemoService demo = api.demo().service();
       // Every instance must listen on the same port for Vert.x to share it, so PORT=0 is resolved once here.
       int port = config.port() == 0 ? freePort(config.host()) : config.port();
       await(vertx.deployVerticle(() -> new HttpVerticle(api, config.host(), port),
           new DeploymentOptions().setInstances(config.httpInstances())));
+      for (io.vertx.core.Deployable worker : workers) {
+        await(vertx.deployVerticle(worker));
+      }
       SessionRepository sessions = new SessionRepository(pool);
       vertx.setPeriodic(PURGE_INTERVAL_MS, id -> sessions.purgeExpired()
           .onFailure(err -> LOG.warn("Purging expired sessions failed: {}", err.getMessage())));
@@ -92,7 +97,7 @@ public final class FitCoachApp implements AutoCloseable {
     }
   }
 
-  private static HttpVerticle.Api api(Vertx vertx, Pool pool, AppConfig config) {
+  private static HttpVerticle.Api api(Vertx vertx, Pool pool, AppConfig config, java.util.List<io.vertx.core.Deployable> workers) {
     SessionTokens tokens = new SessionTokens(vertx, config.jwtSecret().orElseThrow(), config.secureCookies());
     AuthService auth = new AuthService(new UserRepository(pool), new SessionRepository(pool), new PasswordHasher(vertx),
         tokens, new LoginThrottle(Clock.systemUTC()));
@@ -102,6 +107,8 @@ public final class FitCoachApp implements AutoCloseable {
     ProfileRepository profiles = new ProfileRepository(pool);
     LoadService load = LoadService.create(pool, profiles);
     ActivityRepository activities = new ActivityRepository(pool);
+    StravaModule strava = new StravaModule(vertx, pool, config, secretBox, load, auth, requireUser);
+    workers.add(strava.worker());
     return new HttpVerticle.Api(
         new RequestGuard(config),
         new ErrorHandler(),
@@ -111,7 +118,9 @@ public final class FitCoachApp implements AutoCloseable {
         new ActivityRoutes(activities, load, profiles, requireUser),
         new LoadRoutes(load, requireUser),
         new AnalyticsRoutes(pool, load, requireUser),
-        new DemoRoutes(new DemoService(pool, load), requireUser));
+        new DemoRoutes(new DemoService(pool, load), requireUser),
+        strava.routes(),
+        requireUser);
   }
 
   private static int freePort(String host) {

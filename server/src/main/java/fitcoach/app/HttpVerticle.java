@@ -3,7 +3,9 @@ package fitcoach.app;
 import fitcoach.activities.ActivityRoutes;
 import fitcoach.analytics.AnalyticsRoutes;
 import fitcoach.analytics.LoadRoutes;
+import fitcoach.auth.AuthHandler;
 import fitcoach.auth.AuthRoutes;
+import fitcoach.strava.StravaRoutes;
 import fitcoach.demo.DemoRoutes;
 import fitcoach.health.HealthRoutes;
 import fitcoach.settings.SettingsRoutes;
@@ -23,7 +25,8 @@ public final class HttpVerticle extends VerticleBase {
 
   /** The route tables of every feature, shared (they hold no per-verticle state). */
   public record Api(RequestGuard guard, ErrorHandler errors, HealthRoutes health, AuthRoutes auth, SettingsRoutes settings,
-                    ActivityRoutes activities, LoadRoutes load, AnalyticsRoutes analytics, DemoRoutes demo) {
+                    ActivityRoutes activities, LoadRoutes load, AnalyticsRoutes analytics, DemoRoutes demo,
+                    StravaRoutes strava, AuthHandler requireUser) {
   }
 
   /** index.html is revalidated on every load so a new release is picked up at once. */
@@ -59,8 +62,10 @@ public final class HttpVerticle extends VerticleBase {
     api.load().mount(router);
     api.analytics().mount(router);
     api.demo().mount(router);
+    api.strava().mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
 
+    EventBusBridge.mount(vertx, router, api.requireUser());
     router.get("/").handler(HttpVerticle::index);
     router.get("/index.html").handler(HttpVerticle::index);
     router.get("/assets/*").handler(ctx -> {

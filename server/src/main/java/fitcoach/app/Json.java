@@ -50,6 +50,11 @@ public final class Json {
         .end(json);
   }
 
+  /** A record as a Vert.x JsonObject, serialised by this mapper (instants as ISO-8601), for the event bus. */
+  public static JsonObject toJsonObject(Object value) {
+    return new JsonObject(encode(value));
+  }
+
   public static void ok(RoutingContext ctx, Object body) {
     send(ctx, 200, body);
   }

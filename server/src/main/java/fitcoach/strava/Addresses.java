@@ -1,0 +1,22 @@
+package fitcoach.strava;
+
+import java.util.UUID;
+
+/** Event-bus addresses of the Strava feature. User-scoped ones are what the browser may subscribe to. */
+public final class Addresses {
+  /** Internal: run (or resume) the sync job whose id is the message body. */
+  static final String RUN_SYNC = "fitcoach.strava.sync.run";
+  /** Internal: process the stored webhook event whose id is the message body. */
+  static final String PROCESS_EVENT = "fitcoach.strava.webhook.process";
+
+  private Addresses() {
+  }
+
+  public static String sync(UUID userId) {
+    return "fitcoach.user." + userId + ".sync";
+  }
+
+  public static String activities(UUID userId) {
+    return "fitcoach.user." + userId + ".activities";
+  }
+}

@@ -1,0 +1,37 @@
+package fitcoach.strava;
+
+import fitcoach.analytics.LoadService;
+import fitcoach.app.AppConfig;
+import fitcoach.app.SecretBox;
+import fitcoach.auth.AuthHandler;
+import fitcoach.auth.AuthService;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+
+/** Wires the Strava feature: one rate limiter per application (Strava's budget is per app), its routes and its worker. */
+public final class StravaModule {
+  private final StravaRoutes routes;
+  private final SyncVerticle worker;
+
+  public StravaModule(Vertx vertx, Pool pool, AppConfig config, SecretBox secretBox, LoadService load, AuthService auth,
+                      AuthHandler requireUser) {
+    Clock clock = Clock.systemUTC();
+    RateLimiter limiter = new RateLimiter(clock, config.strava().rateWindowSeconds());
+    StravaRepository repository = new StravaRepository(pool);
+    StravaClient client = new StravaClient(vertx, config, limiter);
+    StravaTokens tokens = new StravaTokens(repository, client, secretBox, clock);
+    StravaService service = new StravaService(vertx, config, repository, client, tokens, limiter, clock);
+    this.routes = new StravaRoutes(service, config, auth, requireUser);
+    this.worker = new SyncVerticle(repository, client, tokens, limiter, load, config.strava().pageSize(),
+        config.strava().retryBaseMs());
+  }
+
+  public StravaRoutes routes() {
+    return routes;
+  }
+
+  public SyncVerticle worker() {
+    return worker;
+  }
+}

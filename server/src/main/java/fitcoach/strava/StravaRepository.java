@@ -1,0 +1,369 @@
+package fitcoach.strava;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for Strava: connections, OAuth states, sync jobs, webhook events, the push subscription and activity upserts. */
+final class StravaRepository {
+  private static final String CONNECTION_COLUMNS = """
+      user_id, athlete_id, encrypted_access_token, encrypted_refresh_token, expires_at, scopes, athlete, needs_reauth, last_sync_at""";
+  private static final String CONNECTION = "SELECT " + CONNECTION_COLUMNS + " FROM strava_connections WHERE user_id = $1";
+  private static final String CONNECTION_BY_ATHLETE = "SELECT " + CONNECTION_COLUMNS + " FROM strava_connections WHERE athlete_id = $1";
+  private static final String SAVE_CONNECTION = """
+      INSERT INTO strava_connections (user_id, athlete_id, encrypted_access_token, encrypted_refresh_token, expires_at, scopes, athlete)
+      VALUES ($1, $2, $3, $4, $5, $6, $7)
+      ON CONFLICT (user_id) DO UPDATE SET athlete_id = EXCLUDED.athlete_id,
+        encrypted_access_token = EXCLUDED.encrypted_access_token, encrypted_refresh_token = EXCLUDED.encrypted_refresh_token,
+        expires_at = EXCLUDED.expires_at, scopes = EXCLUDED.scopes, athlete = EXCLUDED.athlete, needs_reauth = false,
+        updated_at = now()""";
+  private static final String SAVE_TOKENS = """
+      UPDATE strava_connections SET encrypted_access_token = $2, encrypted_refresh_token = $3, expires_at = $4,
+        needs_reauth = false, updated_at = now() WHERE user_id = $1""";
+  private static final String MARK_REAUTH = "UPDATE strava_connections SET needs_reauth = true, updated_at = now() WHERE user_id = $1";
+  private static final String DELETE_CONNECTION = "DELETE FROM strava_connections WHERE user_id = $1";
+  private static final String SYNCED = "UPDATE strava_connections SET last_sync_at = now() WHERE user_id = $1";
+
+  private static final String SAVE_STATE = "INSERT INTO oauth_states (state, user_id, expires_at) VALUES ($1, $2, $3)";
+  private static final String CONSUME_STATE = """
+      UPDATE oauth_states SET used_at = now() WHERE state = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id""";
+  private static final String STATE = "SELECT used_at IS NOT NULL AS used, expires_at <= now() AS expired FROM oauth_states WHERE state = $1";
+
+  private static final String JOB_COLUMNS = """
+      id, user_id, state, mode, cursor, pages_fetched, activities_fetched, activities_new, activities_updated, resume_at, error,
+      created_at, updated_at, finished_at""";
+  private static final String START_JOB = """
+      INSERT INTO sync_jobs (user_id, kind, state, mode, cursor, started_at) VALUES ($1, 'strava', 'running', $2, $3, now())
+      ON CONFLICT (user_id, kind) WHERE state IN ('queued', 'running', 'waiting') DO NOTHING
+      RETURNING """ + " " + JOB_COLUMNS;
+  private static final String ACTIVE_JOB = "SELECT " + JOB_COLUMNS
+      + " FROM sync_jobs WHERE user_id = $1 AND kind = 'strava' AND state IN ('queued', 'running', 'waiting')";
+  private static final String LATEST_JOB = "SELECT " + JOB_COLUMNS
+      + " FROM sync_jobs WHERE user_id = $1 AND kind = 'strava' ORDER BY created_at DESC LIMIT 1";
+  private static final String UNFINISHED_JOBS = "SELECT " + JOB_COLUMNS
+      + " FROM sync_jobs WHERE kind = 'strava' AND state IN ('queued', 'running', 'waiting') ORDER BY created_at";
+  private static final String SAVE_JOB = """
+      UPDATE sync_jobs SET state = $2, cursor = $3, pages_fetched = $4, activities_fetched = $5, activities_new = $6,
+        activities_updated = $7, resume_at = $8, error = $9, updated_at = now(),
+        finished_at = CASE WHEN $2 IN ('done', 'failed', 'cancelled') THEN now() ELSE NULL END
+      WHERE id = $1""";
+
+  private static final String UPSERT = """
+      INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, name, description, start_date,
+        start_date_local, time_zone, moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w,
+        weighted_power_w, device_watts, kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, calories, rpe, trainer, commute,
+        manual, summary_polyline, raw)
+      SELECT $1, 'strava', u.* FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
+        $8::timestamp[], $9::text[], $10::int[], $11::int[], $12::float8[], $13::float8[], $14::float8[], $15::float8[],
+        $16::float8[], $17::float8[], $18::bool[], $19::float8[], $20::float8[], $21::float8[], $22::float8[], $23::float8[],
+        $24::int[], $25::bool[], $26::bool[], $27::bool[], $28::text[], $29::jsonb[]) AS u
+      ON CONFLICT (user_id, source, external_id) DO UPDATE SET
+        sport_type = EXCLUDED.sport_type, sport_family = EXCLUDED.sport_family, name = EXCLUDED.name,
+        description = coalesce(EXCLUDED.description, activities.description), start_date = EXCLUDED.start_date,
+        start_date_local = EXCLUDED.start_date_local, time_zone = coalesce(EXCLUDED.time_zone, activities.time_zone),
+        moving_time_s = EXCLUDED.moving_time_s, elapsed_time_s = EXCLUDED.elapsed_time_s, distance_m = EXCLUDED.distance_m,
+        elevation_gain_m = EXCLUDED.elevation_gain_m, avg_hr = EXCLUDED.avg_hr, max_hr = EXCLUDED.max_hr,
+        avg_power_w = EXCLUDED.avg_power_w, weighted_power_w = EXCLUDED.weighted_power_w, device_watts = EXCLUDED.device_watts,
+        kilojoules = EXCLUDED.kilojoules, avg_cadence = EXCLUDED.avg_cadence, avg_speed_mps = EXCLUDED.avg_speed_mps,
+        max_speed_mps = EXCLUDED.max_speed_mps, calories = coalesce(EXCLUDED.calories, activities.calories),
+        rpe = coalesce(activities.rpe, EXCLUDED.rpe), trainer = EXCLUDED.trainer, commute = EXCLUDED.commute,
+        manual = EXCLUDED.manual, summary_polyline = EXCLUDED.summary_polyline,
+        raw = CASE WHEN EXCLUDED.raw ? 'description' OR NOT activities.raw ? 'description' THEN EXCLUDED.raw ELSE activities.raw END,
+        updated_at = now()
+      RETURNING (xmax = 0) AS inserted, local_date, id""";
+  private static final String DELETE_ACTIVITY = """
+      DELETE FROM activities WHERE user_id = $1 AND source = 'strava' AND external_id = $2 RETURNING local_date""";
+  private static final String NEWEST_START = "SELECT max(start_date) AS newest FROM activities WHERE user_id = $1 AND source = 'strava'";
+  private static final String COUNT_ACTIVITIES = "SELECT count(*) AS n FROM activities WHERE user_id = $1 AND source = 'strava'";
+
+  private static final String INSERT_EVENT = """
+      INSERT INTO webhook_events (payload, subscription_id, owner_id, object_type, object_id, aspect_type, event_time)
+      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id""";
+  private static final String FINISH_EVENT = """
+      UPDATE webhook_events SET processed_at = CASE WHEN $3::text IS NULL THEN now() ELSE processed_at END, outcome = $2,
+        error = $3, attempts = attempts + 1, user_id = coalesce($4, user_id) WHERE id = $1""";
+  private static final String PENDING_EVENTS = """
+      SELECT id, payload FROM webhook_events WHERE processed_at IS NULL AND attempts < 5 ORDER BY id LIMIT 100""";
+  private static final String SUBSCRIPTION = "SELECT id, callback_url, created_at FROM strava_subscriptions ORDER BY created_at DESC LIMIT 1";
+  private static final String SAVE_SUBSCRIPTION = """
+      INSERT INTO strava_subscriptions (id, callback_url) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET callback_url = EXCLUDED.callback_url""";
+  private static final String DELETE_SUBSCRIPTIONS = "DELETE FROM strava_subscriptions";
+
+  record Connection(UUID userId, long athleteId, byte[] encryptedAccess, byte[] encryptedRefresh, Instant expiresAt,
+                    List<String> scopes, JsonObject athlete, boolean needsReauth, Instant lastSyncAt) {
+  }
+
+  record Upserted(int inserted, int updated, LocalDate earliest) {
+  }
+
+  record Event(long id, JsonObject payload) {
+  }
+
+  record Subscription(long id, String callbackUrl, Instant createdAt) {
+  }
+
+  private final Pool pool;
+
+  StravaRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  Future<Optional<Connection>> connection(UUID userId) {
+    return pool.preparedQuery(CONNECTION).execute(Tuple.of(userId)).map(StravaRepository::connection);
+  }
+
+  Future<Optional<Connection>> connectionByAthlete(long athleteId) {
+    return pool.preparedQuery(CONNECTION_BY_ATHLETE).execute(Tuple.of(athleteId)).map(StravaRepository::connection);
+  }
+
+  Future<Void> saveConnection(UUID userId, long athleteId, byte[] access, byte[] refresh, Instant expiresAt, List<String> scopes,
+                              JsonObject athlete) {
+    return pool.preparedQuery(SAVE_CONNECTION).execute(Tuple.of(userId, athleteId, Buffer.buffer(access), Buffer.buffer(refresh),
+        expiresAt.atOffset(ZoneOffset.UTC), scopes.toArray(new String[0]), athlete)).mapEmpty();
+  }
+
+  /** Both tokens and the expiry in one statement: a rotated refresh token must never be half-stored. */
+  Future<Void> saveTokens(UUID userId, byte[] access, byte[] refresh, Instant expiresAt) {
+    return pool.preparedQuery(SAVE_TOKENS).execute(Tuple.of(userId, Buffer.buffer(access), Buffer.buffer(refresh),
+        expiresAt.atOffset(ZoneOffset.UTC))).mapEmpty();
+  }
+
+  Future<Void> markNeedsReauth(UUID userId) {
+    return pool.preparedQuery(MARK_REAUTH).execute(Tuple.of(userId)).mapEmpty();
+  }
+
+  Future<Boolean> deleteConnection(UUID userId) {
+    return pool.preparedQuery(DELETE_CONNECTION).execute(Tuple.of(userId)).map(r -> r.rowCount() > 0);
+  }
+
+  Future<Void> markSynced(UUID userId) {
+    return pool.preparedQuery(SYNCED).execute(Tuple.of(userId)).mapEmpty();
+  }
+
+  Future<Void> saveState(String state, UUID userId, Instant expiresAt) {
+    return pool.preparedQuery(SAVE_STATE).execute(Tuple.of(state, userId, expiresAt.atOffset(ZoneOffset.UTC))).mapEmpty();
+  }
+
+  /** Marks a state used and returns its user, or why it cannot be used: "unknown", "expired" or "reused". */
+  Future<Object> consumeState(String state) {
+    return pool.preparedQuery(CONSUME_STATE).execute(Tuple.of(state)).compose(rows -> {
+      if (rows.size() > 0) {
+        return Future.succeededFuture(rows.iterator().next().getUUID("user_id"));
+      }
+      return pool.preparedQuery(STATE).execute(Tuple.of(state)).map(found -> {
+        if (found.size() == 0) {
+          return "unknown";
+        }
+        Row r = found.iterator().next();
+        return r.getBoolean("used") ? "reused" : "expired";
+      });
+    });
+  }
+
+  Future<Optional<SyncJob>> startJob(UUID userId, String mode, JsonObject cursor) {
+    return pool.preparedQuery(START_JOB).execute(Tuple.of(userId, mode, cursor)).map(StravaRepository::job);
+  }
+
+  Future<Optional<SyncJob>> activeJob(UUID userId) {
+    return pool.preparedQuery(ACTIVE_JOB).execute(Tuple.of(userId)).map(StravaRepository::job);
+  }
+
+  Future<Optional<SyncJob>> latestJob(UUID userId) {
+    return pool.preparedQuery(LATEST_JOB).execute(Tuple.of(userId)).map(StravaRepository::job);
+  }
+
+  Future<List<SyncJob>> unfinishedJobs() {
+    return pool.query(UNFINISHED_JOBS).execute().map(rows -> {
+      List<SyncJob> jobs = new ArrayList<>();
+      rows.forEach(r -> jobs.add(job(r)));
+      return jobs;
+    });
+  }
+
+  Future<Void> saveJob(SyncJob j) {
+    return pool.preparedQuery(SAVE_JOB).execute(Tuple.wrap(new Object[] {j.id(), j.state(), j.cursor(), j.pagesFetched(),
+        j.activitiesFetched(), j.activitiesNew(), j.activitiesUpdated(),
+        j.resumeAt() == null ? null : j.resumeAt().atOffset(ZoneOffset.UTC), j.error()})).mapEmpty();
+  }
+
+  /** Inserts or updates a page of activities in one statement, keeping detail fields a summary does not carry. */
+  Future<Upserted> upsert(UUID userId, List<StravaActivity> page) {
+    if (page.isEmpty()) {
+      return Future.succeededFuture(new Upserted(0, 0, null));
+    }
+    int n = page.size();
+    String[] ext = new String[n];
+    String[] sport = new String[n];
+    String[] family = new String[n];
+    String[] name = new String[n];
+    String[] description = new String[n];
+    OffsetDateTime[] start = new OffsetDateTime[n];
+    LocalDateTime[] local = new LocalDateTime[n];
+    String[] zone = new String[n];
+    Integer[] moving = new Integer[n];
+    Integer[] elapsed = new Integer[n];
+    Double[] distance = new Double[n];
+    Double[] elevation = new Double[n];
+    Double[] avgHr = new Double[n];
+    Double[] maxHr = new Double[n];
+    Double[] power = new Double[n];
+    Double[] weighted = new Double[n];
+    Boolean[] deviceWatts = new Boolean[n];
+    Double[] kj = new Double[n];
+    Double[] cadence = new Double[n];
+    Double[] speed = new Double[n];
+    Double[] maxSpeed = new Double[n];
+    Double[] calories = new Double[n];
+    Integer[] rpe = new Integer[n];
+    Boolean[] trainer = new Boolean[n];
+    Boolean[] commute = new Boolean[n];
+    Boolean[] manual = new Boolean[n];
+    String[] polyline = new String[n];
+    JsonObject[] raw = new JsonObject[n];
+    for (int i = 0; i < n; i++) {
+      StravaActivity a = page.get(i);
+      ext[i] = Long.toString(a.id());
+      sport[i] = a.sportType();
+      family[i] = a.sportFamily();
+      name[i] = a.name();
+      description[i] = a.description();
+      start[i] = a.startDate().atOffset(ZoneOffset.UTC);
+      local[i] = a.startDateLocal();
+      zone[i] = a.timeZone();
+      moving[i] = a.movingTimeS();
+      elapsed[i] = a.elapsedTimeS();
+      distance[i] = a.distanceM();
+      elevation[i] = a.elevationGainM();
+      avgHr[i] = a.avgHr();
+      maxHr[i] = a.maxHr();
+      power[i] = a.avgPowerW();
+      weighted[i] = a.weightedPowerW();
+      deviceWatts[i] = a.deviceWatts();
+      kj[i] = a.kilojoules();
+      cadence[i] = a.avgCadence();
+      speed[i] = a.avgSpeedMps();
+      maxSpeed[i] = a.maxSpeedMps();
+      calories[i] = a.calories();
+      rpe[i] = a.rpe();
+      trainer[i] = a.trainer();
+      commute[i] = a.commute();
+      manual[i] = a.manual();
+      polyline[i] = a.polyline();
+      raw[i] = a.raw();
+    }
+    Tuple params = Tuple.wrap(new Object[] {userId, ext, sport, family, name, description, start, local, zone, moving, elapsed,
+        distance, elevation, avgHr, maxHr, power, weighted, deviceWatts, kj, cadence, speed, maxSpeed, calories, rpe, trainer,
+        commute, manual, polyline, raw});
+    return pool.preparedQuery(UPSERT).execute(params).map(rows -> {
+      int inserted = 0;
+      LocalDate earliest = null;
+      for (Row r : rows) {
+        if (r.getBoolean("inserted")) {
+          inserted++;
+        }
+        LocalDate d = r.getLocalDate("local_date");
+        if (earliest == null || d.isBefore(earliest)) {
+          earliest = d;
+        }
+      }
+      return new Upserted(inserted, rows.size() - inserted, earliest);
+    });
+  }
+
+  Future<Optional<LocalDate>> deleteActivity(UUID userId, long stravaId) {
+    return pool.preparedQuery(DELETE_ACTIVITY).execute(Tuple.of(userId, Long.toString(stravaId)))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLocalDate("local_date")));
+  }
+
+  Future<Optional<Instant>> newestStart(UUID userId) {
+    return pool.preparedQuery(NEWEST_START).execute(Tuple.of(userId)).map(rows -> {
+      OffsetDateTime t = rows.iterator().next().getOffsetDateTime("newest");
+      return Optional.ofNullable(t == null ? null : t.toInstant());
+    });
+  }
+
+  Future<Long> countActivities(UUID userId) {
+    return pool.preparedQuery(COUNT_ACTIVITIES).execute(Tuple.of(userId)).map(rows -> rows.iterator().next().getLong("n"));
+  }
+
+  /** Stores a webhook event once; empty when it is a redelivery of one already stored. */
+  Future<Optional<Long>> insertEvent(JsonObject payload) {
+    return pool.preparedQuery(INSERT_EVENT).execute(Tuple.of(payload, longOrNull(payload, "subscription_id"),
+            longOrNull(payload, "owner_id"), payload.getValue("object_type") instanceof String s ? s : null,
+            longOrNull(payload, "object_id"), payload.getValue("aspect_type") instanceof String s2 ? s2 : null,
+            longOrNull(payload, "event_time")))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong("id")));
+  }
+
+  /** Records the outcome; with an error the event stays pending and is retried. */
+  Future<Void> finishEvent(long id, String outcome, String error, UUID userId) {
+    return pool.preparedQuery(FINISH_EVENT).execute(Tuple.of(id, outcome, error, userId)).mapEmpty();
+  }
+
+  Future<List<Event>> pendingEvents() {
+    return pool.query(PENDING_EVENTS).execute().map(rows -> {
+      List<Event> events = new ArrayList<>();
+      rows.forEach(r -> events.add(new Event(r.getLong("id"), (JsonObject) r.getValue("payload"))));
+      return events;
+    });
+  }
+
+  Future<Optional<Subscription>> subscription() {
+    return pool.query(SUBSCRIPTION).execute().map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new Subscription(
+        rows.iterator().next().getLong("id"), rows.iterator().next().getString("callback_url"),
+        rows.iterator().next().getOffsetDateTime("created_at").toInstant())));
+  }
+
+  Future<Void> saveSubscription(long id, String callbackUrl) {
+    return pool.query(DELETE_SUBSCRIPTIONS).execute()
+        .compose(v -> pool.preparedQuery(SAVE_SUBSCRIPTION).execute(Tuple.of(id, callbackUrl))).mapEmpty();
+  }
+
+  Future<Void> deleteSubscriptions() {
+    return pool.query(DELETE_SUBSCRIPTIONS).execute().mapEmpty();
+  }
+
+  private static Long longOrNull(JsonObject o, String key) {
+    return o.getValue(key) instanceof Number n ? n.longValue() : null;
+  }
+
+  private static Optional<Connection> connection(RowSet<Row> rows) {
+    if (rows.size() == 0) {
+      return Optional.empty();
+    }
+    Row r = rows.iterator().next();
+    String[] scopes = r.getArrayOfStrings("scopes");
+    OffsetDateTime last = r.getOffsetDateTime("last_sync_at");
+    return Optional.of(new Connection(r.getUUID("user_id"), r.getLong("athlete_id"), r.getBuffer("encrypted_access_token").getBytes(),
+        r.getBuffer("encrypted_refresh_token").getBytes(), r.getOffsetDateTime("expires_at").toInstant(),
+        scopes == null ? List.of() : List.of(scopes), (JsonObject) r.getValue("athlete"), r.getBoolean("needs_reauth"),
+        last == null ? null : last.toInstant()));
+  }
+
+  private static Optional<SyncJob> job(RowSet<Row> rows) {
+    return rows.size() == 0 ? Optional.empty() : Optional.of(job(rows.iterator().next()));
+  }
+
+  private static SyncJob job(Row r) {
+    OffsetDateTime resume = r.getOffsetDateTime("resume_at");
+    OffsetDateTime finished = r.getOffsetDateTime("finished_at");
+    return new SyncJob(r.getUUID("id"), r.getUUID("user_id"), r.getString("state"), r.getString("mode"),
+        (JsonObject) r.getValue("cursor"), r.getInteger("pages_fetched"), r.getInteger("activities_fetched"),
+        r.getInteger("activities_new"), r.getInteger("activities_updated"), resume == null ? null : resume.toInstant(),
+        r.getString("error"), r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant(),
+        finished == null ? null : finished.toInstant());
+  }
+}

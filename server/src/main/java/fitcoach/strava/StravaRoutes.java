@@ -1,0 +1,156 @@
+package fitcoach.strava;
+
+import fitcoach.app.ApiException;
+import fitcoach.app.AppConfig;
+import fitcoach.app.Json;
+import fitcoach.app.JsonFields;
+import fitcoach.auth.AuthHandler;
+import fitcoach.auth.AuthService;
+import fitcoach.auth.SessionTokens;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+/** Strava routes under /api/strava: OAuth, status, sync with live progress, and the webhook. */
+public final class StravaRoutes {
+  private static final long HEARTBEAT_MS = 15_000;
+  private final StravaService strava;
+  private final AppConfig config;
+  private final AuthService auth;
+  private final AuthHandler requireUser;
+
+  StravaRoutes(StravaService strava, AppConfig config, AuthService auth, AuthHandler requireUser) {
+    this.strava = strava;
+    this.config = config;
+    this.auth = auth;
+    this.requireUser = requireUser;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/strava/connect").handler(requireUser).handler(this::connect);
+    router.get("/api/strava/callback").handler(this::callback);
+    router.get("/api/strava/status").handler(requireUser).handler(this::status);
+    router.delete("/api/strava/disconnect").handler(requireUser).handler(this::disconnect);
+    router.post("/api/strava/sync").handler(requireUser).handler(this::sync);
+    router.get("/api/strava/sync/events").handler(requireUser).handler(this::events);
+    router.get("/api/strava/webhook/subscription").handler(requireUser).handler(this::getSubscription);
+    router.post("/api/strava/webhook/subscription").handler(requireUser).handler(this::createSubscription);
+    router.delete("/api/strava/webhook/subscription").handler(requireUser).handler(this::deleteSubscription);
+    router.get("/api/strava/webhook").handler(this::validateWebhook);
+    router.post("/api/strava/webhook").handler(this::receiveWebhook);
+  }
+
+  private void connect(RoutingContext ctx) {
+    strava.connectUrl(userId(ctx), redirectUri(ctx))
+        .onSuccess(url -> ctx.response().setStatusCode(302).putHeader("Location", url).putHeader("Cache-Control", "no-store").end())
+        .onFailure(ctx::fail);
+  }
+
+  private void callback(RoutingContext ctx) {
+    var q = ctx.queryParams();
+    Cookie cookie = ctx.request().getCookie(SessionTokens.COOKIE);
+    Future<UUID> signedIn = cookie == null ? Future.succeededFuture(null)
+        : auth.authenticate(cookie.getValue()).map(AuthService.SignedIn::userId).otherwise((UUID) null);
+    signedIn.compose(user -> strava.completeConnection(q.get("state"), q.get("code"), q.get("scope"), q.get("error"), user))
+        .onComplete(done -> {
+          String outcome = done.succeeded() ? done.result() : "error";
+          String query = "connected".equals(outcome) ? "strava=connected"
+              : "strava=error&reason=" + URLEncoder.encode(outcome, StandardCharsets.UTF_8);
+          ctx.response().setStatusCode(302).putHeader("Location", uiBase() + "/settings?" + query)
+              .putHeader("Cache-Control", "no-store").end();
+        });
+  }
+
+  private void status(RoutingContext ctx) {
+    strava.status(userId(ctx)).onSuccess(s -> Json.ok(ctx, s)).onFailure(ctx::fail);
+  }
+
+  private void disconnect(RoutingContext ctx) {
+    strava.disconnect(userId(ctx)).onSuccess(r -> Json.ok(ctx, r)).onFailure(ctx::fail);
+  }
+
+  private void sync(RoutingContext ctx) {
+    strava.startSync(userId(ctx)).onSuccess(entry -> {
+      JsonObject body = Json.toJsonObject(strava.progress(entry.getKey()));
+      body.put("alreadyRunning", !entry.getValue());
+      Json.send(ctx, 202, body.getMap());
+    }).onFailure(ctx::fail);
+  }
+
+  /** Server-sent events of the sync progress: the latest state first, then every change, with a heartbeat. */
+  private void events(RoutingContext ctx) {
+    UUID userId = userId(ctx);
+    HttpServerResponse res = ctx.response();
+    res.setChunked(true)
+        .putHeader("Content-Type", "text/event-stream")
+        .putHeader("Cache-Control", "no-cache")
+        .putHeader("X-Accel-Buffering", "no");
+    res.write(": connected\n\n");
+    MessageConsumer<JsonObject> consumer = ctx.vertx().eventBus().consumer(Addresses.sync(userId),
+        msg -> res.write("event: progress\ndata: " + msg.body().encode() + "\n\n"));
+    long heartbeat = ctx.vertx().setPeriodic(HEARTBEAT_MS, id -> res.write(": heartbeat\n\n"));
+    res.closeHandler(v -> {
+      consumer.unregister();
+      ctx.vertx().cancelTimer(heartbeat);
+    });
+    strava.currentProgress(userId).onSuccess(p -> {
+      if (p != null && !res.closed()) {
+        res.write("event: progress\ndata: " + Json.toJsonObject(p).encode() + "\n\n");
+      }
+    });
+  }
+
+  private void validateWebhook(RoutingContext ctx) {
+    var q = ctx.queryParams();
+    if (!"subscribe".equals(q.get("hub.mode")) || q.get("hub.challenge") == null) {
+      throw ApiException.badRequest("invalid_validation", "Expected hub.mode=subscribe with a hub.challenge");
+    }
+    if (!strava.verifyToken(q.get("hub.verify_token"))) {
+      throw ApiException.forbidden("wrong_verify_token", "The verify token does not match STRAVA_WEBHOOK_VERIFY_TOKEN");
+    }
+    Json.ok(ctx, Map.of("hub.challenge", q.get("hub.challenge")));
+  }
+
+  private void receiveWebhook(RoutingContext ctx) {
+    JsonObject event = Json.body(ctx);
+    strava.receiveEvent(event).onSuccess(v -> Json.ok(ctx, Map.of("ok", true))).onFailure(ctx::fail);
+  }
+
+  private void getSubscription(RoutingContext ctx) {
+    strava.subscription().onSuccess(s -> Json.ok(ctx, s)).onFailure(ctx::fail);
+  }
+
+  private void createSubscription(RoutingContext ctx) {
+    JsonFields f = new JsonFields(Json.body(ctx), "callbackUrl");
+    String url = f.requiredString("callbackUrl", 255);
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      throw ApiException.invalid("callbackUrl", "invalid_url", "The callback URL must be an http(s) URL Strava can reach");
+    }
+    strava.createSubscription(url).onSuccess(s -> Json.send(ctx, 201, s)).onFailure(ctx::fail);
+  }
+
+  private void deleteSubscription(RoutingContext ctx) {
+    strava.deleteSubscription().onSuccess(v -> Json.ok(ctx, Map.of("ok", true))).onFailure(ctx::fail);
+  }
+
+  private String redirectUri(RoutingContext ctx) {
+    return config.stravaRedirectUri().orElseGet(() -> config.frontendUrl().map(u -> u + "/api/strava/callback")
+        .orElse(ctx.request().scheme() + "://" + ctx.request().authority() + "/api/strava/callback"));
+  }
+
+  private String uiBase() {
+    return config.frontendUrl().map(Object::toString).orElse("");
+  }
+
+  private static UUID userId(RoutingContext ctx) {
+    return AuthHandler.signedIn(ctx).userId();
+  }
+}

@@ -1,0 +1,224 @@
+package fitcoach.strava;
+
+import fitcoach.app.ApiException;
+import fitcoach.app.AppConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Connecting, disconnecting and syncing Strava, and the push subscription. The work itself runs in {@link SyncVerticle}. */
+public final class StravaService {
+  static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+  private static final Duration INCREMENTAL_OVERLAP = Duration.ofDays(1);
+  private final Vertx vertx;
+  private final AppConfig config;
+  private final StravaRepository repository;
+  private final StravaClient client;
+  private final StravaTokens tokens;
+  private final RateLimiter limiter;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  StravaService(Vertx vertx, AppConfig config, StravaRepository repository, StravaClient client, StravaTokens tokens,
+                RateLimiter limiter, Clock clock) {
+    this.vertx = vertx;
+    this.config = config;
+    this.repository = repository;
+    this.client = client;
+    this.tokens = tokens;
+    this.limiter = limiter;
+    this.clock = clock;
+  }
+
+  /** The authorize URL to send the athlete to, with a fresh single-use state bound to them. */
+  Future<String> connectUrl(UUID userId, String redirectUri) {
+    requireConfigured();
+    byte[] bytes = new byte[24];
+    random.nextBytes(bytes);
+    String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return repository.saveState(state, userId, clock.instant().plus(STATE_LIFETIME))
+        .map(v -> client.authorizeUrl(state, redirectUri));
+  }
+
+  /** Outcome of the OAuth callback, as the reason shown in the UI ("connected" or why not). */
+  Future<String> completeConnection(String state, String code, String scope, String error, UUID signedInUser) {
+    if (state == null || state.isBlank()) {
+      return Future.succeededFuture("missing_state");
+    }
+    return repository.consumeState(state).compose(result -> {
+      if (result instanceof String reason) {
+        return Future.succeededFuture(reason + "_state");
+      }
+      UUID userId = (UUID) result;
+      if (signedInUser != null && !signedInUser.equals(userId)) {
+        return Future.succeededFuture("forged_state");
+      }
+      if (error != null) {
+        return Future.succeededFuture("access_denied".equals(error) ? "denied" : "error");
+      }
+      List<String> scopes = scope == null ? List.of() : Arrays.stream(scope.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+      if (!scopes.contains("activity:read_all")) {
+        return Future.succeededFuture("missing_activity_scope");
+      }
+      if (code == null || code.isBlank()) {
+        return Future.succeededFuture("missing_code");
+      }
+      return client.exchangeCode(code).compose(t -> {
+        JsonObject athlete = t.athlete() == null ? new JsonObject() : t.athlete();
+        Long athleteId = athlete.getLong("id");
+        if (athleteId == null) {
+          return Future.succeededFuture("error");
+        }
+        return repository.saveConnection(userId, athleteId, tokens.encryptAccess(userId, t.accessToken()),
+                tokens.encryptRefresh(userId, t.refreshToken()), t.expiresAt(), scopes, athlete)
+            .compose(v -> startSync(userId)).map(job -> "connected");
+      }).recover(err -> Future.succeededFuture(err instanceof StravaException ? "exchange_failed" : "error"));
+    });
+  }
+
+  /** Starts a sync (a full backfill the first time, then incremental), or returns the one already running. */
+  Future<Map.Entry<SyncJob, Boolean>> startSync(UUID userId) {
+    return repository.connection(userId).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.failedFuture(ApiException.conflict("strava_not_connected", "Connect Strava first"));
+      }
+      if (found.get().needsReauth()) {
+        return Future.failedFuture(ApiException.conflict("strava_reauth_needed", "Strava asks you to reconnect before syncing"));
+      }
+      return repository.activeJob(userId).compose(active -> {
+        if (active.isPresent()) {
+          return Future.succeededFuture(Map.entry(active.get(), false));
+        }
+        return repository.newestStart(userId).compose(newest -> {
+          JsonObject cursor = new JsonObject().put("page", 1);
+          String mode;
+          if (newest.isPresent()) {
+            mode = "incremental";
+            cursor.put("after", newest.get().minus(INCREMENTAL_OVERLAP).getEpochSecond());
+          } else {
+            mode = "backfill";
+            // Fixed at the start: activities uploaded during the backfill must not shift its pages.
+            cursor.put("before", clock.instant().getEpochSecond() + 60);
+          }
+          return repository.startJob(userId, mode, cursor).compose(started -> started.isPresent()
+              ? Future.succeededFuture(Map.entry(started.get(), true))
+              : repository.activeJob(userId).map(a -> Map.entry(a.orElseThrow(), false)));
+        });
+      });
+    }).onSuccess(entry -> {
+      if (entry.getValue()) {
+        vertx.eventBus().send(Addresses.RUN_SYNC, entry.getKey().id().toString());
+      }
+    });
+  }
+
+  Future<Map<String, Object>> status(UUID userId) {
+    return Future.all(repository.connection(userId), repository.latestJob(userId)).map(all -> {
+      Optional<StravaRepository.Connection> c = all.resultAt(0);
+      Optional<SyncJob> job = all.resultAt(1);
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("configured", config.stravaConfigured());
+      s.put("connected", c.isPresent());
+      s.put("athleteId", c.map(StravaRepository.Connection::athleteId).orElse(null));
+      s.put("athleteName", c.map(x -> x.athlete() == null ? null
+          : (x.athlete().getString("firstname", "") + " " + x.athlete().getString("lastname", "")).trim()).orElse(null));
+      s.put("scopes", c.map(StravaRepository.Connection::scopes).orElse(List.of()));
+      s.put("needsReauth", c.map(StravaRepository.Connection::needsReauth).orElse(false));
+      s.put("lastSyncAt", c.map(StravaRepository.Connection::lastSyncAt).orElse(null));
+      s.put("sync", job.map(j -> SyncProgress.of(j, limiter)).orElse(null));
+      s.put("rateLimit", SyncProgress.RateView.of(limiter));
+      return s;
+    });
+  }
+
+  SyncProgress progress(SyncJob job) {
+    return SyncProgress.of(job, limiter);
+  }
+
+  Future<SyncProgress> currentProgress(UUID userId) {
+    return repository.latestJob(userId).map(j -> j.map(x -> SyncProgress.of(x, limiter)).orElse(null));
+  }
+
+  /** Revokes FitCoach on Strava (best effort) and forgets the tokens; the athlete's activities stay. */
+  Future<Map<String, Object>> disconnect(UUID userId) {
+    return repository.connection(userId).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.failedFuture(ApiException.notFound("Strava is not connected"));
+      }
+      Future<Boolean> revoked = tokens.accessToken(userId).compose(client::deauthorize).map(true).otherwise(false);
+      return revoked.compose(ok -> repository.deleteConnection(userId).compose(v -> repository.countActivities(userId))
+          .map(kept -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("disconnected", true);
+            r.put("revokedOnStrava", ok);
+            r.put("activitiesKept", kept);
+            r.put("message", "Strava is disconnected. Your " + kept + " synced activities stay in FitCoach; delete them from the activity list if you want them gone.");
+            return r;
+          }));
+    });
+  }
+
+  /** Stores a webhook event (once) and hands it to the worker; answers fast because Strava waits at most 2 s. */
+  Future<Void> receiveEvent(JsonObject payload) {
+    return repository.insertEvent(payload).map(id -> {
+      id.ifPresent(eventId -> vertx.eventBus().send(Addresses.PROCESS_EVENT, eventId));
+      return null;
+    });
+  }
+
+  Future<Map<String, Object>> createSubscription(String callbackUrl) {
+    requireConfigured();
+    String verifyToken = config.stravaWebhookVerifyToken().orElseThrow(() ->
+        ApiException.conflict("webhook_not_configured", "Set STRAVA_WEBHOOK_VERIFY_TOKEN before creating a subscription"));
+    return client.createSubscription(callbackUrl, verifyToken)
+        .compose(id -> repository.saveSubscription(id, callbackUrl).map(v -> Map.<String, Object>of("id", id, "callbackUrl", callbackUrl)))
+        .recover(err -> Future.failedFuture(err instanceof StravaException e
+            ? ApiException.conflict("subscription_failed", e.getMessage()) : err));
+  }
+
+  Future<Map<String, Object>> subscription() {
+    return repository.subscription().map(s -> {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("subscribed", s.isPresent());
+      r.put("id", s.map(StravaRepository.Subscription::id).orElse(null));
+      r.put("callbackUrl", s.map(StravaRepository.Subscription::callbackUrl).orElse(null));
+      r.put("createdAt", s.map(StravaRepository.Subscription::createdAt).orElse(null));
+      return r;
+    });
+  }
+
+  Future<Void> deleteSubscription() {
+    requireConfigured();
+    return repository.subscription().compose(s -> s.isEmpty()
+        ? Future.failedFuture(ApiException.notFound("There is no webhook subscription"))
+        : client.deleteSubscription(s.get().id()).compose(v -> repository.deleteSubscriptions())
+            .recover(err -> Future.failedFuture(err instanceof StravaException e
+                ? ApiException.conflict("subscription_failed", e.getMessage()) : err)));
+  }
+
+  boolean verifyToken(String token) {
+    return config.stravaWebhookVerifyToken().map(t -> t.equals(token)).orElse(false);
+  }
+
+  private void requireConfigured() {
+    if (!config.stravaConfigured()) {
+      throw ApiException.conflict("strava_not_configured",
+          "Strava is not set up on this server: set STRAVA_CLIENT_ID and STRAVA_CLIENT_SECRET (see README)");
+    }
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+}

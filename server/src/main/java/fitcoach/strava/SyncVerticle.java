@@ -1,0 +1,276 @@
+package fitcoach.strava;
+
+import fitcoach.analytics.LoadService;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Strava worker: runs sync jobs page by page (persisting progress after each page, so a restart resumes them),
+ * waits out rate limits, retries transient failures, and processes stored webhook events. One instance.
+ */
+public final class SyncVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncVerticle.class);
+  private static final int MAX_ATTEMPTS = 5;
+  private static final int RECOMPUTE_EVERY_PAGES = 10;
+  private static final long EVENT_RETRY_MS = 30_000;
+  private final StravaRepository repository;
+  private final StravaClient client;
+  private final StravaTokens tokens;
+  private final RateLimiter limiter;
+  private final LoadService load;
+  private final int pageSize;
+  private final long retryBaseMs;
+  private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+
+  SyncVerticle(StravaRepository repository, StravaClient client, StravaTokens tokens, RateLimiter limiter, LoadService load,
+               int pageSize, long retryBaseMs) {
+    this.repository = repository;
+    this.client = client;
+    this.tokens = tokens;
+    this.limiter = limiter;
+    this.load = load;
+    this.pageSize = pageSize;
+    this.retryBaseMs = retryBaseMs;
+  }
+
+  @Override
+  public Future<?> start() {
+    vertx.eventBus().<String>consumer(Addresses.RUN_SYNC, msg -> resume(UUID.fromString(msg.body())));
+    vertx.eventBus().<Long>consumer(Addresses.PROCESS_EVENT, msg -> processEvent(msg.body()));
+    vertx.setPeriodic(EVENT_RETRY_MS, id -> retryPendingEvents());
+    // Jobs a previous run left unfinished (a crash, kill -9, a restart) continue from their stored cursor.
+    return repository.unfinishedJobs().onSuccess(jobs -> jobs.forEach(job -> {
+      LOG.info("Resuming Strava sync {} for user {} at page {}", job.id(), job.userId(), job.cursor().getInteger("page", 1));
+      run(job);
+    }));
+  }
+
+  private void resume(UUID jobId) {
+    repository.unfinishedJobs().onSuccess(jobs -> jobs.stream().filter(j -> j.id().equals(jobId)).findFirst().ifPresent(this::run));
+  }
+
+  private void run(SyncJob job) {
+    if (!running.add(job.id())) {
+      return;
+    }
+    step(job.with("running", job.cursor(), job.pagesFetched(), job.activitiesFetched(), job.activitiesNew(),
+        job.activitiesUpdated(), null, null), 0, false, null);
+  }
+
+  private void step(SyncJob job, int attempt, boolean refreshed, LocalDate changedFrom) {
+    var pause = limiter.pauseUntil();
+    if (pause.isPresent()) {
+      waitUntil(job, pause.get(), () -> step(job, attempt, refreshed, changedFrom));
+      return;
+    }
+    JsonObject cursor = job.cursor();
+    int page = cursor.getInteger("page", 1);
+    tokens.accessToken(job.userId())
+        .compose(token -> client.activities(token, cursor.getLong("after"), cursor.getLong("before"), page, pageSize))
+        .onSuccess(items -> onPage(job, items, changedFrom))
+        .onFailure(err -> onFailure(job, err, attempt, refreshed, changedFrom));
+  }
+
+  private void onPage(SyncJob job, JsonArray items, LocalDate changedFrom) {
+    if (items.isEmpty()) {
+      finish(job, changedFrom);
+      return;
+    }
+    List<StravaActivity> mapped = new ArrayList<>(items.size());
+    for (Object o : items) {
+      if (o instanceof JsonObject json) {
+        StravaActivity a = StravaActivity.from(json);
+        if (a != null) {
+          mapped.add(a);
+        }
+      }
+    }
+    repository.upsert(job.userId(), mapped).compose(up -> {
+      LocalDate earliest = earliest(changedFrom, up.earliest());
+      int pages = job.pagesFetched() + 1;
+      JsonObject next = job.cursor().copy().put("page", job.cursor().getInteger("page", 1) + 1);
+      SyncJob progressed = job.with("running", next, pages, job.activitiesFetched() + items.size(),
+          job.activitiesNew() + up.inserted(), job.activitiesUpdated() + up.updated(), null, null);
+      Future<?> loads = pages % RECOMPUTE_EVERY_PAGES == 0 && earliest != null
+          ? load.activitiesChanged(job.userId(), earliest) : Future.succeededFuture();
+      return loads.compose(v -> save(progressed)).map(v -> new Object[] {progressed, pages % RECOMPUTE_EVERY_PAGES == 0 ? null : earliest});
+    }).onSuccess(result -> step((SyncJob) result[0], 0, false, (LocalDate) result[1]))
+        .onFailure(err -> fail(job, "Storing Strava activities failed: " + err.getMessage()));
+  }
+
+  private void onFailure(SyncJob job, Throwable err, int attempt, boolean refreshed, LocalDate changedFrom) {
+    if (!(err instanceof StravaException e)) {
+      LOG.error("Strava sync {} failed unexpectedly", job.id(), err);
+      fail(job, "Sync failed: " + err.getMessage());
+      return;
+    }
+    switch (e.kind()) {
+      case RATE_LIMITED -> waitUntil(job, e.resumeAt(), () -> step(job, attempt, refreshed, changedFrom));
+      case UNAUTHORIZED -> {
+        if (refreshed) {
+          fail(job, "Strava keeps refusing the access token; connect Strava again");
+        } else {
+          tokens.refresh(job.userId()).onComplete(done -> {
+            if (done.failed()) {
+              onFailure(job, done.cause(), attempt, true, changedFrom);
+            } else {
+              step(job, attempt, true, changedFrom);
+            }
+          });
+        }
+      }
+      case TRANSIENT -> {
+        if (attempt + 1 >= MAX_ATTEMPTS) {
+          fail(job, e.getMessage() + " — gave up after " + MAX_ATTEMPTS + " attempts; try again later");
+        } else {
+          long delay = retryBaseMs << attempt;
+          LOG.info("Strava sync {}: {}; retrying in {} ms", job.id(), e.getMessage(), delay);
+          vertx.setTimer(delay, id -> step(job, attempt + 1, refreshed, changedFrom));
+        }
+      }
+      default -> fail(job, e.getMessage());
+    }
+  }
+
+  private void waitUntil(SyncJob job, Instant until, Runnable then) {
+    SyncJob waiting = job.with("waiting", job.cursor(), job.pagesFetched(), job.activitiesFetched(), job.activitiesNew(),
+        job.activitiesUpdated(), until, null);
+    long ms = Math.max(1, Duration.between(Instant.now(), until).toMillis());
+    LOG.info("Strava sync {} waits for the rate limit until {}", job.id(), until);
+    save(waiting).onComplete(saved -> vertx.setTimer(ms, id -> {
+      limiter.windowPassed();
+      then.run();
+    }));
+  }
+
+  private void finish(SyncJob job, LocalDate changedFrom) {
+    SyncJob done = job.with("done", job.cursor(), job.pagesFetched(), job.activitiesFetched(), job.activitiesNew(),
+        job.activitiesUpdated(), null, null);
+    Future<?> loads = changedFrom != null || job.pagesFetched() > 0
+        ? load.activitiesChanged(job.userId(), changedFrom == null ? LocalDate.MAX : changedFrom) : Future.succeededFuture();
+    loads.compose(v -> repository.markSynced(job.userId())).compose(v -> save(done))
+        .onComplete(v -> running.remove(job.id()));
+  }
+
+  private void fail(SyncJob job, String reason) {
+    LOG.warn("Strava sync {} for user {} failed: {}", job.id(), job.userId(), reason);
+    SyncJob failed = job.with("failed", job.cursor(), job.pagesFetched(), job.activitiesFetched(), job.activitiesNew(),
+        job.activitiesUpdated(), null, reason);
+    // What was stored before the failure counts: bring loads up to date for it too.
+    load.activitiesChanged(job.userId(), LocalDate.MAX).transform(v -> save(failed)).onComplete(v -> running.remove(job.id()));
+  }
+
+  private Future<Void> save(SyncJob job) {
+    return repository.saveJob(job).onSuccess(v ->
+        vertx.eventBus().publish(Addresses.sync(job.userId()), fitcoach.app.Json.toJsonObject(SyncProgress.of(job, limiter))));
+  }
+
+  // --- Webhook events ---
+
+  private void retryPendingEvents() {
+    repository.pendingEvents().onSuccess(events -> events.forEach(e -> processEvent(e.id())));
+  }
+
+  private final Set<Long> processing = ConcurrentHashMap.newKeySet();
+
+  private void processEvent(long eventId) {
+    if (!processing.add(eventId)) {
+      return;
+    }
+    repository.pendingEvents()
+        .map(events -> events.stream().filter(e -> e.id() == eventId).findFirst())
+        .compose(found -> found.isEmpty() ? Future.succeededFuture() : handle(found.get()))
+        .onComplete(done -> processing.remove(eventId));
+  }
+
+  private Future<Void> handle(StravaRepository.Event event) {
+    JsonObject e = event.payload();
+    return repository.subscription().compose(subscription -> {
+      Long subscriptionId = e.getValue("subscription_id") instanceof Number n ? n.longValue() : null;
+      if (subscription.isEmpty() || subscriptionId == null || subscription.get().id() != subscriptionId) {
+        return repository.finishEvent(event.id(), "ignored: not our subscription", null, null);
+      }
+      Long owner = e.getValue("owner_id") instanceof Number n ? n.longValue() : null;
+      if (owner == null) {
+        return repository.finishEvent(event.id(), "ignored: no owner", null, null);
+      }
+      return repository.connectionByAthlete(owner).compose(connection -> {
+        if (connection.isEmpty()) {
+          return repository.finishEvent(event.id(), "ignored: unknown athlete", null, null);
+        }
+        UUID userId = connection.get().userId();
+        return apply(userId, e)
+            .compose(outcome -> repository.finishEvent(event.id(), outcome, null, userId))
+            .recover(err -> {
+              LOG.warn("Webhook event {} failed: {}", event.id(), err.getMessage());
+              return repository.finishEvent(event.id(), "error", err.getMessage() == null ? err.toString() : err.getMessage(), userId);
+            });
+      });
+    });
+  }
+
+  private Future<String> apply(UUID userId, JsonObject e) {
+    String objectType = e.getString("object_type", "");
+    String aspect = e.getString("aspect_type", "");
+    long objectId = e.getValue("object_id") instanceof Number n ? n.longValue() : -1;
+    if ("athlete".equals(objectType)) {
+      JsonObject updates = e.getValue("updates") instanceof JsonObject u ? u : new JsonObject();
+      if ("false".equals(String.valueOf(updates.getValue("authorized")))) {
+        // The athlete revoked access on Strava: forget the tokens at once; their activities stay theirs.
+        return repository.deleteConnection(userId).map(v -> {
+          vertx.eventBus().publish(Addresses.sync(userId), new JsonObject().put("state", "disconnected"));
+          return "deauthorized";
+        });
+      }
+      return Future.succeededFuture("ignored: athlete update");
+    }
+    if (!"activity".equals(objectType) || objectId < 0) {
+      return Future.succeededFuture("ignored: unknown object");
+    }
+    if ("delete".equals(aspect)) {
+      return repository.deleteActivity(userId, objectId).compose(day -> day.isEmpty()
+          ? Future.succeededFuture("deleted (was not stored)")
+          : load.activitiesChanged(userId, day.get()).map(r -> {
+            notifyActivity(userId, "deleted", objectId);
+            return "deleted";
+          }));
+    }
+    // Create and update: fetch the current state rather than trusting the event (events can arrive out of order).
+    return tokens.accessToken(userId).compose(token -> client.activity(token, objectId)).compose(json -> {
+      StravaActivity a = StravaActivity.from(json);
+      if (a == null) {
+        return Future.succeededFuture("ignored: unreadable activity");
+      }
+      return repository.upsert(userId, List.of(a)).compose(up -> load.activitiesChanged(userId, up.earliest()).map(r -> {
+        notifyActivity(userId, up.inserted() > 0 ? "created" : "updated", objectId);
+        return up.inserted() > 0 ? "created" : "updated";
+      }));
+    }).recover(err -> err instanceof StravaException se && se.kind() == StravaException.Kind.NOT_FOUND
+        ? repository.deleteActivity(userId, objectId).map(d -> "gone on Strava")
+        : Future.failedFuture(err));
+  }
+
+  private void notifyActivity(UUID userId, String change, long stravaId) {
+    vertx.eventBus().publish(Addresses.activities(userId),
+        new JsonObject().put("change", change).put("source", "strava").put("externalId", Long.toString(stravaId)));
+  }
+
+  private static LocalDate earliest(LocalDate a, LocalDate b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isBefore(b) ? a : b;
+  }
+}
