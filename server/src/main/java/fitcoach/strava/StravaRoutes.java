@@ -81,7 +81,7 @@ public final class StravaRoutes {
     strava.startSync(userId(ctx)).onSuccess(entry -> {
       JsonObject body = Json.toJsonObject(strava.progress(entry.getKey()));
       body.put("alreadyRunning", !entry.getValue());
-      Json.send(ctx, 202, body.getMap());
+      Json.sendEncoded(ctx, 202, body.toBuffer());
     }).onFailure(ctx::fail);
   }
 

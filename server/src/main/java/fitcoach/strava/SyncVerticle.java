@@ -105,9 +105,14 @@ public final class SyncVerticle extends VerticleBase {
           job.activitiesNew() + up.inserted(), job.activitiesUpdated() + up.updated(), null, null);
       Future<?> loads = pages % RECOMPUTE_EVERY_PAGES == 0 && earliest != null
           ? load.activitiesChanged(job.userId(), earliest) : Future.succeededFuture();
-      return loads.compose(v -> save(progressed)).map(v -> new Object[] {progressed, pages % RECOMPUTE_EVERY_PAGES == 0 ? null : earliest});
-    }).onSuccess(result -> step((SyncJob) result[0], 0, false, (LocalDate) result[1]))
+      LocalDate stillPending = pages % RECOMPUTE_EVERY_PAGES == 0 ? null : earliest;
+      return loads.compose(v -> save(progressed)).map(v -> new Progress(progressed, stillPending));
+    }).onSuccess(p -> step(p.job(), 0, false, p.changedFrom()))
         .onFailure(err -> fail(job, "Storing Strava activities failed: " + err.getMessage()));
+  }
+
+  /** A stored page: the job's new position and the earliest day whose loads still need recomputing. */
+  private record Progress(SyncJob job, LocalDate changedFrom) {
   }
 
   private void onFailure(SyncJob job, Throwable err, int attempt, boolean refreshed, LocalDate changedFrom) {

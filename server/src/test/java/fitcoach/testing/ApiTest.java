@@ -23,7 +23,12 @@ public abstract class ApiTest {
 
   @BeforeAll
   void startApp() {
-    app = TestApp.start();
+    app = TestApp.start(environment(TestApp.env(TestDatabase.url())));
+  }
+
+  /** Subclasses add or change variables (e.g. upstream URLs of fakes) before the app starts. */
+  protected java.util.Map<String, String> environment(java.util.Map<String, String> env) {
+    return env;
   }
 
   @AfterAll
