@@ -63,7 +63,10 @@ public final class FitCoachApp implements AutoCloseable {
     CompletableFuture<Vertx> booting = CompletableFuture.supplyAsync(() -> Vertx.vertx(new VertxOptions()
         .setBlockedThreadCheckInterval(Math.min(1000, config.blockedThreadWarnMs()))
         .setMaxEventLoopExecuteTime(config.blockedThreadWarnMs())
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)));
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+        // With the warning comes the stack of whatever held the event loop.
+        .setWarningExceptionTime(config.blockedThreadWarnMs())
+        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS)));
     Migrations migrations = Migrations.prepare();
     EmbeddedDatabase embedded = null;
     try {

@@ -64,7 +64,7 @@ public final class FakeStrava implements AutoCloseable {
   public static FakeStrava start(Vertx vertx) {
     FakeStrava fake = new FakeStrava(vertx);
     Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create()).handler(fake::record);
+    router.route().handler(BodyHandler.create(false)).handler(fake::record);
     fake.oauth.mount(router);
     fake.api.mount(router);
     fake.server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
@@ -186,8 +186,9 @@ public final class FakeStrava implements AutoCloseable {
     return limits.readShortUsage();
   }
 
-  // ---- Fault injection (all /api/v3 calls)
+  // ---- Fault injection (all /api/v3 calls, still counted against the rate limits)
 
+  /** The next {@code count} API requests answer {@code status} (5xx as HTML); replaces earlier scripting, 0 clears. */
   public FakeStrava failNext(int count, int status) {
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("not an HTTP status: " + status);
@@ -196,11 +197,13 @@ public final class FakeStrava implements AutoCloseable {
     return this;
   }
 
+  /** The next {@code count} API requests (after any failNext ones) get a 200 with truncated JSON; 0 clears. */
   public FakeStrava malformedNext(int count) {
     api.malformedNext(count);
     return this;
   }
 
+  /** Holds every API response back by {@code delay} (a Vert.x timer); {@link Duration#ZERO} turns it off. */
   public FakeStrava delay(Duration delay) {
     api.delay(delay);
     return this;

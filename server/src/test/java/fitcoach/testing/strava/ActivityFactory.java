@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class ActivityFactory {
   }
 
   private static Sport pickSport(Random r) {
-    int x = r.nextInt(java.util.Arrays.stream(MIX).sum());
+    int x = r.nextInt(Arrays.stream(MIX).sum());
     for (int i = 0; i < MIX.length; i++) {
       x -= MIX[i];
       if (x < 0) {
@@ -108,9 +109,21 @@ public final class ActivityFactory {
     return SPORTS.get(0);
   }
 
+  /** A known sport, else one shaped like its family (GravelRide like Ride, VirtualRun like Run), else a generic workout. */
   private static Sport sport(String sportType) {
-    return SPORTS.stream().filter(s -> s.sportType().equals(sportType)).findFirst()
-        .orElse(new Sport(sportType, sportType, sportType, 30, 90, 0, 0, 0, 0.7, 100, 140, false));
+    Sport known = SPORTS.stream().filter(s -> s.sportType().equals(sportType)).findFirst().orElse(null);
+    if (known != null) {
+      return known;
+    }
+    boolean indoor = sportType.startsWith("Virtual");
+    for (String family : List.of("Ride", "Run")) {
+      if (sportType.endsWith(family)) {
+        Sport f = sport(family);
+        return new Sport(sportType, family, sportType, f.minMinutes(), f.maxMinutes(), f.minSpeed(), f.maxSpeed(),
+            indoor ? 0 : f.climbPerKm(), f.hrShare(), f.minHr(), f.maxHr(), !indoor);
+      }
+    }
+    return new Sport(sportType, sportType, sportType, 30, 90, 0, 0, 0, 0.7, 100, 140, false);
   }
 
   private JsonObject create(long id, Instant start, String sportType, Place place, Random r) {

@@ -10,9 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,12 +31,11 @@ public final class ApiRoutes {
   private final RateLimits limits;
   private final Activities activities;
   private final Webhooks webhooks;
-  private final Deque<Integer> faults = new ArrayDeque<>();
+  private int failCount;
+  private int failStatus;
+  private int malformedCount;
   private volatile Duration delay = Duration.ZERO;
   private volatile boolean oldestFirstWhenOnlyAfter;
-
-  /** A scripted fault: an HTTP status, or {@link #MALFORMED} for a 200 with truncated JSON. */
-  private static final int MALFORMED = 0;
 
   public ApiRoutes(String clientId, String clientSecret, long athleteId, Vertx vertx, Clock clock, Tokens tokens,
       RateLimits limits, Activities activities, Webhooks webhooks) {
@@ -67,14 +64,15 @@ public final class ApiRoutes {
     router.route("/api/v3/*").handler(ctx -> Wire.json(ctx, 404, StravaErrors.fault("Record Not Found", "resource", "path", "invalid")));
   }
 
+  /** The next {@code count} requests answer {@code status}; replaces what was scripted before (0 clears it). */
   public synchronized void failNext(int count, int status) {
-    for (int i = 0; i < count; i++) {
-      faults.add(status);
-    }
+    failCount = count;
+    failStatus = status;
   }
 
+  /** The next {@code count} requests (after any failNext ones) get a 200 with truncated JSON; 0 clears it. */
   public synchronized void malformedNext(int count) {
-    failNext(count, MALFORMED);
+    malformedCount = count;
   }
 
   public void delay(Duration delay) {
@@ -85,8 +83,17 @@ public final class ApiRoutes {
     this.oldestFirstWhenOnlyAfter = oldestFirst;
   }
 
+  /** The status scripted for this request, {@link Wire#MALFORMED_STATUS} for a truncated 200, or null. */
   private synchronized Integer nextFault() {
-    return faults.poll();
+    if (failCount > 0) {
+      failCount--;
+      return failStatus;
+    }
+    if (malformedCount > 0) {
+      malformedCount--;
+      return Wire.MALFORMED_STATUS;
+    }
+    return null;
   }
 
   private void gate(RoutingContext ctx) {
@@ -101,7 +108,7 @@ public final class ApiRoutes {
   }
 
   private void pass(RoutingContext ctx, boolean limited, Integer fault) {
-    if (fault != null && fault == MALFORMED) {
+    if (fault != null && fault == Wire.MALFORMED_STATUS) {
       ctx.put(Wire.MALFORMED, true);
     } else if (fault != null) {
       injected(ctx, fault);

@@ -2,10 +2,10 @@ package fitcoach.testing.strava;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.core.buffer.Buffer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;

@@ -12,6 +12,8 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class Wire {
   static final String MALFORMED = "fakestrava.malformed";
+  /** Stands for "answer 200 with truncated JSON" among scripted statuses. */
+  static final int MALFORMED_STATUS = 0;
 
   private Wire() {
   }
