@@ -74,6 +74,7 @@ public final class FitCoachApp implements AutoCloseable {
       DatabaseUrl url = embedded == null ? config.database().orElseThrow() : embedded.url();
       migrations.run(url);
       Vertx vertx = booting.join();
+      Json.warmUp();
       Pool pool = Db.pool(vertx, url);
       java.util.List<io.vertx.core.Deployable> workers = new java.util.ArrayList<>();
       HttpVerticle.Api api = api(vertx, pool, config, workers);

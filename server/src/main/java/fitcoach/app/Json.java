@@ -33,6 +33,16 @@ public final class Json {
     }
   }
 
+  /**
+   * Builds the serialisers of the common shapes before any request: their first construction (class loading,
+   * introspection) can hold an event loop for a few hundred milliseconds on a busy two-core machine.
+   */
+  static void warmUp() {
+    encode(java.util.Map.of("error", new java.util.LinkedHashMap<>(java.util.Map.of("code", "x", "message", "y"))));
+    encode(new fitcoach.auth.UserView(java.util.UUID.randomUUID(), "warm@up", java.time.Instant.now()));
+    encode(java.util.Map.of("ok", true, "at", java.time.LocalDate.now(), "list", java.util.List.of(1.5, 2)));
+  }
+
   /** Serialises once, for answers that are memoised and sent many times. */
   public static Buffer encode(Object body) {
     try {

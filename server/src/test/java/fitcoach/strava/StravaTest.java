@@ -94,10 +94,14 @@ abstract class StravaTest extends ApiTest {
   }
 
   static void await(BooleanSupplier condition, Duration timeout) {
+    await(condition, timeout, () -> "");
+  }
+
+  static void await(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> describe) {
     Instant deadline = Instant.now().plus(timeout);
     while (!condition.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("Condition not met within " + timeout);
+        throw new AssertionError("Condition not met within " + timeout + describe.get());
       }
       try {
         Thread.sleep(25);
