@@ -40,18 +40,22 @@ final class StravaTokens {
       if (c.expiresAt().minus(MARGIN).isAfter(clock.instant())) {
         return Future.succeededFuture(secretBox.decrypt(c.encryptedAccess(), aad(userId, "access")));
       }
-      return refresh(userId);
+      return refresh(userId, false);
     });
   }
 
   /** Refreshes now (after Strava refused an access token), joining a refresh already in flight. */
   Future<String> refresh(UUID userId) {
+    return refresh(userId, true);
+  }
+
+  private Future<String> refresh(UUID userId, boolean force) {
     synchronized (refreshing) {
       Future<String> inFlight = refreshing.get(userId);
       if (inFlight != null) {
         return inFlight;
       }
-      Future<String> started = doRefresh(userId);
+      Future<String> started = doRefresh(userId, force);
       refreshing.put(userId, started);
       started.onComplete(done -> refreshing.remove(userId, started));
       return started;
@@ -75,10 +79,14 @@ final class StravaTokens {
     return secretBox.decrypt(sealed, aad(userId, "access"));
   }
 
-  private Future<String> doRefresh(UUID userId) {
+  private Future<String> doRefresh(UUID userId, boolean force) {
     return repository.connection(userId).compose(found -> {
       if (found.isEmpty()) {
         return Future.failedFuture(new StravaException(StravaException.Kind.REAUTHORIZE, 0, "Strava is not connected", null));
+      }
+      if (!force && found.get().expiresAt().minus(MARGIN).isAfter(clock.instant())) {
+        // Another caller refreshed between our read and now: its token is good, and refreshing again would waste it.
+        return Future.succeededFuture(secretBox.decrypt(found.get().encryptedAccess(), aad(userId, "access")));
       }
       String refreshToken = secretBox.decrypt(found.get().encryptedRefresh(), aad(userId, "refresh"));
       return client.refresh(refreshToken)

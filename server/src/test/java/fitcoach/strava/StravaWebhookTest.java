@@ -113,4 +113,30 @@ class StravaWebhookTest extends StravaTest {
     assertThat(status().getBoolean("connected")).isFalse();
     assertThat(stravaActivities()).isEqualTo(3);
   }
+
+  @Test
+  @DisplayName("Concurrent work with an expired token shares one refresh, so the rotated refresh token is never used twice")
+  void concurrentRefreshIsSingle() throws Exception {
+    TestDatabase.query("UPDATE strava_connections SET expires_at = now()", rs -> null);
+    int before = fake.tokenRequests("refresh_token");
+    List<Long> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      ids.add(fake.addActivity(Instant.now().minus(Duration.ofHours(i + 1)), "Run").getLong("id"));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+      for (long id : ids) {
+        sent.add(pool.submit(() -> fake.deliver(callbackUrl, fake.activityEvent("create", id))));
+      }
+      for (var f : sent) {
+        assertThat(f.get()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    await(() -> stravaActivities() == 9, Duration.ofSeconds(30));
+    assertThat(fake.tokenRequests("refresh_token") - before).isEqualTo(1);
+    assertThat(status().getBoolean("needsReauth")).isFalse();
+  }
 }
