@@ -36,6 +36,7 @@ wait_healthy() {
 }
 
 stop_app() {
+  [ -n "${APP_PID:-}" ] || return 0
   kill -TERM "$APP_PID" 2>/dev/null || true
   wait "$APP_PID" 2>/dev/null || true
 }

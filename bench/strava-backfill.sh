@@ -6,14 +6,13 @@ source "$(dirname "$0")/lib.sh"
 COUNT="${COUNT:-10000}"
 ensure_jar
 (cd "$ROOT" && mvn -B -q test-compile -Dui.skip=true -pl server -am >/dev/null)
-CP_FILE="$ROOT/server/target/bench-classpath.txt"
-[ -f "$CP_FILE" ] || (cd "$ROOT/server" && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null)
 DATA="$(mktemp -d)"
 PORT="$(free_port)"
 BASE="http://127.0.0.1:$PORT"
-java -cp "$ROOT/server/target/test-classes:$ROOT/server/target/classes:$(cat "$CP_FILE")" fitcoach.testing.FakeStravaMain "$COUNT" "$DATA/fake-url" >"$DATA/fake.log" 2>&1 &
+# The fake lives in the test classes; everything it needs (Vert.x) is inside the fat jar.
+java -cp "$ROOT/server/target/test-classes:$JAR" fitcoach.testing.FakeStravaMain "$COUNT" "$DATA/fake-url" >"$DATA/fake.log" 2>&1 &
 FAKE_PID=$!
-trap 'stop_app; kill $FAKE_PID 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'stop_app; kill $FAKE_PID 2>/dev/null; cp "$DATA/app.log" /tmp/last-backfill-app.log 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 600); do [ -s "$DATA/fake-url" ] && break; sleep 0.1; done
 FAKE="$(cat "$DATA/fake-url")"
 
@@ -30,14 +29,14 @@ peak=0
 sample_heap() {
   local used
   used=$(jstat -gc "$APP_PID" 2>/dev/null | awk 'NR==2 {printf "%.0f", ($3+$4+$6+$8)/1024}')
-  [ -n "$used" ] && [ "$used" -gt "$peak" ] && peak=$used
+  if [ -n "$used" ] && [ "$used" -gt "$peak" ]; then peak=$used; fi
 }
 t0=$(date +%s%N)
 curl -fs -b "$JAR" -o /dev/null "$callback"
 while :; do
   sample_heap
   state=$(curl -fs -b "$JAR" "$BASE/api/strava/status" | python3 -c 'import sys,json; s=json.load(sys.stdin)["sync"]; print(s["state"] if s else "none")')
-  [ "$state" = "done" ] || [ "$state" = "failed" ] && break
+  if [ "$state" = "done" ] || [ "$state" = "failed" ]; then break; fi
   sleep 0.2
 done
 ms=$(( ($(date +%s%N) - t0) / 1000000 ))

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class SyncVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SyncVerticle.class);
   private static final int MAX_ATTEMPTS = 5;
-  private static final int RECOMPUTE_EVERY_PAGES = 10;
+  private static final int RECOMPUTE_EVERY_PAGES = 25;
   private static final long EVENT_RETRY_MS = 30_000;
   private final StravaRepository repository;
   private final StravaClient client;
@@ -70,20 +70,34 @@ public final class SyncVerticle extends VerticleBase {
   }
 
   private void step(SyncJob job, int attempt, boolean refreshed, LocalDate changedFrom) {
-    var pause = limiter.pauseUntil();
-    if (pause.isPresent()) {
-      waitUntil(job, pause.get(), () -> step(job, attempt, refreshed, changedFrom));
-      return;
+    step(job, attempt, refreshed, changedFrom, null);
+  }
+
+  /** Processes the job's next page, fetching it unless it was already requested while the previous page was stored. */
+  private void step(SyncJob job, int attempt, boolean refreshed, LocalDate changedFrom, Future<JsonArray> prefetched) {
+    Future<JsonArray> page = prefetched;
+    if (page == null) {
+      var pause = limiter.pauseUntil();
+      if (pause.isPresent()) {
+        waitUntil(job, pause.get(), () -> step(job, attempt, refreshed, changedFrom));
+        return;
+      }
+      page = fetch(job, job.cursor().getInteger("page", 1));
     }
-    JsonObject cursor = job.cursor();
-    int page = cursor.getInteger("page", 1);
-    tokens.accessToken(job.userId())
-        .compose(token -> client.activities(token, cursor.getLong("after"), cursor.getLong("before"), page, pageSize))
-        .onSuccess(items -> onPage(job, items, changedFrom))
+    page.onSuccess(items -> onPage(job, items, changedFrom))
         .onFailure(err -> onFailure(job, err, attempt, refreshed, changedFrom));
   }
 
+  private Future<JsonArray> fetch(SyncJob job, int page) {
+    JsonObject cursor = job.cursor();
+    long t0 = System.nanoTime();
+    return tokens.accessToken(job.userId())
+        .compose(token -> client.activities(token, cursor.getLong("after"), cursor.getLong("before"), page, pageSize))
+        .onSuccess(items -> LOG.debug("Strava sync {}: page {} fetched in {} ms", job.id(), page, (System.nanoTime() - t0) / 1_000_000));
+  }
+
   private void onPage(SyncJob job, JsonArray items, LocalDate changedFrom) {
+    LOG.debug("Strava sync {}: page {} with {} activities", job.id(), job.cursor().getInteger("page", 1), items.size());
     if (items.isEmpty()) {
       finish(job, changedFrom);
       return;
@@ -97,7 +111,12 @@ public final class SyncVerticle extends VerticleBase {
         }
       }
     }
+    // Strava answers the next page while this one is stored; the cursor still moves only after the store.
+    int page = job.cursor().getInteger("page", 1);
+    Future<JsonArray> following = items.size() >= pageSize && limiter.pauseUntil().isEmpty() ? fetch(job, page + 1) : null;
+    long t0 = System.nanoTime();
     repository.upsert(job.userId(), mapped).compose(up -> {
+      LOG.debug("Strava sync {}: page {} stored in {} ms", job.id(), page, (System.nanoTime() - t0) / 1_000_000);
       LocalDate earliest = earliest(changedFrom, up.earliest());
       int pages = job.pagesFetched() + 1;
       JsonObject next = job.cursor().copy().put("page", job.cursor().getInteger("page", 1) + 1);
@@ -107,7 +126,7 @@ public final class SyncVerticle extends VerticleBase {
           ? load.activitiesChanged(job.userId(), earliest) : Future.succeededFuture();
       LocalDate stillPending = pages % RECOMPUTE_EVERY_PAGES == 0 ? null : earliest;
       return loads.compose(v -> save(progressed)).map(v -> new Progress(progressed, stillPending));
-    }).onSuccess(p -> step(p.job(), 0, false, p.changedFrom()))
+    }).onSuccess(p -> step(p.job(), 0, false, p.changedFrom(), following))
         .onFailure(err -> fail(job, "Storing Strava activities failed: " + err.getMessage()));
   }
 

@@ -20,6 +20,8 @@ public final class Activities {
   private static final Comparator<JsonObject> NEWEST_FIRST = Comparator
       .comparing((JsonObject a) -> a.getString("start_date")).thenComparing(a -> a.getLong("id")).reversed();
   private final Map<Long, JsonObject> byId = new HashMap<>();
+  // Newest first with parsed start times; rebuilt after a change, so paging a large history stays cheap.
+  private List<Map.Entry<Long, JsonObject>> newestFirst;
 
   public synchronized void replace(List<JsonObject> activities) {
     byId.clear();
@@ -28,15 +30,18 @@ public final class Activities {
 
   public synchronized void put(JsonObject activity) {
     byId.put(activity.getLong("id"), activity.copy());
+    newestFirst = null;
   }
 
   public synchronized void update(long id, JsonObject changes) {
     stored(id).mergeIn(changes.copy());
+    newestFirst = null;
   }
 
   public synchronized void delete(long id) {
     stored(id);
     byId.remove(id);
+    newestFirst = null;
   }
 
   /** Stored copies, newest first. */
@@ -48,14 +53,25 @@ public final class Activities {
     return Optional.ofNullable(byId.get(id)).map(JsonObject::copy);
   }
 
-  /** Started strictly between {@code after} and {@code before} (epoch seconds, either may be null). */
-  public synchronized List<JsonObject> between(Long after, Long before, boolean includeOnlyMe, boolean oldestFirst) {
-    Comparator<JsonObject> order = oldestFirst ? NEWEST_FIRST.reversed() : NEWEST_FIRST;
-    return byId.values().stream()
-        .filter(a -> includeOnlyMe || !"only_me".equals(a.getString("visibility")))
-        .filter(a -> after == null || startSeconds(a) > after)
-        .filter(a -> before == null || startSeconds(a) < before)
-        .sorted(order).map(JsonObject::copy).toList();
+  /**
+   * One page of the activities started strictly between {@code after} and {@code before} (epoch seconds, either may be
+   * null), as summaries. Only the page is copied, so a 10,000-activity history pages as fast as Strava would.
+   */
+  public synchronized List<JsonObject> page(Long after, Long before, boolean includeOnlyMe, boolean oldestFirst, long skip,
+                                            long limit) {
+    if (newestFirst == null) {
+      newestFirst = byId.values().stream().sorted(NEWEST_FIRST).map(a -> Map.entry(startSeconds(a), a)).toList();
+    }
+    List<Map.Entry<Long, JsonObject>> ordered = newestFirst;
+    if (oldestFirst) {
+      ordered = new java.util.ArrayList<>(ordered);
+      java.util.Collections.reverse(ordered);
+    }
+    return ordered.stream()
+        .filter(e -> includeOnlyMe || !"only_me".equals(e.getValue().getString("visibility")))
+        .filter(e -> after == null || e.getKey() > after)
+        .filter(e -> before == null || e.getKey() < before)
+        .skip(skip).limit(limit).map(e -> summary(e.getValue())).toList();
   }
 
   public static JsonObject summary(JsonObject stored) {

@@ -184,10 +184,8 @@ public final class ApiRoutes {
     }
     page = Math.max(1, page);
     perPage = Math.max(1, Math.min(200, perPage));
-    List<JsonObject> all = activities.between(after, before, has(ctx, "activity:read_all"),
-        oldestFirstWhenOnlyAfter && after != null && before == null);
-    JsonArray body = new JsonArray();
-    all.stream().skip((page - 1) * perPage).limit(perPage).map(Activities::summary).forEach(body::add);
+    JsonArray body = new JsonArray(new java.util.ArrayList<>(activities.page(after, before, has(ctx, "activity:read_all"),
+        oldestFirstWhenOnlyAfter && after != null && before == null, (page - 1) * perPage, perPage)));
     Wire.json(ctx, 200, body);
   }
 
