@@ -89,6 +89,13 @@ final class StravaRepository {
   private static final String NEWEST_START = "SELECT max(start_date) AS newest FROM activities WHERE user_id = $1 AND source = 'strava'";
   private static final String COUNT_ACTIVITIES = "SELECT count(*) AS n FROM activities WHERE user_id = $1 AND source = 'strava'";
 
+  private static final String STRAVA_ID = """
+      SELECT external_id FROM activities WHERE user_id = $1 AND id = $2 AND source = 'strava'""";
+  private static final String STREAMS = "SELECT data, stream_types, point_count, fetched_at FROM activity_streams WHERE activity_id = $1";
+  private static final String SAVE_STREAMS = """
+      INSERT INTO activity_streams (activity_id, resolution, point_count, data, stream_types) VALUES ($1, 'full', $2, $3, $4)
+      ON CONFLICT (activity_id) DO UPDATE SET point_count = EXCLUDED.point_count, data = EXCLUDED.data,
+        stream_types = EXCLUDED.stream_types, fetched_at = now()""";
   private static final String INSERT_EVENT = """
       INSERT INTO webhook_events (payload, subscription_id, owner_id, object_type, object_id, aspect_type, event_time)
       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id""";
@@ -297,6 +304,23 @@ final class StravaRepository {
 
   Future<Long> countActivities(UUID userId) {
     return pool.preparedQuery(COUNT_ACTIVITIES).execute(Tuple.of(userId)).map(rows -> rows.iterator().next().getLong("n"));
+  }
+
+  /** The Strava id of one of the athlete's Strava activities, if it is one. */
+  Future<Optional<Long>> stravaId(UUID userId, UUID activityId) {
+    return pool.preparedQuery(STRAVA_ID).execute(Tuple.of(userId, activityId)).map(rows -> rows.size() == 0
+        ? Optional.empty() : Optional.of(Long.parseLong(rows.iterator().next().getString("external_id"))));
+  }
+
+  /** Stored streams as gzip-compressed JSON ({@code {"heartrate": [...], ...}}). */
+  Future<Optional<byte[]>> streams(UUID activityId) {
+    return pool.preparedQuery(STREAMS).execute(Tuple.of(activityId)).map(rows -> rows.size() == 0
+        ? Optional.empty() : Optional.of(rows.iterator().next().getBuffer("data").getBytes()));
+  }
+
+  Future<Void> saveStreams(UUID activityId, int points, byte[] gzippedJson, List<String> types) {
+    return pool.preparedQuery(SAVE_STREAMS).execute(Tuple.of(activityId, points, Buffer.buffer(gzippedJson),
+        types.toArray(new String[0]))).mapEmpty();
   }
 
   /** Stores a webhook event once; empty when it is a redelivery of one already stored. */

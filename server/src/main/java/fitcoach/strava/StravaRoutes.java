@@ -44,6 +44,7 @@ public final class StravaRoutes {
     router.get("/api/strava/webhook/subscription").handler(requireUser).handler(this::getSubscription);
     router.post("/api/strava/webhook/subscription").handler(requireUser).handler(this::createSubscription);
     router.delete("/api/strava/webhook/subscription").handler(requireUser).handler(this::deleteSubscription);
+    router.get("/api/activities/:id/streams").handler(requireUser).handler(this::streams);
     router.get("/api/strava/webhook").handler(this::validateWebhook);
     router.post("/api/strava/webhook").handler(this::receiveWebhook);
   }
@@ -106,6 +107,19 @@ public final class StravaRoutes {
         res.write("event: progress\ndata: " + Json.toJsonObject(p).encode() + "\n\n");
       }
     });
+  }
+
+  private void streams(RoutingContext ctx) {
+    UUID activityId;
+    try {
+      activityId = UUID.fromString(ctx.pathParam("id"));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("No such activity");
+    }
+    strava.streams(userId(ctx), activityId)
+        .onSuccess(streams -> Json.sendEncoded(ctx, 200, new JsonObject().put("activityId", activityId.toString())
+            .put("streams", streams).toBuffer()))
+        .onFailure(ctx::fail);
   }
 
   private void validateWebhook(RoutingContext ctx) {

@@ -207,6 +207,71 @@ public final class StravaService {
                 ? ApiException.conflict("subscription_failed", e.getMessage()) : err)));
   }
 
+  /**
+   * The activity's streams, fetched from Strava on first request (with its detail: calories, description) and kept,
+   * so the activity page costs the rate budget once. Refused with 429 while the budget is exhausted.
+   */
+  Future<JsonObject> streams(UUID userId, UUID activityId) {
+    return repository.streams(activityId).compose(stored -> {
+      if (stored.isPresent()) {
+        return Future.succeededFuture(new JsonObject(io.vertx.core.buffer.Buffer.buffer(gunzip(stored.get()))));
+      }
+      return repository.stravaId(userId, activityId).compose(stravaId -> {
+        if (stravaId.isEmpty()) {
+          return Future.failedFuture(ApiException.notFound("This activity has no streams"));
+        }
+        var pause = limiter.pauseUntil();
+        if (pause.isPresent()) {
+          long seconds = Math.max(1, java.time.Duration.between(clock.instant(), pause.get()).toSeconds());
+          return Future.failedFuture(ApiException.tooManyRequests(
+              "Strava's rate limit is reached; streams can be fetched again at " + pause.get(), seconds));
+        }
+        return tokens.accessToken(userId).compose(token -> Future.all(
+                client.streams(token, stravaId.get()), client.activity(token, stravaId.get()))
+            .compose(both -> {
+              JsonObject raw = both.resultAt(0);
+              StravaActivity detail = StravaActivity.from(both.resultAt(1));
+              JsonObject streams = new JsonObject();
+              int points = 0;
+              for (String type : raw.fieldNames()) {
+                if (raw.getValue(type) instanceof JsonObject s && s.getJsonArray("data") != null) {
+                  streams.put(type, s.getJsonArray("data"));
+                  points = Math.max(points, s.getJsonArray("data").size());
+                }
+              }
+              Future<?> saved = detail == null ? Future.succeededFuture() : repository.upsert(userId, List.of(detail));
+              int count = points;
+              return saved.compose(v -> repository.saveStreams(activityId, count, gzip(streams.encode()),
+                  List.copyOf(streams.fieldNames()))).map(v -> streams);
+            }))
+            .recover(err -> Future.failedFuture(err instanceof StravaException e
+                ? (e.kind() == StravaException.Kind.NOT_FOUND ? ApiException.notFound("Strava has no streams for this activity")
+                    : e.kind() == StravaException.Kind.RATE_LIMITED ? ApiException.tooManyRequests(e.getMessage(),
+                        Math.max(1, java.time.Duration.between(clock.instant(), e.resumeAt()).toSeconds()))
+                    : ApiException.conflict("strava_unavailable", e.getMessage()))
+                : err));
+      });
+    });
+  }
+
+  private static byte[] gzip(String json) {
+    try (var bytes = new java.io.ByteArrayOutputStream(); var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      gz.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      gz.finish();
+      return bytes.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] gunzip(byte[] data) {
+    try (var gz = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(data))) {
+      return gz.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Stored streams are unreadable", e);
+    }
+  }
+
   boolean verifyToken(String token) {
     return config.stravaWebhookVerifyToken().map(t -> t.equals(token)).orElse(false);
   }
