@@ -1,0 +1,235 @@
+package fitcoach.imports;
+
+import fitcoach.activities.Sports;
+import fitcoach.load.PowerLoad;
+import java.util.Set;
+
+/**
+ * Summary numbers computed from streams, for whatever a file does not record itself. The rules:
+ * <ul>
+ *   <li><b>Elapsed</b>: first to last sample time.</li>
+ *   <li><b>Moving</b>: the sum of the intervals between consecutive samples, leaving out every interval longer than
+ *       {@value #PAUSE_GAP_S} s (the device was paused or lost the signal) and, for runs, rides, walks and skiing,
+ *       every interval whose speed is below {@value #MIN_MOVING_SPEED_MPS} m/s (standing at a light). The speed is the
+ *       recorded one, else distance gained over the interval, else the distance between the two positions.</li>
+ *   <li><b>Averages</b> (HR, power, cadence) are time-weighted on a 1 Hz grid: each sample holds for the seconds since
+ *       the previous one, and the seconds inside pauses are left out, so smart recording is not biased towards the
+ *       moments a device chose to write. Heart rate and cadence ignore zeros (no strap contact, coasting); power
+ *       keeps them (coasting is part of the ride). A power channel that is never above zero counts as no power.</li>
+ *   <li><b>Normalized power</b>: Coggan's 30 s rolling mean on that 1 Hz grid, 4th power, mean, 4th root
+ *       ({@link PowerLoad#normalizedPower}); null with fewer than 30 s of power.</li>
+ *   <li><b>Elevation gain</b>: rises count only once the altitude has climbed {@value #ASCENT_HYSTERESIS_M} m above the
+ *       last low point, so GPS and barometer jitter of a metre or two adds nothing.</li>
+ *   <li><b>Distance</b> from positions: haversine on a sphere of radius {@value #EARTH_RADIUS_M} m (IUGG mean).</li>
+ * </ul>
+ */
+final class ActivityMetrics {
+  static final int PAUSE_GAP_S = 10;
+  static final double MIN_MOVING_SPEED_MPS = 0.5;
+  static final double ASCENT_HYSTERESIS_M = 3.0;
+  static final double EARTH_RADIUS_M = 6_371_008.8;
+
+  private static final Set<String> SPEED_RULE_FAMILIES = Set.of("run", "ride", "walk", "ski");
+
+  private ActivityMetrics() {}
+
+  /** What the streams alone say; the parsers prefer values the file records. */
+  record Computed(int elapsedS, int movingS, Double distanceM, Double elevationGainM, Double avgHr, Double maxHr,
+      Double avgPowerW, Double normalizedPowerW, Double avgCadence) {
+  }
+
+  static Computed compute(Streams s, String sportType) {
+    return new Computed(elapsedSeconds(s), movingSeconds(s, sportType), distance(s), elevationGain(s.altitudeM()),
+        timeWeightedMean(s, s.heartRate(), true), max(s.heartRate()), averagePower(s), normalizedPower(s),
+        timeWeightedMean(s, s.cadence(), true));
+  }
+
+  static int elapsedSeconds(Streams s) {
+    int n = s.size();
+    return n < 2 ? 0 : s.timeS()[n - 1] - s.timeS()[0];
+  }
+
+  static int movingSeconds(Streams s, String sportType) {
+    boolean speedRule = SPEED_RULE_FAMILIES.contains(Sports.family(sportType));
+    int[] t = s.timeS();
+    long moving = 0;
+    for (int i = 1; i < t.length; i++) {
+      int dt = t[i] - t[i - 1];
+      if (dt <= 0 || dt > PAUSE_GAP_S) {
+        continue;
+      }
+      if (speedRule) {
+        double speed = intervalSpeed(s, i, dt);
+        if (!Double.isNaN(speed) && speed < MIN_MOVING_SPEED_MPS) {
+          continue;
+        }
+      }
+      moving += dt;
+    }
+    return (int) moving;
+  }
+
+  /** Speed over the interval ending at sample i, or NaN when nothing says how fast it was. */
+  private static double intervalSpeed(Streams s, int i, int dt) {
+    if (s.speedMps() != null && !Double.isNaN(s.speedMps()[i])) {
+      return s.speedMps()[i];
+    }
+    double[] d = s.distanceM();
+    if (d != null && !Double.isNaN(d[i]) && !Double.isNaN(d[i - 1])) {
+      return Math.max(0, d[i] - d[i - 1]) / dt;
+    }
+    if (s.lat() != null && !Double.isNaN(s.lat()[i]) && !Double.isNaN(s.lat()[i - 1])) {
+      return haversine(s.lat()[i - 1], s.lon()[i - 1], s.lat()[i], s.lon()[i]) / dt;
+    }
+    return Double.NaN;
+  }
+
+  /** The largest recorded distance, else the length of the positions, else null. */
+  static Double distance(Streams s) {
+    Double recorded = max(s.distanceM());
+    if (recorded != null) {
+      return recorded;
+    }
+    if (s.lat() == null) {
+      return null;
+    }
+    double[] cumulative = cumulativeDistance(s.lat(), s.lon(), null);
+    return cumulative.length == 0 ? null : cumulative[cumulative.length - 1];
+  }
+
+  /**
+   * Cumulative haversine distance along the positions; samples without a position carry the running total.
+   * {@code breaks[i]} true means sample i starts a new segment and is not joined to the one before (GPX trkseg).
+   */
+  static double[] cumulativeDistance(double[] lat, double[] lon, boolean[] breaks) {
+    double[] out = new double[lat.length];
+    double total = 0;
+    int last = -1;
+    for (int i = 0; i < lat.length; i++) {
+      if (breaks != null && breaks[i]) {
+        last = -1;
+      }
+      if (!Double.isNaN(lat[i]) && !Double.isNaN(lon[i])) {
+        if (last >= 0) {
+          total += haversine(lat[last], lon[last], lat[i], lon[i]);
+        }
+        last = i;
+      }
+      out[i] = total;
+    }
+    return out;
+  }
+
+  static double haversine(double lat1, double lon1, double lat2, double lon2) {
+    double p1 = Math.toRadians(lat1);
+    double p2 = Math.toRadians(lat2);
+    double dp = p2 - p1;
+    double dl = Math.toRadians(lon2 - lon1);
+    double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+    return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
+  }
+
+  static Double elevationGain(double[] altitude) {
+    if (altitude == null) {
+      return null;
+    }
+    double gain = 0;
+    double reference = Double.NaN;
+    for (double a : altitude) {
+      if (Double.isNaN(a)) {
+        continue;
+      }
+      if (Double.isNaN(reference)) {
+        reference = a;
+      } else if (a >= reference + ASCENT_HYSTERESIS_M) {
+        gain += a - reference;
+        reference = a;
+      } else if (a <= reference - ASCENT_HYSTERESIS_M) {
+        reference = a;
+      }
+    }
+    return Double.isNaN(reference) ? null : gain;
+  }
+
+  static Double max(double[] values) {
+    if (values == null) {
+      return null;
+    }
+    double best = Double.NaN;
+    for (double v : values) {
+      if (!Double.isNaN(v) && (Double.isNaN(best) || v > best)) {
+        best = v;
+      }
+    }
+    return Double.isNaN(best) ? null : best;
+  }
+
+  static Double averagePower(Streams s) {
+    if (!hasPower(s)) {
+      return null;
+    }
+    return timeWeightedMean(s, s.powerW(), false);
+  }
+
+  static Double normalizedPower(Streams s) {
+    if (!hasPower(s)) {
+      return null;
+    }
+    double np = PowerLoad.normalizedPower(secondly(s, s.powerW()));
+    return Double.isNaN(np) ? null : np;
+  }
+
+  /** A power channel that never rises above zero is a file format's placeholder, not a power meter. */
+  static boolean hasPower(Streams s) {
+    Double peak = max(s.powerW());
+    return peak != null && peak > 0;
+  }
+
+  static Double timeWeightedMean(Streams s, double[] values, boolean ignoreZeros) {
+    if (values == null) {
+      return null;
+    }
+    double sum = 0;
+    long count = 0;
+    for (double v : secondly(s, values)) {
+      if (!Double.isNaN(v) && !(ignoreZeros && v == 0)) {
+        sum += v;
+        count++;
+      }
+    }
+    return count == 0 ? null : sum / count;
+  }
+
+  /**
+   * The channel on a 1 Hz grid without the paused seconds: the first sample once, then each sample repeated for
+   * the seconds since the previous one (so 1 Hz recordings come out unchanged); the first sample after a pause
+   * (an interval longer than {@value #PAUSE_GAP_S} s) counts once. A sample without a value gives NaN seconds.
+   */
+  static double[] secondly(Streams s, double[] values) {
+    int[] t = s.timeS();
+    if (t.length == 0) {
+      return new double[0];
+    }
+    int size = 1;
+    for (int i = 1; i < t.length; i++) {
+      size += weight(t[i] - t[i - 1]);
+    }
+    double[] out = new double[size];
+    int j = 0;
+    out[j++] = values[0];
+    for (int i = 1; i < t.length; i++) {
+      for (int k = weight(t[i] - t[i - 1]); k > 0; k--) {
+        out[j++] = values[i];
+      }
+    }
+    return out;
+  }
+
+  /** Seconds a sample stands for: the interval it closes, or one second for the first sample after a pause. */
+  private static int weight(int dt) {
+    if (dt <= 0) {
+      return 0;
+    }
+    return dt <= PAUSE_GAP_S ? dt : 1;
+  }
+}
