@@ -129,7 +129,8 @@ public final class ActivityRepository {
   }
 
   private static String where(ActivityQuery q) {
-    StringBuilder w = new StringBuilder("WHERE user_id = #{userId}");
+    // Duplicates merged into another activity (the same workout from another source) are listed through their primary.
+    StringBuilder w = new StringBuilder("WHERE user_id = #{userId} AND primary_activity_id IS NULL");
     if (q.sport() != null) {
       w.append(" AND (sport_type = #{sport} OR sport_family = #{sport})");
     }

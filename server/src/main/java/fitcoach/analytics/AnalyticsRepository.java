@@ -25,7 +25,7 @@ final class AnalyticsRepository {
                / nullif(sum(moving_time_s) FILTER (WHERE avg_hr IS NOT NULL AND moving_time_s > 0), 0) AS avg_hr,
              coalesce(sum(coalesce(load_override, load)), 0) AS load
       FROM activities
-      WHERE user_id = #{userId} AND local_date >= #{from} AND local_date <= #{to}
+      WHERE user_id = #{userId} AND primary_activity_id IS NULL AND local_date >= #{from} AND local_date <= #{to}
         AND (#{sport}::text IS NULL OR sport_family = #{sport} OR sport_type = #{sport})
       GROUP BY 1 ORDER BY 1""";
   private static final String SPORTS = """
@@ -34,7 +34,7 @@ final class AnalyticsRepository {
              coalesce(sum(elevation_gain_m), 0) AS elevation_gain_m, coalesce(sum(coalesce(load_override, load)), 0) AS load,
              max(local_date) AS last_activity
       FROM activities
-      WHERE user_id = #{userId} AND (#{from}::date IS NULL OR local_date >= #{from}) AND (#{to}::date IS NULL OR local_date <= #{to})
+      WHERE user_id = #{userId} AND primary_activity_id IS NULL AND (#{from}::date IS NULL OR local_date >= #{from}) AND (#{to}::date IS NULL OR local_date <= #{to})
       GROUP BY 1 ORDER BY moving_time_s DESC""";
 
   record WeekRow(LocalDate weekStart, int sessions, double distanceM, long durationS, long movingTimeS, double elevationGainM,

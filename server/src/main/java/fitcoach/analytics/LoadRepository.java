@@ -34,7 +34,7 @@ final class LoadRepository {
       WHERE a.id = u.id""";
   private static final String DAILY_LOADS = """
       SELECT local_date, sum(coalesce(load_override, load, 0)) AS load
-      FROM activities WHERE user_id = #{userId} GROUP BY local_date""";
+      FROM activities WHERE user_id = #{userId} AND primary_activity_id IS NULL GROUP BY local_date""";
   private static final String OBSERVED_MAX_HR = """
       SELECT max_hr FROM activities
       WHERE user_id = #{userId} AND max_hr IS NOT NULL AND start_date >= now() - interval '365 days'""";
@@ -55,9 +55,10 @@ final class LoadRepository {
   private static final String METHOD_MIX = """
       SELECT CASE WHEN load_override IS NOT NULL THEN 'MANUAL' ELSE coalesce(load_method, 'NONE') END AS method,
              count(*) AS activities, sum(coalesce(load_override, load, 0)) AS load
-      FROM activities WHERE user_id = #{userId} AND local_date > #{since} AND local_date <= #{until}
+      FROM activities WHERE user_id = #{userId} AND local_date > #{since} AND local_date <= #{until} AND primary_activity_id IS NULL
       GROUP BY 1 ORDER BY 3 DESC""";
-  private static final String FIRST_DATE = "SELECT min(local_date) AS first FROM activities WHERE user_id = #{userId}";
+  private static final String FIRST_DATE =
+      "SELECT min(local_date) AS first FROM activities WHERE user_id = #{userId} AND primary_activity_id IS NULL";
 
   private static final RowMapper<LoadInput> INPUT = (Row r) -> new LoadInput(r.getUUID("id"), r.getString("sport_type"),
       r.getString("sport_family"), r.getInteger("moving_time_s"), r.getInteger("elapsed_time_s"), r.getDouble("avg_hr"),

@@ -29,7 +29,8 @@ public record AppConfig(
     Optional<URI> openaiBaseUrl,
     int httpInstances,
     int blockedThreadWarnMs,
-    StravaSettings strava) {
+    StravaSettings strava,
+    ImportSettings imports) {
 
   public static final int MIN_SECRET_LENGTH = 32;
 
@@ -63,6 +64,9 @@ public record AppConfig(
         r.integer("STRAVA_RATE_WINDOW_SECONDS", 900, 1, 86_400),
         r.integer("STRAVA_RETRY_BASE_MS", 1000, 1, 60_000),
         r.integer("STRAVA_PAGE_SIZE", 200, 1, 200));
+    ImportSettings importSettings = new ImportSettings(
+        !"false".equalsIgnoreCase(r.string("FITCOACH_KEEP_ORIGINALS").orElse("true")),
+        r.integer("FITCOACH_MAX_UPLOAD_MB", 2048, 1, 65_536) * 1024L * 1024L);
 
     if (!problems.isEmpty()) {
       throw new ConfigException("Invalid configuration: " + String.join("; ", problems));
@@ -70,7 +74,7 @@ public record AppConfig(
     return new AppConfig(host, port, dataDir, database, jwtSecret, encryptionKey,
         r.string("STRAVA_CLIENT_ID"), r.string("STRAVA_CLIENT_SECRET"), redirect,
         r.string("STRAVA_WEBHOOK_VERIFY_TOKEN"), r.string("CLAUDE_API_KEY"),
-        frontendUrl, strava, anthropic, openai, instances, blockedWarnMs, stravaSettings);
+        frontendUrl, strava, anthropic, openai, instances, blockedWarnMs, stravaSettings, importSettings);
   }
 
   /**
@@ -78,6 +82,10 @@ public record AppConfig(
    * the rate-limit window (15 min; tests shorten it), retry backoff and page size.
    */
   public record StravaSettings(URI apiUrl, int rateWindowSeconds, int retryBaseMs, int pageSize) {
+  }
+
+  /** Whether imported originals are kept under files/ (so history can be reprocessed), and the upload size cap. */
+  public record ImportSettings(boolean keepOriginals, long maxUploadBytes) {
   }
 
   public boolean stravaConfigured() {
@@ -92,25 +100,25 @@ public record AppConfig(
   public AppConfig withSecrets(String jwt, String encryption) {
     return new AppConfig(host, port, dataDir, database, Optional.of(jwt), Optional.of(encryption),
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
-        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava);
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports);
   }
 
   public AppConfig withPort(int newPort) {
     return new AppConfig(host, newPort, dataDir, database, jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
-        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava);
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports);
   }
 
   public AppConfig withHost(String newHost) {
     return new AppConfig(newHost, port, dataDir, database, jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
-        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava);
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports);
   }
 
   public AppConfig withDatabase(DatabaseUrl url) {
     return new AppConfig(host, port, dataDir, Optional.of(url), jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
-        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava);
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports);
   }
 
   /** Never print secrets: this is what start-up logs. */

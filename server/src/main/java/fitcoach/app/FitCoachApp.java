@@ -8,6 +8,7 @@ import fitcoach.analytics.LoadService;
 import fitcoach.auth.AuthHandler;
 import fitcoach.demo.DemoService;
 import fitcoach.demo.DemoRoutes;
+import fitcoach.imports.ImportModule;
 import fitcoach.strava.StravaModule;
 import fitcoach.auth.AuthRoutes;
 import fitcoach.auth.AuthService;
@@ -19,6 +20,7 @@ import fitcoach.auth.UserRepository;
 import fitcoach.health.HealthRoutes;
 import fitcoach.settings.ApiKeyRepository;
 import fitcoach.settings.ApiKeyService;
+import fitcoach.settings.DataPolicyRepository;
 import fitcoach.settings.ProfileRepository;
 import fitcoach.settings.SettingsRoutes;
 import io.vertx.core.DeploymentOptions;
@@ -113,17 +115,21 @@ public final class FitCoachApp implements AutoCloseable {
     ActivityRepository activities = new ActivityRepository(pool);
     StravaModule strava = new StravaModule(vertx, pool, config, secretBox, load, auth, requireUser);
     workers.add(strava.worker());
+    ImportModule imports = new ImportModule(pool, load, requireUser, config.dataDir(), config.imports().keepOriginals(),
+        config.imports().maxUploadBytes());
+    workers.add(imports.worker());
     return new HttpVerticle.Api(
         new RequestGuard(config),
         new ErrorHandler(),
         new HealthRoutes(pool),
         new AuthRoutes(auth, tokens, requireUser),
-        new SettingsRoutes(apiKeys, profiles, requireUser, load::recomputeAll),
+        new SettingsRoutes(apiKeys, profiles, requireUser, load::recomputeAll, new DataPolicyRepository(pool)),
         new ActivityRoutes(activities, load, profiles, requireUser),
         new LoadRoutes(load, requireUser),
         new AnalyticsRoutes(pool, load, requireUser),
         new DemoRoutes(new DemoService(pool, load), requireUser),
         strava.routes(),
+        imports.routes(),
         requireUser);
   }
 

@@ -5,6 +5,7 @@ import fitcoach.analytics.AnalyticsRoutes;
 import fitcoach.analytics.LoadRoutes;
 import fitcoach.auth.AuthHandler;
 import fitcoach.auth.AuthRoutes;
+import fitcoach.imports.ImportRoutes;
 import fitcoach.strava.StravaRoutes;
 import fitcoach.demo.DemoRoutes;
 import fitcoach.health.HealthRoutes;
@@ -26,7 +27,7 @@ public final class HttpVerticle extends VerticleBase {
   /** The route tables of every feature, shared (they hold no per-verticle state). */
   public record Api(RequestGuard guard, ErrorHandler errors, HealthRoutes health, AuthRoutes auth, SettingsRoutes settings,
                     ActivityRoutes activities, LoadRoutes load, AnalyticsRoutes analytics, DemoRoutes demo,
-                    StravaRoutes strava, AuthHandler requireUser) {
+                    StravaRoutes strava, ImportRoutes imports, AuthHandler requireUser) {
   }
 
   /** index.html is revalidated on every load so a new release is picked up at once. */
@@ -52,7 +53,15 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(api.guard()::headers);
-    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    BodyHandler smallBodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+    router.route("/api/*").handler(ctx -> {
+      // Uploads stream to disk through their own body handler; every other body is JSON of at most 1 MiB.
+      if (ctx.request().method() == io.vertx.core.http.HttpMethod.POST && ImportRoutes.UPLOAD_PATH.equals(ctx.request().path())) {
+        ctx.next();
+      } else {
+        smallBodies.handle(ctx);
+      }
+    });
     router.route("/api/*").handler(api.guard()::sameOrigin);
 
     api.health().mount(router);
@@ -63,6 +72,7 @@ public final class HttpVerticle extends VerticleBase {
     api.analytics().mount(router);
     api.demo().mount(router);
     api.strava().mount(router);
+    api.imports().mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
 
     EventBusBridge.mount(vertx, router, api.requireUser());

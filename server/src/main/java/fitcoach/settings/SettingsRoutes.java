@@ -15,10 +15,12 @@ public final class SettingsRoutes {
   private final ProfileRepository profiles;
   private final AuthHandler requireUser;
   private final Function<UUID, Future<?>> profileChanged;
+  private final DataPolicyRepository policies;
 
   /** {@code profileChanged} runs after a saved profile, before the answer: loads depend on thresholds and the time zone. */
   public SettingsRoutes(ApiKeyService apiKeys, ProfileRepository profiles, AuthHandler requireUser,
-                        Function<UUID, Future<?>> profileChanged) {
+                        Function<UUID, Future<?>> profileChanged, DataPolicyRepository policies) {
+    this.policies = policies;
     this.apiKeys = apiKeys;
     this.profiles = profiles;
     this.requireUser = requireUser;
@@ -32,6 +34,8 @@ public final class SettingsRoutes {
     router.delete("/api/settings/apikey/:provider").handler(this::deleteKey);
     router.get("/api/settings/profile").handler(this::getProfile);
     router.put("/api/settings/profile").handler(this::putProfile);
+    router.get("/api/settings/data-policy").handler(this::getPolicy);
+    router.put("/api/settings/data-policy").handler(this::putPolicy);
   }
 
   private void listKeys(RoutingContext ctx) {
@@ -61,6 +65,48 @@ public final class SettingsRoutes {
         .compose(saved -> profileChanged.apply(userId).map(v -> saved))
         .onSuccess(p -> Json.ok(ctx, p))
         .onFailure(ctx::fail);
+  }
+
+  private void getPolicy(RoutingContext ctx) {
+    policies.find(userId(ctx)).onSuccess(p -> Json.ok(ctx, policyView(p))).onFailure(ctx::fail);
+  }
+
+  /** Turning Strava API data on needs {@code acknowledgement} to be the exact sentence shown to the athlete. */
+  private void putPolicy(RoutingContext ctx) {
+    var f = new fitcoach.app.JsonFields(Json.body(ctx), "allowStravaApi", "acknowledgement", "stravaRetention");
+    UUID userId = userId(ctx);
+    policies.find(userId).compose(current -> {
+      boolean allow = current.allowStravaApi();
+      if (f.has("allowStravaApi")) {
+        Object v = ctx.body().asJsonObject().getValue("allowStravaApi");
+        if (!(v instanceof Boolean b)) {
+          throw fitcoach.app.ApiException.invalid("allowStravaApi", "invalid_type", "'allowStravaApi' must be true or false");
+        }
+        allow = b;
+      }
+      if (allow && !current.allowStravaApi() && !DataPolicy.ACKNOWLEDGEMENT.equals(f.optionalString("acknowledgement", 500))) {
+        throw fitcoach.app.ApiException.invalid("acknowledgement", "acknowledgement_required",
+            "To let the coach read Strava API data, send the acknowledgement shown in Settings: " + DataPolicy.ACKNOWLEDGEMENT);
+      }
+      String retention = f.has("stravaRetention")
+          ? f.optionalEnum("stravaRetention", java.util.Set.of("keep", "strava_policy")) : current.stravaRetention();
+      if (retention == null) {
+        throw fitcoach.app.ApiException.invalid("stravaRetention", "required", "'stravaRetention' cannot be empty");
+      }
+      return policies.save(userId, allow, retention);
+    }).onSuccess(p -> Json.ok(ctx, policyView(p))).onFailure(ctx::fail);
+  }
+
+  private static java.util.Map<String, Object> policyView(DataPolicy p) {
+    java.util.Map<String, Object> v = new java.util.LinkedHashMap<>();
+    v.put("alwaysEligible", java.util.List.of("file", "strava_export", "manual"));
+    v.put("allowStravaApi", p.allowStravaApi());
+    v.put("stravaApiAcknowledgedAt", p.stravaApiAcknowledgedAt());
+    v.put("stravaRetention", p.stravaRetention());
+    v.put("acknowledgementText", DataPolicy.ACKNOWLEDGEMENT);
+    v.put("localModelNote", "The same choice applies to a local model: it decides what the coach reads, wherever the model runs.");
+    v.put("updatedAt", p.updatedAt());
+    return v;
   }
 
   private static UUID userId(RoutingContext ctx) {

@@ -96,6 +96,15 @@ final class StravaRepository {
       INSERT INTO activity_streams (activity_id, resolution, point_count, data, stream_types) VALUES ($1, 'full', $2, $3, $4)
       ON CONFLICT (activity_id) DO UPDATE SET point_count = EXCLUDED.point_count, data = EXCLUDED.data,
         stream_types = EXCLUDED.stream_types, fetched_at = now()""";
+  // Strava's API Policy caps caching at 7 days: under the "strava_policy" retention (the default), Strava API copies
+  // not refreshed for 7 days go; file and export versions of the same workouts stay.
+  private static final String EXPIRE = """
+      WITH doomed AS (
+        DELETE FROM activities a
+        WHERE a.source = 'strava' AND a.updated_at < now() - interval '7 days'
+          AND coalesce((SELECT p.strava_retention FROM data_policies p WHERE p.user_id = a.user_id), 'strava_policy') = 'strava_policy'
+        RETURNING a.user_id, a.local_date)
+      SELECT user_id, min(local_date) AS earliest, count(*) AS removed FROM doomed GROUP BY user_id""";
   private static final String INSERT_EVENT = """
       INSERT INTO webhook_events (payload, subscription_id, owner_id, object_type, object_id, aspect_type, event_time)
       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id""";
@@ -321,6 +330,15 @@ final class StravaRepository {
   Future<Void> saveStreams(UUID activityId, int points, byte[] gzippedJson, List<String> types) {
     return pool.preparedQuery(SAVE_STREAMS).execute(Tuple.of(activityId, points, Buffer.buffer(gzippedJson),
         types.toArray(new String[0]))).mapEmpty();
+  }
+
+  /** Removes expired Strava API copies; per user, the earliest day affected. */
+  Future<java.util.Map<UUID, LocalDate>> expireStravaData() {
+    return pool.query(EXPIRE).execute().map(rows -> {
+      java.util.Map<UUID, LocalDate> affected = new java.util.HashMap<>();
+      rows.forEach(r -> affected.put(r.getUUID("user_id"), r.getLocalDate("earliest")));
+      return affected;
+    });
   }
 
   /** Stores a webhook event once; empty when it is a redelivery of one already stored. */

@@ -25,6 +25,7 @@ public final class SyncVerticle extends VerticleBase {
   private static final int MAX_ATTEMPTS = 5;
   private static final int RECOMPUTE_EVERY_PAGES = 25;
   private static final long EVENT_RETRY_MS = 30_000;
+  private static final long RETENTION_MS = 3_600_000;
   private final StravaRepository repository;
   private final StravaClient client;
   private final StravaTokens tokens;
@@ -50,8 +51,10 @@ public final class SyncVerticle extends VerticleBase {
     vertx.eventBus().<String>consumer(Addresses.RUN_SYNC, msg -> resume(UUID.fromString(msg.body())));
     vertx.eventBus().<Long>consumer(Addresses.PROCESS_EVENT, msg -> processEvent(msg.body()));
     vertx.setPeriodic(EVENT_RETRY_MS, id -> retryPendingEvents());
+    vertx.setPeriodic(RETENTION_MS, id -> applyRetention());
     // Jobs a previous run left unfinished (a crash, kill -9, a restart) continue from their stored cursor.
-    return repository.unfinishedJobs().onSuccess(jobs -> jobs.forEach(job -> {
+    // The retention runs before the verticle counts as started, so a restart never serves expired Strava data.
+    return applyRetention().compose(v -> repository.unfinishedJobs()).onSuccess(jobs -> jobs.forEach(job -> {
       LOG.info("Resuming Strava sync {} for user {} at page {}", job.id(), job.userId(), job.cursor().getInteger("page", 1));
       run(job);
     }));
@@ -199,6 +202,16 @@ public final class SyncVerticle extends VerticleBase {
   private Future<Void> save(SyncJob job) {
     return repository.saveJob(job).onSuccess(v ->
         vertx.eventBus().publish(Addresses.sync(job.userId()), fitcoach.app.Json.toJsonObject(SyncProgress.of(job, limiter))));
+  }
+
+  private Future<Void> applyRetention() {
+    return repository.expireStravaData().onSuccess(affected -> affected.forEach((userId, earliest) -> {
+      LOG.info("Removed Strava API data older than 7 days for user {} (retention: Strava policy)", userId);
+      load.activitiesChanged(userId, earliest);
+    })).<Void>mapEmpty().recover(err -> {
+      LOG.warn("Applying the Strava retention failed: {}", err.getMessage());
+      return Future.succeededFuture();
+    });
   }
 
   // --- Webhook events ---

@@ -1,0 +1,26 @@
+package fitcoach.imports;
+
+import fitcoach.analytics.LoadService;
+import fitcoach.auth.AuthHandler;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
+
+/** Wires imports: the upload routes and the worker that parses and stores files. */
+public final class ImportModule {
+  private final ImportRoutes routes;
+  private final ImportVerticle worker;
+
+  public ImportModule(Pool pool, LoadService load, AuthHandler requireUser, Path dataDir, boolean keepOriginals, long maxUploadBytes) {
+    ImportRepository repository = new ImportRepository(pool);
+    this.routes = new ImportRoutes(repository, requireUser, dataDir, maxUploadBytes);
+    this.worker = new ImportVerticle(repository, load, dataDir, keepOriginals);
+  }
+
+  public ImportRoutes routes() {
+    return routes;
+  }
+
+  public ImportVerticle worker() {
+    return worker;
+  }
+}

@@ -1,0 +1,212 @@
+package fitcoach.imports;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for imports: jobs (sync_jobs of kind "import"), their files, file-sourced activities and duplicate links. */
+final class ImportRepository {
+  private static final String START_JOB = """
+      INSERT INTO sync_jobs (user_id, kind, state, mode, started_at) VALUES ($1, 'import', 'running', 'backfill', now())
+      ON CONFLICT (user_id, kind) WHERE state IN ('queued', 'running', 'waiting') DO NOTHING RETURNING id""";
+  private static final String ACTIVE_JOB = """
+      SELECT id FROM sync_jobs WHERE user_id = $1 AND kind = 'import' AND state IN ('queued', 'running', 'waiting')""";
+  private static final String UNFINISHED_JOBS = """
+      SELECT id, user_id FROM sync_jobs WHERE kind = 'import' AND state IN ('queued', 'running', 'waiting') ORDER BY created_at""";
+  private static final String ADD_FILE = """
+      INSERT INTO import_files (job_id, user_id, original_name, stored_path, size_bytes, meta) VALUES ($1, $2, $3, $4, $5, $6)
+      RETURNING id""";
+  private static final String NEXT_FILE = """
+      SELECT id, original_name, stored_path, meta FROM import_files WHERE job_id = $1 AND state = 'pending'
+      ORDER BY created_at, id LIMIT 1""";
+  private static final String FINISH_FILE = """
+      UPDATE import_files SET state = $2, activities_new = $3, activities_merged = $4, activities_known = $5, error = $6,
+        processed_at = now() WHERE id = $1""";
+  private static final String JOB_VIEW = """
+      SELECT j.id, j.state, j.created_at, j.finished_at,
+        count(f.id) AS files, count(f.id) FILTER (WHERE f.state = 'done') AS done, count(f.id) FILTER (WHERE f.state = 'failed') AS failed,
+        coalesce(sum(f.activities_new), 0) AS new, coalesce(sum(f.activities_merged), 0) AS merged,
+        coalesce(sum(f.activities_known), 0) AS known
+      FROM sync_jobs j LEFT JOIN import_files f ON f.job_id = j.id WHERE j.id = $1 GROUP BY j.id""";
+  private static final String LATEST_JOB = """
+      SELECT id FROM sync_jobs WHERE user_id = $1 AND kind = 'import' ORDER BY created_at DESC LIMIT 1""";
+  private static final String FILES = """
+      SELECT original_name, state, activities_new, activities_merged, activities_known, error FROM import_files
+      WHERE job_id = $1 ORDER BY created_at, id""";
+  private static final String FINISH_JOB = """
+      UPDATE sync_jobs SET state = 'done', updated_at = now(), finished_at = now() WHERE id = $1""";
+  private static final String INSERT_ACTIVITY = """
+      INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, name, start_date, start_date_local, time_zone,
+        moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w, device_watts,
+        avg_cadence, calories, raw, description, rpe)
+      VALUES ($1, $21, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $22, $23)
+      ON CONFLICT (user_id, source, external_id) DO NOTHING RETURNING id, local_date""";
+  private static final String ORIGINAL = "UPDATE activities SET original_file = $2 WHERE id = $1";
+  private static final String MATCH = """
+      SELECT id, source, coalesce(primary_activity_id, id) AS primary_id FROM activities
+      WHERE user_id = $1 AND id <> $2 AND sport_family = $3
+        AND start_date BETWEEN $4::timestamptz - interval '2 minutes' AND $4::timestamptz + interval '2 minutes'
+        AND abs(coalesce(elapsed_time_s, moving_time_s, 0) - $5::int) <= 0.1 * $5::int
+      ORDER BY abs(extract(epoch FROM start_date - $4::timestamptz)) LIMIT 1""";
+  private static final String SOURCE = "SELECT source FROM activities WHERE id = $1";
+  private static final String MAKE_PRIMARY = """
+      UPDATE activities SET primary_activity_id = CASE WHEN id = $2 THEN NULL ELSE $2 END, updated_at = now()
+      WHERE id = $2 OR id = $1 OR primary_activity_id = $1""";
+  private static final String LINK = "UPDATE activities SET primary_activity_id = $2, updated_at = now() WHERE id = $1";
+  private static final String SAVE_STREAMS = """
+      INSERT INTO activity_streams (activity_id, resolution, point_count, data, stream_types) VALUES ($1, 'full', $2, $3, $4)
+      ON CONFLICT (activity_id) DO NOTHING""";
+  private static final String ANY_USER = "SELECT id FROM users LIMIT 1";
+  private static final String JOB_OF = "SELECT job_id FROM import_files WHERE id = $1";
+
+  record FileRow(UUID id, String originalName, String storedPath, JsonObject meta) {
+    /** Where its activities come from: a device file, or a file inside the athlete's Strava export. */
+    String source() {
+      return meta != null && meta.getString("stravaId") != null ? "strava_export" : "file";
+    }
+  }
+
+  record Match(UUID id, String source, UUID primaryId) {
+  }
+
+  record JobView(UUID jobId, String state, int files, int filesDone, int filesFailed, int activitiesNew, int activitiesMerged,
+                 int activitiesKnown, Instant createdAt, Instant finishedAt, List<FileView> fileResults) {
+  }
+
+  record FileView(String name, String state, int activitiesNew, int activitiesMerged, int activitiesKnown, String error) {
+  }
+
+  private final Pool pool;
+
+  ImportRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** The running import of the user, or a new one: files uploaded while an import runs join it. */
+  Future<UUID> jobFor(UUID userId) {
+    return pool.preparedQuery(START_JOB).execute(Tuple.of(userId)).compose(rows -> rows.size() > 0
+        ? Future.succeededFuture(rows.iterator().next().getUUID("id"))
+        : pool.preparedQuery(ACTIVE_JOB).execute(Tuple.of(userId)).map(r -> r.iterator().next().getUUID("id")));
+  }
+
+  Future<List<Row>> unfinishedJobs() {
+    return pool.query(UNFINISHED_JOBS).execute().map(rows -> {
+      List<Row> list = new ArrayList<>();
+      rows.forEach(list::add);
+      return list;
+    });
+  }
+
+  Future<UUID> addFile(UUID jobId, UUID userId, String name, String storedPath, long size) {
+    return addFile(jobId, userId, name, storedPath, size, null);
+  }
+
+  Future<UUID> addFile(UUID jobId, UUID userId, String name, String storedPath, long size, JsonObject meta) {
+    return pool.preparedQuery(ADD_FILE).execute(Tuple.of(jobId, userId, name, storedPath, size, meta))
+        .map(rows -> rows.iterator().next().getUUID("id"));
+  }
+
+  Future<Optional<FileRow>> nextFile(UUID jobId) {
+    return pool.preparedQuery(NEXT_FILE).execute(Tuple.of(jobId)).map(rows -> rows.size() == 0 ? Optional.empty()
+        : Optional.of(new FileRow(rows.iterator().next().getUUID("id"), rows.iterator().next().getString("original_name"),
+            rows.iterator().next().getString("stored_path"), (JsonObject) rows.iterator().next().getValue("meta"))));
+  }
+
+  Future<Void> finishFile(UUID fileId, boolean ok, int added, int merged, int known, String error) {
+    return pool.preparedQuery(FINISH_FILE).execute(Tuple.of(fileId, ok ? "done" : "failed", added, merged, known, error)).mapEmpty();
+  }
+
+  Future<Void> finishJob(UUID jobId) {
+    return pool.preparedQuery(FINISH_JOB).execute(Tuple.of(jobId)).mapEmpty();
+  }
+
+  Future<Optional<JobView>> job(UUID jobId) {
+    return Future.all(pool.preparedQuery(JOB_VIEW).execute(Tuple.of(jobId)), pool.preparedQuery(FILES).execute(Tuple.of(jobId)))
+        .map(all -> {
+          io.vertx.sqlclient.RowSet<Row> rows = all.resultAt(0);
+          if (rows.size() == 0) {
+            return Optional.empty();
+          }
+          Row r = rows.iterator().next();
+          List<FileView> files = new ArrayList<>();
+          for (Row f : all.<io.vertx.sqlclient.RowSet<Row>>resultAt(1)) {
+            files.add(new FileView(f.getString("original_name"), f.getString("state"), f.getInteger("activities_new"),
+                f.getInteger("activities_merged"), f.getInteger("activities_known"), f.getString("error")));
+          }
+          var finished = r.getOffsetDateTime("finished_at");
+          return Optional.of(new JobView(r.getUUID("id"), r.getString("state"), r.getLong("files").intValue(),
+              r.getLong("done").intValue(), r.getLong("failed").intValue(), r.getLong("new").intValue(),
+              r.getLong("merged").intValue(), r.getLong("known").intValue(), r.getOffsetDateTime("created_at").toInstant(),
+              finished == null ? null : finished.toInstant(), files));
+        });
+  }
+
+  Future<Optional<UUID>> latestJob(UUID userId) {
+    return pool.preparedQuery(LATEST_JOB).execute(Tuple.of(userId))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
+  }
+
+  Future<UUID> jobOf(UUID fileId) {
+    return pool.preparedQuery(JOB_OF).execute(Tuple.of(fileId)).map(rows -> rows.iterator().next().getUUID("job_id"));
+  }
+
+  Future<Optional<UUID>> anyUser() {
+    return pool.query(ANY_USER).execute()
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
+  }
+
+  /** Inserts one parsed activity; empty when this exact file (by content hash) was imported before. */
+  Future<Optional<Row>> insert(UUID userId, String source, String externalId, String sportType, String family, String name,
+                               String description, Integer rpe, Instant start, LocalDateTime local, String zone, ParsedActivity a) {
+    boolean power = a.avgPowerW() != null && a.avgPowerW() > 0;
+    Tuple t = Tuple.wrap(new Object[] {userId, externalId, sportType, family, name, start.atOffset(ZoneOffset.UTC), local, zone,
+        a.movingTimeS(), a.elapsedTimeS(), a.distanceM(), a.elevationGainM(), a.avgHr(), a.maxHr(), power ? a.avgPowerW() : null,
+        power ? a.normalizedPowerW() : null, power ? Boolean.TRUE : null, a.avgCadence(), a.calories(),
+        new JsonObject().put("format", a.format()).put("device", a.deviceName()), source, description, rpe});
+    return pool.preparedQuery(INSERT_ACTIVITY).execute(t)
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
+  }
+
+  Future<Void> setOriginal(UUID activityId, String path) {
+    return pool.preparedQuery(ORIGINAL).execute(Tuple.of(activityId, path)).mapEmpty();
+  }
+
+  Future<Optional<Match>> match(UUID userId, UUID self, String family, Instant start, int durationS) {
+    return pool.preparedQuery(MATCH).execute(Tuple.of(userId, self, family, start.atOffset(ZoneOffset.UTC), durationS))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new Match(rows.iterator().next().getUUID("id"),
+            rows.iterator().next().getString("source"), rows.iterator().next().getUUID("primary_id"))));
+  }
+
+  Future<String> source(UUID activityId) {
+    return pool.preparedQuery(SOURCE).execute(Tuple.of(activityId)).map(rows -> rows.iterator().next().getString("source"));
+  }
+
+  /** {@code newPrimary} becomes the primary of the group {@code oldPrimary} led. */
+  Future<Void> makePrimary(UUID oldPrimary, UUID newPrimary) {
+    return pool.preparedQuery(MAKE_PRIMARY).execute(Tuple.of(oldPrimary, newPrimary)).mapEmpty();
+  }
+
+  Future<Void> link(UUID activityId, UUID primaryId) {
+    return pool.preparedQuery(LINK).execute(Tuple.of(activityId, primaryId)).mapEmpty();
+  }
+
+  Future<Void> saveStreams(UUID activityId, int points, byte[] gzippedJson, List<String> types) {
+    return pool.preparedQuery(SAVE_STREAMS).execute(Tuple.of(activityId, points, Buffer.buffer(gzippedJson),
+        types.toArray(new String[0]))).mapEmpty();
+  }
+
+  static LocalDate date(Row r) {
+    return r.getLocalDate("local_date");
+  }
+}

@@ -1,0 +1,361 @@
+package fitcoach.imports;
+
+import fitcoach.activities.Sports;
+import fitcoach.analytics.LoadService;
+import fitcoach.app.Json;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The import worker: takes a job's pending files one at a time, parses each on a worker thread, stores its activities
+ * (merging duplicates of the same workout from other sources), keeps the original, and reports progress on
+ * {@code fitcoach.user.<id>.import}. A bad file fails alone; the batch goes on. Unfinished jobs resume on start.
+ */
+public final class ImportVerticle extends VerticleBase {
+  static final String RUN = "fitcoach.import.run";
+  static final String INBOX_PROCESSING = "inbox/processing/";
+  private static final long INBOX_SCAN_MS = 5_000;
+  private static final Logger LOG = LoggerFactory.getLogger(ImportVerticle.class);
+  private static final Map<String, Integer> PRIORITY = Map.of("file", 4, "strava_export", 3, "strava", 2, "manual", 1, "demo", 0);
+  private final ImportRepository repository;
+  private final LoadService load;
+  private final Path dataDir;
+  private final boolean keepOriginals;
+  private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+
+  ImportVerticle(ImportRepository repository, LoadService load, Path dataDir, boolean keepOriginals) {
+    this.repository = repository;
+    this.load = load;
+    this.dataDir = dataDir;
+    this.keepOriginals = keepOriginals;
+  }
+
+  public static String progressAddress(UUID userId) {
+    return "fitcoach.user." + userId + ".import";
+  }
+
+  @Override
+  public Future<?> start() {
+    vertx.eventBus().<JsonObject>consumer(RUN, msg ->
+        run(UUID.fromString(msg.body().getString("jobId")), UUID.fromString(msg.body().getString("userId"))));
+    vertx.setPeriodic(INBOX_SCAN_MS, id -> scanInbox());
+    return repository.unfinishedJobs().onSuccess(jobs -> jobs.forEach(r -> run(r.getUUID("id"), r.getUUID("user_id"))));
+  }
+
+  /** Files dropped into $FITCOACH_DATA_DIR/inbox are claimed (moved to inbox/processing) and imported like uploads. */
+  private void scanInbox() {
+    vertx.executeBlocking(() -> {
+      Path inbox = dataDir.resolve("inbox");
+      Files.createDirectories(inbox.resolve("processing"));
+      List<Path> claimed = new java.util.ArrayList<>();
+      try (var files = Files.list(inbox)) {
+        for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+          Path target = inbox.resolve("processing").resolve(f.getFileName());
+          Files.move(f, target, StandardCopyOption.REPLACE_EXISTING);
+          claimed.add(target);
+        }
+      }
+      return claimed;
+    }, false).onSuccess(claimed -> {
+      if (claimed.isEmpty()) {
+        return;
+      }
+      repository.anyUser().onSuccess(user -> user.ifPresentOrElse(userId -> repository.jobFor(userId).onSuccess(jobId -> {
+        Future<Void> chain = Future.succeededFuture();
+        for (Path p : claimed) {
+          chain = chain.compose(v -> repository.addFile(jobId, userId, p.getFileName().toString(),
+              INBOX_PROCESSING + p.getFileName(), p.toFile().length()).mapEmpty());
+        }
+        chain.onSuccess(v -> vertx.eventBus().send(RUN, new JsonObject().put("jobId", jobId.toString()).put("userId", userId.toString())));
+      }), () -> LOG.warn("Files wait in the inbox: create the account first")));
+    }).onFailure(err -> LOG.warn("Scanning the inbox failed: {}", err.getMessage()));
+  }
+
+  private void run(UUID jobId, UUID userId) {
+    if (running.add(jobId)) {
+      next(jobId, userId, LocalDate.MAX);
+    }
+  }
+
+  private void next(UUID jobId, UUID userId, LocalDate earliest) {
+    repository.nextFile(jobId).onComplete(found -> {
+      if (found.failed()) {
+        LOG.error("Import {} cannot read its files", jobId, found.cause());
+        running.remove(jobId);
+        return;
+      }
+      if (found.result().isEmpty()) {
+        load.activitiesChanged(userId, earliest)
+            .transform(v -> repository.finishJob(jobId))
+            .onComplete(v -> {
+              running.remove(jobId);
+              publish(jobId, userId);
+            });
+        return;
+      }
+      ImportRepository.FileRow file = found.result().get();
+      process(userId, file).onComplete(done -> {
+        Outcome o = done.succeeded() ? done.result() : Outcome.failed(message(done.cause()));
+        repository.finishFile(file.id(), o.error() == null, o.added(), o.merged(), o.known(), o.error())
+            .compose(v -> settleOriginal(file, o))
+            .onComplete(v -> {
+              publish(jobId, userId);
+              next(jobId, userId, o.earliest() != null && o.earliest().isBefore(earliest) ? o.earliest() : earliest);
+            });
+      });
+    });
+  }
+
+  /** What one file added: new activities, ones merged into existing workouts, ones already imported. */
+  private record Outcome(int added, int merged, int known, LocalDate earliest, String error, String hash) {
+    static Outcome failed(String error) {
+      return new Outcome(0, 0, 0, null, error, null);
+    }
+  }
+
+  private record Parsed(List<ParsedActivity> activities, String hash) {
+  }
+
+  private Future<Outcome> process(UUID userId, ImportRepository.FileRow file) {
+    Path path = dataDir.resolve(file.storedPath());
+    if (StravaExport.looksLikeExport(file.originalName())) {
+      return unpackExport(userId, file, path);
+    }
+    Future<Parsed> parsed = vertx.executeBlocking(() -> {
+      byte[] bytes = Files.readAllBytes(path);
+      String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
+        return new Parsed(ActivityFileParser.parse(file.originalName(), in), hash);
+      }
+    }, false);
+    return parsed.compose(p -> zone(userId).compose(zone -> store(userId, p, zone, file)));
+  }
+
+  /** A Strava export becomes one queued file per activity file it holds, carrying the export's name and description. */
+  private Future<Outcome> unpackExport(UUID userId, ImportRepository.FileRow file, Path zip) {
+    Path target = dataDir.resolve("imports").resolve("export-" + file.id());
+    return vertx.executeBlocking(() -> StravaExport.unpack(zip, dataDir, target), false).compose(entries -> {
+      Future<Void> chain = Future.succeededFuture();
+      int queued = 0;
+      for (StravaExport.Entry e : entries) {
+        if (e.extractedFile() == null) {
+          continue;
+        }
+        queued++;
+        JsonObject meta = new JsonObject().put("stravaId", e.stravaId()).put("name", e.name()).put("description", e.description())
+            .put("rpe", e.rpe());
+        chain = chain.compose(v -> repository.jobOf(file.id()).compose(jobId ->
+            repository.addFile(jobId, userId, e.fileName(), e.extractedFile(), 0, meta)).mapEmpty());
+      }
+      int count = queued;
+      int withoutFile = entries.size() - queued;
+      LOG.info("Strava export {}: {} activity files queued, {} rows without a file", file.originalName(), count, withoutFile);
+      return chain.map(v -> new Outcome(0, 0, 0, null, null, null));
+    });
+  }
+
+  private Future<ZoneId> zone(UUID userId) {
+    return load.series(userId).map(LoadService.Series::zone);
+  }
+
+  private Future<Outcome> store(UUID userId, Parsed parsed, ZoneId athleteZone, ImportRepository.FileRow file) {
+    Future<Outcome> chain = Future.succeededFuture(new Outcome(0, 0, 0, null, null, parsed.hash()));
+    List<ParsedActivity> activities = parsed.activities();
+    for (int i = 0; i < activities.size(); i++) {
+      ParsedActivity a = activities.get(i);
+      String base = "strava_export".equals(file.source()) ? file.meta().getString("stravaId") : parsed.hash();
+      String externalId = base + (activities.size() > 1 ? "-" + i : "");
+      chain = chain.compose(o -> storeOne(userId, a, externalId, athleteZone, file).map(r -> new Outcome(
+          o.added() + (r == Stored.NEW ? 1 : 0), o.merged() + (r == Stored.MERGED ? 1 : 0), o.known() + (r == Stored.KNOWN ? 1 : 0),
+          earliestOf(o.earliest(), r == Stored.KNOWN ? null : localDate(a, athleteZone)), null, o.hash())));
+    }
+    return chain;
+  }
+
+  private enum Stored { NEW, MERGED, KNOWN }
+
+  private Future<Stored> storeOne(UUID userId, ParsedActivity a, String externalId, ZoneId athleteZone,
+                                  ImportRepository.FileRow file) {
+    String zone = a.timeZone() != null ? a.timeZone() : athleteZone.getId();
+    LocalDateTime local = a.startLocal() != null ? a.startLocal() : LocalDateTime.ofInstant(a.startUtc(), ZoneId.of(zone));
+    String family = Sports.family(a.sportType());
+    boolean export = "strava_export".equals(file.source());
+    String name = export && file.meta().getString("name") != null ? file.meta().getString("name")
+        : a.sportType() + " from " + file.originalName();
+    String description = export ? file.meta().getString("description") : null;
+    Integer rpe = export ? file.meta().getInteger("rpe") : null;
+    return repository.insert(userId, file.source(), externalId, a.sportType(), family, name, description, rpe, a.startUtc(), local,
+        zone, a).compose(row -> {
+      if (row.isEmpty()) {
+        return Future.succeededFuture(Stored.KNOWN);
+      }
+      UUID id = row.get().getUUID("id");
+      return saveStreams(id, a.streams())
+          .compose(v -> keepOriginals && !fromInbox(file) ? repository.setOriginal(id, originalRelative(file))
+              : Future.succeededFuture())
+          .compose(v -> merge(userId, id, file.source(), family, a));
+    });
+  }
+
+  /** One workout from several sources is one activity: the source highest in priority leads, the others link to it. */
+  private Future<Stored> merge(UUID userId, UUID id, String source, String family, ParsedActivity a) {
+    return repository.match(userId, id, family, a.startUtc(), Math.max(1, a.elapsedTimeS())).compose(m -> {
+      if (m.isEmpty()) {
+        return Future.succeededFuture(Stored.NEW);
+      }
+      return repository.source(m.get().primaryId()).compose(primarySource -> PRIORITY.getOrDefault(source, 0)
+          > PRIORITY.getOrDefault(primarySource, 0)
+          ? repository.makePrimary(m.get().primaryId(), id)
+          : repository.link(id, m.get().primaryId())).map(v -> Stored.MERGED);
+    });
+  }
+
+  private Future<Void> saveStreams(UUID activityId, Streams s) {
+    if (s == null || s.timeS() == null || s.timeS().length == 0) {
+      return Future.succeededFuture();
+    }
+    JsonObject json = new JsonObject().put("time", ints(s.timeS()));
+    putIfPresent(json, "heartrate", s.heartRate());
+    putIfPresent(json, "watts", s.powerW());
+    putIfPresent(json, "altitude", s.altitudeM());
+    putIfPresent(json, "velocity_smooth", s.speedMps());
+    putIfPresent(json, "cadence", s.cadence());
+    putIfPresent(json, "distance", s.distanceM());
+    if (s.lat() != null && s.lon() != null) {
+      JsonArray latlng = new JsonArray();
+      for (int i = 0; i < s.lat().length; i++) {
+        latlng.add(Double.isNaN(s.lat()[i]) ? null : new JsonArray().add(s.lat()[i]).add(s.lon()[i]));
+      }
+      json.put("latlng", latlng);
+    }
+    return repository.saveStreams(activityId, s.timeS().length, gzip(json.encode()), List.copyOf(json.fieldNames()));
+  }
+
+  /** Keeps the original under files/ (or removes it when originals are not kept); inbox files move to imported/ or failed/. */
+  private Future<Void> settleOriginal(ImportRepository.FileRow file, Outcome o) {
+    return vertx.executeBlocking(() -> {
+      Path stored = dataDir.resolve(file.storedPath());
+      if (!Files.exists(stored)) {
+        return null;
+      }
+      if (fromInbox(file)) {
+        Path target = dataDir.resolve(o.error() == null ? "inbox/imported" : "inbox/failed");
+        Files.createDirectories(target);
+        Path moved = target.resolve(stored.getFileName());
+        Files.move(stored, moved, StandardCopyOption.REPLACE_EXISTING);
+        if (o.error() != null) {
+          Files.writeString(target.resolve(stored.getFileName() + ".error.txt"), o.error() + "\n", StandardCharsets.UTF_8);
+        }
+        return null;
+      }
+      if (keepOriginals && o.error() == null && o.hash() != null) {
+        Path target = dataDir.resolve(originalRelative(file));
+        Files.createDirectories(target.getParent());
+        Files.move(stored, target, StandardCopyOption.REPLACE_EXISTING);
+      } else {
+        Files.deleteIfExists(stored);
+      }
+      return null;
+    }, false).mapEmpty();
+  }
+
+  private static String originalRelative(ImportRepository.FileRow file) {
+    return "files/" + file.id() + "-" + safe(file.originalName());
+  }
+
+  private static boolean fromInbox(ImportRepository.FileRow file) {
+    return file.storedPath().startsWith(INBOX_PROCESSING);
+  }
+
+  static String safe(String name) {
+    String base = Path.of(name.replace('\\', '/')).getFileName().toString();
+    String cleaned = base.replaceAll("[^A-Za-z0-9._-]", "_");
+    return cleaned.isEmpty() || cleaned.startsWith(".") ? "file" + cleaned : cleaned;
+  }
+
+  private void publish(UUID jobId, UUID userId) {
+    repository.job(jobId).onSuccess(view -> view.ifPresent(v ->
+        vertx.eventBus().publish(progressAddress(userId), Json.toJsonObject(v))));
+  }
+
+  private static LocalDate localDate(ParsedActivity a, ZoneId zone) {
+    return a.startLocal() != null ? a.startLocal().toLocalDate()
+        : LocalDate.ofInstant(a.startUtc(), a.timeZone() != null ? ZoneId.of(a.timeZone()) : zone);
+  }
+
+  private static LocalDate earliestOf(LocalDate a, LocalDate b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isBefore(b) ? a : b;
+  }
+
+  private static String message(Throwable t) {
+    if (t instanceof ImportException) {
+      return t.getMessage();
+    }
+    LOG.warn("Import of a file failed unexpectedly", t);
+    return "This file could not be imported (" + t.getClass().getSimpleName() + ")";
+  }
+
+  private static JsonArray ints(int[] values) {
+    JsonArray a = new JsonArray();
+    for (int v : values) {
+      a.add(v);
+    }
+    return a;
+  }
+
+  private static void putIfPresent(JsonObject json, String key, double[] values) {
+    if (values == null) {
+      return;
+    }
+    JsonArray a = new JsonArray();
+    boolean any = false;
+    for (double v : values) {
+      if (Double.isNaN(v)) {
+        a.addNull();
+      } else {
+        a.add(v);
+        any = true;
+      }
+    }
+    if (any) {
+      json.put(key, a);
+    }
+  }
+
+  private static byte[] gzip(String json) {
+    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+      gz.write(json.getBytes(StandardCharsets.UTF_8));
+      gz.finish();
+      return bytes.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

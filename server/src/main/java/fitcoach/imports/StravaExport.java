@@ -1,0 +1,138 @@
+package fitcoach.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Unpacks a Strava bulk export: its activities.csv (names, descriptions, perceived exertion) and the activity files it
+ * points to. Guards against zip bombs (entry count, total and per-entry unpacked size, compression ratio) and path
+ * traversal: entries are read by the names activities.csv gives, never extracted by their own names.
+ */
+final class StravaExport {
+  static final int MAX_ENTRIES = 100_000;
+  static final long MAX_ENTRY_BYTES = 256L * 1024 * 1024;
+  static final long MAX_TOTAL_BYTES = 20L * 1024 * 1024 * 1024;
+  private static final int MAX_RATIO = 200;
+
+  /** One row of activities.csv, with the extracted file (relative to the data folder) when it has one. */
+  record Entry(String stravaId, String name, String description, Integer rpe, String extractedFile, String fileName) {
+  }
+
+  private StravaExport() {
+  }
+
+  static boolean looksLikeExport(String fileName) {
+    return fileName.toLowerCase(Locale.ROOT).endsWith(".zip");
+  }
+
+  /** Extracts the referenced activity files into {@code targetDir} (relative paths returned against {@code dataDir}). */
+  static List<Entry> unpack(Path zip, Path dataDir, Path targetDir) throws ImportException {
+    try (ZipFile zf = new ZipFile(zip.toFile())) {
+      if (zf.size() > MAX_ENTRIES) {
+        throw new ImportException("The archive has more than " + MAX_ENTRIES + " entries: not a Strava export");
+      }
+      Map<String, ZipEntry> byName = new HashMap<>();
+      long total = 0;
+      for (Enumeration<? extends ZipEntry> e = zf.entries(); e.hasMoreElements(); ) {
+        ZipEntry entry = e.nextElement();
+        String name = entry.getName().replace('\\', '/');
+        if (name.startsWith("/") || name.contains("../") || name.contains(":")) {
+          throw new ImportException("The archive contains an unsafe path (" + name + "): refusing it");
+        }
+        total += Math.max(0, entry.getSize());
+        if (total > MAX_TOTAL_BYTES) {
+          throw new ImportException("The archive unpacks to more than 20 GB: refusing it");
+        }
+        byName.put(name, entry);
+      }
+      ZipEntry csv = byName.get("activities.csv");
+      if (csv == null) {
+        throw new ImportException("This zip has no activities.csv: it is not a Strava export");
+      }
+      List<List<String>> rows = Csv.parse(new String(read(zf, csv), StandardCharsets.UTF_8));
+      if (rows.isEmpty()) {
+        return List.of();
+      }
+      List<String> header = rows.get(0);
+      int id = index(header, "Activity ID", 0);
+      int name = index(header, "Activity Name", 2);
+      int description = index(header, "Activity Description", 4);
+      int file = index(header, "Filename", 12);
+      int rpe = index(header, "Perceived Exertion", -1);
+      Files.createDirectories(targetDir);
+      List<Entry> entries = new ArrayList<>();
+      for (List<String> row : rows.subList(1, rows.size())) {
+        String ref = cell(row, file);
+        String extracted = null;
+        String fileName = null;
+        if (ref != null && byName.containsKey(ref)) {
+          fileName = Path.of(ref).getFileName().toString();
+          Path target = targetDir.resolve(entries.size() + "-" + ImportVerticle.safe(fileName));
+          Files.write(target, read(zf, byName.get(ref)));
+          extracted = dataDir.relativize(target).toString();
+        }
+        entries.add(new Entry(cell(row, id), cell(row, name), cell(row, description), rpe(cell(row, rpe)), extracted, fileName));
+      }
+      return entries;
+    } catch (java.util.zip.ZipException e) {
+      throw new ImportException("The zip file is damaged: " + e.getMessage());
+    } catch (IOException e) {
+      throw new ImportException("The zip file could not be read: " + e.getMessage());
+    }
+  }
+
+  /** Reads one entry, refusing anything that inflates beyond the limits (declared sizes can lie). */
+  private static byte[] read(ZipFile zf, ZipEntry entry) throws IOException, ImportException {
+    try (InputStream in = zf.getInputStream(entry)) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      byte[] buf = new byte[64 * 1024];
+      long total = 0;
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        total += n;
+        if (total > MAX_ENTRY_BYTES || (entry.getCompressedSize() > 0 && total > entry.getCompressedSize() * MAX_RATIO
+            && total > 10 * 1024 * 1024)) {
+          throw new ImportException("An entry of the archive inflates suspiciously (" + entry.getName() + "): refusing it");
+        }
+        out.write(buf, 0, n);
+      }
+      return out.toByteArray();
+    }
+  }
+
+  private static int index(List<String> header, String column, int fallback) {
+    int i = header.indexOf(column);
+    return i >= 0 ? i : fallback;
+  }
+
+  private static String cell(List<String> row, int index) {
+    if (index < 0 || index >= row.size()) {
+      return null;
+    }
+    String v = row.get(index).trim();
+    return v.isEmpty() ? null : v;
+  }
+
+  private static Integer rpe(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      double d = Double.parseDouble(value.replace(',', '.'));
+      return d >= 1 && d <= 10 ? (int) Math.round(d) : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package fitcoach.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import fitcoach.testing.ApiTest;
+import fitcoach.testing.TestDatabase;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ImportRoutesTest extends ApiTest {
+  private final Instant start = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+  @BeforeEach
+  void signIn() {
+    signedIn();
+  }
+
+  /** A GPX run of {@code minutes} along a straight line, one point every 5 s, with heart rate 150. */
+  static String gpx(Instant start, int minutes) {
+    StringBuilder sb = new StringBuilder("   <?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<gpx version=\"1.1\" creator=\"test\" xmlns=\"http://www.topografix.com/GPX/1/1\" "
+        + "xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\"><trk><type>running</type><trkseg>");
+    for (int s = 0; s <= minutes * 60; s += 5) {
+      double lat = 46.0 + s * 0.00003;
+      sb.append("<trkpt lat=\"").append(lat).append("\" lon=\"14.5\"><ele>300</ele><time>").append(start.plusSeconds(s))
+          .append("</time><extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>150</gpxtpx:hr></gpxtpx:TrackPointExtension>"
+              + "</extensions></trkpt>");
+    }
+    return sb.append("</trkseg></trk></gpx>").toString();
+  }
+
+  private HttpResponse<String> upload(Map<String, byte[]> files) {
+    String boundary = "----fitcoach" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    files.forEach((name, bytes) -> {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(bytes);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    });
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    try {
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/imports"))
+          .header("Cookie", client.cookie()).header("Origin", "http://127.0.0.1:" + app.port())
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonObject awaitImportDone() {
+    await(() -> "done".equals(client.get("/api/imports/latest").json().getString("state")));
+    return client.get("/api/imports/latest").json();
+  }
+
+  static void await(BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("Not done within 30 s");
+      }
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("Uploaded files become activities with their metrics, load and streams; bad files fail alone with a reason")
+  void uploadBatch() {
+    var r = upload(Map.of(
+        "morning-run.gpx", gpx(start, 30).getBytes(StandardCharsets.UTF_8),
+        "empty.fit", new byte[0],
+        "notes.gpx", "this is not xml".getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    JsonObject job = awaitImportDone();
+    assertThat(job.getInteger("files")).isEqualTo(3);
+    assertThat(job.getInteger("filesDone")).isEqualTo(1);
+    assertThat(job.getInteger("filesFailed")).isEqualTo(2);
+    assertThat(job.getInteger("activitiesNew")).isEqualTo(1);
+    assertThat(job.getJsonArray("fileResults")).anySatisfy(o -> {
+      JsonObject f = (JsonObject) o;
+      assertThat(f.getString("name")).isEqualTo("empty.fit");
+      assertThat(f.getString("state")).isEqualTo("failed");
+      assertThat(f.getString("error")).isNotBlank();
+    });
+
+    JsonObject a = client.get("/api/activities").jsonArray("items").getJsonObject(0);
+    assertThat(a.getString("source")).isEqualTo("file");
+    assertThat(a.getString("sportFamily")).isEqualTo("run");
+    assertThat(a.getInteger("elapsedTimeS")).isEqualTo(1800);
+    assertThat(a.getDouble("avgHr")).isCloseTo(150.0, within(0.5));
+    assertThat(a.getDouble("distanceM")).isCloseTo(360 * 0.00015 * 111_195, within(60.0));
+    assertThat(a.getString("loadMethod")).isEqualTo("HEART_RATE");
+    var streams = client.get("/api/activities/" + a.getString("id") + "/streams");
+    assertThat(streams.status()).isEqualTo(200);
+    assertThat(streams.json().getJsonObject("streams").getJsonArray("heartrate")).hasSize(361);
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE original_file LIKE 'files/%morning-run.gpx'")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("Importing the same file twice adds nothing the second time")
+  void sameFileTwice() {
+    byte[] file = gpx(start, 20).getBytes(StandardCharsets.UTF_8);
+    upload(Map.of("a.gpx", file));
+    awaitImportDone();
+    upload(Map.of("a-copy.gpx", file));
+    JsonObject job = awaitImportDone();
+    assertThat(job.getInteger("activitiesKnown")).isEqualTo(1);
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("A device file of a workout already known from Strava merges with it: one activity, the file leads")
+  void mergesDuplicates() {
+    TestDatabase.query("""
+        INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, start_date, start_date_local,
+          moving_time_s, elapsed_time_s, avg_hr, load, load_method)
+        SELECT id, 'strava', '987654321', 'Run', 'run', ?::timestamptz + interval '40 seconds', ?::timestamp, 1790, 1850, 149, 50, 'HEART_RATE'
+        FROM users""", rs -> null, start.toString(), start.toString().replace("Z", ""));
+    upload(Map.of("run.gpx", gpx(start, 30).getBytes(StandardCharsets.UTF_8)));
+    JsonObject job = awaitImportDone();
+    assertThat(job.getInteger("activitiesMerged")).isEqualTo(1);
+    var list = client.get("/api/activities").json();
+    assertThat(list.getLong("total")).isEqualTo(1);
+    assertThat(list.getJsonArray("items").getJsonObject(0).getString("source")).isEqualTo("file");
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE source = 'strava' AND primary_activity_id IS NOT NULL")).isEqualTo(1);
+    // The chart counts the workout once.
+    JsonObject stats = client.get("/api/activities/stats").json();
+    assertThat(stats.getJsonArray("methodMix").stream().mapToLong(m -> ((JsonObject) m).getLong("activities")).sum()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("A file dropped into the inbox folder is imported and moved to inbox/imported; a bad one to inbox/failed with a reason")
+  void inbox() throws Exception {
+    Path inbox = app.config().dataDir().resolve("inbox");
+    Files.createDirectories(inbox);
+    Files.writeString(inbox.resolve("dropped.gpx"), gpx(start, 15));
+    Files.writeString(inbox.resolve("junk.tcx"), "nope");
+    await(() -> Files.exists(inbox.resolve("imported/dropped.gpx")) && Files.exists(inbox.resolve("failed/junk.tcx.error.txt")));
+    await(() -> TestDatabase.count("SELECT count(*) FROM activities WHERE source = 'file'") == 1);
+    assertThat(Files.readString(inbox.resolve("failed/junk.tcx.error.txt"))).isNotBlank();
+  }
+
+  @Test
+  @DisplayName("An upload without files is a 422, and one without a session is refused")
+  void validation() {
+    var empty = upload(Map.of());
+    assertThat(empty.statusCode()).isEqualTo(422);
+    var anonymous = new fitcoach.testing.TestClient(app.port()).post("/api/imports", new JsonObject());
+    assertThat(anonymous.status()).isEqualTo(401);
+  }
+}
