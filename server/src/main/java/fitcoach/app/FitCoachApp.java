@@ -62,7 +62,7 @@ public final class FitCoachApp implements AutoCloseable {
     long t0 = System.nanoTime();
     AppConfig config = SecretsFile.fillIn(initial);
     // Vert.x boots (mostly class loading) while the database starts and migrates: nothing is deployed until both are done.
-    CompletableFuture<Vertx> booting = CompletableFuture.supplyAsync(() -> Vertx.vertx(new VertxOptions()
+    CompletableFuture<Vertx> booting = CompletableFuture.supplyAsync(() -> warm()).thenApply(v -> Vertx.vertx(new VertxOptions()
         .setBlockedThreadCheckInterval(Math.min(1000, config.blockedThreadWarnMs()))
         .setMaxEventLoopExecuteTime(config.blockedThreadWarnMs())
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
@@ -131,6 +131,19 @@ public final class FitCoachApp implements AutoCloseable {
         strava.routes(),
         imports.routes(),
         requireUser);
+  }
+
+  /**
+   * Netty's buffer allocator registers a JFR event on its first large allocation; that initialisation takes a few hundred
+   * milliseconds, so it happens here rather than on an event loop in the middle of a request.
+   */
+  private static Void warm() {
+    try {
+      Class.forName("io.netty.buffer.AllocateChunkEvent", true, FitCoachApp.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      LOG.debug("Netty allocator event not preloaded: {}", e.toString());
+    }
+    return null;
   }
 
   private static int freePort(String host) {
