@@ -8,6 +8,8 @@ import fitcoach.analytics.LoadService;
 import fitcoach.auth.AuthHandler;
 import fitcoach.demo.DemoService;
 import fitcoach.demo.DemoRoutes;
+import fitcoach.export.ExportRoutes;
+import fitcoach.export.ExportService;
 import fitcoach.imports.ImportModule;
 import fitcoach.strava.StravaModule;
 import fitcoach.auth.AuthRoutes;
@@ -130,6 +132,7 @@ public final class FitCoachApp implements AutoCloseable {
         new DemoRoutes(new DemoService(pool, load), requireUser),
         strava.routes(),
         imports.routes(),
+        new ExportRoutes(new ExportService(vertx, pool, config.dataDir()), requireUser),
         requireUser);
   }
 

@@ -5,6 +5,7 @@ import fitcoach.analytics.AnalyticsRoutes;
 import fitcoach.analytics.LoadRoutes;
 import fitcoach.auth.AuthHandler;
 import fitcoach.auth.AuthRoutes;
+import fitcoach.export.ExportRoutes;
 import fitcoach.imports.ImportRoutes;
 import fitcoach.strava.StravaRoutes;
 import fitcoach.demo.DemoRoutes;
@@ -27,7 +28,7 @@ public final class HttpVerticle extends VerticleBase {
   /** The route tables of every feature, shared (they hold no per-verticle state). */
   public record Api(RequestGuard guard, ErrorHandler errors, HealthRoutes health, AuthRoutes auth, SettingsRoutes settings,
                     ActivityRoutes activities, LoadRoutes load, AnalyticsRoutes analytics, DemoRoutes demo,
-                    StravaRoutes strava, ImportRoutes imports, AuthHandler requireUser) {
+                    StravaRoutes strava, ImportRoutes imports, ExportRoutes export, AuthHandler requireUser) {
   }
 
   /** index.html is revalidated on every load so a new release is picked up at once. */
@@ -73,6 +74,7 @@ public final class HttpVerticle extends VerticleBase {
     api.demo().mount(router);
     api.strava().mount(router);
     api.imports().mount(router);
+    api.export().mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
 
     EventBusBridge.mount(vertx, router, api.requireUser());

@@ -1,0 +1,198 @@
+package fitcoach.export;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Everything the athlete owns as one zip of JSON and CSV: profile, data policy, activities (with their raw source
+ * data), streams, chats and weekly reports. Built page by page into a temporary file, so memory stays bounded by a page.
+ */
+public final class ExportService {
+  private static final int PAGE = 500;
+  private static final String ACTIVITY_COLUMNS = """
+      id, source, external_id, sport_type, sport_family, name, description, notes, start_date, start_date_local, time_zone,
+      moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w, device_watts,
+      kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, rpe, calories, trainer, commute, manual, summary_polyline,
+      load, load_method, load_override, primary_activity_id, raw""";
+  private static final String ACTIVITIES = "SELECT " + ACTIVITY_COLUMNS
+      + " FROM activities WHERE user_id = $1 AND id > $2 ORDER BY id LIMIT " + PAGE;
+  private static final String STREAMS = """
+      SELECT s.activity_id, s.data FROM activity_streams s JOIN activities a ON a.id = s.activity_id
+      WHERE a.user_id = $1 AND s.activity_id > $2 ORDER BY s.activity_id LIMIT 100""";
+  private static final List<String> CSV_COLUMNS = List.of("id", "source", "sport_type", "name", "start_date", "start_date_local",
+      "moving_time_s", "elapsed_time_s", "distance_m", "elevation_gain_m", "avg_hr", "max_hr", "avg_power_w", "weighted_power_w",
+      "rpe", "calories", "load", "load_method");
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Path dir;
+
+  public ExportService(Vertx vertx, Pool pool, Path dataDir) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.dir = dataDir.resolve("exports");
+  }
+
+  /** Builds the export; the caller sends and then deletes the file. */
+  public Future<Path> build(UUID userId) {
+    return vertx.executeBlocking(() -> {
+      Files.createDirectories(dir);
+      Path file = Files.createTempFile(dir, "fitcoach-export-", ".zip");
+      return new Writer(file);
+    }, false).compose(w -> single(w, "profile.json", "SELECT * FROM athlete_profiles WHERE user_id = $1", userId)
+        .compose(v -> single(w, "data-policy.json", "SELECT allow_strava_api, strava_api_acknowledged_at, strava_retention FROM data_policies WHERE user_id = $1", userId))
+        .compose(v -> list(w, "chat-sessions.json", "SELECT id, title, created_at, updated_at FROM chat_sessions WHERE user_id = $1 ORDER BY created_at", userId))
+        .compose(v -> list(w, "chat-messages.json", "SELECT id, session_id, role, content, status, model, input_tokens, output_tokens, created_at FROM chat_messages WHERE user_id = $1 ORDER BY seq", userId))
+        .compose(v -> list(w, "weekly-reports.json", "SELECT week_start, summary, metrics, model, generated_at FROM weekly_reports WHERE user_id = $1 ORDER BY week_start", userId))
+        .compose(v -> blocking(() -> w.begin("activities.json", "[")).compose(x -> blocking(() -> w.csvHeader())))
+        .compose(v -> activities(w, userId, new UUID(0, 0), true))
+        .compose(v -> blocking(() -> w.end("]")))
+        .compose(v -> streams(w, userId, new UUID(0, 0)))
+        .compose(v -> blocking(w::close))
+        .map(v -> w.file)
+        .recover(err -> blocking(w::abort).compose(v -> Future.failedFuture(err))));
+  }
+
+  private Future<Void> activities(Writer w, UUID userId, UUID after, boolean first) {
+    return pool.preparedQuery(ACTIVITIES).execute(Tuple.of(userId, after)).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.succeededFuture();
+      }
+      UUID last = null;
+      StringBuilder json = new StringBuilder();
+      StringBuilder csv = new StringBuilder();
+      boolean firstItem = first;
+      for (Row r : rows) {
+        json.append(firstItem ? "\n" : ",\n").append(r.toJson().encode());
+        firstItem = false;
+        csv.append(csvLine(r));
+        last = r.getUUID("id");
+      }
+      UUID next = last;
+      return blocking(() -> w.append(json.toString(), csv.toString()))
+          .compose(v -> rows.size() < PAGE ? Future.succeededFuture() : activities(w, userId, next, false));
+    });
+  }
+
+  private Future<Void> streams(Writer w, UUID userId, UUID after) {
+    return pool.preparedQuery(STREAMS).execute(Tuple.of(userId, after)).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.succeededFuture();
+      }
+      UUID last = null;
+      for (Row r : rows) {
+        last = r.getUUID("activity_id");
+      }
+      UUID next = last;
+      return blocking(() -> {
+        for (Row r : rows) {
+          if (r.getBuffer("data") != null) {
+            w.entry("streams/" + r.getUUID("activity_id") + ".json.gz", r.getBuffer("data").getBytes());
+          }
+        }
+      }).compose(v -> rows.size() < 100 ? Future.succeededFuture() : streams(w, userId, next));
+    });
+  }
+
+  private Future<Void> single(Writer w, String name, String sql, UUID userId) {
+    return pool.preparedQuery(sql).execute(Tuple.of(userId)).compose(rows -> blocking(() ->
+        w.entry(name, (rows.size() == 0 ? new JsonObject() : rows.iterator().next().toJson()).encodePrettily().getBytes(StandardCharsets.UTF_8))));
+  }
+
+  private Future<Void> list(Writer w, String name, String sql, UUID userId) {
+    return pool.preparedQuery(sql).execute(Tuple.of(userId)).compose(rows -> blocking(() -> w.entry(name, array(rows))));
+  }
+
+  private static byte[] array(RowSet<Row> rows) {
+    io.vertx.core.json.JsonArray a = new io.vertx.core.json.JsonArray();
+    rows.forEach(r -> a.add(r.toJson()));
+    return a.encodePrettily().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String csvLine(Row r) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < CSV_COLUMNS.size(); i++) {
+      Object v = r.getValue(CSV_COLUMNS.get(i));
+      String s = v == null ? "" : v.toString();
+      sb.append(i == 0 ? "" : ",").append(s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
+    }
+    return sb.append('\n').toString();
+  }
+
+  private interface IoAction {
+    void run() throws IOException;
+  }
+
+  private Future<Void> blocking(IoAction action) {
+    return vertx.<Void>executeBlocking(() -> {
+      action.run();
+      return null;
+    }, true);
+  }
+
+  /** The zip being written: activities.json and activities.csv grow page by page (the CSV is kept until the end). */
+  private static final class Writer {
+    final Path file;
+    final ZipOutputStream zip;
+    final Path csv;
+
+    Writer(Path file) throws IOException {
+      this.file = file;
+      this.zip = new ZipOutputStream(Files.newOutputStream(file));
+      this.csv = Files.createTempFile(file.getParent(), "activities-", ".csv");
+    }
+
+    void entry(String name, byte[] bytes) throws IOException {
+      zip.putNextEntry(new ZipEntry(name));
+      zip.write(bytes);
+      zip.closeEntry();
+    }
+
+    void begin(String name, String text) throws IOException {
+      zip.putNextEntry(new ZipEntry(name));
+      zip.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void csvHeader() throws IOException {
+      Files.writeString(csv, String.join(",", CSV_COLUMNS) + "\n");
+    }
+
+    void append(String json, String csvRows) throws IOException {
+      zip.write(json.getBytes(StandardCharsets.UTF_8));
+      Files.writeString(csv, csvRows, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    void end(String text) throws IOException {
+      zip.write(("\n" + text + "\n").getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+      entry("activities.csv", Files.readAllBytes(csv));
+      Files.deleteIfExists(csv);
+    }
+
+    void close() throws IOException {
+      zip.close();
+    }
+
+    void abort() throws IOException {
+      try {
+        zip.close();
+      } finally {
+        Files.deleteIfExists(csv);
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+}
