@@ -41,9 +41,8 @@ public final class ActivityFileParser {
       if (bytes.length == 0) {
         throw new ImportException("Empty file (the compressed file holds nothing)");
       }
-    } else if (name.endsWith(".gz")) {
-      throw new ImportException("The file is named .gz but is not gzip-compressed");
     }
+    // A ".gz" that is not compressed is read as it is: browsers sometimes unpack downloads and keep the name.
     if (name.endsWith(".gz")) {
       name = name.substring(0, name.length() - 3);
     }

@@ -18,8 +18,10 @@ import java.util.Set;
  *       keeps them (coasting is part of the ride). A power channel that is never above zero counts as no power.</li>
  *   <li><b>Normalized power</b>: Coggan's 30 s rolling mean on that 1 Hz grid, 4th power, mean, 4th root
  *       ({@link PowerLoad#normalizedPower}); null with fewer than 30 s of power.</li>
- *   <li><b>Elevation gain</b>: rises count only once the altitude has climbed {@value #ASCENT_HYSTERESIS_M} m above the
- *       last low point, so GPS and barometer jitter of a metre or two adds nothing.</li>
+ *   <li><b>Elevation gain</b>, with hysteresis: a climb starts once the altitude is {@value #ASCENT_HYSTERESIS_M} m
+ *       above the lowest point since the last climb, and ends once it falls that much below the climb's highest
+ *       point (or the recording ends); each climb then counts in full, low to high. Jitter of a metre or two
+ *       adds nothing.</li>
  *   <li><b>Distance</b> from positions: haversine on a sphere of radius {@value #EARTH_RADIUS_M} m (IUGG mean).</li>
  * </ul>
  */
@@ -134,21 +136,34 @@ final class ActivityMetrics {
       return null;
     }
     double gain = 0;
-    double reference = Double.NaN;
+    double low = Double.NaN;
+    double high = Double.NaN;
+    boolean climbing = false;
     for (double a : altitude) {
       if (Double.isNaN(a)) {
         continue;
       }
-      if (Double.isNaN(reference)) {
-        reference = a;
-      } else if (a >= reference + ASCENT_HYSTERESIS_M) {
-        gain += a - reference;
-        reference = a;
-      } else if (a <= reference - ASCENT_HYSTERESIS_M) {
-        reference = a;
+      if (Double.isNaN(low)) {
+        low = a;
+      } else if (climbing) {
+        if (a > high) {
+          high = a;
+        } else if (a <= high - ASCENT_HYSTERESIS_M) {
+          gain += high - low;
+          climbing = false;
+          low = a;
+        }
+      } else if (a < low) {
+        low = a;
+      } else if (a >= low + ASCENT_HYSTERESIS_M) {
+        climbing = true;
+        high = a;
       }
     }
-    return Double.isNaN(reference) ? null : gain;
+    if (climbing) {
+      gain += high - low;
+    }
+    return Double.isNaN(low) ? null : gain;
   }
 
   static Double max(double[] values) {

@@ -1,0 +1,233 @@
+package fitcoach.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.garmin.fit.Sport;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** FIT files written by the SDK's encoder in the test, so these run without the shared sample files. */
+class FitParserTest {
+  @TempDir
+  Path dir;
+
+  /** One hour at 1 Hz, 8 m/s, with the given watts each second; the session records no power fields. */
+  private byte[] ride(String name, java.util.function.IntUnaryOperator watts) {
+    FitFiles fit = FitFiles.activity().utcOffsetSeconds(3600).session(Sport.CYCLING, 0, 3600, 3600, 28800.0);
+    for (int t = 0; t < 3600; t++) {
+      int second = t;
+      fit.record(t, r -> {
+        r.setPower(watts.applyAsInt(second));
+        r.setHeartRate((short) 140);
+        r.setSpeed(8f);
+        r.setDistance(8f * second);
+      });
+    }
+    return fit.write(dir.resolve(name));
+  }
+
+  private static ParsedFile parse(String name, byte[] bytes) throws ImportException {
+    return ActivityFileParser.parseFile(name, new ByteArrayInputStream(bytes));
+  }
+
+  @Test
+  @DisplayName("A one-hour ride at a constant 200 W has an average and a normalized power of exactly 200 W.")
+  void constantPowerRide() throws Exception {
+    ParsedActivity a = parse("ride.fit", ride("ride.fit", t -> 200)).activities().get(0);
+
+    assertThat(a.format()).isEqualTo("fit");
+    assertThat(a.sportType()).isEqualTo("Ride");
+    assertThat(a.startUtc()).isEqualTo(FitFiles.START);
+    assertThat(a.elapsedTimeS()).isEqualTo(3600);
+    assertThat(a.distanceM()).isCloseTo(28800.0, within(0.01));
+    assertThat(a.avgPowerW()).isCloseTo(200.0, within(1e-9));
+    assertThat(a.normalizedPowerW()).isCloseTo(200.0, within(1e-9));
+    assertThat(a.avgHr()).isCloseTo(140.0, within(1e-9));
+    assertThat(a.streams().powerW()).hasSize(3600);
+    assertThat(a.streams().timeS()[3599]).isEqualTo(3599);
+  }
+
+  @Test
+  @DisplayName("Alternating 30 s at 300 W and 30 s at 100 W averages 200 W but has the Coggan NP of 221.85 W.")
+  void intervalRideHasNpAboveAverage() throws Exception {
+    ParsedActivity a = parse("intervals.fit", ride("intervals.fit", t -> (t / 30) % 2 == 0 ? 300 : 100))
+        .activities().get(0);
+
+    assertThat(a.avgPowerW()).isCloseTo(200.0, within(1e-9));
+    // The 30 s rolling mean of a 30/30 square wave is a triangle wave between 100 and 300 W; its 4th-power mean
+    // over the 3571 full windows gives 221.8509 W (computed independently).
+    assertThat(a.normalizedPowerW()).isCloseTo(221.8509, within(0.001));
+    assertThat(a.normalizedPowerW()).isGreaterThan(a.avgPowerW() + 20);
+  }
+
+  @Test
+  @DisplayName("The device's UTC offset in the activity message gives the local start time; the zone stays unknown.")
+  void localStartFromActivityOffset() throws Exception {
+    ParsedActivity a = parse("ride.fit", ride("ride.fit", t -> 200)).activities().get(0);
+
+    assertThat(a.startLocal()).isEqualTo(LocalDateTime.of(2024, 3, 10, 8, 0, 0));
+    assertThat(a.timeZone()).isNull();
+    assertThat(a.deviceName()).isEqualTo("Garmin Edge 530");
+  }
+
+  @Test
+  @DisplayName("A run paused for five minutes has a moving time five minutes shorter than its elapsed time.")
+  void pausedRun() throws Exception {
+    FitFiles fit = FitFiles.activity().session(Sport.RUNNING, 0, 1500, 1200, 3600.0);
+    for (int t = 0; t < 1500; t++) {
+      if (t >= 600 && t < 900) {
+        continue; // the watch was paused: no records
+      }
+      int second = t;
+      fit.record(t, r -> {
+        r.setSpeed(3f);
+        r.setHeartRate((short) 150);
+        r.setDistance(3f * Math.min(second, 600) + 3f * Math.max(0, second - 900));
+      });
+    }
+    ParsedActivity a = parse("run.fit", fit.write(dir.resolve("run.fit"))).activities().get(0);
+
+    assertThat(a.sportType()).isEqualTo("Run");
+    assertThat(a.elapsedTimeS()).isEqualTo(1500);
+    // 599 one-second intervals before and after the 301 s gap; the gap itself is a pause.
+    assertThat(a.movingTimeS()).isEqualTo(1198);
+    assertThat(a.elapsedTimeS() - a.movingTimeS()).isGreaterThanOrEqualTo(300);
+    assertThat(a.startLocal()).isNull();
+  }
+
+  @Test
+  @DisplayName("Standing still at 0 m/s while the watch keeps recording does not count as moving time.")
+  void standingStillIsNotMoving() throws Exception {
+    FitFiles fit = FitFiles.activity().session(Sport.RUNNING, 0, 600, 600, null);
+    for (int t = 0; t < 600; t++) {
+      float speed = t > 200 && t <= 320 ? 0f : 3f;
+      fit.record(t, r -> r.setSpeed(speed));
+    }
+    ParsedActivity a = parse("lights.fit", fit.write(dir.resolve("lights.fit"))).activities().get(0);
+
+    assertThat(a.elapsedTimeS()).isEqualTo(600);
+    assertThat(a.movingTimeS()).isEqualTo(599 - 120);
+  }
+
+  @Test
+  @DisplayName("A brick session file yields one activity per session, each with only its own records.")
+  void multisportSessions() throws Exception {
+    FitFiles fit = FitFiles.activity()
+        .session(Sport.CYCLING, 0, 1200, 1200, 9600.0)
+        .session(Sport.RUNNING, 1200, 600, 600, 1800.0);
+    for (int t = 0; t < 1800; t++) {
+      boolean riding = t < 1200;
+      fit.record(t, r -> {
+        r.setSpeed(riding ? 8f : 3f);
+        if (riding) {
+          r.setPower(180);
+        }
+      });
+    }
+    List<ParsedActivity> activities = parse("brick.fit", fit.write(dir.resolve("brick.fit"))).activities();
+
+    assertThat(activities).extracting(ParsedActivity::sportType).containsExactly("Ride", "Run");
+    assertThat(activities.get(0).streams().size()).isEqualTo(1200);
+    assertThat(activities.get(1).streams().size()).isEqualTo(600);
+    assertThat(activities.get(1).startUtc()).isEqualTo(FitFiles.START.plusSeconds(1200));
+    assertThat(activities.get(1).streams().timeS()[0]).isZero();
+    assertThat(activities.get(0).avgPowerW()).isCloseTo(180.0, within(1e-9));
+    assertThat(activities.get(1).avgPowerW()).isNull();
+    assertThat(activities.get(1).distanceM()).isCloseTo(1800.0, within(0.01));
+  }
+
+  @Test
+  @DisplayName("A FIT file cut short keeps its complete records and says where it was truncated.")
+  void truncatedFileKeepsCompleteRecords() throws Exception {
+    byte[] whole = ride("whole.fit", t -> 200);
+    byte[] cut = Arrays.copyOf(whole, whole.length * 6 / 10);
+
+    ParsedFile parsed = parse("cut.fit", cut);
+
+    ParsedActivity a = parsed.activities().get(0);
+    int kept = a.streams().size();
+    assertThat(kept).isBetween(1000, 3599);
+    assertThat(parsed.warnings()).containsExactly(String.format(java.util.Locale.ENGLISH,
+        "The FIT file is truncated after %,d records: imported what was complete", kept));
+    // The session was at the end of the file, so the summary comes from the records that survived.
+    assertThat(a.sportType()).isEqualTo("Workout");
+    assertThat(a.elapsedTimeS()).isEqualTo(kept - 1);
+    assertThat(a.avgPowerW()).isCloseTo(200.0, within(1e-9));
+    assertThat(ActivityFileParser.parse("cut.fit", new ByteArrayInputStream(cut))).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("A FIT file cut off before its first complete record is refused with a clear message.")
+  void truncatedBeforeAnyRecord() {
+    byte[] whole = ride("whole.fit", t -> 200);
+    byte[] cut = Arrays.copyOf(whole, 30);
+
+    assertThatThrownBy(() -> parse("cut.fit", cut))
+        .isInstanceOf(ImportException.class)
+        .hasMessage("The FIT file is damaged or truncated before its first complete record: nothing could be imported");
+  }
+
+  @Test
+  @DisplayName("A 0-byte upload is refused as an empty file.")
+  void emptyFile() {
+    assertThatThrownBy(() -> parse("ride.fit", new byte[0]))
+        .isInstanceOf(ImportException.class)
+        .hasMessage("Empty file");
+  }
+
+  @Test
+  @DisplayName("A text file renamed to .fit is refused as not an activity file.")
+  void textRenamedFit() {
+    byte[] text = "These are my notes from Tuesday's ride.\n".getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> parse("notes.fit", text))
+        .isInstanceOf(ImportException.class)
+        .hasMessage("Not an activity file: it is named .fit but does not contain FIT data");
+  }
+
+  @Test
+  @DisplayName("A gzipped FIT file is unpacked, and a FIT file is recognised by its header whatever its name.")
+  void gzipAndHeaderDetection() throws Exception {
+    byte[] fit = ride("ride.fit", t -> 200);
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(fit);
+    }
+
+    assertThat(parse("12345.fit.gz", gz.toByteArray()).activities().get(0).avgPowerW()).isCloseTo(200.0, within(1e-9));
+    assertThat(parse("upload.bin", fit).activities().get(0).sportType()).isEqualTo("Ride");
+  }
+
+  @Test
+  @DisplayName("A file named .gz that is not compressed is read as it is, as browsers sometimes unpack downloads.")
+  void uncompressedGzName() throws Exception {
+    ParsedActivity a = parse("ride.fit.gz", ride("ride.fit", t -> 200)).activities().get(0);
+
+    assertThat(a.avgPowerW()).isCloseTo(200.0, within(1e-9));
+  }
+
+  @Test
+  @DisplayName("A damaged gzip stream is refused with a message saying the compressed file is damaged.")
+  void damagedGzip() throws Exception {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(ride("ride.fit", t -> 200));
+    }
+    byte[] cut = Arrays.copyOf(gz.toByteArray(), gz.size() / 2);
+
+    assertThatThrownBy(() -> parse("ride.fit.gz", cut))
+        .isInstanceOf(ImportException.class)
+        .hasMessage("The compressed file is damaged and cannot be unpacked");
+  }
+}
