@@ -7,7 +7,7 @@ CREATE TABLE import_files (
     original_name      text        NOT NULL,
     stored_path        text        NOT NULL,
     size_bytes         bigint      NOT NULL DEFAULT 0,
-    state              text        NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'failed')),
+    state              text        NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'processing', 'done', 'failed')),
     activities_new     integer     NOT NULL DEFAULT 0,
     activities_merged  integer     NOT NULL DEFAULT 0,
     activities_known   integer     NOT NULL DEFAULT 0,

@@ -27,9 +27,12 @@ final class ImportRepository {
   private static final String ADD_FILE = """
       INSERT INTO import_files (job_id, user_id, original_name, stored_path, size_bytes, meta) VALUES ($1, $2, $3, $4, $5, $6)
       RETURNING id""";
+  // Claims the next pending file; several workers may claim concurrently without taking the same one.
   private static final String NEXT_FILE = """
-      SELECT id, original_name, stored_path, meta FROM import_files WHERE job_id = $1 AND state = 'pending'
-      ORDER BY created_at, id LIMIT 1""";
+      UPDATE import_files SET state = 'processing' WHERE id = (
+        SELECT id FROM import_files WHERE job_id = $1 AND state = 'pending' ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+      RETURNING id, original_name, stored_path, meta""";
+  private static final String RELEASE_CLAIMS = "UPDATE import_files SET state = 'pending' WHERE state = 'processing'";
   private static final String FINISH_FILE = """
       UPDATE import_files SET state = $2, activities_new = $3, activities_merged = $4, activities_known = $5, error = $6,
         processed_at = now() WHERE id = $1""";
@@ -106,6 +109,11 @@ final class ImportRepository {
       rows.forEach(list::add);
       return list;
     });
+  }
+
+  /** After a restart nothing is being processed: files claimed by the previous run go back to pending. */
+  Future<Void> releaseClaims() {
+    return pool.query(RELEASE_CLAIMS).execute().mapEmpty();
   }
 
   Future<UUID> addFile(UUID jobId, UUID userId, String name, String storedPath, long size) {

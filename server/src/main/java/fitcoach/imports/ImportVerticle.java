@@ -38,6 +38,7 @@ public final class ImportVerticle extends VerticleBase {
   static final String RUN = "fitcoach.import.run";
   static final String INBOX_PROCESSING = "inbox/processing/";
   private static final long INBOX_SCAN_MS = 5_000;
+  private static final int PARSERS = 3;
   private static final Logger LOG = LoggerFactory.getLogger(ImportVerticle.class);
   private static final Map<String, Integer> PRIORITY = Map.of("file", 4, "strava_export", 3, "strava", 2, "manual", 1, "demo", 0);
   private final ImportRepository repository;
@@ -62,7 +63,8 @@ public final class ImportVerticle extends VerticleBase {
     vertx.eventBus().<JsonObject>consumer(RUN, msg ->
         run(UUID.fromString(msg.body().getString("jobId")), UUID.fromString(msg.body().getString("userId"))));
     vertx.setPeriodic(INBOX_SCAN_MS, id -> scanInbox());
-    return repository.unfinishedJobs().onSuccess(jobs -> jobs.forEach(r -> run(r.getUUID("id"), r.getUUID("user_id"))));
+    return repository.releaseClaims().compose(v -> repository.unfinishedJobs())
+        .onSuccess(jobs -> jobs.forEach(r -> run(r.getUUID("id"), r.getUUID("user_id"))));
   }
 
   /** Files dropped into $FITCOACH_DATA_DIR/inbox are claimed (moved to inbox/processing) and imported like uploads. */
@@ -95,36 +97,69 @@ public final class ImportVerticle extends VerticleBase {
   }
 
   private void run(UUID jobId, UUID userId) {
-    if (running.add(jobId)) {
-      next(jobId, userId, LocalDate.MAX);
+    if (!running.add(jobId)) {
+      return;
+    }
+    Job job = new Job(jobId, userId);
+    for (int i = 0; i < PARSERS; i++) {
+      spawn(job);
     }
   }
 
-  private void next(UUID jobId, UUID userId, LocalDate earliest) {
-    repository.nextFile(jobId).onComplete(found -> {
-      if (found.failed()) {
-        LOG.error("Import {} cannot read its files", jobId, found.cause());
-        running.remove(jobId);
-        return;
-      }
-      if (found.result().isEmpty()) {
-        load.activitiesChanged(userId, earliest)
-            .transform(v -> repository.finishJob(jobId))
-            .onComplete(v -> {
-              running.remove(jobId);
-              publish(jobId, userId);
+  /** Starts one more worker on the job; the last worker to run out of files finishes the job. */
+  private void spawn(Job job) {
+    job.active.incrementAndGet();
+    work(job).onComplete(v -> {
+      if (job.active.decrementAndGet() == 0) {
+        load.activitiesChanged(job.userId, job.earliest)
+            .transform(x -> repository.finishJob(job.id))
+            .onComplete(x -> {
+              running.remove(job.id);
+              publish(job, true);
             });
-        return;
       }
-      ImportRepository.FileRow file = found.result().get();
-      process(userId, file).onComplete(done -> {
+    });
+  }
+
+  /** One job's shared state: files are parsed in parallel, but stored one at a time so duplicates always see each other. */
+  private static final class Job {
+    final UUID id;
+    final UUID userId;
+    final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+    Future<?> storing = Future.succeededFuture();
+    volatile LocalDate earliest = LocalDate.MAX;
+    long lastPublished;
+
+    Job(UUID id, UUID userId) {
+      this.id = id;
+      this.userId = userId;
+    }
+  }
+
+  private Future<Void> work(Job job) {
+    return repository.nextFile(job.id).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      ImportRepository.FileRow file = found.get();
+      return process(job, file).transform(done -> {
         Outcome o = done.succeeded() ? done.result() : Outcome.failed(message(done.cause()));
-        repository.finishFile(file.id(), o.error() == null, o.added(), o.merged(), o.known(), o.error())
-            .compose(v -> settleOriginal(file, o))
-            .onComplete(v -> {
-              publish(jobId, userId);
-              next(jobId, userId, o.earliest() != null && o.earliest().isBefore(earliest) ? o.earliest() : earliest);
-            });
+        if (done.succeeded() && StravaExport.looksLikeExport(file.originalName())) {
+          // The export's files are now queued: put the other parsers to work on them too.
+          for (int i = 1; i < PARSERS; i++) {
+            spawn(job);
+          }
+        }
+        synchronized (job) {
+          if (o.earliest() != null && o.earliest().isBefore(job.earliest)) {
+            job.earliest = o.earliest();
+          }
+        }
+        return repository.finishFile(file.id(), o.error() == null, o.added(), o.merged(), o.known(), o.error())
+            .compose(v -> settleOriginal(file, o));
+      }).transform(v -> {
+        publish(job, false);
+        return work(job);
       });
     });
   }
@@ -139,11 +174,13 @@ public final class ImportVerticle extends VerticleBase {
   private record Parsed(List<ParsedActivity> activities, String hash) {
   }
 
-  private Future<Outcome> process(UUID userId, ImportRepository.FileRow file) {
+  private Future<Outcome> process(Job job, ImportRepository.FileRow file) {
+    UUID userId = job.userId;
     Path path = dataDir.resolve(file.storedPath());
     if (StravaExport.looksLikeExport(file.originalName())) {
       return unpackExport(userId, file, path);
     }
+    long t0 = System.nanoTime();
     Future<Parsed> parsed = vertx.executeBlocking(() -> {
       byte[] bytes = Files.readAllBytes(path);
       String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -151,7 +188,14 @@ public final class ImportVerticle extends VerticleBase {
         return new Parsed(ActivityFileParser.parse(file.originalName(), in), hash);
       }
     }, false);
-    return parsed.compose(p -> zone(userId).compose(zone -> store(userId, p, zone, file)));
+    return parsed.compose(p -> {
+      long t1 = System.nanoTime();
+      return zone(userId).compose(zone -> serialStore(job, () -> {
+        long t2 = System.nanoTime();
+        return store(userId, p, zone, file).onSuccess(o -> LOG.debug("Imported {}: parsed in {} ms, waited {} ms, stored in {} ms",
+            file.originalName(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000));
+      }));
+    });
   }
 
   /** A Strava export becomes one queued file per activity file it holds, carrying the export's name and description. */
@@ -175,6 +219,14 @@ public final class ImportVerticle extends VerticleBase {
       LOG.info("Strava export {}: {} activity files queued, {} rows without a file", file.originalName(), count, withoutFile);
       return chain.map(v -> new Outcome(0, 0, 0, null, null, null));
     });
+  }
+
+  private <T> Future<T> serialStore(Job job, java.util.function.Supplier<Future<T>> work) {
+    synchronized (job) {
+      Future<T> next = job.storing.transform(v -> work.get());
+      job.storing = next;
+      return next;
+    }
   }
 
   private Future<ZoneId> zone(UUID userId) {
@@ -296,9 +348,15 @@ public final class ImportVerticle extends VerticleBase {
     return cleaned.isEmpty() || cleaned.startsWith(".") ? "file" + cleaned : cleaned;
   }
 
-  private void publish(UUID jobId, UUID userId) {
-    repository.job(jobId).onSuccess(view -> view.ifPresent(v ->
-        vertx.eventBus().publish(progressAddress(userId), Json.toJsonObject(v))));
+  /** Progress at most twice a second (and always at the end): the report lists every file, so it is not free. */
+  private void publish(Job job, boolean last) {
+    long now = System.currentTimeMillis();
+    if (!last && now - job.lastPublished < 500) {
+      return;
+    }
+    job.lastPublished = now;
+    repository.job(job.id).onSuccess(view -> view.ifPresent(v ->
+        vertx.eventBus().publish(progressAddress(job.userId), Json.toJsonObject(v))));
   }
 
   private static LocalDate localDate(ParsedActivity a, ZoneId zone) {
