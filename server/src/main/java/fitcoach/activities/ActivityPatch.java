@@ -29,6 +29,7 @@ public final class ActivityPatch {
         a.startDate(), a.startDateLocal(), a.timeZone(), a.movingTimeS(), a.elapsedTimeS(), a.distanceM(), a.elevationGainM(),
         a.avgHr(), a.maxHr(), a.avgPowerW(), a.weightedPowerW(), a.deviceWatts(), a.kilojoules(), a.avgCadence(),
         a.avgSpeedMps(), a.maxSpeedMps(), rpe, a.calories(), a.trainer(), a.commute(), a.manual(), a.summaryPolyline(),
-        a.load(), a.loadMethod(), a.loadEstimated(), a.computedLoad(), override, a.createdAt(), a.updatedAt());
+        a.load(), a.loadMethod(), a.loadEstimated(), a.computedLoad(), override, a.createdAt(), a.updatedAt(),
+        a.primaryActivityId(), a.merged());
   }
 }

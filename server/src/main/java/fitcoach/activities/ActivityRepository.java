@@ -24,7 +24,9 @@ public final class ActivityRepository {
       id, source, external_id, sport_type, sport_family, name, description, notes, start_date, start_date_local, time_zone,
       moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w,
       device_watts, kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, rpe, calories, trainer, commute, manual,
-      summary_polyline, load, load_method, load_uses_estimate, load_override, created_at, updated_at""";
+      summary_polyline, load, load_method, load_uses_estimate, load_override, created_at, updated_at, primary_activity_id,
+      (SELECT array_agg(o.id::text || ':' || o.source) FROM activities o
+        WHERE o.primary_activity_id = activities.id) AS merged""";
   private static final String ONE = "SELECT " + COLUMNS + " FROM activities WHERE user_id = #{userId} AND id = #{id}";
   private static final String INSERT_MANUAL = """
       INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, name, notes, start_date, start_date_local,
@@ -37,6 +39,16 @@ public final class ActivityRepository {
         sport_family = #{sportFamily}, name = #{name}, updated_at = now()
       WHERE user_id = #{userId} AND id = #{id}""";
   private static final String DELETE = "DELETE FROM activities WHERE user_id = #{userId} AND id = #{id} RETURNING local_date";
+  private static final String UNMERGE = """
+      UPDATE activities SET primary_activity_id = NULL, updated_at = now()
+      WHERE user_id = #{userId} AND id = #{id} AND primary_activity_id IS NOT NULL RETURNING local_date""";
+  // The chosen activity leads its group: it and its former primary's other members point at it.
+  private static final String MAKE_PRIMARY = """
+      WITH target AS (SELECT id, primary_activity_id AS old FROM activities
+                      WHERE user_id = #{userId} AND id = #{id} AND primary_activity_id IS NOT NULL)
+      UPDATE activities a SET primary_activity_id = CASE WHEN a.id = t.id THEN NULL ELSE t.id END, updated_at = now()
+      FROM target t WHERE a.user_id = #{userId} AND (a.id = t.id OR a.id = t.old OR a.primary_activity_id = t.old)
+      RETURNING a.local_date""";
 
   private static final String SUMMARY_COLUMNS = """
       id, source, sport_type, sport_family, name, start_date, start_date_local, time_zone, moving_time_s, elapsed_time_s,
@@ -68,8 +80,21 @@ public final class ActivityRepository {
         r.getBoolean("commute"), r.getBoolean("manual"), r.getString("summary_polyline"),
         override != null ? override : computed, override != null ? "MANUAL" : r.getString("load_method"),
         override == null && Boolean.TRUE.equals(r.getBoolean("load_uses_estimate")), computed, override,
-        r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant());
+        r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant(),
+        r.getUUID("primary_activity_id"), merged(r.getArrayOfStrings("merged")));
   };
+
+  private static List<ActivityView.Linked> merged(String[] pairs) {
+    if (pairs == null) {
+      return List.of();
+    }
+    List<ActivityView.Linked> linked = new ArrayList<>();
+    for (String p : pairs) {
+      int colon = p.indexOf(':');
+      linked.add(new ActivityView.Linked(UUID.fromString(p.substring(0, colon)), p.substring(colon + 1)));
+    }
+    return linked;
+  }
 
   // One template per query shape (which filters are present, sort, cursor): each gets a plan that can use the index.
   private final Map<String, SqlTemplate<Map<String, Object>, RowSet<ActivitySummary>>> pages = new ConcurrentHashMap<>();
@@ -79,6 +104,8 @@ public final class ActivityRepository {
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> insertManual;
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> updateEditable;
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> delete;
+  private final SqlTemplate<Map<String, Object>, RowSet<Row>> unmerge;
+  private final SqlTemplate<Map<String, Object>, RowSet<Row>> makePrimary;
 
   public ActivityRepository(Pool pool) {
     this.pool = pool;
@@ -86,6 +113,26 @@ public final class ActivityRepository {
     this.insertManual = SqlTemplate.forQuery(pool, INSERT_MANUAL);
     this.updateEditable = SqlTemplate.forQuery(pool, UPDATE_EDITABLE);
     this.delete = SqlTemplate.forQuery(pool, DELETE);
+    this.unmerge = SqlTemplate.forQuery(pool, UNMERGE);
+    this.makePrimary = SqlTemplate.forQuery(pool, MAKE_PRIMARY);
+  }
+
+  /** Splits a wrongly merged activity from its group; the day it occupies, if it was merged. */
+  public Future<Optional<LocalDate>> unmerge(UUID userId, UUID id) {
+    return unmerge.execute(Map.of("userId", userId, "id", id)).map(rows -> rows.size() == 0 ? Optional.empty()
+        : Optional.of(rows.iterator().next().getLocalDate("local_date")));
+  }
+
+  /** Makes a merged activity the one that represents its group; the earliest day touched, if it was merged. */
+  public Future<Optional<LocalDate>> makePrimary(UUID userId, UUID id) {
+    return makePrimary.execute(Map.of("userId", userId, "id", id)).map(rows -> {
+      LocalDate earliest = null;
+      for (Row r : rows) {
+        LocalDate d = r.getLocalDate("local_date");
+        earliest = earliest == null || d.isBefore(earliest) ? d : earliest;
+      }
+      return Optional.ofNullable(earliest);
+    });
   }
 
   /** One page of items; {@link #count} gives the total for the same filters. */

@@ -35,6 +35,8 @@ public final class ActivityRoutes {
     router.get("/api/activities/:id").handler(this::get);
     router.patch("/api/activities/:id").handler(this::patch);
     router.delete("/api/activities/:id").handler(this::delete);
+    router.post("/api/activities/:id/unmerge").handler(this::unmerge);
+    router.post("/api/activities/:id/primary").handler(this::makePrimary);
   }
 
   private void list(RoutingContext ctx) {
@@ -90,6 +92,28 @@ public final class ActivityRoutes {
             ? Future.failedFuture(notFound())
             : load.activitiesChanged(userId, day.get()))
         .onSuccess(r -> Json.ok(ctx, Map.of("ok", true)))
+        .onFailure(ctx::fail);
+  }
+
+  private void unmerge(RoutingContext ctx) {
+    UUID userId = userId(ctx);
+    UUID id = id(ctx);
+    regroup(ctx, userId, id, activities.unmerge(userId, id));
+  }
+
+  private void makePrimary(RoutingContext ctx) {
+    UUID userId = userId(ctx);
+    UUID id = id(ctx);
+    regroup(ctx, userId, id, activities.makePrimary(userId, id));
+  }
+
+  private void regroup(RoutingContext ctx, UUID userId, UUID id, Future<java.util.Optional<LocalDate>> change) {
+    change.compose(day -> day.isEmpty()
+            ? activities.find(userId, id).compose(found -> Future.failedFuture(found.isEmpty() ? notFound()
+                : ApiException.conflict("not_merged", "This activity is not merged into another one")))
+            : load.activitiesChanged(userId, day.get()))
+        .compose(r -> activities.find(userId, id))
+        .onSuccess(found -> Json.ok(ctx, found.orElseThrow(ActivityRoutes::notFound)))
         .onFailure(ctx::fail);
   }
 

@@ -2,11 +2,14 @@ package fitcoach.activities;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * An activity as the API shows it. {@code load} is the load the PMC uses (the athlete's override when set), with the
- * method that produced it; {@code loadEstimated} says it rests on an estimated threshold.
+ * method that produced it; {@code loadEstimated} says it rests on an estimated threshold. {@code primaryActivityId} is set
+ * when this is another source's copy of a workout merged into that activity; {@code merged} lists the copies merged
+ * into this one.
  */
 public record ActivityView(
     UUID id, String source, String externalId, String sportType, String sportFamily, String name, String description,
@@ -15,5 +18,9 @@ public record ActivityView(
     Boolean deviceWatts, Double kilojoules, Double avgCadence, Double avgSpeedMps, Double maxSpeedMps, Integer rpe,
     Double calories, boolean trainer, boolean commute, boolean manual, String summaryPolyline,
     Double load, String loadMethod, boolean loadEstimated, Double computedLoad, Double loadOverride,
-    Instant createdAt, Instant updatedAt) {
+    Instant createdAt, Instant updatedAt, UUID primaryActivityId, List<Linked> merged) {
+
+  /** Another source's copy of the same workout, merged into this one. */
+  public record Linked(UUID id, String source) {
+  }
 }

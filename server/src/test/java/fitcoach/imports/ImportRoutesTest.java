@@ -148,6 +148,25 @@ class ImportRoutesTest extends ApiTest {
     // The chart counts the workout once.
     JsonObject stats = client.get("/api/activities/stats").json();
     assertThat(stats.getJsonArray("methodMix").stream().mapToLong(m -> ((JsonObject) m).getLong("activities")).sum()).isEqualTo(1);
+
+    String fileId = list.getJsonArray("items").getJsonObject(0).getString("id");
+    JsonObject fileView = client.get("/api/activities/" + fileId).json();
+    assertThat(fileView.getJsonArray("merged")).hasSize(1);
+    String stravaId = fileView.getJsonArray("merged").getJsonObject(0).getString("id");
+    assertThat(fileView.getJsonArray("merged").getJsonObject(0).getString("source")).isEqualTo("strava");
+
+    // The athlete prefers the Strava copy: it leads, the file is merged into it.
+    var chosen = client.post("/api/activities/" + stravaId + "/primary", null);
+    assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+    assertThat(chosen.json().getValue("primaryActivityId")).isNull();
+    assertThat(client.get("/api/activities").json().getJsonArray("items").getJsonObject(0).getString("source")).isEqualTo("strava");
+    assertThat(client.get("/api/activities").json().getLong("total")).isEqualTo(1);
+
+    // A wrong merge is split: both count again.
+    var split = client.post("/api/activities/" + fileId + "/unmerge", null);
+    assertThat(split.status()).isEqualTo(200);
+    assertThat(client.get("/api/activities").json().getLong("total")).isEqualTo(2);
+    assertThat(client.post("/api/activities/" + fileId + "/unmerge", null).errorCode()).isEqualTo("not_merged");
   }
 
   @Test
