@@ -215,9 +215,19 @@ public final class ImportVerticle extends VerticleBase {
             repository.addFile(jobId, userId, e.fileName(), e.extractedFile(), 0, meta)).mapEmpty());
       }
       int count = queued;
-      int withoutFile = entries.size() - queued;
-      LOG.info("Strava export {}: {} activity files queued, {} rows without a file", file.originalName(), count, withoutFile);
-      return chain.map(v -> new Outcome(0, 0, 0, null, null, null));
+      // Rows without a file (entered by hand on Strava) become activities from the row itself.
+      List<StravaExport.Entry> rowsOnly = entries.stream()
+          .filter(e -> e.extractedFile() == null && e.start() != null && e.stravaId() != null).toList();
+      LOG.info("Strava export {}: {} activity files queued, {} activities from rows alone", file.originalName(), count, rowsOnly.size());
+      return chain.compose(v -> zone(userId)).compose(zone -> {
+        Future<Outcome> rows = Future.succeededFuture(new Outcome(0, 0, 0, null, null, null));
+        for (StravaExport.Entry e : rowsOnly) {
+          rows = rows.compose(o -> storeRow(userId, e, zone).map(stored -> new Outcome(
+              o.added() + (stored == Stored.NEW ? 1 : 0), o.merged() + (stored == Stored.MERGED ? 1 : 0),
+              o.known() + (stored == Stored.KNOWN ? 1 : 0), earliestOf(o.earliest(), LocalDate.ofInstant(e.start(), zone)), null, null)));
+        }
+        return rows;
+      });
     });
   }
 
@@ -227,6 +237,18 @@ public final class ImportVerticle extends VerticleBase {
       job.storing = next;
       return next;
     }
+  }
+
+  private Future<Stored> storeRow(UUID userId, StravaExport.Entry e, ZoneId zone) {
+    int elapsed = e.elapsedS() == null ? 0 : e.elapsedS();
+    ParsedActivity a = new ParsedActivity("csv", e.sportType(), e.start(), null, null, elapsed,
+        e.movingS() == null ? elapsed : e.movingS(), e.distanceM(), null, null, null, null, null, null, null, null, null);
+    LocalDateTime local = LocalDateTime.ofInstant(e.start(), zone);
+    String family = Sports.family(e.sportType());
+    return repository.insert(userId, "strava_export", e.stravaId(), e.sportType(), family,
+            e.name() == null ? e.sportType() : e.name(), e.description(), e.rpe(), e.start(), local, zone.getId(), a)
+        .compose(row -> row.isEmpty() ? Future.succeededFuture(Stored.KNOWN)
+            : merge(userId, row.get().getUUID("id"), "strava_export", family, a));
   }
 
   private Future<ZoneId> zone(UUID userId) {

@@ -26,8 +26,13 @@ final class StravaExport {
   private static final int MAX_RATIO = 200;
 
   /** One row of activities.csv, with the extracted file (relative to the data folder) when it has one. */
-  record Entry(String stravaId, String name, String description, Integer rpe, String extractedFile, String fileName) {
+  record Entry(String stravaId, String name, String description, Integer rpe, String extractedFile, String fileName,
+               java.time.Instant start, String sportType, Integer elapsedS, Integer movingS, Double distanceM) {
   }
+
+  // English exports: "Oct 7, 2020, 2:43:11 PM", in UTC as importers read it; localized exports fall back to their files.
+  private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
+      .ofPattern("MMM d, yyyy, h:mm:ss a", Locale.ENGLISH);
 
   private StravaExport() {
   }
@@ -70,6 +75,11 @@ final class StravaExport {
       int description = index(header, "Activity Description", 4);
       int file = index(header, "Filename", 12);
       int rpe = index(header, "Perceived Exertion", -1);
+      int date = index(header, "Activity Date", 1);
+      int type = index(header, "Activity Type", 3);
+      int elapsed = index(header, "Elapsed Time", 5);
+      int moving = index(header, "Moving Time", -1);
+      int distanceSi = nth(header, "Distance", 2);
       Files.createDirectories(targetDir);
       List<Entry> entries = new ArrayList<>();
       for (List<String> row : rows.subList(1, rows.size())) {
@@ -82,7 +92,9 @@ final class StravaExport {
           Files.write(target, read(zf, byName.get(ref)));
           extracted = dataDir.relativize(target).toString();
         }
-        entries.add(new Entry(cell(row, id), cell(row, name), cell(row, description), rpe(cell(row, rpe)), extracted, fileName));
+        entries.add(new Entry(cell(row, id), cell(row, name), cell(row, description), rpe(cell(row, rpe)), extracted, fileName,
+            date(cell(row, date)), sport(cell(row, type)), whole(cell(row, elapsed)), whole(cell(row, moving)),
+            number(cell(row, distanceSi))));
       }
       return entries;
     } catch (java.util.zip.ZipException e) {
@@ -108,6 +120,48 @@ final class StravaExport {
         out.write(buf, 0, n);
       }
       return out.toByteArray();
+    }
+  }
+
+  /** Column names repeat (display units first, SI second): the position of the n-th one, or -1. */
+  private static int nth(List<String> header, String column, int n) {
+    int seen = 0;
+    for (int i = 0; i < header.size(); i++) {
+      if (header.get(i).equals(column) && ++seen == n) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static java.time.Instant date(String value) {
+    try {
+      return value == null ? null : java.time.LocalDateTime.parse(value, DATE).toInstant(java.time.ZoneOffset.UTC);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** "Virtual Ride", "E-Bike Ride", "Weight Training" → Strava's sport type names. */
+  private static String sport(String label) {
+    if (label == null) {
+      return "Workout";
+    }
+    String compact = label.replace(" ", "").replace("-", "");
+    String known = fitcoach.activities.Sports.canonical(compact);
+    return known != null ? known : "Workout";
+  }
+
+  private static Integer whole(String value) {
+    Double d = number(value);
+    return d == null ? null : (int) Math.round(d);
+  }
+
+  private static Double number(String value) {
+    try {
+      return value == null ? null : Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 

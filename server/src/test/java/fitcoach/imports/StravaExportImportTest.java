@@ -66,7 +66,7 @@ class StravaExportImportTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("A Strava export imports its activity files with the names, descriptions and RPE of activities.csv")
+  @DisplayName("A Strava export imports its activity files with the names, descriptions and RPE of activities.csv, and its file-less rows")
   void importsExport() throws Exception {
     String csv = "\uFEFFActivity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,"
         + "Max Heart Rate,Relative Effort,Commute,Activity Private Note,Activity Gear,Filename,Perceived Exertion\n"
@@ -77,8 +77,12 @@ class StravaExportImportTest extends ApiTest {
         {"profile.csv", "x"}});
     assertThat(upload("export_12345.zip", export)).isEqualTo(202);
     JsonObject job = awaitDone();
-    assertThat(job.getInteger("activitiesNew")).isEqualTo(1);
-    JsonObject a = client.get("/api/activities").jsonArray("items").getJsonObject(0);
+    assertThat(job.getInteger("activitiesNew")).isEqualTo(2);
+    JsonObject swim = client.get("/api/activities?sport=swim").jsonArray("items").getJsonObject(0);
+    assertThat(swim.getString("name")).isEqualTo("Manual swim");
+    assertThat(swim.getString("startDate")).isEqualTo("2020-10-08T14:43:11Z");
+    assertThat(swim.getInteger("elapsedTimeS")).isEqualTo(1200);
+    JsonObject a = client.get("/api/activities?sport=run").jsonArray("items").getJsonObject(0);
     assertThat(a.getString("source")).isEqualTo("strava_export");
     assertThat(a.getString("name")).isEqualTo("Evening run");
     assertThat(a.getInteger("rpe")).isEqualTo(6);
@@ -87,8 +91,8 @@ class StravaExportImportTest extends ApiTest {
     assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE external_id = '111'")).isEqualTo(1);
 
     assertThat(upload("export_again.zip", export)).isEqualTo(202);
-    assertThat(awaitDone().getInteger("activitiesKnown")).isEqualTo(1);
-    assertThat(TestDatabase.count("SELECT count(*) FROM activities")).isEqualTo(1);
+    assertThat(awaitDone().getInteger("activitiesKnown")).isEqualTo(2);
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities")).isEqualTo(2);
   }
 
   @Test
