@@ -1,11 +1,10 @@
 package fitcoach.imports;
 
 import fitcoach.app.ApiException;
+import fitcoach.app.EventStream;
 import fitcoach.app.Json;
 import fitcoach.auth.AuthHandler;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
@@ -86,17 +85,6 @@ public final class ImportRoutes {
   }
 
   private void events(RoutingContext ctx) {
-    UUID userId = AuthHandler.signedIn(ctx).userId();
-    HttpServerResponse res = ctx.response();
-    res.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache")
-        .putHeader("X-Accel-Buffering", "no");
-    res.write(": connected\n\n");
-    MessageConsumer<JsonObject> consumer = ctx.vertx().eventBus().consumer(ImportVerticle.progressAddress(userId),
-        msg -> res.write("event: progress\ndata: " + msg.body().encode() + "\n\n"));
-    long heartbeat = ctx.vertx().setPeriodic(15_000, id -> res.write(": heartbeat\n\n"));
-    res.closeHandler(v -> {
-      consumer.unregister();
-      ctx.vertx().cancelTimer(heartbeat);
-    });
+    EventStream.relay(ctx, ImportVerticle.progressAddress(AuthHandler.signedIn(ctx).userId()), "progress");
   }
 }

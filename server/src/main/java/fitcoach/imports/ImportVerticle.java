@@ -325,7 +325,7 @@ public final class ImportVerticle extends VerticleBase {
       }
       json.put("latlng", latlng);
     }
-    return repository.saveStreams(activityId, s.timeS().length, gzip(json.encode()), List.copyOf(json.fieldNames()));
+    return repository.saveStreams(activityId, s.timeS().length, fitcoach.app.Gzip.text(json.encode()), List.copyOf(json.fieldNames()));
   }
 
   /** Keeps the original under files/ (or removes it when originals are not kept); inbox files move to imported/ or failed/. */
@@ -428,14 +428,6 @@ public final class ImportVerticle extends VerticleBase {
     }
   }
 
-  private static byte[] gzip(String json) {
-    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-      gz.write(json.getBytes(StandardCharsets.UTF_8));
-      gz.finish();
-      return bytes.toByteArray();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+
 
 }

@@ -2,13 +2,13 @@ package fitcoach.strava;
 
 import fitcoach.app.ApiException;
 import fitcoach.app.AppConfig;
+import fitcoach.app.EventStream;
 import fitcoach.app.Json;
 import fitcoach.app.JsonFields;
 import fitcoach.auth.AuthHandler;
 import fitcoach.auth.AuthService;
 import fitcoach.auth.SessionTokens;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +21,6 @@ import java.util.UUID;
 
 /** Strava routes under /api/strava: OAuth, status, sync with live progress, and the webhook. */
 public final class StravaRoutes {
-  private static final long HEARTBEAT_MS = 15_000;
   private final StravaService strava;
   private final AppConfig config;
   private final AuthService auth;
@@ -89,22 +88,10 @@ public final class StravaRoutes {
   /** Server-sent events of the sync progress: the latest state first, then every change, with a heartbeat. */
   private void events(RoutingContext ctx) {
     UUID userId = userId(ctx);
-    HttpServerResponse res = ctx.response();
-    res.setChunked(true)
-        .putHeader("Content-Type", "text/event-stream")
-        .putHeader("Cache-Control", "no-cache")
-        .putHeader("X-Accel-Buffering", "no");
-    res.write(": connected\n\n");
-    MessageConsumer<JsonObject> consumer = ctx.vertx().eventBus().consumer(Addresses.sync(userId),
-        msg -> res.write("event: progress\ndata: " + msg.body().encode() + "\n\n"));
-    long heartbeat = ctx.vertx().setPeriodic(HEARTBEAT_MS, id -> res.write(": heartbeat\n\n"));
-    res.closeHandler(v -> {
-      consumer.unregister();
-      ctx.vertx().cancelTimer(heartbeat);
-    });
+    HttpServerResponse res = EventStream.relay(ctx, Addresses.sync(userId), "progress");
     strava.currentProgress(userId).onSuccess(p -> {
-      if (p != null && !res.closed()) {
-        res.write("event: progress\ndata: " + Json.toJsonObject(p).encode() + "\n\n");
+      if (p != null) {
+        EventStream.frame(res, "progress", Json.toJsonObject(p));
       }
     });
   }

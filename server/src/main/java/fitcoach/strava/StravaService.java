@@ -214,7 +214,7 @@ public final class StravaService {
   Future<JsonObject> streams(UUID userId, UUID activityId) {
     return repository.streams(activityId).compose(stored -> {
       if (stored.isPresent()) {
-        return Future.succeededFuture(new JsonObject(io.vertx.core.buffer.Buffer.buffer(gunzip(stored.get()))));
+        return Future.succeededFuture(new JsonObject(fitcoach.app.Gzip.untext(stored.get())));
       }
       return repository.stravaId(userId, activityId).compose(stravaId -> {
         if (stravaId.isEmpty()) {
@@ -241,7 +241,7 @@ public final class StravaService {
               }
               Future<?> saved = detail == null ? Future.succeededFuture() : repository.upsert(userId, List.of(detail));
               int count = points;
-              return saved.compose(v -> repository.saveStreams(activityId, count, gzip(streams.encode()),
+              return saved.compose(v -> repository.saveStreams(activityId, count, fitcoach.app.Gzip.text(streams.encode()),
                   List.copyOf(streams.fieldNames()))).map(v -> streams);
             }))
             .recover(err -> Future.failedFuture(err instanceof StravaException e
@@ -252,24 +252,6 @@ public final class StravaService {
                 : err));
       });
     });
-  }
-
-  private static byte[] gzip(String json) {
-    try (var bytes = new java.io.ByteArrayOutputStream(); var gz = new java.util.zip.GZIPOutputStream(bytes)) {
-      gz.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      gz.finish();
-      return bytes.toByteArray();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] gunzip(byte[] data) {
-    try (var gz = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(data))) {
-      return gz.readAllBytes();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("Stored streams are unreadable", e);
-    }
   }
 
   boolean verifyToken(String token) {
