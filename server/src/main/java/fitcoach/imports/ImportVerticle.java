@@ -171,7 +171,8 @@ public final class ImportVerticle extends VerticleBase {
     }
   }
 
-  private record Parsed(List<ParsedActivity> activities, String hash) {
+  /** A parsed file with each activity's streams already encoded (gzip JSON): that work belongs on the worker thread. */
+  private record Parsed(List<ParsedActivity> activities, List<EncodedStreams> streams, String hash) {
   }
 
   private Future<Outcome> process(Job job, ImportRepository.FileRow file) {
@@ -185,7 +186,8 @@ public final class ImportVerticle extends VerticleBase {
       byte[] bytes = Files.readAllBytes(path);
       String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
       try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-        return new Parsed(ActivityFileParser.parse(file.originalName(), in), hash);
+        List<ParsedActivity> activities = ActivityFileParser.parse(file.originalName(), in);
+        return new Parsed(activities, activities.stream().map(a -> encode(a.streams())).toList(), hash);
       }
     }, false);
     return parsed.compose(p -> {
@@ -262,7 +264,8 @@ public final class ImportVerticle extends VerticleBase {
       ParsedActivity a = activities.get(i);
       String base = "strava_export".equals(file.source()) ? file.meta().getString("stravaId") : parsed.hash();
       String externalId = base + (activities.size() > 1 ? "-" + i : "");
-      chain = chain.compose(o -> storeOne(userId, a, externalId, athleteZone, file).map(r -> new Outcome(
+      EncodedStreams encoded = parsed.streams().get(i);
+      chain = chain.compose(o -> storeOne(userId, a, encoded, externalId, athleteZone, file).map(r -> new Outcome(
           o.added() + (r == Stored.NEW ? 1 : 0), o.merged() + (r == Stored.MERGED ? 1 : 0), o.known() + (r == Stored.KNOWN ? 1 : 0),
           earliestOf(o.earliest(), r == Stored.KNOWN ? null : localDate(a, athleteZone)), null, o.hash())));
     }
@@ -271,7 +274,7 @@ public final class ImportVerticle extends VerticleBase {
 
   private enum Stored { NEW, MERGED, KNOWN }
 
-  private Future<Stored> storeOne(UUID userId, ParsedActivity a, String externalId, ZoneId athleteZone,
+  private Future<Stored> storeOne(UUID userId, ParsedActivity a, EncodedStreams encoded, String externalId, ZoneId athleteZone,
                                   ImportRepository.FileRow file) {
     String zone = a.timeZone() != null ? a.timeZone() : athleteZone.getId();
     LocalDateTime local = a.startLocal() != null ? a.startLocal() : LocalDateTime.ofInstant(a.startUtc(), ZoneId.of(zone));
@@ -287,7 +290,7 @@ public final class ImportVerticle extends VerticleBase {
         return Future.succeededFuture(Stored.KNOWN);
       }
       UUID id = row.get().getUUID("id");
-      return saveStreams(id, a.streams())
+      return saveStreams(id, encoded)
           .compose(v -> keepOriginals && !fromInbox(file) ? repository.setOriginal(id, originalRelative(file))
               : Future.succeededFuture())
           .compose(v -> merge(userId, id, file.source(), family, a));
@@ -307,9 +310,13 @@ public final class ImportVerticle extends VerticleBase {
     });
   }
 
-  private Future<Void> saveStreams(UUID activityId, Streams s) {
+  /** Streams as stored for the activity page: gzip JSON keyed like Strava's stream types. */
+  private record EncodedStreams(int points, byte[] gzippedJson, List<String> types) {
+  }
+
+  private static EncodedStreams encode(Streams s) {
     if (s == null || s.timeS() == null || s.timeS().length == 0) {
-      return Future.succeededFuture();
+      return null;
     }
     JsonObject json = new JsonObject().put("time", ints(s.timeS()));
     putIfPresent(json, "heartrate", s.heartRate());
@@ -325,7 +332,11 @@ public final class ImportVerticle extends VerticleBase {
       }
       json.put("latlng", latlng);
     }
-    return repository.saveStreams(activityId, s.timeS().length, fitcoach.app.Gzip.text(json.encode()), List.copyOf(json.fieldNames()));
+    return new EncodedStreams(s.timeS().length, fitcoach.app.Gzip.text(json.encode()), List.copyOf(json.fieldNames()));
+  }
+
+  private Future<Void> saveStreams(UUID activityId, EncodedStreams s) {
+    return s == null ? Future.succeededFuture() : repository.saveStreams(activityId, s.points(), s.gzippedJson(), s.types());
   }
 
   /** Keeps the original under files/ (or removes it when originals are not kept); inbox files move to imported/ or failed/. */
