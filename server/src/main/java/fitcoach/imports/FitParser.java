@@ -7,7 +7,6 @@ import com.garmin.fit.Decode;
 import com.garmin.fit.DeviceInfoMesg;
 import com.garmin.fit.File;
 import com.garmin.fit.FileIdMesg;
-import com.garmin.fit.FitRuntimeException;
 import com.garmin.fit.LapMesg;
 import com.garmin.fit.Mesg;
 import com.garmin.fit.MesgListener;
@@ -128,8 +127,9 @@ final class FitParser {
     String damage = null;
     try {
       decode.read(new ByteArrayInputStream(bytes), broadcaster, broadcaster);
-    } catch (FitRuntimeException e) {
-      damage = e.getMessage() == null ? "FIT decode error" : e.getMessage();
+    } catch (RuntimeException e) {
+      // FitRuntimeException for truncation and CRC; damaged definitions can surface as other runtime errors.
+      damage = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
     try {
       broadcaster.broadcast();

@@ -272,4 +272,23 @@ class FitParserTest {
         .isInstanceOf(ImportException.class)
         .hasMessage("This FIT file is a course file, not a recorded activity");
   }
+
+  @Test
+  @DisplayName("Random bytes behind a valid FIT header never escape as anything but an ImportException.")
+  void garbageAfterHeader() {
+    byte[] header = Arrays.copyOf(ride("ride.fit", t -> 200), 14);
+    java.util.Random random = new java.util.Random(42);
+    for (int i = 0; i < 200; i++) {
+      byte[] body = new byte[1 + random.nextInt(2000)];
+      random.nextBytes(body);
+      byte[] file = Arrays.copyOf(header, header.length + body.length);
+      System.arraycopy(body, 0, file, header.length, body.length);
+      try {
+        ParsedFile parsed = parse("garbage.fit", file);
+        assertThat(parsed.activities()).isNotEmpty();
+      } catch (ImportException expected) {
+        assertThat(expected.getMessage()).isNotBlank();
+      }
+    }
+  }
 }
