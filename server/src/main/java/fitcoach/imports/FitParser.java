@@ -7,7 +7,6 @@ import com.garmin.fit.Decode;
 import com.garmin.fit.DeviceInfoMesg;
 import com.garmin.fit.File;
 import com.garmin.fit.FileIdMesg;
-import com.garmin.fit.FitRuntimeException;
 import com.garmin.fit.LapMesg;
 import com.garmin.fit.Mesg;
 import com.garmin.fit.MesgListener;
@@ -75,17 +74,20 @@ final class FitParser {
   static ParsedFile parse(byte[] bytes) throws ImportException {
     Messages m = new Messages();
     String damage = decode(bytes, m, true);
-    List<String> warnings = new ArrayList<>();
-    if (m.sessions.isEmpty() && m.records.isEmpty()) {
-      throw new ImportException(nothingUsable(m, damage));
+    File type = m.fileIds.isEmpty() ? null : m.fileIds.get(0).getType();
+    if (type != null && type != File.ACTIVITY && type != File.INVALID) {
+      // Courses and workouts have records too, but nobody rode them yet.
+      throw new ImportException("This FIT file is a " + type.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+          + " file, not a recorded activity");
     }
+    if (m.sessions.isEmpty() && m.records.isEmpty()) {
+      throw new ImportException(damage != null
+          ? "The FIT file is damaged or truncated before its first complete record: nothing could be imported"
+          : "The FIT file holds no activity data (no sessions and no records)");
+    }
+    List<String> warnings = new ArrayList<>();
     if (damage != null) {
-      warnings.add(damage.contains("CRC")
-          ? String.format(Locale.ENGLISH,
-              "The FIT file failed its checksum after %,d records: imported them, but some values may be wrong",
-              m.records.size())
-          : String.format(Locale.ENGLISH,
-              "The FIT file is truncated after %,d records: imported what was complete", m.records.size()));
+      warnings.add(damageWarning(damage, m));
     }
     List<ParsedActivity> out = new ArrayList<>();
     List<SessionMesg> sessions = new ArrayList<>(m.sessions);
@@ -125,8 +127,9 @@ final class FitParser {
     String damage = null;
     try {
       decode.read(new ByteArrayInputStream(bytes), broadcaster, broadcaster);
-    } catch (FitRuntimeException e) {
-      damage = e.getMessage() == null ? "FIT decode error" : e.getMessage();
+    } catch (RuntimeException e) {
+      // FitRuntimeException for truncation and CRC; damaged definitions can surface as other runtime errors.
+      damage = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
     try {
       broadcaster.broadcast();
@@ -160,16 +163,18 @@ final class FitParser {
     to.sports.addAll(from.sports);
   }
 
-  private static String nothingUsable(Messages m, String damage) {
-    File type = m.fileIds.isEmpty() ? null : m.fileIds.get(0).getType();
-    if (type != null && type != File.ACTIVITY && type != File.INVALID) {
-      return "This FIT file is a " + type.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-          + " file, not a recorded activity";
+  private static String damageWarning(String damage, Messages m) {
+    if (damage.contains("CRC")) {
+      return String.format(Locale.ENGLISH,
+          "The FIT file failed its checksum after %,d records: imported them, but some values may be wrong",
+          m.records.size());
     }
-    if (damage != null) {
-      return "The FIT file is damaged or truncated before its first complete record: nothing could be imported";
+    if (!m.activities.isEmpty()) {
+      // The activity message closes a recording, so what broke came after it.
+      return "The FIT file ends with data that could not be read: imported the complete activity before it";
     }
-    return "The FIT file holds no activity data (no sessions and no records)";
+    return String.format(Locale.ENGLISH,
+        "The FIT file is truncated after %,d records: imported what was complete", m.records.size());
   }
 
   private static ParsedActivity fromSession(SessionMesg s, List<RecordMesg> records, boolean multisport,

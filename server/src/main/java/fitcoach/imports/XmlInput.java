@@ -12,10 +12,10 @@ import javax.xml.stream.XMLStreamReader;
  * {@code <?xml} is skipped, since XML forbids anything before the declaration.
  */
 final class XmlInput {
-  private static final XMLInputFactory FACTORY = secureFactory();
 
   private XmlInput() {}
 
+  /** A new factory per document: XMLInputFactory is not specified to be thread-safe, and imports run in parallel. */
   private static XMLInputFactory secureFactory() {
     XMLInputFactory factory = XMLInputFactory.newFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -32,7 +32,7 @@ final class XmlInput {
   /** A reader over the document, starting at its first '<' (after a byte-order mark and any whitespace). */
   static XMLStreamReader open(byte[] bytes) throws XMLStreamException {
     int start = contentStart(bytes);
-    return FACTORY.createXMLStreamReader(new ByteArrayInputStream(bytes, start, bytes.length - start));
+    return secureFactory().createXMLStreamReader(new ByteArrayInputStream(bytes, start, bytes.length - start));
   }
 
   /** The local name of the root element, or null when the bytes are not XML. */

@@ -30,6 +30,7 @@ final class FitFiles {
   private final List<RecordMesg> records = new ArrayList<>();
   private final List<SessionMesg> sessions = new ArrayList<>();
   private Integer utcOffsetS;
+  private File fileType = File.ACTIVITY;
 
   static FitFiles activity() {
     return new FitFiles();
@@ -63,6 +64,11 @@ final class FitFiles {
     return this;
   }
 
+  FitFiles fileType(File type) {
+    this.fileType = type;
+    return this;
+  }
+
   FitFiles utcOffsetSeconds(int offset) {
     this.utcOffsetS = offset;
     return this;
@@ -72,7 +78,7 @@ final class FitFiles {
   byte[] write(Path file) {
     FileEncoder encoder = new FileEncoder(file.toFile(), Fit.ProtocolVersion.V2_0);
     FileIdMesg id = new FileIdMesg();
-    id.setType(File.ACTIVITY);
+    id.setType(fileType);
     id.setManufacturer(Manufacturer.GARMIN);
     id.setProduct(EDGE_530);
     id.setSerialNumber(123456789L);

@@ -230,4 +230,65 @@ class FitParserTest {
         .isInstanceOf(ImportException.class)
         .hasMessage("The compressed file is damaged and cannot be unpacked");
   }
+
+  @Test
+  @DisplayName("Junk after a complete FIT activity keeps the whole activity and says the end could not be read.")
+  void trailingJunk() throws Exception {
+    byte[] whole = ride("whole.fit", t -> 200);
+    byte[] junk = Arrays.copyOf(whole, whole.length + 100);
+    Arrays.fill(junk, whole.length, junk.length, (byte) 0x55);
+
+    ParsedFile parsed = parse("junk.fit", junk);
+
+    assertThat(parsed.warnings())
+        .containsExactly("The FIT file ends with data that could not be read: imported the complete activity before it");
+    assertThat(parsed.activities().get(0).streams().size()).isEqualTo(3600);
+    assertThat(parsed.activities().get(0).sportType()).isEqualTo("Ride");
+  }
+
+  @Test
+  @DisplayName("A FIT file whose checksum does not match imports with a warning that values may be wrong.")
+  void badChecksum() throws Exception {
+    byte[] bytes = ride("whole.fit", t -> 200);
+    bytes[bytes.length - 1] ^= 0x5A;
+
+    ParsedFile parsed = parse("crc.fit", bytes);
+
+    assertThat(parsed.warnings()).containsExactly(
+        "The FIT file failed its checksum after 3,600 records: imported them, but some values may be wrong");
+    assertThat(parsed.activities().get(0).streams().size()).isEqualTo(3600);
+  }
+
+  @Test
+  @DisplayName("A FIT course file is refused: it is a planned route, not a recorded activity.")
+  void courseFile() {
+    FitFiles fit = FitFiles.activity().fileType(com.garmin.fit.File.COURSE);
+    for (int t = 0; t < 10; t++) {
+      fit.record(t, r -> r.setDistance(10f));
+    }
+    byte[] bytes = fit.write(dir.resolve("course.fit"));
+
+    assertThatThrownBy(() -> parse("course.fit", bytes))
+        .isInstanceOf(ImportException.class)
+        .hasMessage("This FIT file is a course file, not a recorded activity");
+  }
+
+  @Test
+  @DisplayName("Random bytes behind a valid FIT header never escape as anything but an ImportException.")
+  void garbageAfterHeader() {
+    byte[] header = Arrays.copyOf(ride("ride.fit", t -> 200), 14);
+    java.util.Random random = new java.util.Random(42);
+    for (int i = 0; i < 200; i++) {
+      byte[] body = new byte[1 + random.nextInt(2000)];
+      random.nextBytes(body);
+      byte[] file = Arrays.copyOf(header, header.length + body.length);
+      System.arraycopy(body, 0, file, header.length, body.length);
+      try {
+        ParsedFile parsed = parse("garbage.fit", file);
+        assertThat(parsed.activities()).isNotEmpty();
+      } catch (ImportException expected) {
+        assertThat(expected.getMessage()).isNotBlank();
+      }
+    }
+  }
 }
