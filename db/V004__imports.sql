@@ -12,6 +12,7 @@ CREATE TABLE import_files (
     activities_merged  integer     NOT NULL DEFAULT 0,
     activities_known   integer     NOT NULL DEFAULT 0,
     error              text,
+    warning            text,        -- imported, but with a caveat (e.g. a truncated file: what was complete)
     meta               jsonb,       -- for files from a Strava export: the export row (id, name, description, RPE)
     created_at         timestamptz NOT NULL DEFAULT now(),
     processed_at       timestamptz

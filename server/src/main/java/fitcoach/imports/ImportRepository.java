@@ -35,7 +35,7 @@ final class ImportRepository {
   private static final String RELEASE_CLAIMS = "UPDATE import_files SET state = 'pending' WHERE state = 'processing'";
   private static final String FINISH_FILE = """
       UPDATE import_files SET state = $2, activities_new = $3, activities_merged = $4, activities_known = $5, error = $6,
-        processed_at = now() WHERE id = $1""";
+        warning = $7, processed_at = now() WHERE id = $1""";
   private static final String JOB_VIEW = """
       SELECT j.id, j.state, j.created_at, j.finished_at,
         count(f.id) AS files, count(f.id) FILTER (WHERE f.state = 'done') AS done, count(f.id) FILTER (WHERE f.state = 'failed') AS failed,
@@ -45,7 +45,7 @@ final class ImportRepository {
   private static final String LATEST_JOB = """
       SELECT id FROM sync_jobs WHERE user_id = $1 AND kind = 'import' ORDER BY created_at DESC LIMIT 1""";
   private static final String FILES = """
-      SELECT original_name, state, activities_new, activities_merged, activities_known, error FROM import_files
+      SELECT original_name, state, activities_new, activities_merged, activities_known, error, warning FROM import_files
       WHERE job_id = $1 ORDER BY created_at, id""";
   private static final String FINISH_JOB = """
       UPDATE sync_jobs SET state = 'done', updated_at = now(), finished_at = now() WHERE id = $1""";
@@ -87,7 +87,8 @@ final class ImportRepository {
                  int activitiesKnown, Instant createdAt, Instant finishedAt, List<FileView> fileResults) {
   }
 
-  record FileView(String name, String state, int activitiesNew, int activitiesMerged, int activitiesKnown, String error) {
+  record FileView(String name, String state, int activitiesNew, int activitiesMerged, int activitiesKnown, String error,
+                  String warning) {
   }
 
   private final Pool pool;
@@ -131,8 +132,9 @@ final class ImportRepository {
             rows.iterator().next().getString("stored_path"), (JsonObject) rows.iterator().next().getValue("meta"))));
   }
 
-  Future<Void> finishFile(UUID fileId, boolean ok, int added, int merged, int known, String error) {
-    return pool.preparedQuery(FINISH_FILE).execute(Tuple.of(fileId, ok ? "done" : "failed", added, merged, known, error)).mapEmpty();
+  Future<Void> finishFile(UUID fileId, boolean ok, int added, int merged, int known, String error, String warning) {
+    return pool.preparedQuery(FINISH_FILE).execute(Tuple.wrap(new Object[] {fileId, ok ? "done" : "failed", added, merged, known,
+        error, warning})).mapEmpty();
   }
 
   Future<Void> finishJob(UUID jobId) {
@@ -150,7 +152,7 @@ final class ImportRepository {
           List<FileView> files = new ArrayList<>();
           for (Row f : all.<io.vertx.sqlclient.RowSet<Row>>resultAt(1)) {
             files.add(new FileView(f.getString("original_name"), f.getString("state"), f.getInteger("activities_new"),
-                f.getInteger("activities_merged"), f.getInteger("activities_known"), f.getString("error")));
+                f.getInteger("activities_merged"), f.getInteger("activities_known"), f.getString("error"), f.getString("warning")));
           }
           var finished = r.getOffsetDateTime("finished_at");
           return Optional.of(new JobView(r.getUUID("id"), r.getString("state"), r.getLong("files").intValue(),

@@ -155,7 +155,7 @@ public final class ImportVerticle extends VerticleBase {
             job.earliest = o.earliest();
           }
         }
-        return repository.finishFile(file.id(), o.error() == null, o.added(), o.merged(), o.known(), o.error())
+        return repository.finishFile(file.id(), o.error() == null, o.added(), o.merged(), o.known(), o.error(), o.warning())
             .compose(v -> settleOriginal(file, o));
       }).transform(v -> {
         publish(job, false);
@@ -165,14 +165,22 @@ public final class ImportVerticle extends VerticleBase {
   }
 
   /** What one file added: new activities, ones merged into existing workouts, ones already imported. */
-  private record Outcome(int added, int merged, int known, LocalDate earliest, String error, String hash) {
+  private record Outcome(int added, int merged, int known, LocalDate earliest, String error, String hash, String warning) {
+    Outcome(int added, int merged, int known, LocalDate earliest, String error, String hash) {
+      this(added, merged, known, earliest, error, hash, null);
+    }
+
     static Outcome failed(String error) {
       return new Outcome(0, 0, 0, null, error, null);
+    }
+
+    Outcome warn(String text) {
+      return new Outcome(added, merged, known, earliest, error, hash, text);
     }
   }
 
   /** A parsed file with each activity's streams already encoded (gzip JSON): that work belongs on the worker thread. */
-  private record Parsed(List<ParsedActivity> activities, List<EncodedStreams> streams, String hash) {
+  private record Parsed(List<ParsedActivity> activities, List<EncodedStreams> streams, String hash, String warning) {
   }
 
   private Future<Outcome> process(Job job, ImportRepository.FileRow file) {
@@ -186,15 +194,17 @@ public final class ImportVerticle extends VerticleBase {
       byte[] bytes = Files.readAllBytes(path);
       String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
       try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-        List<ParsedActivity> activities = ActivityFileParser.parse(file.originalName(), in);
-        return new Parsed(activities, activities.stream().map(a -> encode(a.streams())).toList(), hash);
+        ParsedFile parsedFile = ActivityFileParser.parseFile(file.originalName(), in);
+        List<ParsedActivity> activities = parsedFile.activities();
+        String warning = parsedFile.warnings().isEmpty() ? null : String.join("; ", parsedFile.warnings());
+        return new Parsed(activities, activities.stream().map(a -> encode(a.streams())).toList(), hash, warning);
       }
     }, false);
     return parsed.compose(p -> {
       long t1 = System.nanoTime();
       return zone(userId).compose(zone -> serialStore(job, () -> {
         long t2 = System.nanoTime();
-        return store(userId, p, zone, file).onSuccess(o -> LOG.debug("Imported {}: parsed in {} ms, waited {} ms, stored in {} ms",
+        return store(userId, p, zone, file).map(o -> p.warning() == null ? o : o.warn(p.warning())).onSuccess(o -> LOG.debug("Imported {}: parsed in {} ms, waited {} ms, stored in {} ms",
             file.originalName(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000));
       }));
     });

@@ -119,6 +119,25 @@ class ImportRoutesTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("A truncated FIT file imports what was complete and the report says so")
+  void truncatedFitIsImportedWithAWarning() throws Exception {
+    FitFiles fit = FitFiles.activity();
+    for (int t = 0; t < 1800; t++) {
+      fit.record(t, r -> {
+        r.setHeartRate((short) 140);
+        r.setPower(180);
+      });
+    }
+    fit.session(com.garmin.fit.Sport.CYCLING, 0, 1799, 1799, null);
+    byte[] whole = fit.write(Files.createTempFile("ride", ".fit"));
+    upload(Map.of("cut.fit", java.util.Arrays.copyOf(whole, whole.length / 2)));
+    JsonObject report = awaitImportDone().getJsonArray("fileResults").getJsonObject(0);
+    assertThat(report.getString("state")).isEqualTo("done");
+    assertThat(report.getInteger("activitiesNew")).isEqualTo(1);
+    assertThat(report.getString("warning")).startsWith("The FIT file is truncated after");
+  }
+
+  @Test
   @DisplayName("Importing the same file twice adds nothing the second time")
   void sameFileTwice() {
     byte[] file = gpx(start, 20).getBytes(StandardCharsets.UTF_8);
