@@ -32,3 +32,6 @@ CREATE TABLE data_policies (
     updated_at                 timestamptz NOT NULL DEFAULT now(),
     CHECK (NOT allow_strava_api OR strava_api_acknowledged_at IS NOT NULL)
 );
+
+-- Lists show primary activities only: an index in exactly that order keeps a page an index scan of 50 rows.
+CREATE INDEX activities_primary_list_idx ON activities (user_id, start_date DESC, id) WHERE primary_activity_id IS NULL;

@@ -42,11 +42,12 @@ public final class ActivityRoutes {
   private void list(RoutingContext ctx) {
     ActivityQuery query = ActivityQuery.from(ctx.queryParams());
     UUID userId = userId(ctx);
-    // Totals change only with the data, so they are memoised per data version; the page itself is always read live.
-    load.series(userId)
-        .compose(series -> series.memo("count|" + ActivityRepository.filterKey(query), () -> activities.count(userId, query)))
-        .compose(total -> activities.page(userId, query, total))
-        .onSuccess(page -> Json.ok(ctx, page)).onFailure(ctx::fail);
+    // Pages change only with the data, so each is memoised per data version (every write to activities retires the memo).
+    load.series(userId).compose(series -> series.memo("page|" + query, () ->
+            series.memo("count|" + ActivityRepository.filterKey(query), () -> activities.count(userId, query))
+                .compose(total -> activities.page(userId, query, total))
+                .map(Json::encode)))
+        .onSuccess(json -> Json.sendEncoded(ctx, 200, json)).onFailure(ctx::fail);
   }
 
   private void stats(RoutingContext ctx) {

@@ -104,6 +104,14 @@ public final class LoadService {
     return serially(userId, () -> recomputeNow(userId, earliest(changedDates)));
   }
 
+  /**
+   * Activities were stored whose loads will be computed later (a long import or sync is under way): answers memoised
+   * on the old data are retired now, so lists show the new activities at once.
+   */
+  public void touch(UUID userId) {
+    cache.computeIfPresent(userId, (id, s) -> new Series(s.days(), s.today(), s.zone(), s.firstActivity(), s.options()));
+  }
+
   /** Recomputes every load and the whole chart (thresholds or options changed, or on request). */
   public Future<Recompute> recomputeAll(UUID userId) {
     return serially(userId, () -> recomputeNow(userId, LocalDate.MIN));

@@ -155,6 +155,9 @@ public final class ImportVerticle extends VerticleBase {
             job.earliest = o.earliest();
           }
         }
+        if (o.added() + o.merged() > 0) {
+          load.touch(job.userId);
+        }
         return repository.finishFile(file.id(), o.error() == null, o.added(), o.merged(), o.known(), o.error(), o.warning())
             .compose(v -> settleOriginal(file, o));
       }).transform(v -> {

@@ -128,6 +128,7 @@ public final class SyncVerticle extends VerticleBase {
       Future<?> loads = pages % RECOMPUTE_EVERY_PAGES == 0 && earliest != null
           ? load.activitiesChanged(job.userId(), earliest) : Future.succeededFuture();
       LocalDate stillPending = pages % RECOMPUTE_EVERY_PAGES == 0 ? null : earliest;
+      load.touch(job.userId());
       return loads.compose(v -> save(progressed)).map(v -> new Progress(progressed, stillPending));
     }).onSuccess(p -> step(p.job(), 0, false, p.changedFrom(), following))
         .onFailure(err -> fail(job, "Storing Strava activities failed: " + err.getMessage()));
