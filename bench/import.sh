@@ -19,11 +19,6 @@ JAR_COOKIES="$DATA/cookies"
 curl -fs -c "$JAR_COOKIES" -H 'Content-Type: application/json' -d '{"email":"bench@example.com","password":"benchmark password"}' \
   "$BASE/api/auth/setup" >/dev/null
 peak=0
-sample_heap() {
-  local used
-  used=$(jstat -gc "$APP_PID" 2>/dev/null | awk 'NR==2 {printf "%.0f", ($3+$4+$6+$8)/1024}')
-  if [ -n "$used" ] && [ "$used" -gt "$peak" ]; then peak=$used; fi
-}
 t0=$(date +%s%N)
 curl -fs -b "$JAR_COOKIES" -H "Origin: $BASE" -F "files=@$DATA/export.zip" "$BASE/api/imports" >/dev/null
 while :; do

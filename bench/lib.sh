@@ -53,3 +53,10 @@ pg_pss_mb() {
   done
   echo $((total / 1024))
 }
+
+# Heap in use by the app JVM (young + old, MB), kept as the maximum seen in $peak.
+sample_heap() {
+  local used
+  used=$(jstat -gc "$APP_PID" 2>/dev/null | awk 'NR==2 {printf "%.0f", ($3+$4+$6+$8)/1024}')
+  if [ -n "$used" ] && [ "$used" -gt "${peak:-0}" ]; then peak=$used; fi
+}

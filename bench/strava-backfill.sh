@@ -26,11 +26,6 @@ authorize=$(curl -fs -b "$JAR" -o /dev/null -w '%{redirect_url}' "$BASE/api/stra
 callback=$(curl -fs -o /dev/null -w '%{redirect_url}' "$authorize")
 
 peak=0
-sample_heap() {
-  local used
-  used=$(jstat -gc "$APP_PID" 2>/dev/null | awk 'NR==2 {printf "%.0f", ($3+$4+$6+$8)/1024}')
-  if [ -n "$used" ] && [ "$used" -gt "$peak" ]; then peak=$used; fi
-}
 t0=$(date +%s%N)
 curl -fs -b "$JAR" -o /dev/null "$callback"
 while :; do
