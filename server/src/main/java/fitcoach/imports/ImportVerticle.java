@@ -328,24 +328,8 @@ public final class ImportVerticle extends VerticleBase {
   }
 
   private static EncodedStreams encode(Streams s) {
-    if (s == null || s.timeS() == null || s.timeS().length == 0) {
-      return null;
-    }
-    JsonObject json = new JsonObject().put("time", ints(s.timeS()));
-    putIfPresent(json, "heartrate", s.heartRate());
-    putIfPresent(json, "watts", s.powerW());
-    putIfPresent(json, "altitude", s.altitudeM());
-    putIfPresent(json, "velocity_smooth", s.speedMps());
-    putIfPresent(json, "cadence", s.cadence());
-    putIfPresent(json, "distance", s.distanceM());
-    if (s.lat() != null && s.lon() != null) {
-      JsonArray latlng = new JsonArray();
-      for (int i = 0; i < s.lat().length; i++) {
-        latlng.add(Double.isNaN(s.lat()[i]) ? null : new JsonArray().add(s.lat()[i]).add(s.lon()[i]));
-      }
-      json.put("latlng", latlng);
-    }
-    return new EncodedStreams(s.timeS().length, fitcoach.app.Gzip.text(json.encode()), List.copyOf(json.fieldNames()));
+    StreamJson.Encoded json = StreamJson.encode(s);
+    return json == null ? null : new EncodedStreams(json.points(), fitcoach.app.Gzip.text(json.json()), json.types());
   }
 
   private Future<Void> saveStreams(UUID activityId, EncodedStreams s) {
