@@ -137,6 +137,11 @@ final class ImportRepository {
         error, warning})).mapEmpty();
   }
 
+  /** Fresh planner statistics after a bulk import (see StravaRepository#analyze). */
+  Future<Void> analyze() {
+    return pool.query("ANALYZE activities").execute().mapEmpty();
+  }
+
   Future<Void> finishJob(UUID jobId) {
     return pool.preparedQuery(FINISH_JOB).execute(Tuple.of(jobId)).mapEmpty();
   }

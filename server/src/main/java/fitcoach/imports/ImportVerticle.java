@@ -112,6 +112,7 @@ public final class ImportVerticle extends VerticleBase {
     work(job).onComplete(v -> {
       if (job.active.decrementAndGet() == 0) {
         load.activitiesChanged(job.userId, job.earliest)
+            .transform(x -> repository.analyze())
             .transform(x -> repository.finishJob(job.id))
             .onComplete(x -> {
               running.remove(job.id);

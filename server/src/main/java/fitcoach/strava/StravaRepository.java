@@ -342,6 +342,11 @@ final class StravaRepository {
   }
 
   /** Stores a webhook event once; empty when it is a redelivery of one already stored. */
+  /** Fresh planner statistics after a bulk change, so list queries keep their index plans without waiting for autovacuum. */
+  Future<Void> analyze() {
+    return pool.query("ANALYZE activities").execute().mapEmpty();
+  }
+
   Future<Optional<Long>> insertEvent(JsonObject payload) {
     return pool.preparedQuery(INSERT_EVENT).execute(Tuple.of(payload, longOrNull(payload, "subscription_id"),
             longOrNull(payload, "owner_id"), payload.getValue("object_type") instanceof String s ? s : null,

@@ -188,7 +188,9 @@ public final class SyncVerticle extends VerticleBase {
         job.activitiesUpdated(), null, null);
     Future<?> loads = changedFrom != null || job.pagesFetched() > 0
         ? load.activitiesChanged(job.userId(), changedFrom == null ? LocalDate.MAX : changedFrom) : Future.succeededFuture();
-    loads.compose(v -> repository.markSynced(job.userId())).compose(v -> save(done))
+    loads.compose(v -> repository.markSynced(job.userId()))
+        .compose(v -> job.activitiesNew() > 1000 ? repository.analyze() : Future.succeededFuture())
+        .compose(v -> save(done))
         .onComplete(v -> running.remove(job.id()));
   }
 
