@@ -7,7 +7,6 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.templates.RowMapper;
 import io.vertx.sqlclient.templates.SqlTemplate;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,9 +61,5 @@ public final class SessionRepository {
 
   public Future<Integer> purgeExpired() {
     return pool.query(PURGE).execute().map(RowSet::rowCount);
-  }
-
-  static Instant now() {
-    return Instant.now();
   }
 }

@@ -220,8 +220,4 @@ final class ImportRepository {
     return pool.preparedQuery(SAVE_STREAMS).execute(Tuple.of(activityId, points, Buffer.buffer(gzippedJson),
         types.toArray(new String[0]))).mapEmpty();
   }
-
-  static LocalDate date(Row r) {
-    return r.getLocalDate("local_date");
-  }
 }

@@ -5,10 +5,7 @@ import fitcoach.analytics.LoadService;
 import fitcoach.app.Json;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,11 +18,9 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -409,34 +404,4 @@ public final class ImportVerticle extends VerticleBase {
     LOG.warn("Import of a file failed unexpectedly", t);
     return "This file could not be imported (" + t.getClass().getSimpleName() + ")";
   }
-
-  private static JsonArray ints(int[] values) {
-    JsonArray a = new JsonArray();
-    for (int v : values) {
-      a.add(v);
-    }
-    return a;
-  }
-
-  private static void putIfPresent(JsonObject json, String key, double[] values) {
-    if (values == null) {
-      return;
-    }
-    JsonArray a = new JsonArray();
-    boolean any = false;
-    for (double v : values) {
-      if (Double.isNaN(v)) {
-        a.addNull();
-      } else {
-        a.add(v);
-        any = true;
-      }
-    }
-    if (any) {
-      json.put(key, a);
-    }
-  }
-
-
-
 }

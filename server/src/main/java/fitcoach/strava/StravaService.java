@@ -264,8 +264,4 @@ public final class StravaService {
           "Strava is not set up on this server: set STRAVA_CLIENT_ID and STRAVA_CLIENT_SECRET (see README)");
     }
   }
-
-  Instant now() {
-    return clock.instant();
-  }
 }
