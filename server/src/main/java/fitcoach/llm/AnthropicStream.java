@@ -1,0 +1,114 @@
+package fitcoach.llm;
+
+import io.vertx.core.json.JsonObject;
+import java.util.function.Consumer;
+
+/**
+ * Reads the Messages API event stream (protocols.md A.4/A.5): {@code message_start} first, text from
+ * {@code text_delta}s, stop reason and cumulative usage from {@code message_delta}, done at {@code message_stop}.
+ * Pings, other delta types (thinking, tool input) and unknown events are skipped.
+ *
+ * <p>Input tokens are reported as the total the request cost: {@code input_tokens} plus cache writes and reads, since
+ * with prompt caching {@code input_tokens} alone only counts the tokens after the last cache breakpoint.
+ */
+final class AnthropicStream implements StreamDecoder {
+  private final LlmErrors errors;
+  private boolean started;
+  private String model;
+  private String stopReason;
+  private long inputTokens;
+  private long cacheWriteTokens;
+  private long cacheReadTokens;
+  private long outputTokens;
+
+  AnthropicStream(LlmErrors errors) {
+    this.errors = errors;
+  }
+
+  @Override
+  public LlmResult onEvent(SseEvent event, Consumer<String> onText) {
+    String type = event.type();
+    JsonObject json = null;
+    if ("message".equals(type)) {
+      // No "event:" line: the JSON type names the event (it always equals the event name when both are present).
+      try {
+        json = new JsonObject(event.data());
+      } catch (RuntimeException notJson) {
+        return null;
+      }
+      type = json.getString("type", "");
+    }
+    switch (type) {
+      case "message_start" -> {
+        JsonObject message = object(json(json, event), "message");
+        started = true;
+        model = message.getString("model");
+        usage(object(message, "usage"));
+      }
+      case "content_block_delta" -> {
+        requireStarted(type);
+        JsonObject delta = object(json(json, event), "delta");
+        if ("text_delta".equals(delta.getString("type"))) {
+          String text = delta.getString("text");
+          if (text != null) {
+            onText.accept(text);
+          }
+        }
+      }
+      case "content_block_start", "content_block_stop" -> requireStarted(type);
+      case "message_delta" -> {
+        requireStarted(type);
+        JsonObject body = json(json, event);
+        String reason = object(body, "delta").getString("stop_reason");
+        if (reason != null) {
+          stopReason = reason;
+        }
+        usage(object(body, "usage"));
+      }
+      case "message_stop" -> {
+        requireStarted(type);
+        return new LlmResult(model, stopReason, new LlmUsage(inputTokens + cacheWriteTokens + cacheReadTokens,
+            outputTokens));
+      }
+      case "error" -> throw errors.inStream(UpstreamError.from(json(json, event)), false);
+      default -> {
+        // ping, and event types added after this was written.
+      }
+    }
+    return null;
+  }
+
+  /** Usage numbers are cumulative totals: a present field replaces the earlier value. */
+  private void usage(JsonObject usage) {
+    inputTokens = number(usage, "input_tokens", inputTokens);
+    cacheWriteTokens = number(usage, "cache_creation_input_tokens", cacheWriteTokens);
+    cacheReadTokens = number(usage, "cache_read_input_tokens", cacheReadTokens);
+    outputTokens = number(usage, "output_tokens", outputTokens);
+  }
+
+  private void requireStarted(String type) {
+    if (!started) {
+      throw errors.malformed(type + " before message_start", false);
+    }
+  }
+
+  private JsonObject json(JsonObject parsed, SseEvent event) {
+    return parsed != null ? parsed : parse(event);
+  }
+
+  private JsonObject parse(SseEvent event) {
+    try {
+      return new JsonObject(event.data());
+    } catch (RuntimeException e) {
+      throw errors.malformed("unreadable " + event.type() + " event", false);
+    }
+  }
+
+  private static JsonObject object(JsonObject json, String field) {
+    return json.getValue(field) instanceof JsonObject object ? object : new JsonObject();
+  }
+
+  private static long number(JsonObject json, String field, long fallback) {
+    return json.getValue(field) instanceof Number n ? n.longValue() : fallback;
+  }
+}
