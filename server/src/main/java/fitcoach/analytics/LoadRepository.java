@@ -28,6 +28,12 @@ final class LoadRepository {
       SELECT id, sport_type, sport_family, moving_time_s, elapsed_time_s, avg_hr, max_hr, avg_power_w, weighted_power_w,
              device_watts, rpe, load_override, local_date, load, load_method, load_uses_estimate
       FROM activities WHERE user_id = #{userId}""";
+  /** Primary activities the coach may read: Strava-API-only ones only when the athlete allowed them. */
+  private static final String COACH_INPUTS = """
+      SELECT id, sport_type, sport_family, moving_time_s, elapsed_time_s, avg_hr, max_hr, avg_power_w, weighted_power_w,
+             device_watts, rpe, load_override, local_date, load, load_method, load_uses_estimate
+      FROM activities
+      WHERE user_id = #{userId} AND primary_activity_id IS NULL AND (#{includeStravaApi} OR source <> 'strava')""";
   private static final String UPDATE_LOADS = """
       UPDATE activities a SET load = u.load, load_method = u.method, load_uses_estimate = u.estimated, sport_family = u.family
       FROM unnest($1::uuid[], $2::float8[], $3::text[], $4::bool[], $5::text[]) AS u(id, load, method, estimated, family)
@@ -38,6 +44,10 @@ final class LoadRepository {
   private static final String OBSERVED_MAX_HR = """
       SELECT max_hr FROM activities
       WHERE user_id = #{userId} AND max_hr IS NOT NULL AND start_date >= now() - interval '365 days'""";
+  private static final String COACH_OBSERVED_MAX_HR = """
+      SELECT max_hr FROM activities
+      WHERE user_id = #{userId} AND max_hr IS NOT NULL AND start_date >= now() - interval '365 days'
+        AND (#{includeStravaApi} OR source <> 'strava')""";
   private static final String SETTINGS = "SELECT ctl_days, atl_days, gain, seed_date, seed_ctl, seed_atl FROM load_settings WHERE user_id = #{userId}";
   private static final String SAVE_SETTINGS = """
       INSERT INTO load_settings (user_id, ctl_days, atl_days, gain, seed_date, seed_ctl, seed_atl)
@@ -75,6 +85,8 @@ final class LoadRepository {
 
   private final Pool pool;
   private final SqlTemplate<Map<String, Object>, RowSet<LoadInput>> inputs;
+  private final SqlTemplate<Map<String, Object>, RowSet<LoadInput>> coachInputs;
+  private final SqlTemplate<Map<String, Object>, RowSet<Row>> coachObservedMaxHr;
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> dailyLoads;
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> observedMaxHr;
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> settings;
@@ -86,6 +98,8 @@ final class LoadRepository {
   LoadRepository(Pool pool) {
     this.pool = pool;
     this.inputs = SqlTemplate.forQuery(pool, INPUTS).mapTo(INPUT);
+    this.coachInputs = SqlTemplate.forQuery(pool, COACH_INPUTS).mapTo(INPUT);
+    this.coachObservedMaxHr = SqlTemplate.forQuery(pool, COACH_OBSERVED_MAX_HR);
     this.dailyLoads = SqlTemplate.forQuery(pool, DAILY_LOADS);
     this.observedMaxHr = SqlTemplate.forQuery(pool, OBSERVED_MAX_HR);
     this.settings = SqlTemplate.forQuery(pool, SETTINGS);
@@ -97,6 +111,14 @@ final class LoadRepository {
 
   Future<List<LoadInput>> inputs(UUID userId) {
     return inputs.execute(Map.of("userId", userId)).map(rows -> {
+      List<LoadInput> list = new ArrayList<>(rows.size());
+      rows.forEach(list::add);
+      return list;
+    });
+  }
+
+  Future<List<LoadInput>> coachInputs(UUID userId, boolean includeStravaApi) {
+    return coachInputs.execute(Map.of("userId", userId, "includeStravaApi", includeStravaApi)).map(rows -> {
       List<LoadInput> list = new ArrayList<>(rows.size());
       rows.forEach(list::add);
       return list;
@@ -137,14 +159,21 @@ final class LoadRepository {
   }
 
   Future<double[]> observedMaxHr(UUID userId) {
-    return observedMaxHr.execute(Map.of("userId", userId)).map(rows -> {
-      double[] values = new double[rows.size()];
-      int i = 0;
-      for (Row r : rows) {
-        values[i++] = r.getDouble("max_hr");
-      }
-      return values;
-    });
+    return observedMaxHr.execute(Map.of("userId", userId)).map(LoadRepository::maxHrValues);
+  }
+
+  Future<double[]> coachObservedMaxHr(UUID userId, boolean includeStravaApi) {
+    return coachObservedMaxHr.execute(Map.of("userId", userId, "includeStravaApi", includeStravaApi))
+        .map(LoadRepository::maxHrValues);
+  }
+
+  private static double[] maxHrValues(RowSet<Row> rows) {
+    double[] values = new double[rows.size()];
+    int i = 0;
+    for (Row r : rows) {
+      values[i++] = r.getDouble("max_hr");
+    }
+    return values;
   }
 
   Future<PmcOptions> settings(UUID userId) {

@@ -200,28 +200,13 @@ public final class LoadService {
         });
   }
 
-  /** Two passes: measured loads first, then the athlete's own history rates for activities with nothing else to go on. */
+  /** Only the stored loads that differ from what the engine computes now. */
   private static List<LoadRepository.LoadUpdate> computeLoads(List<LoadInput> inputs, Thresholds thresholds) {
-    LoadResult[] results = new LoadResult[inputs.size()];
-    List<HistorySample> samples = new ArrayList<>();
-    for (int i = 0; i < inputs.size(); i++) {
-      LoadInput in = inputs.get(i);
-      results[i] = ActivityLoad.compute(data(in), thresholds, OptionalDouble.empty());
-      samples.add(new HistorySample(family(in), results[i].load(), movingTime(in), results[i].method()));
-    }
-    Map<String, Double> rates = HistoryRates.medianPerHour(samples);
+    LoadResult[] results = loads(inputs, thresholds);
     List<LoadRepository.LoadUpdate> updates = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       LoadInput in = inputs.get(i);
       LoadResult r = results[i];
-      if (r.method() == LoadMethod.NONE && rates.containsKey(family(in))) {
-        r = ActivityLoad.compute(data(in), thresholds, OptionalDouble.of(rates.get(family(in))));
-      }
-      // The override is stored separately; the computed load keeps its own method so clearing the override restores it.
-      if (r.method() == LoadMethod.MANUAL) {
-        r = ActivityLoad.compute(withoutOverride(in), thresholds,
-            rates.containsKey(family(in)) ? OptionalDouble.of(rates.get(family(in))) : OptionalDouble.empty());
-      }
       boolean changed = in.load() == null || Math.abs(in.load() - r.load()) > 1e-9 || !r.method().name().equals(in.loadMethod())
           || r.usesEstimatedThreshold() != in.loadUsesEstimate() || !family(in).equals(in.sportFamily());
       if (changed) {
@@ -230,6 +215,59 @@ public final class LoadService {
       }
     }
     return updates;
+  }
+
+  /**
+   * Every activity's computed load, in two passes: measured loads first, then the athlete's own history rates for
+   * activities with nothing else to go on. An override is kept apart: the computed load keeps its own method, so
+   * clearing the override restores it.
+   */
+  private static LoadResult[] loads(List<LoadInput> inputs, Thresholds thresholds) {
+    LoadResult[] results = new LoadResult[inputs.size()];
+    List<HistorySample> samples = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      LoadInput in = inputs.get(i);
+      results[i] = ActivityLoad.compute(data(in), thresholds, OptionalDouble.empty());
+      samples.add(new HistorySample(family(in), results[i].load(), movingTime(in), results[i].method()));
+    }
+    Map<String, Double> rates = HistoryRates.medianPerHour(samples);
+    for (int i = 0; i < inputs.size(); i++) {
+      LoadInput in = inputs.get(i);
+      if (results[i].method() == LoadMethod.NONE && rates.containsKey(family(in))) {
+        results[i] = ActivityLoad.compute(data(in), thresholds, OptionalDouble.of(rates.get(family(in))));
+      }
+      if (results[i].method() == LoadMethod.MANUAL) {
+        results[i] = ActivityLoad.compute(withoutOverride(in), thresholds,
+            rates.containsKey(family(in)) ? OptionalDouble.of(rates.get(family(in))) : OptionalDouble.empty());
+      }
+    }
+    return results;
+  }
+
+  /**
+   * The engine over only what the coach may read (see {@link CoachLoad}), computed in memory and memoised until the
+   * athlete's data changes. With every source allowed it equals the stored chart.
+   */
+  public Future<CoachLoad> forCoach(UUID userId, boolean includeStravaApi) {
+    return series(userId).compose(series -> series.memo("coach:" + includeStravaApi, () -> Future.all(profiles.find(userId),
+            repository.coachObservedMaxHr(userId, includeStravaApi), repository.coachInputs(userId, includeStravaApi))
+        .map(all -> {
+          Thresholds thresholds = ProfileEstimator.estimate(facts(all.resultAt(0), all.resultAt(1)));
+          List<LoadInput> inputs = all.resultAt(2);
+          LoadResult[] results = loads(inputs, thresholds);
+          Map<UUID, CoachLoad.ActivityLoadValue> loads = new java.util.HashMap<>();
+          SortedMap<LocalDate, Double> daily = new java.util.TreeMap<>();
+          for (int i = 0; i < inputs.size(); i++) {
+            LoadInput in = inputs.get(i);
+            CoachLoad.ActivityLoadValue value = in.loadOverride() != null
+                ? new CoachLoad.ActivityLoadValue(in.loadOverride(), LoadMethod.MANUAL)
+                : new CoachLoad.ActivityLoadValue(results[i].load(), results[i].method());
+            loads.put(in.id(), value);
+            daily.merge(in.localDate(), value.load(), Double::sum);
+          }
+          Optional<LocalDate> first = daily.isEmpty() ? Optional.empty() : Optional.of(daily.firstKey());
+          return new CoachLoad(Pmc.compute(daily, series.today(), series.options()), series.today(), first, thresholds, loads);
+        })));
   }
 
   private static ActivityData data(LoadInput in) {

@@ -30,7 +30,8 @@ public record AppConfig(
     int httpInstances,
     int blockedThreadWarnMs,
     StravaSettings strava,
-    ImportSettings imports) {
+    ImportSettings imports,
+    CoachSettings coach) {
 
   public static final int MIN_SECRET_LENGTH = 32;
 
@@ -67,6 +68,14 @@ public record AppConfig(
     ImportSettings importSettings = new ImportSettings(
         !"false".equalsIgnoreCase(r.string("FITCOACH_KEEP_ORIGINALS").orElse("true")),
         r.integer("FITCOACH_MAX_UPLOAD_MB", 2048, 1, 65_536) * 1024L * 1024L);
+    CoachSettings coachSettings = new CoachSettings(
+        r.string("FITCOACH_ANTHROPIC_MODEL").orElse(CoachSettings.DEFAULT_ANTHROPIC_MODEL),
+        r.string("FITCOACH_ANTHROPIC_FAST_MODEL").orElse(CoachSettings.DEFAULT_ANTHROPIC_FAST_MODEL),
+        r.string("OPENAI_MODEL"),
+        r.integer("FITCOACH_STREAM_GRACE_MS", 500, 0, 60_000),
+        r.integer("FITCOACH_CHAT_HISTORY_TOKENS", 24_000, 1_000, 1_000_000),
+        r.integer("FITCOACH_LLM_IDLE_TIMEOUT_SECONDS", 120, 1, 3_600),
+        r.integer("FITCOACH_LLM_RETRY_BASE_MS", 500, 1, 60_000));
 
     if (!problems.isEmpty()) {
       throw new ConfigException("Invalid configuration: " + String.join("; ", problems));
@@ -74,7 +83,7 @@ public record AppConfig(
     return new AppConfig(host, port, dataDir, database, jwtSecret, encryptionKey,
         r.string("STRAVA_CLIENT_ID"), r.string("STRAVA_CLIENT_SECRET"), redirect,
         r.string("STRAVA_WEBHOOK_VERIFY_TOKEN"), r.string("CLAUDE_API_KEY"),
-        frontendUrl, strava, anthropic, openai, instances, blockedWarnMs, stravaSettings, importSettings);
+        frontendUrl, strava, anthropic, openai, instances, blockedWarnMs, stravaSettings, importSettings, coachSettings);
   }
 
   /**
@@ -86,6 +95,17 @@ public record AppConfig(
 
   /** Whether imported originals are kept under files/ (so history can be reprocessed), and the upload size cap. */
   public record ImportSettings(boolean keepOriginals, long maxUploadBytes) {
+  }
+
+  /**
+   * The coach's defaults: models when the athlete picked none (model ids change fast, so they are settings, and the
+   * athlete can choose from what the provider lists), how long an answer nobody listens to keeps running (so a
+   * reconnect can resume it), the chat history budget, and the LLM client's idle timeout and retry backoff.
+   */
+  public record CoachSettings(String anthropicModel, String anthropicFastModel, Optional<String> openaiModel, int streamGraceMs,
+                              int historyBudgetTokens, int llmIdleTimeoutSeconds, int llmRetryBaseMs) {
+    public static final String DEFAULT_ANTHROPIC_MODEL = "claude-sonnet-5";
+    public static final String DEFAULT_ANTHROPIC_FAST_MODEL = "claude-haiku-4-5";
   }
 
   public boolean stravaConfigured() {
@@ -100,25 +120,25 @@ public record AppConfig(
   public AppConfig withSecrets(String jwt, String encryption) {
     return new AppConfig(host, port, dataDir, database, Optional.of(jwt), Optional.of(encryption),
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
-        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports);
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach);
   }
 
   public AppConfig withPort(int newPort) {
     return new AppConfig(host, newPort, dataDir, database, jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
-        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports);
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach);
   }
 
   public AppConfig withHost(String newHost) {
     return new AppConfig(newHost, port, dataDir, database, jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
-        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports);
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach);
   }
 
   public AppConfig withDatabase(DatabaseUrl url) {
     return new AppConfig(host, port, dataDir, Optional.of(url), jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
-        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports);
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach);
   }
 
   /** Never print secrets: this is what start-up logs. */

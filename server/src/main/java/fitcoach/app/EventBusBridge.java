@@ -16,7 +16,7 @@ final class EventBusBridge {
   private EventBusBridge() {
   }
 
-  static void mount(Vertx vertx, Router router, AuthHandler requireUser) {
+  static void mount(Vertx vertx, Router router, AuthHandler requireUser, BridgeSubscriptions subscriptions) {
     SockJSBridgeOptions options = new SockJSBridgeOptions()
         .addOutboundPermitted(new PermittedOptions().setAddressRegex("fitcoach\\.user\\.[0-9a-f-]{36}\\..+"));
     router.route("/eventbus/*").handler(requireUser);
@@ -24,8 +24,17 @@ final class EventBusBridge {
       if (event.type() == BridgeEventType.REGISTER) {
         String address = event.getRawMessage() == null ? null : event.getRawMessage().getString("address");
         String own = "fitcoach.user." + AuthHandler.signedIn(event.socket().routingContext()).userId() + ".";
-        event.complete(address != null && address.startsWith(own));
+        boolean allowed = address != null && address.startsWith(own);
+        event.complete(allowed);
+        if (allowed) {
+          subscriptions.registered(event.socket(), address);
+        }
       } else {
+        if (event.type() == BridgeEventType.UNREGISTER && event.getRawMessage() != null) {
+          subscriptions.unregistered(event.socket(), event.getRawMessage().getString("address"));
+        } else if (event.type() == BridgeEventType.SOCKET_CLOSED) {
+          subscriptions.closed(event.socket());
+        }
         event.complete(true);
       }
     }));

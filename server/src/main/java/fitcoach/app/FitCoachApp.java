@@ -6,6 +6,15 @@ import fitcoach.analytics.AnalyticsRoutes;
 import fitcoach.analytics.LoadRoutes;
 import fitcoach.analytics.LoadService;
 import fitcoach.auth.AuthHandler;
+import fitcoach.coach.AnswerService;
+import fitcoach.coach.ChatService;
+import fitcoach.coach.CoachRoutes;
+import fitcoach.coach.CoachService;
+import fitcoach.coach.CoachStreams;
+import fitcoach.llm.LlmClients;
+import fitcoach.llm.LlmOptions;
+import io.vertx.core.http.HttpClient;
+import java.time.Duration;
 import fitcoach.demo.DemoService;
 import fitcoach.demo.DemoRoutes;
 import fitcoach.export.ExportRoutes;
@@ -43,6 +52,8 @@ import org.slf4j.LoggerFactory;
 public final class FitCoachApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FitCoachApp.class);
   private static final long PURGE_INTERVAL_MS = 3_600_000;
+  /** How long an answer requested for the event-bus bridge waits for the browser to subscribe before giving up. */
+  private static final long STREAM_LISTENER_WAIT_MS = 10_000;
   private final Vertx vertx;
   private final EmbeddedDatabase embedded;
   private final int port;
@@ -117,6 +128,18 @@ public final class FitCoachApp implements AutoCloseable {
     ActivityRepository activities = new ActivityRepository(pool);
     StravaModule strava = new StravaModule(vertx, pool, config, secretBox, load, auth, requireUser);
     workers.add(strava.worker());
+    DataPolicyRepository policies = new DataPolicyRepository(pool);
+    HttpClient llmHttp = LlmClients.httpClient(vertx);
+    AppConfig.CoachSettings coachSettings = config.coach();
+    LlmOptions llmOptions = LlmOptions.defaults()
+        .withIdleTimeout(Duration.ofSeconds(coachSettings.llmIdleTimeoutSeconds()))
+        .withRetryDelays(Duration.ofMillis(coachSettings.llmRetryBaseMs()), Duration.ofSeconds(8));
+    CoachStreams streams = new CoachStreams(vertx, coachSettings.streamGraceMs(), STREAM_LISTENER_WAIT_MS);
+    CoachService coach = new CoachService(pool, apiKeys, profiles, policies, load, streams,
+        provider -> LlmClients.create(vertx, llmHttp, provider, llmOptions), coachSettings);
+    CoachRoutes coachRoutes = new CoachRoutes(coach, new ChatService(vertx, pool, coach, coachSettings.historyBudgetTokens()),
+        new AnswerService(pool, coach), requireUser);
+    await(coachRoutes.recover());
     ImportModule imports = new ImportModule(pool, load, requireUser, config.dataDir(), config.imports().keepOriginals(),
         config.imports().maxUploadBytes());
     workers.add(imports.worker());
@@ -125,7 +148,7 @@ public final class FitCoachApp implements AutoCloseable {
         new ErrorHandler(),
         new HealthRoutes(pool),
         new AuthRoutes(auth, tokens, requireUser),
-        new SettingsRoutes(apiKeys, profiles, requireUser, load::recomputeAll, new DataPolicyRepository(pool)),
+        new SettingsRoutes(apiKeys, profiles, requireUser, load::recomputeAll, policies),
         new ActivityRoutes(activities, load, profiles, requireUser),
         new LoadRoutes(load, requireUser),
         new AnalyticsRoutes(pool, load, requireUser),
@@ -133,7 +156,9 @@ public final class FitCoachApp implements AutoCloseable {
         strava.routes(),
         imports.routes(),
         new ExportRoutes(new ExportService(vertx, pool, config.dataDir()), requireUser),
-        requireUser);
+        coachRoutes,
+        requireUser,
+        streams);
   }
 
   /**

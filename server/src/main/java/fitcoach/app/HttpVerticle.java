@@ -5,6 +5,7 @@ import fitcoach.analytics.AnalyticsRoutes;
 import fitcoach.analytics.LoadRoutes;
 import fitcoach.auth.AuthHandler;
 import fitcoach.auth.AuthRoutes;
+import fitcoach.coach.CoachRoutes;
 import fitcoach.export.ExportRoutes;
 import fitcoach.imports.ImportRoutes;
 import fitcoach.strava.StravaRoutes;
@@ -28,7 +29,8 @@ public final class HttpVerticle extends VerticleBase {
   /** The route tables of every feature, shared (they hold no per-verticle state). */
   public record Api(RequestGuard guard, ErrorHandler errors, HealthRoutes health, AuthRoutes auth, SettingsRoutes settings,
                     ActivityRoutes activities, LoadRoutes load, AnalyticsRoutes analytics, DemoRoutes demo,
-                    StravaRoutes strava, ImportRoutes imports, ExportRoutes export, AuthHandler requireUser) {
+                    StravaRoutes strava, ImportRoutes imports, ExportRoutes export, CoachRoutes coach,
+                    AuthHandler requireUser, BridgeSubscriptions bridgeSubscriptions) {
   }
 
   /** index.html is revalidated on every load so a new release is picked up at once. */
@@ -75,9 +77,10 @@ public final class HttpVerticle extends VerticleBase {
     api.strava().mount(router);
     api.imports().mount(router);
     api.export().mount(router);
+    api.coach().mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
 
-    EventBusBridge.mount(vertx, router, api.requireUser());
+    EventBusBridge.mount(vertx, router, api.requireUser(), api.bridgeSubscriptions());
     router.get("/").handler(HttpVerticle::index);
     router.get("/index.html").handler(HttpVerticle::index);
     router.get("/assets/*").handler(ctx -> {

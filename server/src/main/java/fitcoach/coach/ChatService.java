@@ -1,0 +1,139 @@
+package fitcoach.coach;
+
+import fitcoach.app.ApiException;
+import fitcoach.llm.LlmMessage;
+import fitcoach.llm.LlmRequest;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chat sessions and turns. Each turn stores the athlete's message and an empty answer first, streams the answer with
+ * the context rebuilt for today and as much history as the budget allows, and fills the answer in before "done".
+ * The first answer of a session also gets the session a short title from the fast model.
+ */
+public final class ChatService {
+  private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
+  static final int MAX_TOKENS = 2048;
+  static final int TITLE_MAX_TOKENS = 20;
+
+  private final Vertx vertx;
+  private final CoachService coach;
+  private final ChatRepository chats;
+  private final int historyBudgetTokens;
+
+  public ChatService(Vertx vertx, io.vertx.sqlclient.Pool pool, CoachService coach, int historyBudgetTokens) {
+    this.vertx = vertx;
+    this.coach = coach;
+    this.chats = new ChatRepository(pool);
+    this.historyBudgetTokens = historyBudgetTokens;
+  }
+
+  /** The address where a session's new title is announced: {@code fitcoach.user.<id>.chat}. */
+  public static String address(UUID userId) {
+    return "fitcoach.user." + userId + ".chat";
+  }
+
+  Future<List<ChatSessionView>> sessions(UUID userId) {
+    return chats.sessions(userId);
+  }
+
+  Future<ChatSessionView> create(UUID userId, String title) {
+    return chats.create(userId, title == null ? ChatRepository.DEFAULT_TITLE : title);
+  }
+
+  Future<ChatSessionView> rename(UUID userId, UUID id, String title) {
+    return chats.rename(userId, id, title).map(found -> found.orElseThrow(ChatService::noSession));
+  }
+
+  Future<Void> delete(UUID userId, UUID id) {
+    return chats.delete(userId, id).compose(deleted -> deleted ? Future.succeededFuture() : Future.failedFuture(noSession()));
+  }
+
+  Future<List<ChatMessageView>> messages(UUID userId, UUID sessionId) {
+    return chats.session(userId, sessionId).compose(found -> found.isPresent()
+        ? chats.messages(userId, sessionId) : Future.failedFuture(noSession()));
+  }
+
+  Future<Integer> markAbandoned() {
+    return chats.markAbandoned();
+  }
+
+  /** Answers one message, in {@code sessionId} or (when null) in a new session. */
+  void turn(RoutingContext ctx, UUID userId, UUID sessionId, String message) {
+    Future<ChatSessionView> session = sessionId == null
+        ? Future.succeededFuture(null)
+        : chats.session(userId, sessionId).map(found -> found.orElseThrow(ChatService::noSession));
+    session.compose(s -> coach.llm(userId).compose(llm -> coach.context(userId).compose(context -> {
+      Future<ChatSessionView> target = s != null ? Future.succeededFuture(s) : chats.create(userId, ChatRepository.DEFAULT_TITLE);
+      return target.compose(t -> chats.messages(userId, t.id()).compose(stored -> {
+        List<LlmMessage> history = ChatHistory.fit(stored, message, historyBudgetTokens);
+        boolean firstTurn = stored.isEmpty();
+        return chats.startTurn(userId, t.id(), message, llm.provider().id(), llm.model(), context.activityIds())
+            .map(answerId -> {
+              LlmRequest request = new LlmRequest(llm.model(), Prompts.system(context), history, MAX_TOKENS);
+              JsonObject start = new JsonObject().put("sessionId", t.id().toString()).put("messageId", answerId.toString());
+              coach.generate(ctx, userId, "chat", llm, request, start, outcome -> chats.finish(answerId, outcome.text(),
+                      outcome.status().db(), outcome.result() != null ? outcome.result().model() : llm.model(),
+                      outcome.usage().inputTokens(), outcome.usage().outputTokens())
+                  .map(v -> {
+                    if (firstTurn && outcome.status() == Outcome.Status.COMPLETE) {
+                      title(userId, t.id(), message, llm);
+                    }
+                    return start.copy().put("contextActivityIds", CoachService.ids(context.activityIds()));
+                  }));
+              return null;
+            });
+      }));
+    }))).onFailure(ctx::fail);
+  }
+
+  /** Names the session after its first message; a failed call falls back to the message's opening words. */
+  private void title(UUID userId, UUID sessionId, String message, CoachLlm llm) {
+    StringBuilder text = new StringBuilder();
+    LlmRequest request = new LlmRequest(llm.fastModel(), Prompts.TITLE_SYSTEM, List.of(LlmMessage.user(Prompts.title(message))),
+        TITLE_MAX_TOKENS);
+    llm.client().stream(request, text::append).result()
+        .compose(result -> coach.usage().record(userId, "title", llm.provider().id(),
+            result.model() != null ? result.model() : llm.fastModel(), "complete", result.usage().inputTokens(),
+            result.usage().outputTokens()).map(v -> cleanTitle(text.toString())))
+        .otherwise(err -> {
+          LOG.info("Title for chat session {} fell back to the first words: {}", sessionId, err.getMessage());
+          return cleanTitle(message.length() > 60 ? message.substring(0, 60) : message);
+        })
+        .compose(title -> title.isEmpty() ? Future.succeededFuture(false) : chats.title(userId, sessionId, title)
+            .onSuccess(changed -> {
+              if (changed) {
+                vertx.eventBus().publish(address(userId), new JsonObject().put("type", "title")
+                    .put("sessionId", sessionId.toString()).put("title", title));
+              }
+            }))
+        .onFailure(err -> LOG.warn("Naming chat session {} failed: {}", sessionId, err.getMessage()));
+  }
+
+  static String cleanTitle(String raw) {
+    String t = raw.replaceAll("[\\r\\n]+", " ").replaceAll("^[\\s\"'#*]+|[\\s\"'.!?*]+$", "").trim();
+    return t.length() > 80 ? t.substring(0, 80).trim() : t;
+  }
+
+  private static ApiException noSession() {
+    return ApiException.notFound("No such chat session");
+  }
+
+  static Optional<UUID> uuid(String value, String field) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(UUID.fromString(value));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid(field, "invalid_id", field + " is not a valid id");
+    }
+  }
+}

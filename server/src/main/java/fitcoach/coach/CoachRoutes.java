@@ -1,0 +1,236 @@
+package fitcoach.coach;
+
+import fitcoach.app.ApiException;
+import fitcoach.app.Json;
+import fitcoach.app.JsonFields;
+import fitcoach.auth.AuthHandler;
+import fitcoach.settings.Provider;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.IsoFields;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The AI coach under /api/ai. Answers stream as server-sent events: {@code start} (stream id), {@code token} frames
+ * with an {@code id:} sequence number, then {@code done} or {@code error}. {@code GET /api/ai/streams/:id} resumes a
+ * stream from {@code Last-Event-ID}; {@code POST /api/ai/streams/:id/stop} stops it, keeping what was written.
+ */
+public final class CoachRoutes {
+  static final int MAX_MESSAGE_CHARS = 10_000;
+
+  private final CoachService coach;
+  private final ChatService chat;
+  private final AnswerService answers;
+  private final AuthHandler requireUser;
+
+  public CoachRoutes(CoachService coach, ChatService chat, AnswerService answers, AuthHandler requireUser) {
+    this.coach = coach;
+    this.chat = chat;
+    this.answers = answers;
+    this.requireUser = requireUser;
+  }
+
+  /** Answers left "streaming" by a stopped server can never finish: they are marked interrupted at start-up. */
+  public Future<Void> recover() {
+    return chat.markAbandoned().compose(n -> answers.markAbandoned());
+  }
+
+  public void mount(Router router) {
+    router.route("/api/ai/*").handler(requireUser);
+    router.get("/api/ai/settings").handler(this::getSettings);
+    router.put("/api/ai/settings").handler(this::putSettings);
+    router.get("/api/ai/models").handler(this::models);
+    router.get("/api/ai/usage").handler(this::usage);
+
+    router.get("/api/ai/recommendation").handler(this::getRecommendation);
+    router.post("/api/ai/recommendation").handler(ctx -> answers.recommend(ctx, userId(ctx)));
+
+    router.get("/api/ai/chat/sessions").handler(this::sessions);
+    router.post("/api/ai/chat/sessions").handler(this::createSession);
+    router.patch("/api/ai/chat/sessions/:id").handler(this::renameSession);
+    router.delete("/api/ai/chat/sessions/:id").handler(this::deleteSession);
+    router.get("/api/ai/chat/sessions/:id/messages").handler(this::messages);
+    router.post("/api/ai/chat").handler(this::chat);
+
+    router.post("/api/ai/weekly-report").handler(this::weeklyReport);
+    router.get("/api/ai/weekly-reports").handler(ctx -> answers.reports(userId(ctx))
+        .onSuccess(list -> Json.ok(ctx, Map.of("reports", list))).onFailure(ctx::fail));
+    router.get("/api/ai/weekly-reports/:week").handler(ctx -> answers.report(userId(ctx), week(ctx.pathParam("week")))
+        .onSuccess(r -> Json.ok(ctx, r)).onFailure(ctx::fail));
+
+    router.post("/api/ai/activity-insight").handler(this::insight);
+    router.get("/api/ai/activity-insight/:activityId").handler(this::cachedInsight);
+
+    router.get("/api/ai/streams/:id").handler(this::resume);
+    router.post("/api/ai/streams/:id/stop").handler(this::stop);
+  }
+
+  private void getSettings(RoutingContext ctx) {
+    UUID userId = userId(ctx);
+    coach.settings(userId).onSuccess(found -> {
+      JsonObject body = new JsonObject()
+          .put("provider", found.map(AiSettings::provider).orElse(null))
+          .put("model", found.map(AiSettings::model).orElse(null))
+          .put("fastModel", found.map(AiSettings::fastModel).orElse(null));
+      coach.llm(userId).onComplete(active -> {
+        if (active.succeeded()) {
+          CoachLlm llm = active.result();
+          body.put("active", new JsonObject().put("provider", llm.provider().id()).put("model", llm.model())
+              .put("fastModel", llm.fastModel()));
+        } else {
+          body.put("active", null).put("problem", active.cause().getMessage());
+        }
+        Json.ok(ctx, body);
+      });
+    }).onFailure(ctx::fail);
+  }
+
+  private void putSettings(RoutingContext ctx) {
+    JsonFields f = new JsonFields(Json.body(ctx), "provider", "model", "fastModel");
+    Provider provider = Provider.parse(f.requiredString("provider", 20), "provider");
+    String model = f.optionalString("model", 200);
+    String fast = f.optionalString("fastModel", 200);
+    coach.saveSettings(userId(ctx), provider, model, fast).onSuccess(s -> Json.ok(ctx, s)).onFailure(ctx::fail);
+  }
+
+  private void models(RoutingContext ctx) {
+    String wanted = ctx.request().getParam("provider");
+    UUID userId = userId(ctx);
+    Future<Provider> provider = wanted != null ? Future.succeededFuture(Provider.parse(wanted, "provider"))
+        : coach.llm(userId).map(CoachLlm::provider);
+    provider.compose(p -> coach.models(userId, p).map(list -> Map.of("provider", p.id(), "models", list)))
+        .onSuccess(body -> Json.ok(ctx, body)).onFailure(ctx::fail);
+  }
+
+  private void usage(RoutingContext ctx) {
+    UUID userId = userId(ctx);
+    coach.profile(userId).compose(p -> coach.usage().monthly(userId, p.timeZone()))
+        .onSuccess(list -> Json.ok(ctx, Map.of("usage", list))).onFailure(ctx::fail);
+  }
+
+  private void getRecommendation(RoutingContext ctx) {
+    UUID userId = userId(ctx);
+    Future.all(answers.ruleAdvice(userId), answers.todaysRecommendation(userId)).onSuccess(all -> {
+      JsonObject body = new JsonObject().put("rules", JsonObject.mapFrom(all.resultAt(0)));
+      java.util.Optional<AnswerView> ai = all.resultAt(1);
+      body.put("ai", ai.map(Json::toJsonObject).orElse(null));
+      Json.ok(ctx, body);
+    }).onFailure(ctx::fail);
+  }
+
+  private void sessions(RoutingContext ctx) {
+    chat.sessions(userId(ctx)).onSuccess(list -> Json.ok(ctx, Map.of("sessions", list))).onFailure(ctx::fail);
+  }
+
+  private void createSession(RoutingContext ctx) {
+    JsonFields f = new JsonFields(Json.body(ctx), "title");
+    String title = f.optionalString("title", 200);
+    chat.create(userId(ctx), title == null || title.isBlank() ? null : title.trim())
+        .onSuccess(s -> Json.send(ctx, 201, s)).onFailure(ctx::fail);
+  }
+
+  private void renameSession(RoutingContext ctx) {
+    JsonFields f = new JsonFields(Json.body(ctx), "title");
+    String title = f.requiredString("title", 200).trim();
+    if (title.isEmpty()) {
+      throw ApiException.invalid("title", "required", "Give the session a title");
+    }
+    chat.rename(userId(ctx), id(ctx.pathParam("id"), "id"), title).onSuccess(s -> Json.ok(ctx, s)).onFailure(ctx::fail);
+  }
+
+  private void deleteSession(RoutingContext ctx) {
+    chat.delete(userId(ctx), id(ctx.pathParam("id"), "id")).onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  private void messages(RoutingContext ctx) {
+    chat.messages(userId(ctx), id(ctx.pathParam("id"), "id")).onSuccess(list -> Json.ok(ctx, Map.of("messages", list)))
+        .onFailure(ctx::fail);
+  }
+
+  private void chat(RoutingContext ctx) {
+    JsonFields f = new JsonFields(Json.body(ctx), "sessionId", "message");
+    String message = f.requiredString("message", MAX_MESSAGE_CHARS).strip();
+    if (message.isEmpty()) {
+      throw ApiException.invalid("message", "required", "Write a message");
+    }
+    UUID sessionId = ChatService.uuid(f.optionalString("sessionId", 40), "sessionId").orElse(null);
+    chat.turn(ctx, userId(ctx), sessionId, message);
+  }
+
+  private void weeklyReport(RoutingContext ctx) {
+    JsonObject body = ctx.body().length() == 0 ? new JsonObject() : Json.body(ctx);
+    JsonFields f = new JsonFields(body, "week");
+    String week = f.optionalString("week", 20);
+    answers.weeklyReport(ctx, userId(ctx), week == null ? null : week(week));
+  }
+
+  private void insight(RoutingContext ctx) {
+    JsonFields f = new JsonFields(Json.body(ctx), "activityId", "regenerate");
+    UUID activityId = id(f.requiredString("activityId", 40), "activityId");
+    boolean regenerate = Boolean.TRUE.equals(Json.body(ctx).getValue("regenerate"));
+    answers.insight(ctx, userId(ctx), activityId, regenerate);
+  }
+
+  private void cachedInsight(RoutingContext ctx) {
+    answers.cachedInsight(userId(ctx), id(ctx.pathParam("activityId"), "activityId"))
+        .onSuccess(found -> {
+          if (found.isEmpty()) {
+            ctx.fail(ApiException.notFound("No current insight for this activity"));
+          } else {
+            Json.ok(ctx, found.get());
+          }
+        }).onFailure(ctx::fail);
+  }
+
+  private void resume(RoutingContext ctx) {
+    CoachStreams streams = coach.streams();
+    Generation g = streams.find(userId(ctx), ctx.pathParam("id"));
+    long last = 0;
+    String header = ctx.request().getHeader("Last-Event-ID");
+    if (header != null && !header.isBlank()) {
+      try {
+        last = Long.parseLong(header.trim());
+      } catch (NumberFormatException e) {
+        throw ApiException.badRequest("invalid_last_event_id", "Last-Event-ID must be a token sequence number");
+      }
+    }
+    streams.relay(ctx, g, Math.max(0, last));
+  }
+
+  private void stop(RoutingContext ctx) {
+    coach.streams().stop(userId(ctx), ctx.pathParam("id"));
+    Json.ok(ctx, Map.of("stopping", true));
+  }
+
+  /** An ISO week ({@code 2026-W47}) or any date in the week ({@code 2026-11-18}). */
+  static LocalDate week(String value) {
+    try {
+      if (value.matches("\\d{4}-W\\d{2}")) {
+        int year = Integer.parseInt(value.substring(0, 4));
+        int week = Integer.parseInt(value.substring(6));
+        LocalDate probe = LocalDate.of(year, 6, 1);
+        if (week < 1 || week > probe.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
+          throw ApiException.invalid("week", "invalid_week", "No week " + week + " in " + year);
+        }
+        return probe.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week).with(java.time.DayOfWeek.MONDAY);
+      }
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw ApiException.invalid("week", "invalid_week", "Give the week as 2026-W47 or as a date in it, 2026-11-18");
+    }
+  }
+
+  private static UUID id(String value, String field) {
+    return ChatService.uuid(value, field).orElseThrow(() -> ApiException.invalid(field, "required", field + " is required"));
+  }
+
+  private static UUID userId(RoutingContext ctx) {
+    return AuthHandler.signedIn(ctx).userId();
+  }
+}

@@ -1,0 +1,314 @@
+package fitcoach.coach;
+
+import fitcoach.app.ApiException;
+import fitcoach.app.BridgeSubscriptions;
+import fitcoach.llm.LlmCall;
+import fitcoach.llm.LlmException;
+import fitcoach.llm.LlmResult;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs generations apart from their transport. Each token is published on {@code fitcoach.user.<id>.coach.<streamId>}
+ * as {@code {type:"token", seq, text}}, then one {@code {type:"done", ...}} or {@code {type:"error", code, message}};
+ * the SSE relay and the SockJS bridge both carry those. A generation nobody listens to any more (browser gone, and no
+ * bridge subscriber) is cancelled after a short grace, so no tokens are paid for nothing; the stop endpoint does the
+ * same on purpose. Ended generations stay a while so a client that reconnects with {@code Last-Event-ID} gets the rest.
+ */
+public final class CoachStreams implements BridgeSubscriptions {
+  private static final Logger LOG = LoggerFactory.getLogger(CoachStreams.class);
+  private static final String PREFIX = "fitcoach.user.";
+  private static final long HEARTBEAT_MS = 15_000;
+  private static final long KEEP_ENDED_MS = 60_000;
+
+  private final Vertx vertx;
+  private final long graceMs;
+  private final long waitForListenerMs;
+  private final Map<String, Generation> generations = new ConcurrentHashMap<>();
+  private final Map<Object, Set<String>> bridgeSockets = new ConcurrentHashMap<>();
+  private final Map<String, Runnable> awaitingListener = new ConcurrentHashMap<>();
+
+  /**
+   * @param graceMs how long a generation with no listener keeps running, so a reconnect can pick it up
+   * @param waitForListenerMs how long a bridge-only generation waits for its subscriber before giving up unstarted
+   */
+  public CoachStreams(Vertx vertx, long graceMs, long waitForListenerMs) {
+    this.vertx = vertx;
+    this.graceMs = graceMs;
+    this.waitForListenerMs = waitForListenerMs;
+  }
+
+  public static String address(UUID userId, String streamId) {
+    return PREFIX + userId + ".coach." + streamId;
+  }
+
+  /** Registers a new generation; {@code startInfo} goes into the start frame (e.g. the message id). */
+  Generation create(UUID userId, JsonObject startInfo) {
+    String id = UUID.randomUUID().toString();
+    Generation g = new Generation(id, userId, startInfo.copy().put("streamId", id));
+    generations.put(id, g);
+    return g;
+  }
+
+  /**
+   * Starts the model call now. {@code finish} stores the outcome and returns the payload of the final frame; it runs
+   * before that frame is published, so "done" means stored.
+   */
+  void run(Generation g, Function<Consumer<String>, LlmCall> launch, Function<Outcome, Future<JsonObject>> finish) {
+    LlmCall call;
+    try {
+      call = launch.apply(token -> {
+        if (!g.cancelRequested()) {
+          int seq = g.append(token);
+          vertx.eventBus().publish(g.address, new JsonObject().put("type", "token").put("seq", seq).put("text", token));
+        }
+      });
+    } catch (RuntimeException e) {
+      end(g, new Outcome(Outcome.Status.ERROR, "", null, new LlmException(LlmException.Kind.UPSTREAM, 0, e.getMessage(), false)),
+          finish);
+      return;
+    }
+    g.running(call);
+    call.result().onComplete(done -> {
+      Outcome outcome;
+      if (done.succeeded()) {
+        LlmResult r = done.result();
+        outcome = new Outcome(Outcome.Status.COMPLETE, g.text(), r, null);
+      } else if (Generation.isCancel(done.cause()) || g.cancelRequested()) {
+        outcome = new Outcome(Outcome.Status.INTERRUPTED, g.text(), null, null);
+      } else {
+        LlmException e = done.cause() instanceof LlmException le ? le
+            : new LlmException(LlmException.Kind.UPSTREAM, 0, String.valueOf(done.cause().getMessage()), !g.text().isEmpty());
+        outcome = new Outcome(Outcome.Status.ERROR, g.text(), null, e);
+      }
+      end(g, outcome, finish);
+    });
+  }
+
+  /**
+   * Starts the model call once a bridge subscriber shows up (so it misses nothing), or ends the generation unstarted
+   * as interrupted if none comes in time.
+   */
+  void runWhenListened(Generation g, Function<Consumer<String>, LlmCall> launch, Function<Outcome, Future<JsonObject>> finish) {
+    long timer = vertx.setTimer(waitForListenerMs, t -> {
+      if (awaitingListener.remove(g.id) != null) {
+        end(g, new Outcome(Outcome.Status.INTERRUPTED, "", null, null), finish);
+      }
+    });
+    awaitingListener.put(g.id, () -> {
+      vertx.cancelTimer(timer);
+      run(g, launch, finish);
+    });
+  }
+
+  private void end(Generation g, Outcome outcome, Function<Outcome, Future<JsonObject>> finish) {
+    Future<JsonObject> stored;
+    try {
+      stored = finish.apply(outcome);
+    } catch (RuntimeException e) {
+      stored = Future.failedFuture(e);
+    }
+    stored.onComplete(saved -> {
+      JsonObject frame;
+      if (saved.failed()) {
+        LOG.error("Storing the answer of stream {} for user {} failed", g.id, g.userId, saved.cause());
+        frame = new JsonObject().put("type", "error").put("code", "not_stored")
+            .put("message", "The answer could not be saved. Try again.");
+      } else if (outcome.status() == Outcome.Status.ERROR) {
+        frame = saved.result().copy().put("type", "error").put("code", CoachErrors.code(outcome.error()))
+            .put("message", CoachErrors.message(outcome.error())).put("partial", !outcome.text().isEmpty());
+      } else {
+        frame = saved.result().copy().put("type", "done").put("status", outcome.status() == Outcome.Status.COMPLETE
+            ? "complete" : "interrupted");
+      }
+      g.ended(frame);
+      vertx.eventBus().publish(g.address, frame);
+      vertx.setTimer(KEEP_ENDED_MS, t -> generations.remove(g.id));
+    });
+  }
+
+  /** The user's generation, or 404 (also for another athlete's stream id). */
+  Generation find(UUID userId, String streamId) {
+    Generation g = streamId == null ? null : generations.get(streamId);
+    if (g == null || !g.userId.equals(userId)) {
+      throw ApiException.notFound("No such answer stream (it ended more than a minute ago, or never existed)");
+    }
+    return g;
+  }
+
+  void stop(UUID userId, String streamId) {
+    Generation g = find(userId, streamId);
+    Runnable pending = awaitingListener.remove(g.id);
+    if (pending != null) {
+      g.cancel();
+      pending.run();
+    } else {
+      g.cancel();
+    }
+  }
+
+  /**
+   * Relays a generation as server-sent events: the start frame, the tokens after {@code lastEventId}, then live ones,
+   * then done or error, and the response ends. A heartbeat comment every 15 s keeps proxies from closing the stream.
+   */
+  void relay(RoutingContext ctx, Generation g, long lastEventId) {
+    HttpServerResponse res = ctx.response();
+    g.attach(vertx);
+    res.setChunked(true)
+        .putHeader("Content-Type", "text/event-stream")
+        .putHeader("Cache-Control", "no-cache")
+        .putHeader("X-Accel-Buffering", "no");
+    res.write("event: start\ndata: " + g.startInfo.encode() + "\n\n");
+    Relay relay = new Relay(res, lastEventId);
+    MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(g.address, msg -> relay.live(msg.body()));
+    long heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> {
+      if (!res.closed()) {
+        res.write(": heartbeat\n\n");
+      }
+    });
+    Runnable cleanup = () -> {
+      consumer.unregister();
+      vertx.cancelTimer(heartbeat);
+    };
+    relay.onEnd = () -> {
+      cleanup.run();
+      if (!res.closed()) {
+        res.end();
+      }
+    };
+    res.closeHandler(v -> {
+      cleanup.run();
+      if (!relay.finished) {
+        g.detach(vertx, graceMs);
+      }
+    });
+    consumer.completion().onComplete(registered -> relay.replay(g.after(lastEventId)));
+  }
+
+  /** Writes one client's frames in sequence order, holding live frames back until the replay is written. */
+  private static final class Relay {
+    private final HttpServerResponse res;
+    private final java.util.List<JsonObject> held = new java.util.ArrayList<>();
+    private long written;
+    private boolean replayed;
+    boolean finished;
+    Runnable onEnd;
+
+    Relay(HttpServerResponse res, long lastEventId) {
+      this.res = res;
+      this.written = lastEventId;
+    }
+
+    void live(JsonObject frame) {
+      if (!replayed) {
+        held.add(frame);
+      } else {
+        write(frame);
+      }
+    }
+
+    void replay(Generation.Snapshot snapshot) {
+      long seq = snapshot.firstSeqMinusOne();
+      for (String token : snapshot.tokens()) {
+        seq++;
+        if (seq > written) {
+          token(seq, token);
+        }
+      }
+      replayed = true;
+      if (snapshot.end() != null) {
+        write(snapshot.end());
+        return;
+      }
+      held.forEach(this::write);
+      held.clear();
+    }
+
+    private void write(JsonObject frame) {
+      if (finished) {
+        return;
+      }
+      String type = frame.getString("type");
+      if ("token".equals(type)) {
+        long seq = frame.getLong("seq");
+        if (seq > written) {
+          token(seq, frame.getString("text"));
+        }
+        return;
+      }
+      JsonObject data = frame.copy();
+      data.remove("type");
+      if (!res.closed()) {
+        res.write("event: " + type + "\ndata: " + data.encode() + "\n\n");
+      }
+      finished = true;
+      onEnd.run();
+    }
+
+    private void token(long seq, String text) {
+      written = seq;
+      if (!res.closed()) {
+        res.write("id: " + seq + "\nevent: token\ndata: {\"text\":" + io.vertx.core.json.Json.encode(text) + "}\n\n");
+      }
+    }
+  }
+
+  // Bridge subscribers count as listeners: a browser following the stream over /eventbus keeps it alive.
+
+  @Override
+  public void registered(Object socket, String address) {
+    Generation g = forAddress(address);
+    if (g == null) {
+      return;
+    }
+    bridgeSockets.computeIfAbsent(socket, s -> ConcurrentHashMap.newKeySet()).add(g.id);
+    g.attach(vertx);
+    Runnable pending = awaitingListener.remove(g.id);
+    if (pending != null) {
+      pending.run();
+    }
+  }
+
+  @Override
+  public void unregistered(Object socket, String address) {
+    Generation g = forAddress(address);
+    Set<String> ids = bridgeSockets.get(socket);
+    if (g != null && ids != null && ids.remove(g.id)) {
+      g.detach(vertx, graceMs);
+    }
+  }
+
+  @Override
+  public void closed(Object socket) {
+    Set<String> ids = bridgeSockets.remove(socket);
+    if (ids != null) {
+      ids.forEach(id -> {
+        Generation g = generations.get(id);
+        if (g != null) {
+          g.detach(vertx, graceMs);
+        }
+      });
+    }
+  }
+
+  private Generation forAddress(String address) {
+    int at = address == null ? -1 : address.lastIndexOf(".coach.");
+    if (at < 0) {
+      return null;
+    }
+    Generation g = generations.get(address.substring(at + ".coach.".length()));
+    return g != null && g.address.equals(address) ? g : null;
+  }
+}

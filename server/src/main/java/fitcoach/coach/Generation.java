@@ -1,0 +1,112 @@
+package fitcoach.coach;
+
+import fitcoach.llm.LlmCall;
+import fitcoach.llm.LlmException;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One answer being written: every token kept in order (so a reconnecting client gets what it missed), the frame that
+ * ended it, and how many clients are listening. Shared by the event loops that relay it, hence the locking.
+ */
+final class Generation {
+  final String id;
+  final UUID userId;
+  final String address;
+  final JsonObject startInfo;
+  private final List<String> tokens = new ArrayList<>();
+  private JsonObject end;
+  private LlmCall call;
+  private boolean cancelRequested;
+  private int listeners;
+  private long graceTimer = -1;
+
+  Generation(String id, UUID userId, JsonObject startInfo) {
+    this.id = id;
+    this.userId = userId;
+    this.address = CoachStreams.address(userId, id);
+    this.startInfo = startInfo;
+  }
+
+  synchronized int append(String token) {
+    tokens.add(token);
+    return tokens.size();
+  }
+
+  synchronized String text() {
+    return String.join("", tokens);
+  }
+
+  /** Tokens after {@code seq} (1-based sequence numbers) and the end frame if there is one, taken together. */
+  synchronized Snapshot after(long seq) {
+    int from = (int) Math.max(0, Math.min(seq, tokens.size()));
+    return new Snapshot(new ArrayList<>(tokens.subList(from, tokens.size())), from, end);
+  }
+
+  record Snapshot(List<String> tokens, int firstSeqMinusOne, JsonObject end) {
+  }
+
+  synchronized void ended(JsonObject frame) {
+    end = frame;
+  }
+
+  synchronized boolean isEnded() {
+    return end != null;
+  }
+
+  synchronized void running(LlmCall call) {
+    this.call = call;
+    if (cancelRequested) {
+      call.cancel();
+    }
+  }
+
+  /** Stops the upstream call (now, or as soon as it exists); the call then fails with kind CANCELLED. */
+  void cancel() {
+    LlmCall current;
+    synchronized (this) {
+      cancelRequested = true;
+      current = call;
+    }
+    if (current != null) {
+      current.cancel();
+    }
+  }
+
+  synchronized boolean cancelRequested() {
+    return cancelRequested;
+  }
+
+  synchronized int attach(Vertx vertx) {
+    listeners++;
+    if (graceTimer >= 0) {
+      vertx.cancelTimer(graceTimer);
+      graceTimer = -1;
+    }
+    return listeners;
+  }
+
+  /** One listener fewer; with none left, the call is cancelled after {@code graceMs} unless someone reconnects. */
+  synchronized void detach(Vertx vertx, long graceMs) {
+    listeners = Math.max(0, listeners - 1);
+    if (listeners == 0 && end == null && graceTimer < 0) {
+      graceTimer = vertx.setTimer(graceMs, t -> {
+        boolean abandoned;
+        synchronized (this) {
+          graceTimer = -1;
+          abandoned = listeners == 0 && end == null;
+        }
+        if (abandoned) {
+          cancel();
+        }
+      });
+    }
+  }
+
+  static boolean isCancel(Throwable err) {
+    return err instanceof LlmException e && e.kind() == LlmException.Kind.CANCELLED;
+  }
+}
