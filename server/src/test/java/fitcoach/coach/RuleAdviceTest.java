@@ -1,0 +1,45 @@
+package fitcoach.coach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fitcoach.load.Pmc;
+import fitcoach.load.PmcDay;
+import java.time.LocalDate;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class RuleAdviceTest {
+  private static PmcDay day(double ctl, double atl, double ramp, double acwr) {
+    double form = ctl - atl;
+    return new PmcDay(LocalDate.of(2026, 11, 24), 0, ctl, atl, form, form, ramp, Pmc.zone(form), Double.NaN, Double.NaN, acwr);
+  }
+
+  @Test
+  @DisplayName("Form below −30 means rest, whatever else the numbers say")
+  void overload() {
+    RuleAdvice advice = RuleAdvice.of(day(60, 95, 2, 1.1), false);
+    assertThat(advice.verdict()).isEqualTo("rest");
+    assertThat(advice.zone()).isEqualTo("overload");
+    assertThat(advice.source()).isEqualTo("rules");
+    assertThat(advice.form()).isEqualTo(-35.0);
+  }
+
+  @Test
+  @DisplayName("A steep ramp or a workload ratio above 1.5 makes it an easy day even when fresh")
+  void steepRamp() {
+    assertThat(RuleAdvice.of(day(50, 40, 9, 1.2), false).verdict()).isEqualTo("easy");
+    assertThat(RuleAdvice.of(day(50, 40, 3, 1.6), false).verdict()).isEqualTo("easy");
+    assertThat(RuleAdvice.of(day(50, 40, 3, 1.6), false).advice()).contains("workload ratio 1.6");
+  }
+
+  @Test
+  @DisplayName("Fresh means hard, neutral means train, deep productive fatigue means easy")
+  void zones() {
+    assertThat(RuleAdvice.of(day(50, 40, 2, 1.0), false).verdict()).isEqualTo("hard");
+    assertThat(RuleAdvice.of(day(50, 50, 2, 1.0), false).verdict()).isEqualTo("train");
+    assertThat(RuleAdvice.of(day(50, 65, 2, 1.0), false).verdict()).isEqualTo("train");
+    assertThat(RuleAdvice.of(day(50, 75, 2, 1.0), false).verdict()).isEqualTo("easy");
+    assertThat(RuleAdvice.of(day(50, 20, -2, 0.5), false).verdict()).isEqualTo("train");
+    assertThat(RuleAdvice.of(day(50, 20, -2, 0.5), true).advice()).contains("still settling");
+  }
+}
