@@ -36,7 +36,8 @@ public record LoadStats(LocalDate date, double ctl, double atl, double tsb, doub
         ThresholdsView.of(thresholds), methods);
   }
 
-  static String meaning(FormZone zone) {
+  /** The zone in plain words, as the dashboard and the coach both say it. */
+  public static String meaning(FormZone zone) {
     return switch (zone) {
       case TRANSITION -> "Very fresh: a long break, fitness is fading";
       case FRESH -> "Fresh: rested and ready to race or test";

@@ -11,7 +11,7 @@ public record PmcDayView(LocalDate date, double load, double ctl, double atl, do
   }
 
   /** Display rounding only; the engine and the stored series keep full precision. */
-  static double round(double v) {
+  public static double round(double v) {
     return Math.round(v * 100.0) / 100.0;
   }
 

@@ -72,22 +72,13 @@ public final class CoachRoutes {
 
   private void getSettings(RoutingContext ctx) {
     UUID userId = userId(ctx);
-    coach.settings(userId).onSuccess(found -> {
-      JsonObject body = new JsonObject()
-          .put("provider", found.map(AiSettings::provider).orElse(null))
-          .put("model", found.map(AiSettings::model).orElse(null))
-          .put("fastModel", found.map(AiSettings::fastModel).orElse(null));
-      coach.llm(userId).onComplete(active -> {
-        if (active.succeeded()) {
-          CoachLlm llm = active.result();
-          body.put("active", new JsonObject().put("provider", llm.provider().id()).put("model", llm.model())
-              .put("fastModel", llm.fastModel()));
-        } else {
-          body.put("active", null).put("problem", active.cause().getMessage());
-        }
-        Json.ok(ctx, body);
-      });
-    }).onFailure(ctx::fail);
+    coach.settings(userId).onSuccess(found -> coach.llm(userId).onComplete(active -> {
+      AiSettingsView.Active now = active.succeeded()
+          ? new AiSettingsView.Active(active.result().provider().id(), active.result().model(), active.result().fastModel())
+          : null;
+      Json.ok(ctx, new AiSettingsView(found.map(AiSettings::provider).orElse(null), found.map(AiSettings::model).orElse(null),
+          found.map(AiSettings::fastModel).orElse(null), now, active.failed() ? active.cause().getMessage() : null));
+    })).onFailure(ctx::fail);
   }
 
   private void putSettings(RoutingContext ctx) {
@@ -115,12 +106,10 @@ public final class CoachRoutes {
 
   private void getRecommendation(RoutingContext ctx) {
     UUID userId = userId(ctx);
-    Future.all(answers.ruleAdvice(userId), answers.todaysRecommendation(userId)).onSuccess(all -> {
-      JsonObject body = new JsonObject().put("rules", JsonObject.mapFrom(all.resultAt(0)));
-      java.util.Optional<AnswerView> ai = all.resultAt(1);
-      body.put("ai", ai.map(Json::toJsonObject).orElse(null));
-      Json.ok(ctx, body);
-    }).onFailure(ctx::fail);
+    Future.all(answers.ruleAdvice(userId), answers.todaysRecommendation(userId))
+        .onSuccess(all -> Json.ok(ctx, new RecommendationView(all.resultAt(0), all.<java.util.Optional<AnswerView>>resultAt(1)
+            .orElse(null))))
+        .onFailure(ctx::fail);
   }
 
   private void sessions(RoutingContext ctx) {
@@ -164,7 +153,8 @@ public final class CoachRoutes {
   }
 
   private void weeklyReport(RoutingContext ctx) {
-    JsonObject body = ctx.body().length() == 0 ? new JsonObject() : Json.body(ctx);
+    io.vertx.core.buffer.Buffer raw = ctx.body().buffer();
+    JsonObject body = raw == null || raw.length() == 0 ? new JsonObject() : Json.body(ctx);
     JsonFields f = new JsonFields(body, "week");
     String week = f.optionalString("week", 20);
     answers.weeklyReport(ctx, userId(ctx), week == null ? null : week(week));

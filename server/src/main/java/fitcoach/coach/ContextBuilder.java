@@ -81,7 +81,7 @@ public final class ContextBuilder {
     out.append("- Fitness (CTL, 42-day): ").append(Formats.number(day.ctl(), 1)).append('\n');
     out.append("- Fatigue (ATL, 7-day): ").append(Formats.number(day.atl(), 1)).append('\n');
     out.append("- Form (TSB, fitness minus fatigue before today's training): ").append(Formats.signed(day.form(), 1))
-        .append(" — zone ").append(day.zone().name().toLowerCase(Locale.ROOT)).append(": ").append(FormWords.of(day.zone()))
+        .append(" — zone ").append(day.zone().name().toLowerCase(Locale.ROOT)).append(": ").append(fitcoach.analytics.LoadStats.meaning(day.zone()))
         .append('\n');
     out.append("- Ramp rate (fitness change over 7 days): ").append(Formats.signed(day.ramp(), 1)).append(" per week\n");
     out.append("- Load logged today so far: ").append(Formats.number(day.load(), 0)).append('\n');

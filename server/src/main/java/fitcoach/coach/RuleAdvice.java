@@ -1,5 +1,7 @@
 package fitcoach.coach;
 
+import fitcoach.analytics.LoadStats;
+import fitcoach.analytics.PmcDayView;
 import fitcoach.load.FormZone;
 import fitcoach.load.PmcDay;
 
@@ -52,8 +54,9 @@ public record RuleAdvice(String verdict, String headline, String advice, String 
     if (warmingUp) {
       advice += " (Your history is still short, so these numbers are still settling.)";
     }
-    return new RuleAdvice(verdict, headline, advice, "rules", Formats.round(day.ctl(), 1), Formats.round(day.atl(), 1),
-        Formats.round(day.form(), 1), zone.name().toLowerCase(java.util.Locale.ROOT), FormWords.of(zone),
-        Formats.round(day.ramp(), 1));
+    // Rounded as the dashboard rounds them, so the athlete sees the same numbers in both places.
+    return new RuleAdvice(verdict, headline, advice, "rules", PmcDayView.round(day.ctl()), PmcDayView.round(day.atl()),
+        PmcDayView.round(day.form()), zone.name().toLowerCase(java.util.Locale.ROOT), LoadStats.meaning(zone),
+        PmcDayView.round(day.ramp()));
   }
 }

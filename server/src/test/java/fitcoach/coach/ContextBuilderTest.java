@@ -68,7 +68,7 @@ class ContextBuilderTest {
         .contains("Fitness (CTL, 42-day): " + Formats.number(today.ctl(), 1))
         .contains("Fatigue (ATL, 7-day): " + Formats.number(today.atl(), 1))
         .contains("Form (TSB, fitness minus fatigue before today's training): " + Formats.signed(today.form(), 1))
-        .contains("zone " + today.zone().name().toLowerCase() + ": " + FormWords.of(today.zone()))
+        .contains("zone " + today.zone().name().toLowerCase() + ": " + fitcoach.analytics.LoadStats.meaning(today.zone()))
         .contains("Ramp rate (fitness change over 7 days): " + Formats.signed(today.ramp(), 1))
         .contains("Today is 2026-11-24 (Tuesday) in the athlete's time zone, Europe/Berlin")
         .contains("- FTP: 240 W (entered by the athlete)")

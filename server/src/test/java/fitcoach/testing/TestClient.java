@@ -37,6 +37,35 @@ public final class TestClient {
     return this;
   }
 
+  public String base() {
+    return base;
+  }
+
+  /** Opens a server-sent-event stream with this client's cookie (and Origin on writes), read as it arrives. */
+  public SseStream stream(String method, String path, Object json, String lastEventId) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json.toString()))
+        .header("Accept", "text/event-stream");
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+    }
+    if (browser && !"GET".equals(method)) {
+      b.header("Origin", base);
+    }
+    if (cookie != null) {
+      b.header("Cookie", cookie);
+    }
+    if (lastEventId != null) {
+      b.header("Last-Event-ID", lastEventId);
+    }
+    try {
+      HttpResponse<java.io.InputStream> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+      return new SseStream(r.statusCode(), r.headers().map(), r.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(method + " " + path + " failed", e);
+    }
+  }
+
   public String cookie() {
     return cookie;
   }
