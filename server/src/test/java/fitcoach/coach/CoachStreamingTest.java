@@ -1,0 +1,201 @@
+package fitcoach.coach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fitcoach.testing.SseStream;
+import fitcoach.testing.TestDatabase;
+import fitcoach.testing.llm.Reply;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Streaming answers end to end: the real app, a real database, the fake Anthropic server. */
+class CoachStreamingTest extends CoachTestBase {
+
+  @Test
+  @DisplayName("Today's recommendation streams every token in order, then 'done' once it is stored with model and usage")
+  void recommendation() {
+    activity("file", "Tempo run", 1, 3600, 12_000, 150);
+    client.post("/api/load/recompute", null);
+    anthropic.next(Reply.text("Train", " today:", " 45 min", " steady.").usage(900, 4));
+    try (SseStream s = client.stream("POST", "/api/ai/recommendation", null, null)) {
+      assertStreamHeaders(s);
+      List<SseStream.Event> events = s.rest(WAIT);
+      assertThat(events.get(0).event()).isEqualTo("start");
+      assertThat(events.get(0).json().getString("streamId")).isNotBlank();
+      assertThat(tokens(events)).containsExactly("Train", " today:", " 45 min", " steady.");
+      assertThat(events.stream().filter(e -> e.event().equals("token")).map(SseStream.Event::id))
+          .containsExactly("1", "2", "3", "4");
+      JsonObject done = last(events, "done");
+      assertThat(done.getString("status")).isEqualTo("complete");
+      assertThat(done.getJsonObject("usage").getLong("inputTokens")).isEqualTo(900);
+      assertThat(done.getJsonObject("usage").getLong("outputTokens")).isEqualTo(4);
+      assertThat(done.getJsonArray("contextActivityIds")).hasSize(1);
+    }
+    var request = completions().get(0);
+    assertThat(request.model()).isEqualTo("claude-sonnet-5");
+    assertThat(request.streaming()).isTrue();
+    assertThat(request.body().getInteger("max_tokens")).isEqualTo(1024);
+    assertThat(request.system()).contains("## Training load today").contains("\"name\":\"Tempo run\"");
+    assertThat(request.lastUserText()).contains("train or rest today");
+
+    JsonObject stored = client.get("/api/ai/recommendation").json();
+    assertThat(stored.getJsonObject("ai").getString("content")).isEqualTo("Train today: 45 min steady.");
+    assertThat(stored.getJsonObject("ai").getString("status")).isEqualTo("complete");
+    assertThat(stored.getJsonObject("ai").getInteger("outputTokens")).isEqualTo(4);
+    assertThat(stored.getJsonObject("rules").getString("source")).isEqualTo("rules");
+    JsonObject usage = client.get("/api/ai/usage").json().getJsonArray("usage").getJsonObject(0);
+    assertThat(usage.getString("model")).isEqualTo("claude-sonnet-5");
+    assertThat(usage.getLong("inputTokens")).isEqualTo(900);
+    assertThat(usage.getLong("calls")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("A chat turn is stored with its answer; turn two sends the history; the session gets a short title")
+  void chatTurns() {
+    anthropic.next(Reply.text("Hi!", " Ready", " to train?").usage(500, 3));
+    anthropic.next(Reply.text("Marathon build questions").usage(40, 3));
+    String sessionId;
+    try (SseStream s = client.stream("POST", "/api/ai/chat", new JsonObject().put("message", "Hello coach"), null)) {
+      List<SseStream.Event> events = s.rest(WAIT);
+      sessionId = events.get(0).json().getString("sessionId");
+      assertThat(String.join("", tokens(events))).isEqualTo("Hi! Ready to train?");
+      assertThat(last(events, "done").getString("messageId")).isEqualTo(events.get(0).json().getString("messageId"));
+    }
+    eventually("the title", () -> "Marathon build questions".equals(
+        string("SELECT title FROM chat_sessions WHERE id = ?::uuid", sessionId)));
+    var title = completions().get(1);
+    assertThat(title.model()).isEqualTo("claude-haiku-4-5");
+    assertThat(title.body().getInteger("max_tokens")).isEqualTo(20);
+
+    anthropic.next(Reply.text("Sure."));
+    try (SseStream s = client.stream("POST", "/api/ai/chat", new JsonObject().put("message", "Plan my week")
+        .put("sessionId", sessionId), null)) {
+      assertThat(tokens(s.rest(WAIT))).containsExactly("Sure.");
+    }
+    var second = completions().get(2);
+    assertThat(second.turns()).extracting(t -> t.getString("role")).containsExactly("user", "assistant", "user");
+    assertThat(fitcoach.testing.llm.RecordedRequest.content(second.turns().get(1))).isEqualTo("Hi! Ready to train?");
+    assertThat(second.lastUserText()).isEqualTo("Plan my week");
+
+    var messages = client.get("/api/ai/chat/sessions/" + sessionId + "/messages").json().getJsonArray("messages");
+    assertThat(messages).hasSize(4);
+    JsonObject answer = messages.getJsonObject(1);
+    assertThat(answer.getString("role")).isEqualTo("assistant");
+    assertThat(answer.getString("status")).isEqualTo("complete");
+    assertThat(answer.getString("model")).isEqualTo("claude-sonnet-5");
+    assertThat(answer.getInteger("inputTokens")).isEqualTo(500);
+    assertThat(answer.getInteger("outputTokens")).isEqualTo(3);
+    assertThat(client.get("/api/ai/chat/sessions").json().getJsonArray("sessions").getJsonObject(0).getString("title"))
+        .isEqualTo("Marathon build questions");
+  }
+
+  @Test
+  @DisplayName("When the browser goes away the upstream request is closed within a second and the partial answer is kept")
+  void disconnectCancels() {
+    anthropic.next(Reply.tokens(200).slow(Duration.ofMillis(50)));
+    String messageId;
+    long closedAt;
+    try (SseStream s = client.stream("POST", "/api/ai/chat", new JsonObject().put("message", "Long answer please"), null)) {
+      List<SseStream.Event> seen = s.until("token", WAIT);
+      messageId = seen.get(0).json().getString("messageId");
+      s.until("token", WAIT);
+      closedAt = System.nanoTime();
+    }
+    await(anthropic.awaitClientDisconnects(1));
+    long ms = (System.nanoTime() - closedAt) / 1_000_000;
+    assertThat(ms).as("upstream closed %d ms after the browser", ms).isLessThan(1000);
+    eventually("the answer marked interrupted", () -> "interrupted".equals(
+        string("SELECT status FROM chat_messages WHERE id = ?::uuid", messageId)));
+    String content = string("SELECT content FROM chat_messages WHERE id = ?::uuid", messageId);
+    assertThat(content).isNotEmpty();
+    assertThat(Reply.generatedText(200)).startsWith(content);
+  }
+
+  @Test
+  @DisplayName("The stop endpoint ends the stream with status interrupted, closes the upstream and keeps the partial text")
+  void stop() {
+    anthropic.next(Reply.tokens(200).slow(Duration.ofMillis(50)));
+    try (SseStream s = client.stream("POST", "/api/ai/recommendation", null, null)) {
+      String streamId = s.next(WAIT).json().getString("streamId");
+      s.until("token", WAIT);
+      assertThat(client.post("/api/ai/streams/" + streamId + "/stop", null).status()).isEqualTo(200);
+      List<SseStream.Event> rest = s.rest(WAIT);
+      assertThat(last(rest, "done").getString("status")).isEqualTo("interrupted");
+    }
+    await(anthropic.awaitClientDisconnects(1));
+    assertThat(string("SELECT status FROM recommendations")).isEqualTo("interrupted");
+    assertThat(string("SELECT status FROM llm_calls")).isEqualTo("interrupted");
+  }
+
+  @Test
+  @DisplayName("A client reconnecting with Last-Event-ID gets exactly the tokens it missed, not a new generation")
+  void resume() {
+    anthropic.next(Reply.tokens(40).slow(Duration.ofMillis(20)));
+    String streamId;
+    StringBuilder text = new StringBuilder();
+    try (SseStream s = client.stream("POST", "/api/ai/recommendation", null, null)) {
+      streamId = s.next(WAIT).json().getString("streamId");
+      for (int i = 0; i < 3; i++) {
+        text.append(s.until("token", WAIT).get(0).json().getString("text"));
+      }
+    }
+    try (SseStream again = client.stream("GET", "/api/ai/streams/" + streamId, null, "3")) {
+      assertStreamHeaders(again);
+      List<SseStream.Event> events = again.rest(WAIT);
+      List<SseStream.Event> tokenEvents = events.stream().filter(e -> e.event().equals("token")).toList();
+      assertThat(tokenEvents.get(0).id()).isEqualTo("4");
+      tokenEvents.forEach(e -> text.append(e.json().getString("text")));
+      assertThat(last(events, "done").getString("status")).isEqualTo("complete");
+    }
+    assertThat(text.toString()).isEqualTo(Reply.generatedText(40));
+    assertThat(completions()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("429s before the first token are retried (honouring retry-after) and the answer still arrives")
+  void retriesBeforeFirstToken() {
+    anthropic.next(Reply.rateLimited().retryAfterMillis(20), 2);
+    anthropic.next(Reply.text("Rest", " day."));
+    try (SseStream s = client.stream("POST", "/api/ai/recommendation", null, null)) {
+      List<SseStream.Event> events = s.rest(WAIT);
+      assertThat(String.join("", tokens(events))).isEqualTo("Rest day.");
+      assertThat(last(events, "done").getString("status")).isEqualTo("complete");
+    }
+    assertThat(completions()).hasSize(3);
+  }
+
+  @Test
+  @DisplayName("A rejected key ends the stream with an error event that says to check the key; nothing partial is claimed")
+  void keyRejected() {
+    anthropic.next(Reply.unauthorized());
+    try (SseStream s = client.stream("POST", "/api/ai/recommendation", null, null)) {
+      JsonObject error = last(s.rest(WAIT), "error");
+      assertThat(error.getString("code")).isEqualTo("llm_key_rejected");
+      assertThat(error.getString("message")).contains("API key was rejected");
+      assertThat(error.getBoolean("partial")).isFalse();
+    }
+    assertThat(completions()).hasSize(1);
+    assertThat(string("SELECT status FROM recommendations")).isEqualTo("error");
+  }
+
+  @Test
+  @DisplayName("An upstream error after the first tokens ends the stream with an error event; the partial answer is stored as error")
+  void errorMidStream() {
+    anthropic.next(Reply.text("One", " two", " three", " four").errorAfter(2));
+    String messageId;
+    try (SseStream s = client.stream("POST", "/api/ai/chat", new JsonObject().put("message", "Count"), null)) {
+      List<SseStream.Event> events = s.rest(WAIT);
+      messageId = events.get(0).json().getString("messageId");
+      assertThat(tokens(events)).containsExactly("One", " two");
+      JsonObject error = last(events, "error");
+      assertThat(error.getString("code")).isEqualTo("llm_overloaded");
+      assertThat(error.getBoolean("partial")).isTrue();
+    }
+    assertThat(string("SELECT status FROM chat_messages WHERE id = ?::uuid", messageId)).isEqualTo("error");
+    assertThat(string("SELECT content FROM chat_messages WHERE id = ?::uuid", messageId)).isEqualTo("One two");
+    assertThat(TestDatabase.count("SELECT count(*) FROM chat_messages")).isEqualTo(2);
+  }
+}
