@@ -73,7 +73,6 @@ final class StreamingCall implements LlmCall {
     if (cancelled.compareAndSet(false, true)) {
       onContext(() -> {
         if (!done) {
-          abortCurrent();
           finish(null, LlmErrors.cancelled(delivered), null);
         }
       });
@@ -107,7 +106,6 @@ final class StreamingCall implements LlmCall {
     } catch (RuntimeException e) {
       LOG.error("LLM delta consumer failed; dropping the stream from {} (model {})", protocol.errors().name(),
           request.model(), e);
-      abortCurrent();
       finish(null, new LlmException(Kind.CANCELLED, 0, "The answer was abandoned: " + e.getMessage(), true), null);
     }
   }
@@ -117,6 +115,8 @@ final class StreamingCall implements LlmCall {
     if (done || attempt != current || cancelled.get()) {
       return;
     }
+    // Detached first: closing the connection below fires the attempt's own handlers, which must find it stale.
+    current = null;
     attempt.stop(true);
     String requestId = attempt.requestId;
     if (!delivered && retryable && retriesTaken < retry.maxRetries()) {
@@ -141,9 +141,11 @@ final class StreamingCall implements LlmCall {
       vertx.cancelTimer(retryTimer);
       retryTimer = -1;
     }
-    if (current != null) {
+    Attempt last = current;
+    current = null;
+    if (last != null) {
       // After a complete answer the response ends by itself and the connection goes back to the pool.
-      current.stop(failure != null);
+      last.stop(failure != null);
     }
     if (failure == null) {
       result.tryComplete(success);
@@ -154,12 +156,6 @@ final class StreamingCall implements LlmCall {
             failure.afterFirstToken(), failure.getMessage());
       }
       result.tryFail(failure);
-    }
-  }
-
-  private void abortCurrent() {
-    if (current != null) {
-      current.abort();
     }
   }
 
@@ -279,7 +275,6 @@ final class StreamingCall implements LlmCall {
         long idleMillis = options.idleTimeout().toMillis();
         long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastActivity);
         if (silentMillis >= idleMillis) {
-          abort();
           failed(this, protocol.errors().silent(idleMillis, delivered), true, null);
         } else {
           armWatchdog(idleMillis - silentMillis);
