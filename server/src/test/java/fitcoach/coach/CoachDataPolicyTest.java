@@ -1,0 +1,83 @@
+package fitcoach.coach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fitcoach.settings.DataPolicy;
+import fitcoach.testing.SseStream;
+import fitcoach.testing.llm.RecordedRequest;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The coach data policy, enforced where the context is built: what reaches the (fake) LLM, byte for byte. */
+class CoachDataPolicyTest extends CoachTestBase {
+  private static final String SECRET_NAME = "Zebra Strava-only interval session";
+  private static final Pattern FITNESS = Pattern.compile("Fitness \\(CTL, 42-day\\): ([0-9.]+)");
+
+  private RecordedRequest ask(String path, JsonObject body) {
+    int before = completions().size();
+    try (SseStream s = client.stream("POST", path, body, null)) {
+      last(s.rest(WAIT), "done");
+    }
+    return completions().get(before);
+  }
+
+  private static String fitness(RecordedRequest request) {
+    Matcher m = FITNESS.matcher(request.system());
+    assertThat(m.find()).as(request.system()).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  @DisplayName("With the policy off, no byte of a Strava-API-only activity reaches the LLM, not even through the numbers")
+  void stravaApiExcluded() {
+    String own = activity("file", "Long run from my watch", 3, 7200, 24_000, 145);
+    String strava = activity("strava", SECRET_NAME, 2, 5400, 31_337, 171);
+    client.post("/api/load/recompute", null);
+
+    RecordedRequest withPolicyOff = ask("/api/ai/recommendation", null);
+    assertThat(withPolicyOff.rawBody()).doesNotContain("Zebra").doesNotContain(strava).doesNotContain("31.34")
+        .contains("Long run from my watch");
+    RecordedRequest chat = ask("/api/ai/chat", new JsonObject().put("message", "How was my week?"));
+    assertThat(chat.rawBody()).doesNotContain("Zebra").doesNotContain(strava);
+    RecordedRequest report = ask("/api/ai/weekly-report", new JsonObject());
+    assertThat(report.rawBody()).doesNotContain("Zebra").doesNotContain(strava);
+    assertThat(string("SELECT context_activity_ids::text FROM recommendations")).contains(own).doesNotContain(strava);
+
+    // The numbers in the prompt are those of the athlete's own data alone.
+    String fitnessWithout = fitness(withPolicyOff);
+    var insight = client.post("/api/ai/activity-insight", new JsonObject().put("activityId", strava));
+    assertThat(insight.status()).isEqualTo(403);
+    assertThat(insight.errorCode()).isEqualTo("excluded_by_data_policy");
+
+    var allowed = client.put("/api/settings/data-policy", new JsonObject().put("allowStravaApi", true)
+        .put("acknowledgement", DataPolicy.ACKNOWLEDGEMENT));
+    assertThat(allowed.status()).isEqualTo(200);
+    RecordedRequest withPolicyOn = ask("/api/ai/recommendation", null);
+    assertThat(withPolicyOn.system()).contains(SECRET_NAME);
+    assertThat(fitness(withPolicyOn)).isNotEqualTo(fitnessWithout);
+    assertThat(string("SELECT context_activity_ids::text FROM recommendations")).contains(own).contains(strava);
+
+    // The chart the athlete sees counts everything; with everything allowed the coach's numbers are the same.
+    JsonObject stats = client.get("/api/activities/stats").json();
+    assertThat(Double.parseDouble(fitness(withPolicyOn))).isCloseTo(stats.getDouble("ctl"),
+        org.assertj.core.data.Offset.offset(0.051));
+  }
+
+  @Test
+  @DisplayName("A Strava activity merged with its device file reaches the coach through the file, whatever the policy")
+  void mergedActivityUsesTheFile() {
+    String file = activity("file", "Morning ride (device)", 1, 3600, 30_000, 140);
+    String strava = activity("strava", SECRET_NAME, 1, 3600, 30_000, 140);
+    fitcoach.testing.TestDatabase.query("UPDATE activities SET primary_activity_id = ?::uuid WHERE id = ?::uuid", rs -> null,
+        file, strava);
+    client.post("/api/load/recompute", null);
+    RecordedRequest request = ask("/api/ai/recommendation", null);
+    assertThat(request.system()).contains("Morning ride (device)").doesNotContain("Zebra");
+    List<String> given = List.of(string("SELECT context_activity_ids::text FROM recommendations"));
+    assertThat(given.get(0)).contains(file).doesNotContain(strava);
+  }
+}
