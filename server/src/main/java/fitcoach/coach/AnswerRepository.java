@@ -133,7 +133,7 @@ final class AnswerRepository {
     Object metrics = metricsColumn == null ? null : r.getValue(metricsColumn);
     return new AnswerView(r.getUUID("id"), r.getLocalDate(dateColumn), r.getString(contentColumn), r.getString("status"),
         r.getString("model"), r.getInteger("input_tokens"), r.getInteger("output_tokens"),
-        ids == null ? List.of() : Arrays.asList(ids), metrics instanceof JsonObject j ? j : null,
+        ids == null ? List.of() : Arrays.asList(ids), metrics instanceof JsonObject j ? j.getMap() : null,
         r.getOffsetDateTime(createdColumn).toInstant());
   }
 }

@@ -1,9 +1,9 @@
 package fitcoach.coach;
 
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -11,4 +11,4 @@ import java.util.UUID;
  * ({@code date} = the week's Monday, with {@code metrics}) or an activity insight.
  */
 public record AnswerView(UUID id, LocalDate date, String content, String status, String model, Integer inputTokens,
-                         Integer outputTokens, List<UUID> contextActivityIds, JsonObject metrics, Instant createdAt) {}
+                         Integer outputTokens, List<UUID> contextActivityIds, Map<String, Object> metrics, Instant createdAt) {}
