@@ -1,0 +1,68 @@
+package fitcoach.coach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fitcoach.testing.llm.Reply;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Answers followed over the SockJS event-bus bridge instead of SSE. */
+class CoachEventBusTest extends CoachTestBase {
+
+  private WebSocket bridge(List<JsonObject> frames) {
+    WebSocket socket = await(fakes.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+        .setPort(app.port()).setURI("/eventbus/websocket").addHeader("Cookie", client.cookie())));
+    socket.handler(frame -> frames.add(new JsonObject(frame.toString())));
+    return socket;
+  }
+
+  private static List<JsonObject> bodies(List<JsonObject> frames, String type) {
+    return frames.stream().filter(f -> "rec".equals(f.getString("type"))).map(f -> f.getJsonObject("body"))
+        .filter(b -> type.equals(b.getString("type"))).toList();
+  }
+
+  @Test
+  @DisplayName("With transport=eventbus the answer starts when the browser subscribes and arrives whole and in order")
+  void followOverTheBridge() {
+    anthropic.next(Reply.tokens(30).slow(Duration.ofMillis(5)));
+    var accepted = client.post("/api/ai/chat?transport=eventbus", new JsonObject().put("message", "Hello"));
+    assertThat(accepted.status()).isEqualTo(202);
+    String address = accepted.json().getString("address");
+    assertThat(address).endsWith(".coach." + accepted.json().getString("streamId"));
+    assertThat(completions()).as("nothing is asked before someone listens").isEmpty();
+
+    List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    WebSocket socket = bridge(frames);
+    socket.writeTextMessage(new JsonObject().put("type", "register").put("address", address).encode());
+    eventually("the done frame", () -> !bodies(frames, "done").isEmpty());
+    List<JsonObject> tokens = bodies(frames, "token");
+    assertThat(tokens).extracting(t -> t.getInteger("seq")).containsExactlyElementsOf(
+        java.util.stream.IntStream.rangeClosed(1, 30).boxed().toList());
+    assertThat(String.join("", tokens.stream().map(t -> t.getString("text")).toList())).isEqualTo(Reply.generatedText(30));
+    assertThat(bodies(frames, "done").get(0).getString("status")).isEqualTo("complete");
+    String messageId = accepted.json().getString("messageId");
+    assertThat(string("SELECT status FROM chat_messages WHERE id = ?::uuid", messageId)).isEqualTo("complete");
+    socket.close();
+  }
+
+  @Test
+  @DisplayName("When the bridge subscriber leaves, the upstream request is cancelled and the answer stored as interrupted")
+  void leavingCancels() {
+    anthropic.next(Reply.tokens(200).slow(Duration.ofMillis(50)));
+    var accepted = client.post("/api/ai/recommendation?transport=eventbus", null);
+    String address = accepted.json().getString("address");
+    List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    WebSocket socket = bridge(frames);
+    socket.writeTextMessage(new JsonObject().put("type", "register").put("address", address).encode());
+    eventually("a token", () -> !bodies(frames, "token").isEmpty());
+    await(socket.close());
+    await(anthropic.awaitClientDisconnects(1));
+    eventually("the interrupted answer", () -> "interrupted".equals(string("SELECT status FROM recommendations")));
+  }
+}
