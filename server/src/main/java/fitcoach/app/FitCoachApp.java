@@ -19,6 +19,7 @@ import fitcoach.demo.DemoService;
 import fitcoach.demo.DemoRoutes;
 import fitcoach.export.ExportRoutes;
 import fitcoach.export.ExportService;
+import fitcoach.export.RestoreService;
 import fitcoach.imports.ImportModule;
 import fitcoach.strava.StravaModule;
 import fitcoach.auth.AuthRoutes;
@@ -155,7 +156,8 @@ public final class FitCoachApp implements AutoCloseable {
         new DemoRoutes(new DemoService(pool, load), requireUser),
         strava.routes(),
         imports.routes(),
-        new ExportRoutes(new ExportService(vertx, pool, config.dataDir()), requireUser),
+        new ExportRoutes(new ExportService(vertx, pool, config.dataDir()), new RestoreService(vertx, pool, load), requireUser,
+            config.dataDir(), config.imports().maxUploadBytes()),
         coachRoutes,
         requireUser,
         streams);

@@ -5,18 +5,42 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 
-/** GET /api/export: download everything the athlete owns as a zip. */
+/**
+ * GET /api/export downloads everything the athlete owns as a zip; POST /api/export/restore (multipart, field "file")
+ * puts such a zip back into an account with no data yet.
+ */
 public final class ExportRoutes {
+  public static final String RESTORE_PATH = "/api/export/restore";
   private final ExportService export;
+  private final RestoreService restore;
   private final AuthHandler requireUser;
+  private final java.nio.file.Path uploads;
+  private final long maxUploadBytes;
 
-  public ExportRoutes(ExportService export, AuthHandler requireUser) {
+  public ExportRoutes(ExportService export, RestoreService restore, AuthHandler requireUser, java.nio.file.Path dataDir,
+                      long maxUploadBytes) {
     this.export = export;
+    this.restore = restore;
     this.requireUser = requireUser;
+    this.uploads = dataDir.resolve("uploads");
+    this.maxUploadBytes = maxUploadBytes;
   }
 
   public void mount(Router router) {
     router.get("/api/export").handler(requireUser).handler(this::download);
+    // Streamed to disk like imports; the upload is deleted when the request ends.
+    router.post(RESTORE_PATH).handler(io.vertx.ext.web.handler.BodyHandler.create(uploads.toString())
+        .setBodyLimit(maxUploadBytes).setDeleteUploadedFilesOnEnd(true).setHandleFileUploads(true));
+    router.post(RESTORE_PATH).handler(requireUser).handler(this::restore);
+  }
+
+  private void restore(RoutingContext ctx) {
+    var files = ctx.fileUploads();
+    if (files.size() != 1) {
+      throw fitcoach.app.ApiException.invalid("file", "one_file", "Send exactly one FitCoach export zip as the form field 'file'");
+    }
+    restore.restore(AuthHandler.signedIn(ctx).userId(), java.nio.file.Path.of(files.get(0).uploadedFileName()))
+        .onSuccess(result -> fitcoach.app.Json.ok(ctx, result)).onFailure(ctx::fail);
   }
 
   private void download(RoutingContext ctx) {

@@ -30,8 +30,12 @@ public final class ExportService {
   private static final String ACTIVITIES = "SELECT " + ACTIVITY_COLUMNS
       + " FROM activities WHERE user_id = $1 AND id > $2 ORDER BY id LIMIT " + PAGE;
   private static final String STREAMS = """
-      SELECT s.activity_id, s.data FROM activity_streams s JOIN activities a ON a.id = s.activity_id
+      SELECT s.activity_id, s.resolution, s.point_count, s.stream_types, s.data
+      FROM activity_streams s JOIN activities a ON a.id = s.activity_id
       WHERE a.user_id = $1 AND s.activity_id > $2 ORDER BY s.activity_id LIMIT 100""";
+  /** Tells a restore what it is reading; bump the version when a file's meaning changes. */
+  static final String FORMAT = "fitcoach-export";
+  static final int VERSION = 1;
   private static final List<String> CSV_COLUMNS = List.of("id", "source", "sport_type", "name", "start_date", "start_date_local",
       "moving_time_s", "elapsed_time_s", "distance_m", "elevation_gain_m", "avg_hr", "max_hr", "avg_power_w", "weighted_power_w",
       "rpe", "calories", "load", "load_method");
@@ -52,15 +56,21 @@ public final class ExportService {
       Files.createDirectories(dir);
       Path file = Files.createTempFile(dir, "fitcoach-export-", ".zip");
       return new Writer(file);
-    }, false).compose(w -> single(w, "profile.json", "SELECT * FROM athlete_profiles WHERE user_id = $1", userId)
+    }, false).compose(w -> blocking(() -> w.entry("manifest.json", new JsonObject().put("format", FORMAT).put("version", VERSION)
+            .put("exportedAt", java.time.Instant.now().toString()).encodePrettily().getBytes(StandardCharsets.UTF_8)))
+        .compose(v -> single(w, "profile.json", "SELECT * FROM athlete_profiles WHERE user_id = $1", userId))
         .compose(v -> single(w, "data-policy.json", "SELECT allow_strava_api, strava_api_acknowledged_at, strava_retention FROM data_policies WHERE user_id = $1", userId))
         .compose(v -> list(w, "chat-sessions.json", "SELECT id, title, created_at, updated_at FROM chat_sessions WHERE user_id = $1 ORDER BY created_at", userId))
-        .compose(v -> list(w, "chat-messages.json", "SELECT id, session_id, role, content, status, model, input_tokens, output_tokens, created_at FROM chat_messages WHERE user_id = $1 ORDER BY seq", userId))
-        .compose(v -> list(w, "weekly-reports.json", "SELECT week_start, summary, metrics, model, generated_at FROM weekly_reports WHERE user_id = $1 ORDER BY week_start", userId))
+        .compose(v -> list(w, "chat-messages.json", "SELECT id, session_id, role, content, status, model, provider, input_tokens, output_tokens, context_activity_ids, created_at FROM chat_messages WHERE user_id = $1 ORDER BY seq", userId))
+        .compose(v -> list(w, "weekly-reports.json", "SELECT week_start, summary, metrics, status, model, input_tokens, output_tokens, context_activity_ids, generated_at FROM weekly_reports WHERE user_id = $1 ORDER BY week_start", userId))
+        .compose(v -> list(w, "recommendations.json", "SELECT day, content, status, model, input_tokens, output_tokens, context_activity_ids, created_at FROM recommendations WHERE user_id = $1 ORDER BY day", userId))
+        .compose(v -> list(w, "activity-insights.json", "SELECT activity_id, data_hash, content, status, model, input_tokens, output_tokens, created_at FROM activity_insights WHERE user_id = $1 ORDER BY activity_id", userId))
+        .compose(v -> single(w, "load-settings.json", "SELECT ctl_days, atl_days, gain, seed_date, seed_ctl, seed_atl FROM load_settings WHERE user_id = $1", userId))
+        .compose(v -> single(w, "ai-settings.json", "SELECT provider, model, fast_model FROM ai_settings WHERE user_id = $1", userId))
         .compose(v -> blocking(() -> w.begin("activities.json", "[")).compose(x -> blocking(() -> w.csvHeader())))
         .compose(v -> activities(w, userId, new UUID(0, 0), true))
         .compose(v -> blocking(() -> w.end("]")))
-        .compose(v -> streams(w, userId, new UUID(0, 0)))
+        .compose(v -> streams(w, userId, new UUID(0, 0), new io.vertx.core.json.JsonArray()))
         .compose(v -> blocking(w::close))
         .map(v -> w.file)
         .recover(err -> blocking(w::abort).compose(v -> Future.failedFuture(err))));
@@ -87,14 +97,20 @@ public final class ExportService {
     });
   }
 
-  private Future<Void> streams(Writer w, UUID userId, UUID after) {
+  /** Each stream as its own gzip entry, then streams.json: what each one holds (the index a restore reads). */
+  private Future<Void> streams(Writer w, UUID userId, UUID after, io.vertx.core.json.JsonArray index) {
     return pool.preparedQuery(STREAMS).execute(Tuple.of(userId, after)).compose(rows -> {
       if (rows.size() == 0) {
-        return Future.succeededFuture();
+        return blocking(() -> w.entry("streams.json", index.encode().getBytes(StandardCharsets.UTF_8)));
       }
       UUID last = null;
       for (Row r : rows) {
         last = r.getUUID("activity_id");
+        if (r.getBuffer("data") != null) {
+          index.add(new JsonObject().put("activity_id", last.toString()).put("resolution", r.getString("resolution"))
+              .put("point_count", r.getInteger("point_count"))
+              .put("stream_types", new io.vertx.core.json.JsonArray(java.util.Arrays.asList(r.getArrayOfStrings("stream_types")))));
+        }
       }
       UUID next = last;
       return blocking(() -> {
@@ -103,7 +119,8 @@ public final class ExportService {
             w.entry("streams/" + r.getUUID("activity_id") + ".json.gz", r.getBuffer("data").getBytes());
           }
         }
-      }).compose(v -> rows.size() < 100 ? Future.succeededFuture() : streams(w, userId, next));
+      }).compose(v -> rows.size() < 100 ? blocking(() -> w.entry("streams.json", index.encode().getBytes(StandardCharsets.UTF_8)))
+          : streams(w, userId, next, index));
     });
   }
 

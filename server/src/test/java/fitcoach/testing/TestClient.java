@@ -66,6 +66,48 @@ public final class TestClient {
     }
   }
 
+  /** A multipart form upload of {@code files} (name → bytes) under one field name, as a browser's FormData sends it. */
+  public Response upload(String path, String field, Map<String, byte[]> files) {
+    String boundary = "----fitcoach" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    files.forEach((name, bytes) -> {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + name
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      body.writeBytes(bytes);
+      body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    });
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Origin", base)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (cookie != null) {
+      b.header("Cookie", cookie);
+    }
+    try {
+      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.headers().map(), r.body());
+    } catch (Exception e) {
+      throw new IllegalStateException("upload to " + path + " failed", e);
+    }
+  }
+
+  /** A GET whose body is binary (e.g. the export zip). */
+  public byte[] download(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
+    if (cookie != null) {
+      b.header("Cookie", cookie);
+    }
+    try {
+      HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("GET " + path + " answered " + r.statusCode());
+      }
+      return r.body();
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException("GET " + path + " failed", e);
+    }
+  }
+
   public String cookie() {
     return cookie;
   }

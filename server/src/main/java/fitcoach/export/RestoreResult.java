@@ -1,0 +1,5 @@
+package fitcoach.export;
+
+/** What a restore brought back. */
+public record RestoreResult(int activities, int streams, int chatSessions, int chatMessages, int weeklyReports,
+                            int recommendations, int insights, long millis) {}

@@ -1,0 +1,113 @@
+package fitcoach.export;
+
+/**
+ * SQL that puts an export's JSON back into its tables. PostgreSQL maps the JSON keys to columns
+ * ({@code jsonb_populate_recordset}), so each statement names only the columns the export holds; the signed-in athlete
+ * ($1) becomes the owner, and ids are kept so the links between activities, streams, chats and answers survive.
+ */
+final class RestoreSql {
+  private RestoreSql() {
+  }
+
+  static final String HAS_DATA = """
+      SELECT EXISTS (SELECT 1 FROM activities WHERE user_id = $1) OR EXISTS (SELECT 1 FROM chat_sessions WHERE user_id = $1)
+          OR EXISTS (SELECT 1 FROM weekly_reports WHERE user_id = $1) AS has_data""";
+
+  static final String PROFILE = """
+      INSERT INTO athlete_profiles (user_id, sex, birth_year, weight_kg, height_cm, max_hr, resting_hr, lthr, ftp_watts,
+        threshold_pace_s_per_km, vo2max, units, time_zone, goals, preferences)
+      SELECT $1, sex, birth_year, weight_kg, height_cm, max_hr, resting_hr, lthr, ftp_watts, threshold_pace_s_per_km, vo2max,
+             coalesce(units, 'metric'), coalesce(time_zone, 'UTC'), goals, preferences
+      FROM jsonb_populate_record(null::athlete_profiles, $2::jsonb)
+      ON CONFLICT (user_id) DO UPDATE SET sex = EXCLUDED.sex, birth_year = EXCLUDED.birth_year, weight_kg = EXCLUDED.weight_kg,
+        height_cm = EXCLUDED.height_cm, max_hr = EXCLUDED.max_hr, resting_hr = EXCLUDED.resting_hr, lthr = EXCLUDED.lthr,
+        ftp_watts = EXCLUDED.ftp_watts, threshold_pace_s_per_km = EXCLUDED.threshold_pace_s_per_km, vo2max = EXCLUDED.vo2max,
+        units = EXCLUDED.units, time_zone = EXCLUDED.time_zone, goals = EXCLUDED.goals, preferences = EXCLUDED.preferences,
+        updated_at = now()""";
+
+  static final String DATA_POLICY = """
+      INSERT INTO data_policies (user_id, allow_strava_api, strava_api_acknowledged_at, strava_retention)
+      SELECT $1, coalesce(allow_strava_api, false), CASE WHEN allow_strava_api THEN strava_api_acknowledged_at END,
+             coalesce(strava_retention, 'strava_policy')
+      FROM jsonb_populate_record(null::data_policies, $2::jsonb)
+      ON CONFLICT (user_id) DO UPDATE SET allow_strava_api = EXCLUDED.allow_strava_api,
+        strava_api_acknowledged_at = EXCLUDED.strava_api_acknowledged_at, strava_retention = EXCLUDED.strava_retention,
+        updated_at = now()""";
+
+  static final String LOAD_SETTINGS = """
+      INSERT INTO load_settings (user_id, ctl_days, atl_days, gain, seed_date, seed_ctl, seed_atl)
+      SELECT $1, ctl_days, atl_days, gain, seed_date, seed_ctl, seed_atl FROM jsonb_populate_record(null::load_settings, $2::jsonb)
+      WHERE ctl_days IS NOT NULL
+      ON CONFLICT (user_id) DO NOTHING""";
+
+  static final String AI_SETTINGS = """
+      INSERT INTO ai_settings (user_id, provider, model, fast_model)
+      SELECT $1, provider, model, fast_model FROM jsonb_populate_record(null::ai_settings, $2::jsonb) WHERE provider IS NOT NULL
+      ON CONFLICT (user_id) DO NOTHING""";
+
+  /** Without primary_activity_id: a secondary may come before its primary, so links are set once all rows are in. */
+  static final String ACTIVITIES = """
+      INSERT INTO activities (user_id, id, source, external_id, sport_type, sport_family, name, description, notes, start_date,
+        start_date_local, time_zone, moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w,
+        weighted_power_w, device_watts, kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, rpe, calories, trainer, commute,
+        manual, summary_polyline, load, load_method, load_override, raw)
+      SELECT $1, id, source, external_id, sport_type, sport_family, name, description, notes, start_date, start_date_local,
+        time_zone, moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w,
+        device_watts, kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, rpe, calories, coalesce(trainer, false),
+        coalesce(commute, false), coalesce(manual, false), summary_polyline, load, load_method, load_override, raw
+      FROM jsonb_populate_recordset(null::activities, $2::jsonb)
+      ON CONFLICT DO NOTHING""";
+
+  static final String LINKS = """
+      UPDATE activities a SET primary_activity_id = l.primary_id
+      FROM unnest($2::uuid[], $3::uuid[]) AS l(id, primary_id)
+      WHERE a.id = l.id AND a.user_id = $1 AND EXISTS (SELECT 1 FROM activities p WHERE p.id = l.primary_id AND p.user_id = $1)""";
+
+  static final String STREAM = """
+      INSERT INTO activity_streams (activity_id, resolution, point_count, data, stream_types)
+      SELECT $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM activities WHERE id = $2 AND user_id = $1)
+      ON CONFLICT DO NOTHING""";
+
+  static final String CHAT_SESSIONS = """
+      INSERT INTO chat_sessions (user_id, id, title, created_at, updated_at)
+      SELECT $1, id, title, coalesce(created_at, now()), coalesce(updated_at, now())
+      FROM jsonb_populate_recordset(null::chat_sessions, $2::jsonb)
+      ON CONFLICT DO NOTHING""";
+
+  /** In file order, so the messages' sequence follows the conversation. */
+  static final String CHAT_MESSAGES = """
+      INSERT INTO chat_messages (user_id, id, session_id, role, content, status, model, provider, input_tokens, output_tokens,
+        context_activity_ids, created_at)
+      SELECT $1, m.id, m.session_id, m.role, m.content,
+             CASE WHEN m.status = 'streaming' THEN 'interrupted' ELSE coalesce(m.status, 'complete') END,
+             m.model, m.provider, m.input_tokens, m.output_tokens, m.context_activity_ids, coalesce(m.created_at, now())
+      FROM jsonb_populate_recordset(null::chat_messages, $2::jsonb) WITH ORDINALITY AS m
+      WHERE EXISTS (SELECT 1 FROM chat_sessions s WHERE s.id = m.session_id AND s.user_id = $1)
+      ORDER BY m.ordinality
+      ON CONFLICT DO NOTHING""";
+
+  static final String WEEKLY_REPORTS = """
+      INSERT INTO weekly_reports (user_id, week_start, summary, metrics, status, model, input_tokens, output_tokens,
+        context_activity_ids, generated_at)
+      SELECT $1, week_start, coalesce(summary, ''), coalesce(metrics, '{}'), coalesce(status, 'complete'), model, input_tokens,
+             output_tokens, coalesce(context_activity_ids, '{}'), coalesce(generated_at, now())
+      FROM jsonb_populate_recordset(null::weekly_reports, $2::jsonb)
+      ON CONFLICT DO NOTHING""";
+
+  static final String RECOMMENDATIONS = """
+      INSERT INTO recommendations (user_id, day, content, status, model, input_tokens, output_tokens, context_activity_ids,
+        created_at)
+      SELECT $1, day, coalesce(content, ''), coalesce(status, 'complete'), model, input_tokens, output_tokens,
+             coalesce(context_activity_ids, '{}'), coalesce(created_at, now())
+      FROM jsonb_populate_recordset(null::recommendations, $2::jsonb)
+      ON CONFLICT DO NOTHING""";
+
+  static final String INSIGHTS = """
+      INSERT INTO activity_insights (user_id, activity_id, data_hash, content, status, model, input_tokens, output_tokens,
+        created_at)
+      SELECT $1, i.activity_id, i.data_hash, coalesce(i.content, ''), coalesce(i.status, 'complete'), i.model, i.input_tokens,
+             i.output_tokens, coalesce(i.created_at, now())
+      FROM jsonb_populate_recordset(null::activity_insights, $2::jsonb) AS i
+      WHERE EXISTS (SELECT 1 FROM activities a WHERE a.id = i.activity_id AND a.user_id = $1)
+      ON CONFLICT DO NOTHING""";
+}
