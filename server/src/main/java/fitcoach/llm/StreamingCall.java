@@ -290,6 +290,9 @@ final class StreamingCall implements LlmCall {
       }
       if (close) {
         abort();
+      } else if (!responseEnded) {
+        // The answer is complete; a server that then keeps the response open must not hold a pooled connection.
+        vertx.setTimer(options.idleTimeout().toMillis(), id -> abort());
       }
     }
 
