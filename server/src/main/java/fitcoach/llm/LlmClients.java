@@ -25,10 +25,11 @@ public final class LlmClients {
   private LlmClients() {
   }
 
-  /** The HTTP client to share between all LLM calls of one application (TLS host verification on, keep-alive). */
+  /** The HTTP client to share between all LLM calls of one application: HTTP/1.1, keep-alive, TLS hosts verified. */
   public static HttpClient httpClient(Vertx vertx) {
     return vertx.createHttpClient(
-        new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true).setDecompressionSupported(true),
+        // No compression: a proxy that gzips an event stream tends to buffer it, and model lists are small.
+        new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
         new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_HOST));
   }
 

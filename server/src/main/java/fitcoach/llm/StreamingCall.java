@@ -69,7 +69,8 @@ final class StreamingCall implements LlmCall {
 
   @Override
   public void cancel() {
-    // The flag alone stops deltas at once, even when cancel() comes from another thread.
+    // The flag stops further deltas at once, even when cancel() comes from another thread (a delta already being
+    // handed over on the context may still finish); the connection is closed on the context.
     if (cancelled.compareAndSet(false, true)) {
       onContext(() -> {
         if (!done) {
@@ -290,6 +291,9 @@ final class StreamingCall implements LlmCall {
       }
       if (close) {
         abort();
+      } else if (!responseEnded) {
+        // The answer is complete; a server that then keeps the response open must not hold a pooled connection.
+        vertx.setTimer(options.idleTimeout().toMillis(), id -> abort());
       }
     }
 

@@ -454,6 +454,20 @@ class AnthropicClientTest {
     success(fake.awaitClientDisconnects(1));
   }
 
+  @Test
+  @DisplayName("A delta consumer that throws ends the call as CANCELLED and closes the upstream connection")
+  void throwingConsumer() {
+    fake.next(Reply.tokens(300).slow(Duration.ofMillis(10)));
+
+    LlmException error = failure(client().stream(REQUEST, delta -> {
+      throw new IllegalStateException("browser went away");
+    }).result());
+
+    assertThat(error.kind()).isEqualTo(Kind.CANCELLED);
+    assertThat(error.getMessage()).contains("browser went away");
+    success(fake.awaitClientDisconnects(1));
+  }
+
   // ---- Models
 
   @Test

@@ -239,8 +239,16 @@ public final class FakeAnthropic extends FakeLlm<FakeAnthropic> {
 
   // ---- Validation (A.10)
 
+  /**
+   * The key may come as {@code x-api-key} (our client, SDKs before 3.0) or as {@code Authorization: Bearer} (the Java
+   * SDK 3.x, which also sends {@code anthropic-version: 2026-10-21}); any version value is accepted, none is not.
+   */
   private boolean authorized(RoutingContext ctx) {
     String key = ctx.request().getHeader("x-api-key");
+    String authorization = ctx.request().getHeader("authorization");
+    if (key == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      key = authorization.substring(7).trim();
+    }
     if (key == null) {
       error(ctx, 401, "authentication_error", "x-api-key header is required");
       return false;
