@@ -18,7 +18,9 @@ public final class EventStream {
     res.setChunked(true)
         .putHeader("Content-Type", "text/event-stream")
         .putHeader("Cache-Control", "no-cache")
-        .putHeader("X-Accel-Buffering", "no");
+        .putHeader("X-Accel-Buffering", "no")
+        // Progress frames are tiny and must leave at once: no compression on event streams.
+        .putHeader(io.vertx.core.http.HttpHeaders.CONTENT_ENCODING, io.vertx.core.http.HttpHeaders.IDENTITY);
     res.write(": connected\n\n");
     MessageConsumer<JsonObject> consumer = ctx.vertx().eventBus().consumer(address, msg -> frame(res, event, msg.body()));
     long heartbeat = ctx.vertx().setPeriodic(HEARTBEAT_MS, id -> res.write(": heartbeat\n\n"));

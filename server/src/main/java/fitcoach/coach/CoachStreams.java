@@ -33,6 +33,9 @@ public final class CoachStreams implements BridgeSubscriptions {
   private static final long HEARTBEAT_MS = 15_000;
   private static final long KEEP_ENDED_MS = 60_000;
 
+  /** Frames are never changed once published, so local consumers may share one instance instead of a copy each. */
+  private static final io.vertx.core.eventbus.DeliveryOptions FRAMES =
+      new io.vertx.core.eventbus.DeliveryOptions().setCodecName(SharedFrameCodec.NAME);
   private final Vertx vertx;
   private final long graceMs;
   private final long waitForListenerMs;
@@ -48,6 +51,7 @@ public final class CoachStreams implements BridgeSubscriptions {
     this.vertx = vertx;
     this.graceMs = graceMs;
     this.waitForListenerMs = waitForListenerMs;
+    SharedFrameCodec.register(vertx);
   }
 
   public static String address(UUID userId, String streamId) {
@@ -72,7 +76,7 @@ public final class CoachStreams implements BridgeSubscriptions {
       call = launch.apply(token -> {
         if (!g.cancelRequested()) {
           int seq = g.append(token);
-          vertx.eventBus().publish(g.address, new JsonObject().put("type", "token").put("seq", seq).put("text", token));
+          vertx.eventBus().publish(g.address, new JsonObject().put("type", "token").put("seq", seq).put("text", token), FRAMES);
         }
       });
     } catch (RuntimeException e) {
@@ -134,7 +138,7 @@ public final class CoachStreams implements BridgeSubscriptions {
             ? "complete" : "interrupted");
       }
       g.ended(frame);
-      vertx.eventBus().publish(g.address, frame);
+      vertx.eventBus().publish(g.address, frame, FRAMES);
       vertx.setTimer(KEEP_ENDED_MS, t -> generations.remove(g.id));
     });
   }
@@ -169,9 +173,11 @@ public final class CoachStreams implements BridgeSubscriptions {
     res.setChunked(true)
         .putHeader("Content-Type", "text/event-stream")
         .putHeader("Cache-Control", "no-cache")
-        .putHeader("X-Accel-Buffering", "no");
+        .putHeader("X-Accel-Buffering", "no")
+        // Compressing a stream of tiny frames costs CPU and risks buffering them; tokens must leave at once.
+        .putHeader(io.vertx.core.http.HttpHeaders.CONTENT_ENCODING, io.vertx.core.http.HttpHeaders.IDENTITY);
     res.write("event: start\ndata: " + g.startInfo.encode() + "\n\n");
-    Relay relay = new Relay(res, lastEventId);
+    Relay relay = new Relay(res, lastEventId, vertx.getOrCreateContext());
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(g.address, msg -> relay.live(msg.body()));
     long heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> {
       if (!res.closed()) {
@@ -197,18 +203,26 @@ public final class CoachStreams implements BridgeSubscriptions {
     consumer.completion().onComplete(registered -> relay.replay(g.after(lastEventId)));
   }
 
-  /** Writes one client's frames in sequence order, holding live frames back until the replay is written. */
+  /**
+   * Writes one client's frames in sequence order, holding live frames back until the replay is written. Frames that
+   * arrive together (one upstream read often carries many tokens) leave in one write at the end of the current task:
+   * one chunk and one flush instead of one per token, so a busy server falls behind less.
+   */
   private static final class Relay {
     private final HttpServerResponse res;
+    private final io.vertx.core.Context context;
     private final java.util.List<JsonObject> held = new java.util.ArrayList<>();
+    private final StringBuilder out = new StringBuilder(256);
+    private boolean flushScheduled;
     private long written;
     private boolean replayed;
     boolean finished;
     Runnable onEnd;
 
-    Relay(HttpServerResponse res, long lastEventId) {
+    Relay(HttpServerResponse res, long lastEventId, io.vertx.core.Context context) {
       this.res = res;
       this.written = lastEventId;
+      this.context = context;
     }
 
     void live(JsonObject frame) {
@@ -250,18 +264,29 @@ public final class CoachStreams implements BridgeSubscriptions {
       }
       JsonObject data = frame.copy();
       data.remove("type");
-      if (!res.closed()) {
-        res.write("event: " + type + "\ndata: " + data.encode() + "\n\n");
-      }
+      out.append("event: ").append(type).append("\ndata: ").append(data.encode()).append("\n\n");
+      flush();
       finished = true;
       onEnd.run();
     }
 
     private void token(long seq, String text) {
       written = seq;
-      if (!res.closed()) {
-        res.write("id: " + seq + "\nevent: token\ndata: {\"text\":" + io.vertx.core.json.Json.encode(text) + "}\n\n");
+      out.append("id: ").append(seq).append("\nevent: token\ndata: {\"text\":");
+      SseText.quote(text, out);
+      out.append("}\n\n");
+      if (!flushScheduled) {
+        flushScheduled = true;
+        context.runOnContext(v -> flush());
       }
+    }
+
+    private void flush() {
+      flushScheduled = false;
+      if (out.length() > 0 && !res.closed()) {
+        res.write(out.toString());
+      }
+      out.setLength(0);
     }
   }
 

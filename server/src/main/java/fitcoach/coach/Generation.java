@@ -17,7 +17,10 @@ final class Generation {
   final UUID userId;
   final String address;
   final JsonObject startInfo;
-  private final List<String> tokens = new ArrayList<>();
+  // All tokens in one string builder with their end offsets: a fraction of the memory of a list of small strings.
+  private final StringBuilder text = new StringBuilder(1024);
+  private int[] ends = new int[64];
+  private int count;
   private JsonObject end;
   private LlmCall call;
   private boolean cancelRequested;
@@ -32,25 +35,35 @@ final class Generation {
   }
 
   synchronized int append(String token) {
-    tokens.add(token);
-    return tokens.size();
+    text.append(token);
+    if (count == ends.length) {
+      ends = java.util.Arrays.copyOf(ends, count * 2);
+    }
+    ends[count++] = text.length();
+    return count;
   }
 
   synchronized String text() {
-    return String.join("", tokens);
+    return text.toString();
   }
 
   /** Tokens after {@code seq} (1-based sequence numbers) and the end frame if there is one, taken together. */
   synchronized Snapshot after(long seq) {
-    int from = (int) Math.max(0, Math.min(seq, tokens.size()));
-    return new Snapshot(new ArrayList<>(tokens.subList(from, tokens.size())), from, end);
+    int from = (int) Math.max(0, Math.min(seq, count));
+    List<String> missed = new ArrayList<>(count - from);
+    for (int i = from; i < count; i++) {
+      missed.add(text.substring(i == 0 ? 0 : ends[i - 1], ends[i]));
+    }
+    return new Snapshot(missed, from, end);
   }
 
   record Snapshot(List<String> tokens, int firstSeqMinusOne, JsonObject end) {
   }
 
+  /** The final frame; the upstream call is let go, so a kept generation holds only its text. */
   synchronized void ended(JsonObject frame) {
     end = frame;
+    call = null;
   }
 
   synchronized boolean isEnded() {

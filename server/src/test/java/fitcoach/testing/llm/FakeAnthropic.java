@@ -146,7 +146,11 @@ public final class FakeAnthropic extends FakeLlm<FakeAnthropic> {
       }
       if (i < count) {
         String text = reply.delta(i);
-        writer.add(reply.generatedTokens > 0 ? frames.generatedDelta(text) : frames.textDelta(text), delay);
+        if (reply.stamped) {
+          writer.add(() -> frames.textDelta(System.nanoTime() + " "), delay);
+        } else {
+          writer.add(reply.generatedTokens > 0 ? frames.generatedDelta(text) : frames.textDelta(text), delay);
+        }
         if (reply.unknownEvents && i == 0) {
           writer.add(frames.unknownDelta()).add(frames.ping());
         }

@@ -16,7 +16,12 @@ import java.util.Random;
 final class FrameWriter {
   enum Ending { END, CLOSE, HANG }
 
-  private record Frame(Buffer bytes, long delayMillis) {}
+  /** {@code lazy} frames are encoded when written (their content depends on that moment). */
+  private record Frame(Buffer bytes, java.util.function.Supplier<Buffer> lazy, long delayMillis) {
+    Buffer encode() {
+      return bytes != null ? bytes : lazy.get();
+    }
+  }
 
   private static final int MAX_PIECE = 5;
   private final Vertx vertx;
@@ -42,7 +47,12 @@ final class FrameWriter {
   }
 
   FrameWriter add(Buffer frame, long delayMillis) {
-    frames.add(new Frame(frame, delayMillis));
+    frames.add(new Frame(frame, null, delayMillis));
+    return this;
+  }
+
+  FrameWriter add(java.util.function.Supplier<Buffer> frame, long delayMillis) {
+    frames.add(new Frame(null, frame, delayMillis));
     return this;
   }
 
@@ -66,10 +76,10 @@ final class FrameWriter {
       waited = false;
       next++;
       if (splitter != null) {
-        writePieces(frame.bytes(), 0);
+        writePieces(frame.encode(), 0);
         return;
       }
-      lastWrite = response.write(frame.bytes());
+      lastWrite = response.write(frame.encode());
       if (response.writeQueueFull()) {
         response.drainHandler(v -> pump());
         return;

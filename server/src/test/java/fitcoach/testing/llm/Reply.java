@@ -44,6 +44,7 @@ public final class Reply {
   boolean endWithoutStop;
   Long splitSeed;
   boolean unknownEvents;
+  boolean stamped;
   Long inputTokens;
   Long outputTokens;
   int status = 200;
@@ -71,6 +72,7 @@ public final class Reply {
     copy.endWithoutStop = endWithoutStop;
     copy.splitSeed = splitSeed;
     copy.unknownEvents = unknownEvents;
+    copy.stamped = stamped;
     copy.inputTokens = inputTokens;
     copy.outputTokens = outputTokens;
     copy.status = status;
@@ -247,6 +249,16 @@ public final class Reply {
   public Reply splitFrames(long seed) {
     Reply copy = streamCopy();
     copy.splitSeed = seed;
+    return copy;
+  }
+
+  /**
+   * Each delta's text becomes the fake's {@code System.nanoTime()} at the moment it is written, then a space: a
+   * benchmark in the same JVM subtracts it from the time it received the token to get the latency added in between.
+   */
+  public Reply stamped() {
+    Reply copy = streamCopy();
+    copy.stamped = true;
     return copy;
   }
 
