@@ -45,12 +45,17 @@ public final class CoachStreamBench {
       fake.defaultReply(Reply.tokens(tokens).stamped());
       run(readers, client, appPort, 10, tokens, false); // warm-up: JIT, connection pools
       long heapBefore = heapAfterGc(appPid);
+      long cpu0 = cpuMillis(appPid);
       long t0 = System.nanoTime();
       List<long[]> results = run(readers, client, appPort, streams, tokens, true);
       double seconds = (System.nanoTime() - t0) / 1e9;
+      long cpu = cpuMillis(appPid) - cpu0;
       long[] all = results.stream().flatMapToLong(Arrays::stream).sorted().toArray();
       System.out.printf("streams: %d × %d tokens, all complete and in order, in %.2f s (%,.0f tokens/s)%n", streams, tokens,
           seconds, all.length / seconds);
+      System.out.printf("app CPU for the run: %.2f s (%.1f µs per token, all threads incl. the database client); "
+          + "machine load average now: %s%n", cpu / 1000.0, cpu * 1000.0 / ((long) streams * tokens),
+          new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg"))).split(" ")[0]);
       System.out.printf("latency added per token (fake write → client read): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
           all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, all[all.length - 1] / 1e6);
       long heapEnded = heapAfterGc(appPid);
@@ -141,6 +146,14 @@ public final class CoachStreamBench {
           res.exceptionHandler(done::tryFail);
           return done.future();
         });
+  }
+
+  /** User + system CPU time of a process so far (Linux /proc), in milliseconds. */
+  private static long cpuMillis(long pid) throws Exception {
+    String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    return ticks * 1000 / 100;
   }
 
   /** The app's heap in use right after a full GC, in bytes (jcmd GC.run, then jstat's used columns). */
