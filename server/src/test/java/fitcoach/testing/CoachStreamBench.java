@@ -64,16 +64,14 @@ public final class CoachStreamBench {
 
       fake.defaultReply(Reply.tokens(tokens).stamped().slow(Duration.ofMillis(20)));
       long heapIdle = heapAfterGc(appPid);
+      histogram(appPid, "idle");
       ExecutorService background = Executors.newSingleThreadExecutor();
       Future<List<long[]>> open = background.submit(() -> run(readers, client, appPort, streams, tokens, false));
       Thread.sleep(tokens * 20L / 2);
       long heapOpen = heapAfterGc(appPid);
       System.out.printf("heap per open stream (%d streams, about %d tokens in): %.1f KB%n", streams, tokens / 2,
           (heapOpen - heapIdle) / 1024.0 / streams);
-      if (System.getenv("HISTOGRAM") != null) {
-        Process histo = new ProcessBuilder("jcmd", String.valueOf(appPid), "GC.class_histogram").redirectErrorStream(true).start();
-        new String(histo.getInputStream().readAllBytes()).lines().limit(30).forEach(System.out::println);
-      }
+      histogram(appPid, "open");
       open.get(10, TimeUnit.MINUTES);
       background.shutdown();
     } catch (Exception e) {
@@ -148,6 +146,15 @@ public final class CoachStreamBench {
         });
   }
 
+  /** With HISTOGRAM=dir set, saves the app's live-object histogram as dir/histogram-NAME.txt (to compare states). */
+  private static void histogram(long pid, String name) throws Exception {
+    String dir = System.getenv("HISTOGRAM");
+    if (dir != null) {
+      new ProcessBuilder("jcmd", String.valueOf(pid), "GC.class_histogram")
+          .redirectOutput(java.nio.file.Path.of(dir, "histogram-" + name + ".txt").toFile()).start().waitFor();
+    }
+  }
+
   /** User + system CPU time of a process so far (Linux /proc), in milliseconds. */
   private static long cpuMillis(long pid) throws Exception {
     String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
@@ -156,20 +163,20 @@ public final class CoachStreamBench {
     return ticks * 1000 / 100;
   }
 
-  /** The app's heap in use right after a full GC, in bytes (jcmd GC.run, then jstat's used columns). */
+  /**
+   * The app's live heap in bytes: the total of {@code jcmd GC.class_histogram}, which counts reachable objects after a
+   * full GC. (jstat's used columns count whole G1 regions, which overstates small differences severalfold.)
+   */
   private static long heapAfterGc(long pid) throws Exception {
-    new ProcessBuilder("jcmd", String.valueOf(pid), "GC.run").redirectErrorStream(true).start().waitFor();
-    Process p = new ProcessBuilder("jstat", "-gc", String.valueOf(pid)).redirectErrorStream(true).start();
-    String[] lines = new String(p.getInputStream().readAllBytes()).trim().split("\n");
+    Process p = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.class_histogram").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
     p.waitFor();
-    String[] header = lines[0].trim().split("\\s+");
-    String[] values = lines[1].trim().split("\\s+");
-    double kb = 0;
-    for (int i = 0; i < header.length; i++) {
-      if (List.of("S0U", "S1U", "EU", "OU").contains(header[i])) {
-        kb += Double.parseDouble(values[i]);
+    for (String line : out.split("\n")) {
+      if (line.trim().startsWith("Total")) {
+        String[] f = line.trim().split("\\s+");
+        return Long.parseLong(f[2]);
       }
     }
-    return (long) (kb * 1024);
+    throw new IllegalStateException("no histogram total in: " + out.substring(0, Math.min(200, out.length())));
   }
 }
