@@ -47,12 +47,10 @@ final class AnthropicStream implements StreamDecoder {
       }
       case "content_block_delta" -> {
         requireStarted(type);
-        JsonObject delta = object(json(json, event), "delta");
-        if ("text_delta".equals(delta.getString("type"))) {
-          String text = delta.getString("text");
-          if (text != null) {
-            onText.accept(text);
-          }
+        String text = json != null ? textOf(object(json, "delta")) : TextDelta.read(event.data(), () ->
+            errors.malformed("unreadable content_block_delta event", false));
+        if (text != null) {
+          onText.accept(text);
         }
       }
       case "content_block_start", "content_block_stop" -> requireStarted(type);
@@ -76,6 +74,10 @@ final class AnthropicStream implements StreamDecoder {
       }
     }
     return null;
+  }
+
+  private static String textOf(JsonObject delta) {
+    return "text_delta".equals(delta.getString("type")) ? delta.getString("text") : null;
   }
 
   /** Usage numbers are cumulative totals: a present field replaces the earlier value. */

@@ -33,7 +33,8 @@ final class StreamingCall implements LlmCall {
   private final RetryPolicy retry;
   private final LlmRequest request;
   private final Consumer<String> onDelta;
-  private final Buffer body;
+  // Kept for retries, which happen only before the first delta: dropped then, it is most of an open stream's memory.
+  private Buffer body;
   private final Promise<LlmResult> result = Promise.promise();
   private final AtomicBoolean cancelled = new AtomicBoolean();
 
@@ -101,7 +102,10 @@ final class StreamingCall implements LlmCall {
     if (done || cancelled.get() || text.isEmpty()) {
       return;
     }
-    delivered = true;
+    if (!delivered) {
+      delivered = true;
+      body = null;
+    }
     try {
       onDelta.accept(text);
     } catch (RuntimeException e) {
