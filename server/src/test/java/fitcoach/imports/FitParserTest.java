@@ -121,6 +121,33 @@ class FitParserTest {
   }
 
   @Test
+  @DisplayName("A swim whose heart rate was stored by the strap in hr messages gets it merged into its records.")
+  void heartRateFromStrapMessages() throws Exception {
+    FitFiles fit = FitFiles.activity().session(Sport.SWIMMING, 0, 300, 300, 300.0);
+    for (int t = 0; t <= 300; t += 5) {
+      int second = t;
+      fit.record(t, r -> r.setDistance((float) second));
+    }
+    com.garmin.fit.HrMesg anchor = new com.garmin.fit.HrMesg();
+    anchor.setTimestamp(FitFiles.at(0));
+    anchor.setEventTimestamp(0, 0f);
+    anchor.setFilteredBpm(0, (short) 130);
+    fit.message(anchor);
+    for (int k = 1; k <= 60; k++) {
+      com.garmin.fit.HrMesg beat = new com.garmin.fit.HrMesg();
+      beat.setEventTimestamp(0, k * 5f);
+      beat.setFilteredBpm(0, (short) 130);
+      fit.message(beat);
+    }
+    ParsedActivity a = parse("swim.fit", fit.write(dir.resolve("swim.fit"))).activities().get(0);
+
+    assertThat(a.sportType()).isEqualTo("Swim");
+    assertThat(a.streams().heartRate()).isNotNull();
+    assertThat(a.streams().heartRate()[1]).isEqualTo(130.0);
+    assertThat(a.avgHr()).isCloseTo(130.0, within(1e-9));
+  }
+
+  @Test
   @DisplayName("A brick session file yields one activity per session, each with only its own records.")
   void multisportSessions() throws Exception {
     FitFiles fit = FitFiles.activity()
