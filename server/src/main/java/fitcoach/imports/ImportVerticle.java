@@ -325,7 +325,7 @@ public final class ImportVerticle extends VerticleBase {
 
   private static EncodedStreams encode(Streams s) {
     StreamJson.Encoded json = StreamJson.encode(s);
-    return json == null ? null : new EncodedStreams(json.points(), fitcoach.app.Gzip.text(json.json()), json.types());
+    return json == null ? null : new EncodedStreams(json.points(), json.gzipped(), json.types());
   }
 
   private Future<Void> saveStreams(UUID activityId, EncodedStreams s) {
