@@ -111,6 +111,9 @@ public final class ImportVerticle extends VerticleBase {
             .transform(x -> repository.finishJob(job.id))
             .onComplete(x -> {
               running.remove(job.id);
+              if (running.isEmpty()) {
+                PositionTimeZones.release();
+              }
               publish(job, true);
             });
       }
@@ -282,8 +285,8 @@ public final class ImportVerticle extends VerticleBase {
 
   private Future<Stored> storeOne(UUID userId, ParsedActivity a, EncodedStreams encoded, String externalId, ZoneId athleteZone,
                                   ImportRepository.FileRow file) {
-    String zone = a.timeZone() != null ? a.timeZone() : athleteZone.getId();
-    LocalDateTime local = a.startLocal() != null ? a.startLocal() : LocalDateTime.ofInstant(a.startUtc(), ZoneId.of(zone));
+    String zone = LocalStart.zone(a, athleteZone);
+    LocalDateTime local = LocalStart.local(a, athleteZone);
     String family = Sports.family(a.sportType());
     boolean export = "strava_export".equals(file.source());
     String name = export && file.meta().getString("name") != null ? file.meta().getString("name")
@@ -364,8 +367,7 @@ public final class ImportVerticle extends VerticleBase {
   }
 
   private static LocalDate localDate(ParsedActivity a, ZoneId zone) {
-    return a.startLocal() != null ? a.startLocal().toLocalDate()
-        : LocalDate.ofInstant(a.startUtc(), a.timeZone() != null ? ZoneId.of(a.timeZone()) : zone);
+    return LocalStart.local(a, zone).toLocalDate();
   }
 
   private static LocalDate earliestOf(LocalDate a, LocalDate b) {
