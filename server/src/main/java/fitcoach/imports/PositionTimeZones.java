@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import us.dustinj.timezonemap.TimeZone;
 import us.dustinj.timezonemap.TimeZoneMap;
 
@@ -12,19 +14,21 @@ import us.dustinj.timezonemap.TimeZoneMap;
  * The IANA time zone at a position, from timezonemap's offline copy of the timezone-boundary-builder polygons.
  *
  * <p>Why tiles: the whole world's polygons take about 170 MB of heap, which a 256 MB server cannot spare. timezonemap
- * can load one region, clipping the polygons to it (3-4 MB for a {@value #TILE_DEGREES}-degree tile of central Europe,
- * under 50 MB of heap while it loads, 1-3 s of CPU), so a tile is loaded on first need. At most {@value #MAX_TILES} are
- * kept, the newest (an athlete's files mostly come from one region), and {@link #release} drops them when an import is done.
+ * can load one region, clipping the polygons to it: a {@value #TILE_DEGREES}-degree tile takes 9 MB for the densest
+ * (central Europe), 0-3 MB elsewhere, under 50 MB of heap while it loads, and 0.5-4 s of CPU. So a tile is loaded on
+ * first need, at most {@value #MAX_TILES} are kept, the newest (an athlete's files mostly come from one region), and
+ * {@link #release} drops them when no import runs.
  * timeshape, with newer boundaries (2026b against 2020d), was measured too: it keeps only zones lying wholly inside a
  * box (a 10-degree box around Tokyo finds no zone), so a box that works costs tens of MB, and the world 215 MB.
  * Loading happens on the calling thread: call this from a worker, never the event loop.
  */
 final class PositionTimeZones {
   static final int TILE_DEGREES = 10;
-  private static final int MAX_TILES = 2;
+  private static final int MAX_TILES = 4;
   /** The loaded tiles, newest first; replaced whole, so lookups and release never wait for a tile being loaded. */
   private static final AtomicReference<List<Tile>> TILES = new AtomicReference<>(List.of());
   private static final Object LOADING = new Object();
+  private static final Logger LOG = LoggerFactory.getLogger(PositionTimeZones.class);
 
   private PositionTimeZones() {
   }
@@ -68,7 +72,10 @@ final class PositionTimeZones {
       }
       int south = (int) Math.floor(Math.min(lat, 90 - TILE_DEGREES) / TILE_DEGREES) * TILE_DEGREES;
       int west = (int) Math.floor(Math.min(lon, 180 - TILE_DEGREES) / TILE_DEGREES) * TILE_DEGREES;
+      long t0 = System.nanoTime();
       Tile tile = new Tile(south, west, TimeZoneMap.forRegion(south, west, south + TILE_DEGREES, west + TILE_DEGREES));
+      LOG.info("Loaded the time zone map of {}..{} N, {}..{} E in {} ms", south, south + TILE_DEGREES, west, west + TILE_DEGREES,
+          (System.nanoTime() - t0) / 1_000_000);
       TILES.updateAndGet(tiles -> {
         List<Tile> next = new ArrayList<>(List.of(tile));
         next.addAll(tiles.subList(0, Math.min(tiles.size(), MAX_TILES - 1)));
