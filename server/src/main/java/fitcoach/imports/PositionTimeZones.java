@@ -14,17 +14,18 @@ import us.dustinj.timezonemap.TimeZoneMap;
  * The IANA time zone at a position, from timezonemap's offline copy of the timezone-boundary-builder polygons.
  *
  * <p>Why tiles: the whole world's polygons take about 170 MB of heap, which a 256 MB server cannot spare. timezonemap
- * can load one region, clipping the polygons to it: a {@value #TILE_DEGREES}-degree tile takes 9 MB for the densest
- * (central Europe), 0-3 MB elsewhere, under 50 MB of heap while it loads, and 0.5-4 s of CPU. So a tile is loaded on
- * first need, at most {@value #MAX_TILES} are kept, the newest (an athlete's files mostly come from one region), and
- * {@link #release} drops them when no import runs.
+ * can load one region, clipping the polygons to it, so a {@value #TILE_DEGREES}-degree tile is loaded on first need:
+ * 0.3 MB on average for eight tiles of dense borders (Slovenia, Belgium, Switzerland, Puerto Rico, Tokyo, New York...),
+ * about 0.6 s of CPU each. Bigger tiles cost more than they save: 10-degree ones take 3 MB each on average, 9 MB for
+ * central Europe, and 1.6 s (seconds more in a cold JVM, while every parser waits for it). At most {@value #MAX_TILES}
+ * are kept, the newest, and {@link #release} drops them when no import runs.
  * timeshape, with newer boundaries (2026b against 2020d), was measured too: it keeps only zones lying wholly inside a
  * box (a 10-degree box around Tokyo finds no zone), so a box that works costs tens of MB, and the world 215 MB.
  * Loading happens on the calling thread: call this from a worker, never the event loop.
  */
 final class PositionTimeZones {
-  static final int TILE_DEGREES = 10;
-  private static final int MAX_TILES = 4;
+  static final int TILE_DEGREES = 2;
+  private static final int MAX_TILES = 16;
   /** The loaded tiles, newest first; replaced whole, so lookups and release never wait for a tile being loaded. */
   private static final AtomicReference<List<Tile>> TILES = new AtomicReference<>(List.of());
   private static final Object LOADING = new Object();
@@ -63,7 +64,7 @@ final class PositionTimeZones {
     return null;
   }
 
-  /** Loads the tile covering the position (one load at a time: each needs tens of MB while it runs). */
+  /** Loads the tile covering the position (one load at a time: each needs tens of MB of heap while it runs). */
   private static Tile load(double lat, double lon) {
     synchronized (LOADING) {
       Tile known = loaded(lat, lon);
