@@ -96,6 +96,10 @@ public final class ImportVerticle extends VerticleBase {
       return;
     }
     Job job = new Job(jobId, userId);
+    vertx.executeBlocking(() -> {
+      PositionTimeZones.warmUp();
+      return null;
+    }, false).onFailure(err -> LOG.warn("Warming up the time zone map failed: {}", err.toString()));
     for (int i = 0; i < PARSERS; i++) {
       spawn(job);
     }
