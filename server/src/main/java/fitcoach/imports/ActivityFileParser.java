@@ -30,8 +30,16 @@ public final class ActivityFileParser {
     return parseFile(fileName, in).activities();
   }
 
-  /** As {@link #parse}, also returning warnings about partial imports (truncated or corrupt files). */
+  /**
+   * As {@link #parse}, also returning warnings about partial imports (truncated or corrupt files). Activities with a
+   * position get the time zone there (see {@link LocalStart}); the first lookup in a region loads its map (seconds).
+   */
   public static ParsedFile parseFile(String fileName, InputStream in) throws ImportException {
+    ParsedFile parsed = parseFormat(fileName, in);
+    return new ParsedFile(parsed.format(), parsed.activities().stream().map(LocalStart::fromPosition).toList(), parsed.warnings());
+  }
+
+  private static ParsedFile parseFormat(String fileName, InputStream in) throws ImportException {
     String name = fileName == null ? "" : fileName.trim().toLowerCase(Locale.ROOT);
     byte[] bytes = readAll(in);
     if (bytes.length == 0) {

@@ -7,13 +7,9 @@ import com.garmin.fit.Decode;
 import com.garmin.fit.DeviceInfoMesg;
 import com.garmin.fit.File;
 import com.garmin.fit.FileIdMesg;
-import com.garmin.fit.LapMesg;
-import com.garmin.fit.Mesg;
+import com.garmin.fit.MesgDefinitionListener;
 import com.garmin.fit.MesgListener;
-import com.garmin.fit.MesgNum;
-import com.garmin.fit.RecordMesg;
 import com.garmin.fit.SessionMesg;
-import com.garmin.fit.SportMesg;
 import com.garmin.fit.plugins.HrToRecordMesgBroadcastPlugin;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
@@ -32,39 +28,9 @@ import java.util.Locale;
  * damage, with a warning; a file without a session is summarised from its records.
  */
 final class FitParser {
-  private static final double DEGREES_PER_SEMICIRCLE = 180.0 / (1L << 31);
-  /** FIT's epoch, 1989-12-31T00:00:00Z, in Unix seconds. */
-  private static final long FIT_EPOCH_S = DateTime.OFFSET / 1000;
   private static final int MAX_UTC_OFFSET_S = 14 * 3600;
 
   private FitParser() {}
-
-  /** The messages of interest, in file order. */
-  private static final class Messages implements MesgListener {
-    final List<FileIdMesg> fileIds = new ArrayList<>();
-    final List<DeviceInfoMesg> devices = new ArrayList<>();
-    final List<SessionMesg> sessions = new ArrayList<>();
-    final List<LapMesg> laps = new ArrayList<>();
-    final List<RecordMesg> records = new ArrayList<>();
-    final List<ActivityMesg> activities = new ArrayList<>();
-    final List<SportMesg> sports = new ArrayList<>();
-
-    @Override
-    public void onMesg(Mesg m) {
-      switch (m.getNum()) {
-        case MesgNum.FILE_ID -> fileIds.add(new FileIdMesg(m));
-        case MesgNum.DEVICE_INFO -> devices.add(new DeviceInfoMesg(m));
-        case MesgNum.SESSION -> sessions.add(new SessionMesg(m));
-        case MesgNum.LAP -> laps.add(new LapMesg(m));
-        case MesgNum.RECORD -> records.add(new RecordMesg(m));
-        case MesgNum.ACTIVITY -> activities.add(new ActivityMesg(m));
-        case MesgNum.SPORT -> sports.add(new SportMesg(m));
-        default -> {
-          // Events, HRV, zones, developer fields and the like are not imported.
-        }
-      }
-    }
-  }
 
   /** A FIT header: size 12 or 14, then ".FIT" at bytes 8-11. */
   static boolean hasFitHeader(byte[] b) {
@@ -72,15 +38,16 @@ final class FitParser {
   }
 
   static ParsedFile parse(byte[] bytes) throws ImportException {
-    Messages m = new Messages();
-    String damage = decode(bytes, m, true);
+    Decoded decoded = decode(bytes);
+    FitMessages m = decoded.messages();
+    String damage = decoded.damage();
     File type = m.fileIds.isEmpty() ? null : m.fileIds.get(0).getType();
     if (type != null && type != File.ACTIVITY && type != File.INVALID) {
       // Courses and workouts have records too, but nobody rode them yet.
       throw new ImportException("This FIT file is a " + type.name().toLowerCase(Locale.ROOT).replace('_', ' ')
           + " file, not a recorded activity");
     }
-    if (m.sessions.isEmpty() && m.records.isEmpty()) {
+    if (m.sessions.isEmpty() && m.records == 0) {
       throw new ImportException(damage != null
           ? "The FIT file is damaged or truncated before its first complete record: nothing could be imported"
           : "The FIT file holds no activity data (no sessions and no records)");
@@ -93,95 +60,85 @@ final class FitParser {
     List<SessionMesg> sessions = new ArrayList<>(m.sessions);
     sessions.removeIf(s -> start(s) == null);
     sessions.sort(Comparator.comparing(FitParser::start));
-    List<RecordMesg> records = new ArrayList<>(m.records);
-    records.removeIf(r -> r.getTimestamp() == null);
     String device = deviceName(m);
     Integer utcOffset = utcOffsetSeconds(m);
     if (sessions.isEmpty()) {
-      out.add(fromRecords(records, m, device, utcOffset));
+      if (m.samples.isEmpty()) {
+        throw new ImportException("The FIT file's records carry no times and it has no session: cannot place this activity in time");
+      }
+      out.add(fromRecords(m, device, utcOffset));
+    } else if (sessions.size() == 1) {
+      out.add(fromSession(sessions.get(0), m.samples, false, device, utcOffset));
     } else {
       for (int k = 0; k < sessions.size(); k++) {
-        Instant from = k == 0 ? Instant.MIN : start(sessions.get(k));
-        Instant to = k == sessions.size() - 1 ? Instant.MAX : start(sessions.get(k + 1));
-        List<RecordMesg> slice = new ArrayList<>();
-        for (RecordMesg r : records) {
-          Instant t = instant(r.getTimestamp());
-          if (!t.isBefore(from) && t.isBefore(to)) {
-            slice.add(r);
-          }
-        }
-        out.add(fromSession(sessions.get(k), slice, sessions.size() > 1, device, utcOffset));
+        long from = k == 0 ? Long.MIN_VALUE : start(sessions.get(k)).toEpochMilli();
+        long to = k == sessions.size() - 1 ? Long.MAX_VALUE : start(sessions.get(k + 1)).toEpochMilli();
+        out.add(fromSession(sessions.get(k), m.samples.within(from, to), true, device, utcOffset));
       }
     }
     return new ParsedFile("fit", out, warnings);
   }
 
-  /** Decodes into {@code m}; returns the SDK's complaint when the file is damaged, else null. */
-  private static String decode(byte[] bytes, Messages m, boolean mergeHrMessages) {
+  /** What the decoder delivered, and its complaint when the file is damaged (else null). */
+  private record Decoded(FitMessages messages, String damage) {
+  }
+
+  /**
+   * Decodes with a plain listener: one pass, no buffering, integrity checked once on the way (the CRC is part of the
+   * read). Files with HR-strap messages, rare, are read again through the SDK's buffering broadcaster so its plugin
+   * can move their heart rate into the records.
+   */
+  private static Decoded decode(byte[] bytes) {
+    FitMessages plain = new FitMessages();
     Decode decode = new Decode();
-    BufferedMesgBroadcaster broadcaster = new BufferedMesgBroadcaster(decode);
-    if (mergeHrMessages) {
-      broadcaster.registerMesgBroadcastPlugin(new HrToRecordMesgBroadcastPlugin());
+    String damage = read(decode, bytes, plain);
+    if (!plain.heartRateMessages) {
+      return new Decoded(plain, damage);
     }
-    broadcaster.addListener(m);
-    String damage = null;
-    try {
-      decode.read(new ByteArrayInputStream(bytes), broadcaster, broadcaster);
-    } catch (RuntimeException e) {
-      // FitRuntimeException for truncation and CRC; damaged definitions can surface as other runtime errors.
-      damage = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
+    FitMessages merged = new FitMessages();
+    Decode again = new Decode();
+    BufferedMesgBroadcaster broadcaster = new BufferedMesgBroadcaster(again);
+    broadcaster.registerMesgBroadcastPlugin(new HrToRecordMesgBroadcastPlugin());
+    broadcaster.addListener(merged);
+    String mergedDamage = read(again, bytes, broadcaster);
     try {
       broadcaster.broadcast();
     } catch (RuntimeException e) {
-      if (!mergeHrMessages) {
-        throw e;
-      }
-      // The HR plugin choked on this file's hr messages: decode again and keep the records as they are.
-      Messages plain = new Messages();
-      String again = decode(bytes, plain, false);
-      copy(plain, m);
-      return again;
+      // The HR plugin choked on this file's hr messages: keep the records as they are.
+      return new Decoded(plain, damage);
     }
-    return damage;
+    return new Decoded(merged, mergedDamage);
   }
 
-  private static void copy(Messages from, Messages to) {
-    to.fileIds.clear();
-    to.fileIds.addAll(from.fileIds);
-    to.devices.clear();
-    to.devices.addAll(from.devices);
-    to.sessions.clear();
-    to.sessions.addAll(from.sessions);
-    to.laps.clear();
-    to.laps.addAll(from.laps);
-    to.records.clear();
-    to.records.addAll(from.records);
-    to.activities.clear();
-    to.activities.addAll(from.activities);
-    to.sports.clear();
-    to.sports.addAll(from.sports);
+  private static String read(Decode decode, byte[] bytes, MesgListener listener) {
+    try {
+      decode.read(new ByteArrayInputStream(bytes), listener, (MesgDefinitionListener) null);
+      return null;
+    } catch (RuntimeException e) {
+      // FitRuntimeException for truncation and CRC; damaged definitions can surface as other runtime errors.
+      return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
   }
 
-  private static String damageWarning(String damage, Messages m) {
+  private static String damageWarning(String damage, FitMessages m) {
     if (damage.contains("CRC")) {
       return String.format(Locale.ENGLISH,
           "The FIT file failed its checksum after %,d records: imported them, but some values may be wrong",
-          m.records.size());
+          m.records);
     }
     if (!m.activities.isEmpty()) {
       // The activity message closes a recording, so what broke came after it.
       return "The FIT file ends with data that could not be read: imported the complete activity before it";
     }
     return String.format(Locale.ENGLISH,
-        "The FIT file is truncated after %,d records: imported what was complete", m.records.size());
+        "The FIT file is truncated after %,d records: imported what was complete", m.records);
   }
 
-  private static ParsedActivity fromSession(SessionMesg s, List<RecordMesg> records, boolean multisport,
+  private static ParsedActivity fromSession(SessionMesg s, StreamBuilder samples, boolean multisport,
       String device, Integer utcOffset) {
     Instant start = start(s);
     String sport = SportTypes.fromFit(s.getSport(), s.getSubSport());
-    Streams streams = streams(records, start);
+    Streams streams = samples.build(start);
     ActivityMetrics.Computed c = ActivityMetrics.compute(streams, sport);
 
     int elapsed;
@@ -213,34 +170,17 @@ final class FitParser {
   }
 
   /** A file without a session message (cut off before the device wrote it): everything from the records. */
-  private static ParsedActivity fromRecords(List<RecordMesg> records, Messages m, String device, Integer utcOffset) {
-    Instant start = instant(records.get(0).getTimestamp());
+  private static ParsedActivity fromRecords(FitMessages m, String device, Integer utcOffset) {
+    Instant start = m.samples.firstTime();
     String sport = !m.sports.isEmpty() ? SportTypes.fromFit(m.sports.get(0).getSport(), m.sports.get(0).getSubSport())
         : !m.laps.isEmpty() ? SportTypes.fromFit(m.laps.get(0).getSport(), m.laps.get(0).getSubSport())
         : SportTypes.FALLBACK;
-    Streams streams = streams(records, start);
+    Streams streams = m.samples.build(start);
     ActivityMetrics.Computed c = ActivityMetrics.compute(streams, sport);
     // Laps are not summed here: a file cut off before its session also lost most of its laps.
     return new ParsedActivity("fit", sport, start, local(start, utcOffset), null, c.elapsedS(), c.movingS(),
         c.distanceM(), c.elevationGainM(), c.avgHr(), c.maxHr(), c.avgPowerW(), c.normalizedPowerW(), c.avgCadence(),
         null, device, streams);
-  }
-
-  private static Streams streams(List<RecordMesg> records, Instant start) {
-    StreamBuilder b = new StreamBuilder();
-    for (RecordMesg r : records) {
-      Double cadence = r.getCadence() == null ? null
-          : r.getCadence() + (r.getFractionalCadence() == null ? 0.0 : r.getFractionalCadence());
-      b.add(instant(r.getTimestamp()))
-          .position(semicircles(r.getPositionLat()), semicircles(r.getPositionLong()))
-          .altitude(number(r.getEnhancedAltitude() != null ? r.getEnhancedAltitude() : r.getAltitude()))
-          .heartRate(number(r.getHeartRate()))
-          .power(number(r.getPower()))
-          .speed(number(r.getEnhancedSpeed() != null ? r.getEnhancedSpeed() : r.getSpeed()))
-          .cadence(cadence)
-          .distance(number(r.getDistance()));
-    }
-    return b.build(start);
   }
 
   /** Distance covered within one session of a multisport file, whose record distances run on across sessions. */
@@ -271,11 +211,11 @@ final class FitParser {
   }
 
   private static Instant instant(DateTime t) {
-    return Instant.ofEpochSecond(t.getTimestamp() + FIT_EPOCH_S);
+    return Instant.ofEpochSecond(t.getTimestamp() + FitMessages.FIT_EPOCH_S);
   }
 
   /** The device's UTC offset, from the activity message's local_timestamp, to the nearest quarter hour. */
-  private static Integer utcOffsetSeconds(Messages m) {
+  private static Integer utcOffsetSeconds(FitMessages m) {
     for (ActivityMesg a : m.activities) {
       if (a.getLocalTimestamp() != null && a.getTimestamp() != null) {
         long raw = a.getLocalTimestamp() - a.getTimestamp().getTimestamp();
@@ -292,7 +232,7 @@ final class FitParser {
     return utcOffset == null ? null : LocalDateTime.ofInstant(start, ZoneOffset.ofTotalSeconds(utcOffset));
   }
 
-  private static String deviceName(Messages m) {
+  private static String deviceName(FitMessages m) {
     for (FileIdMesg f : m.fileIds) {
       String productName = f.getProductName();
       if (productName == null) {
@@ -306,14 +246,6 @@ final class FitParser {
       }
     }
     return null;
-  }
-
-  private static Double semicircles(Integer value) {
-    return value == null ? null : value * DEGREES_PER_SEMICIRCLE;
-  }
-
-  private static Double number(Number n) {
-    return n == null ? null : n.doubleValue();
   }
 
   /** Zero in a session summary means "not measured" (no strap, no power meter), so it does not beat the records. */

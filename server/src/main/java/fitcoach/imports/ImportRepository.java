@@ -27,6 +27,12 @@ final class ImportRepository {
   private static final String ADD_FILE = """
       INSERT INTO import_files (job_id, user_id, original_name, stored_path, size_bytes, meta) VALUES ($1, $2, $3, $4, $5, $6)
       RETURNING id""";
+  // One statement for all of an export's files; created_at steps by a microsecond per file so they are taken (and listed)
+  // in the export's order, as when they were added one by one.
+  private static final String ADD_FILES = """
+      INSERT INTO import_files (job_id, user_id, original_name, stored_path, size_bytes, meta, created_at)
+      SELECT $1, $2, f.name, f.path, f.size, f.meta::jsonb, now() + f.n * interval '1 microsecond'
+      FROM unnest($3::text[], $4::text[], $5::bigint[], $6::text[]) WITH ORDINALITY AS f(name, path, size, meta, n)""";
   // Claims the next pending file; several workers may claim concurrently without taking the same one.
   private static final String NEXT_FILE = """
       UPDATE import_files SET state = 'processing' WHERE id = (
@@ -49,13 +55,19 @@ final class ImportRepository {
       WHERE job_id = $1 ORDER BY created_at, id""";
   private static final String FINISH_JOB = """
       UPDATE sync_jobs SET state = 'done', updated_at = now(), finished_at = now() WHERE id = $1""";
+  // The activity, its streams (when it has any) and where its original is kept, in one statement.
   private static final String INSERT_ACTIVITY = """
-      INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, name, start_date, start_date_local, time_zone,
-        moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w, device_watts,
-        avg_cadence, calories, raw, description, rpe)
-      VALUES ($1, $21, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $22, $23)
-      ON CONFLICT (user_id, source, external_id) DO NOTHING RETURNING id, local_date""";
-  private static final String ORIGINAL = "UPDATE activities SET original_file = $2 WHERE id = $1";
+      WITH inserted AS (
+        INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, name, start_date, start_date_local, time_zone,
+          moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w, device_watts,
+          avg_cadence, calories, raw, description, rpe, original_file)
+        VALUES ($1, $21, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $22, $23, $24)
+        ON CONFLICT (user_id, source, external_id) DO NOTHING RETURNING id, local_date),
+      streams AS (
+        INSERT INTO activity_streams (activity_id, resolution, point_count, data, stream_types)
+        SELECT id, 'full', $25, $26, $27 FROM inserted WHERE $26::bytea IS NOT NULL
+        ON CONFLICT (activity_id) DO NOTHING)
+      SELECT id, local_date FROM inserted""";
   private static final String MATCH = """
       SELECT id, source, coalesce(primary_activity_id, id) AS primary_id FROM activities
       WHERE user_id = $1 AND id <> $2 AND sport_family = $3
@@ -67,9 +79,6 @@ final class ImportRepository {
       UPDATE activities SET primary_activity_id = CASE WHEN id = $2 THEN NULL ELSE $2 END, updated_at = now()
       WHERE id = $2 OR id = $1 OR primary_activity_id = $1""";
   private static final String LINK = "UPDATE activities SET primary_activity_id = $2, updated_at = now() WHERE id = $1";
-  private static final String SAVE_STREAMS = """
-      INSERT INTO activity_streams (activity_id, resolution, point_count, data, stream_types) VALUES ($1, 'full', $2, $3, $4)
-      ON CONFLICT (activity_id) DO NOTHING""";
   private static final String ANY_USER = "SELECT id FROM users LIMIT 1";
   private static final String JOB_OF = "SELECT job_id FROM import_files WHERE id = $1";
 
@@ -81,6 +90,10 @@ final class ImportRepository {
   }
 
   record Match(UUID id, String source, UUID primaryId) {
+  }
+
+  /** A file to queue: what the athlete called it, where it lies under the data folder, and the export row it came with. */
+  record NewFile(String originalName, String storedPath, long sizeBytes, JsonObject meta) {
   }
 
   record JobView(UUID jobId, String state, int files, int filesDone, int filesFailed, int activitiesNew, int activitiesMerged,
@@ -124,6 +137,26 @@ final class ImportRepository {
   Future<UUID> addFile(UUID jobId, UUID userId, String name, String storedPath, long size, JsonObject meta) {
     return pool.preparedQuery(ADD_FILE).execute(Tuple.of(jobId, userId, name, storedPath, size, meta))
         .map(rows -> rows.iterator().next().getUUID("id"));
+  }
+
+  /** Queues many files at once (the thousands of files of an export). */
+  Future<Void> addFiles(UUID jobId, UUID userId, List<NewFile> files) {
+    if (files.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    int n = files.size();
+    String[] names = new String[n];
+    String[] paths = new String[n];
+    Long[] sizes = new Long[n];
+    String[] metas = new String[n];
+    for (int i = 0; i < n; i++) {
+      NewFile f = files.get(i);
+      names[i] = f.originalName();
+      paths[i] = f.storedPath();
+      sizes[i] = f.sizeBytes();
+      metas[i] = f.meta() == null ? null : f.meta().encode();
+    }
+    return pool.preparedQuery(ADD_FILES).execute(Tuple.of(jobId, userId, names, paths, sizes, metas)).mapEmpty();
   }
 
   Future<Optional<FileRow>> nextFile(UUID jobId) {
@@ -181,20 +214,22 @@ final class ImportRepository {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
   }
 
-  /** Inserts one parsed activity; empty when this exact file (by content hash) was imported before. */
+  /**
+   * Inserts one parsed activity with its streams (may be null) and the path of its kept original (null when not kept);
+   * empty when this exact file (by content hash) was imported before.
+   */
   Future<Optional<Row>> insert(UUID userId, String source, String externalId, String sportType, String family, String name,
-                               String description, Integer rpe, Instant start, LocalDateTime local, String zone, ParsedActivity a) {
+                               String description, Integer rpe, Instant start, LocalDateTime local, String zone, ParsedActivity a,
+                               EncodedStreams streams, String originalFile) {
     boolean power = a.avgPowerW() != null && a.avgPowerW() > 0;
     Tuple t = Tuple.wrap(new Object[] {userId, externalId, sportType, family, name, start.atOffset(ZoneOffset.UTC), local, zone,
         a.movingTimeS(), a.elapsedTimeS(), a.distanceM(), a.elevationGainM(), a.avgHr(), a.maxHr(), power ? a.avgPowerW() : null,
         power ? a.normalizedPowerW() : null, power ? Boolean.TRUE : null, a.avgCadence(), a.calories(),
-        new JsonObject().put("format", a.format()).put("device", a.deviceName()), source, description, rpe});
+        new JsonObject().put("format", a.format()).put("device", a.deviceName()), source, description, rpe, originalFile,
+        streams == null ? null : streams.points(), streams == null ? null : Buffer.buffer(streams.gzippedJson()),
+        streams == null ? null : streams.types().toArray(new String[0])});
     return pool.preparedQuery(INSERT_ACTIVITY).execute(t)
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
-  }
-
-  Future<Void> setOriginal(UUID activityId, String path) {
-    return pool.preparedQuery(ORIGINAL).execute(Tuple.of(activityId, path)).mapEmpty();
   }
 
   Future<Optional<Match>> match(UUID userId, UUID self, String family, Instant start, int durationS) {
@@ -214,10 +249,5 @@ final class ImportRepository {
 
   Future<Void> link(UUID activityId, UUID primaryId) {
     return pool.preparedQuery(LINK).execute(Tuple.of(activityId, primaryId)).mapEmpty();
-  }
-
-  Future<Void> saveStreams(UUID activityId, int points, byte[] gzippedJson, List<String> types) {
-    return pool.preparedQuery(SAVE_STREAMS).execute(Tuple.of(activityId, points, Buffer.buffer(gzippedJson),
-        types.toArray(new String[0]))).mapEmpty();
   }
 }

@@ -96,6 +96,10 @@ public final class ImportVerticle extends VerticleBase {
       return;
     }
     Job job = new Job(jobId, userId);
+    vertx.executeBlocking(() -> {
+      PositionTimeZones.warmUp();
+      return null;
+    }, false).onFailure(err -> LOG.warn("Warming up the time zone map failed: {}", err.toString()));
     for (int i = 0; i < PARSERS; i++) {
       spawn(job);
     }
@@ -111,6 +115,9 @@ public final class ImportVerticle extends VerticleBase {
             .transform(x -> repository.finishJob(job.id))
             .onComplete(x -> {
               running.remove(job.id);
+              if (running.isEmpty()) {
+                PositionTimeZones.release();
+              }
               publish(job, true);
             });
       }
@@ -196,7 +203,7 @@ public final class ImportVerticle extends VerticleBase {
         ParsedFile parsedFile = ActivityFileParser.parseFile(file.originalName(), in);
         List<ParsedActivity> activities = parsedFile.activities();
         String warning = parsedFile.warnings().isEmpty() ? null : String.join("; ", parsedFile.warnings());
-        return new Parsed(activities, activities.stream().map(a -> encode(a.streams())).toList(), hash, warning);
+        return new Parsed(activities, activities.stream().map(a -> EncodedStreams.of(a.streams())).toList(), hash, warning);
       }
     }, false);
     return parsed.compose(p -> {
@@ -213,19 +220,16 @@ public final class ImportVerticle extends VerticleBase {
   private Future<Outcome> unpackExport(UUID userId, ImportRepository.FileRow file, Path zip) {
     Path target = dataDir.resolve("imports").resolve("export-" + file.id());
     return vertx.executeBlocking(() -> StravaExport.unpack(zip, dataDir, target), false).compose(entries -> {
-      Future<Void> chain = Future.succeededFuture();
-      int queued = 0;
+      List<ImportRepository.NewFile> files = new java.util.ArrayList<>();
       for (StravaExport.Entry e : entries) {
-        if (e.extractedFile() == null) {
-          continue;
+        if (e.extractedFile() != null) {
+          JsonObject meta = new JsonObject().put("stravaId", e.stravaId()).put("name", e.name()).put("description", e.description())
+              .put("rpe", e.rpe());
+          files.add(new ImportRepository.NewFile(e.fileName(), e.extractedFile(), 0, meta));
         }
-        queued++;
-        JsonObject meta = new JsonObject().put("stravaId", e.stravaId()).put("name", e.name()).put("description", e.description())
-            .put("rpe", e.rpe());
-        chain = chain.compose(v -> repository.jobOf(file.id()).compose(jobId ->
-            repository.addFile(jobId, userId, e.fileName(), e.extractedFile(), 0, meta)).mapEmpty());
       }
-      int count = queued;
+      int count = files.size();
+      Future<Void> chain = repository.jobOf(file.id()).compose(jobId -> repository.addFiles(jobId, userId, files));
       // Rows without a file (entered by hand on Strava) become activities from the row itself.
       List<StravaExport.Entry> rowsOnly = entries.stream()
           .filter(e -> e.extractedFile() == null && e.start() != null && e.stravaId() != null).toList();
@@ -257,7 +261,7 @@ public final class ImportVerticle extends VerticleBase {
     LocalDateTime local = LocalDateTime.ofInstant(e.start(), zone);
     String family = Sports.family(e.sportType());
     return repository.insert(userId, "strava_export", e.stravaId(), e.sportType(), family,
-            e.name() == null ? e.sportType() : e.name(), e.description(), e.rpe(), e.start(), local, zone.getId(), a)
+            e.name() == null ? e.sportType() : e.name(), e.description(), e.rpe(), e.start(), local, zone.getId(), a, null, null)
         .compose(row -> row.isEmpty() ? Future.succeededFuture(Stored.KNOWN)
             : merge(userId, row.get().getUUID("id"), "strava_export", family, a));
   }
@@ -285,25 +289,19 @@ public final class ImportVerticle extends VerticleBase {
 
   private Future<Stored> storeOne(UUID userId, ParsedActivity a, EncodedStreams encoded, String externalId, ZoneId athleteZone,
                                   ImportRepository.FileRow file) {
-    String zone = a.timeZone() != null ? a.timeZone() : athleteZone.getId();
-    LocalDateTime local = a.startLocal() != null ? a.startLocal() : LocalDateTime.ofInstant(a.startUtc(), ZoneId.of(zone));
+    String zone = LocalStart.zone(a, athleteZone);
+    LocalDateTime local = LocalStart.local(a, athleteZone);
     String family = Sports.family(a.sportType());
     boolean export = "strava_export".equals(file.source());
     String name = export && file.meta().getString("name") != null ? file.meta().getString("name")
         : a.sportType() + " from " + file.originalName();
     String description = export ? file.meta().getString("description") : null;
     Integer rpe = export ? file.meta().getInteger("rpe") : null;
+    // The streams and the original's path go in with the row: one round trip while other files wait to be stored.
+    String original = keepOriginals && !fromInbox(file) ? originalRelative(file) : null;
     return repository.insert(userId, file.source(), externalId, a.sportType(), family, name, description, rpe, a.startUtc(), local,
-        zone, a).compose(row -> {
-      if (row.isEmpty()) {
-        return Future.succeededFuture(Stored.KNOWN);
-      }
-      UUID id = row.get().getUUID("id");
-      return saveStreams(id, encoded)
-          .compose(v -> keepOriginals && !fromInbox(file) ? repository.setOriginal(id, originalRelative(file))
-              : Future.succeededFuture())
-          .compose(v -> merge(userId, id, file.source(), family, a));
-    });
+        zone, a, encoded, original).compose(row -> row.isEmpty() ? Future.succeededFuture(Stored.KNOWN)
+            : merge(userId, row.get().getUUID("id"), file.source(), family, a));
   }
 
   /** One workout from several sources is one activity: the source highest in priority leads, the others link to it. */
@@ -317,19 +315,6 @@ public final class ImportVerticle extends VerticleBase {
           ? repository.makePrimary(m.get().primaryId(), id)
           : repository.link(id, m.get().primaryId())).map(v -> Stored.MERGED);
     });
-  }
-
-  /** Streams as stored for the activity page: gzip JSON keyed like Strava's stream types. */
-  private record EncodedStreams(int points, byte[] gzippedJson, List<String> types) {
-  }
-
-  private static EncodedStreams encode(Streams s) {
-    StreamJson.Encoded json = StreamJson.encode(s);
-    return json == null ? null : new EncodedStreams(json.points(), fitcoach.app.Gzip.text(json.json()), json.types());
-  }
-
-  private Future<Void> saveStreams(UUID activityId, EncodedStreams s) {
-    return s == null ? Future.succeededFuture() : repository.saveStreams(activityId, s.points(), s.gzippedJson(), s.types());
   }
 
   /** Keeps the original under files/ (or removes it when originals are not kept); inbox files move to imported/ or failed/. */
@@ -386,8 +371,7 @@ public final class ImportVerticle extends VerticleBase {
   }
 
   private static LocalDate localDate(ParsedActivity a, ZoneId zone) {
-    return a.startLocal() != null ? a.startLocal().toLocalDate()
-        : LocalDate.ofInstant(a.startUtc(), a.timeZone() != null ? ZoneId.of(a.timeZone()) : zone);
+    return LocalStart.local(a, zone).toLocalDate();
   }
 
   private static LocalDate earliestOf(LocalDate a, LocalDate b) {

@@ -9,8 +9,9 @@ import java.time.LocalDateTime;
  *
  * @param format         "fit", "gpx" or "tcx"
  * @param sportType      Strava-style sport name (Run, Ride, Swim, ...; "Transition" for a multisport changeover)
- * @param startLocal     wall-clock start when the file records a UTC offset (FIT activity local_timestamp), else null
- * @param timeZone       IANA zone id when the file names one, else null (device files carry offsets, not zones)
+ * @param startLocal     wall-clock start from the device's UTC offset (FIT activity local_timestamp) or the time zone of
+ *                       the first position, else null (see {@link LocalStart})
+ * @param timeZone       IANA zone id of the first position (when it agrees with the device's offset), else null
  * @param movingTimeS    recorded time minus pauses, by the rule in {@link ActivityMetrics}
  * @param deviceName     e.g. "Garmin Forerunner 110" when known
  * @param streams        samples aligned by index with {@code streams.timeS()} (seconds since {@code startUtc})
@@ -33,4 +34,9 @@ public record ParsedActivity(
     Double calories,
     String deviceName,
     Streams streams) {
+
+  ParsedActivity withLocalStart(LocalDateTime local, String zone) {
+    return new ParsedActivity(format, sportType, startUtc, local, zone, elapsedTimeS, movingTimeS, distanceM, elevationGainM, avgHr,
+        maxHr, avgPowerW, normalizedPowerW, avgCadence, calories, deviceName, streams);
+  }
 }

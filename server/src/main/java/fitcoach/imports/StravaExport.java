@@ -89,7 +89,12 @@ final class StravaExport {
         if (ref != null && byName.containsKey(ref)) {
           fileName = Path.of(ref).getFileName().toString();
           Path target = targetDir.resolve(entries.size() + "-" + ImportVerticle.safe(fileName));
-          Files.write(target, read(zf, byName.get(ref)));
+          try (java.io.OutputStream out = Files.newOutputStream(target)) {
+            copy(zf, byName.get(ref), out);
+          } catch (ImportException | IOException e) {
+            Files.deleteIfExists(target);
+            throw e;
+          }
           extracted = dataDir.relativize(target).toString();
         }
         entries.add(new Entry(cell(row, id), cell(row, name), cell(row, description), rpe(cell(row, rpe)), extracted, fileName,
@@ -104,10 +109,15 @@ final class StravaExport {
     }
   }
 
-  /** Reads one entry, refusing anything that inflates beyond the limits (declared sizes can lie). */
   private static byte[] read(ZipFile zf, ZipEntry entry) throws IOException, ImportException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    copy(zf, entry, out);
+    return out.toByteArray();
+  }
+
+  /** Copies one entry, refusing anything that inflates beyond the limits (declared sizes can lie). */
+  private static void copy(ZipFile zf, ZipEntry entry, java.io.OutputStream out) throws IOException, ImportException {
     try (InputStream in = zf.getInputStream(entry)) {
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
       byte[] buf = new byte[64 * 1024];
       long total = 0;
       int n;
@@ -119,7 +129,6 @@ final class StravaExport {
         }
         out.write(buf, 0, n);
       }
-      return out.toByteArray();
     }
   }
 

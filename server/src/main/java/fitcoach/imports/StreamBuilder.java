@@ -25,6 +25,10 @@ final class StreamBuilder {
 
   /** Starts a new sample at the given time; the setters below fill it in. */
   StreamBuilder add(Instant time) {
+    return add(time.toEpochMilli());
+  }
+
+  StreamBuilder add(long timeEpochMillis) {
     if (size == epochMillis.length) {
       int grown = size * 2;
       epochMillis = Arrays.copyOf(epochMillis, grown);
@@ -32,7 +36,7 @@ final class StreamBuilder {
         values[c] = Arrays.copyOf(values[c], grown);
       }
     }
-    epochMillis[size] = time.toEpochMilli();
+    epochMillis[size] = timeEpochMillis;
     for (int c = 0; c < CHANNELS; c++) {
       values[c][size] = Double.NaN;
     }
@@ -40,10 +44,15 @@ final class StreamBuilder {
     return this;
   }
 
+  // The setters take NaN (or null) for "not recorded"; the double forms spare the FIT decoder a box per value.
+
   StreamBuilder position(Double lat, Double lon) {
+    return position(orNaN(lat), orNaN(lon));
+  }
+
+  StreamBuilder position(double lat, double lon) {
     // (0, 0) is what some devices write before a fix; nobody trains at that point in the Gulf of Guinea.
-    if (lat != null && lon != null && Double.isFinite(lat) && Double.isFinite(lon) && !(lat == 0 && lon == 0)
-        && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
+    if (Double.isFinite(lat) && Double.isFinite(lon) && !(lat == 0 && lon == 0) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
       set(LAT, lat);
       set(LON, lon);
     }
@@ -51,28 +60,52 @@ final class StreamBuilder {
   }
 
   StreamBuilder altitude(Double metres) {
+    return altitude(orNaN(metres));
+  }
+
+  StreamBuilder altitude(double metres) {
     return set(ALT, metres);
   }
 
-  /** Zero beats per minute means the strap lost contact, so it is stored as missing. */
   StreamBuilder heartRate(Double bpm) {
-    return set(HR, bpm != null && bpm > 0 ? bpm : null);
+    return heartRate(orNaN(bpm));
+  }
+
+  /** Zero beats per minute means the strap lost contact, so it is stored as missing. */
+  StreamBuilder heartRate(double bpm) {
+    return set(HR, bpm > 0 ? bpm : Double.NaN);
   }
 
   StreamBuilder power(Double watts) {
-    return set(POWER, watts != null && watts >= 0 ? watts : null);
+    return power(orNaN(watts));
+  }
+
+  StreamBuilder power(double watts) {
+    return set(POWER, watts >= 0 ? watts : Double.NaN);
   }
 
   StreamBuilder speed(Double metresPerSecond) {
-    return set(SPEED, metresPerSecond != null && metresPerSecond >= 0 ? metresPerSecond : null);
+    return speed(orNaN(metresPerSecond));
+  }
+
+  StreamBuilder speed(double metresPerSecond) {
+    return set(SPEED, metresPerSecond >= 0 ? metresPerSecond : Double.NaN);
   }
 
   StreamBuilder cadence(Double perMinute) {
-    return set(CADENCE, perMinute != null && perMinute >= 0 ? perMinute : null);
+    return cadence(orNaN(perMinute));
+  }
+
+  StreamBuilder cadence(double perMinute) {
+    return set(CADENCE, perMinute >= 0 ? perMinute : Double.NaN);
   }
 
   StreamBuilder distance(Double metres) {
-    return set(DISTANCE, metres != null && metres >= 0 ? metres : null);
+    return distance(orNaN(metres));
+  }
+
+  StreamBuilder distance(double metres) {
+    return set(DISTANCE, metres >= 0 ? metres : Double.NaN);
   }
 
   int size() {
@@ -98,15 +131,36 @@ final class StreamBuilder {
         channel(CADENCE), channel(DISTANCE));
   }
 
-  private StreamBuilder set(int channel, Double value) {
+  /**
+   * The samples timed in {@code [fromMillis, toMillis)}, in recording order, as a builder of their own: one session
+   * of a multisport file. A channel counts as recorded only if the slice holds a value for it.
+   */
+  StreamBuilder within(long fromMillis, long toMillis) {
+    StreamBuilder slice = new StreamBuilder();
+    for (int i = 0; i < size; i++) {
+      if (epochMillis[i] >= fromMillis && epochMillis[i] < toMillis) {
+        slice.add(epochMillis[i]);
+        for (int c = 0; c < CHANNELS; c++) {
+          slice.set(c, values[c][i]);
+        }
+      }
+    }
+    return slice;
+  }
+
+  private StreamBuilder set(int channel, double value) {
     if (size == 0) {
       throw new IllegalStateException("add(time) must come before the sample's values");
     }
-    if (value != null && Double.isFinite(value)) {
+    if (Double.isFinite(value)) {
       values[channel][size - 1] = value;
       seen[channel] = true;
     }
     return this;
+  }
+
+  private static double orNaN(Double value) {
+    return value == null ? Double.NaN : value;
   }
 
   private double[] channel(int channel) {

@@ -56,6 +56,28 @@ final class StreamJson {
   }
 
   record Encoded(String json, java.util.List<String> types, int points) {
+    /**
+     * The JSON gzipped for activity_streams. Deflate at its fastest level: on 1 Hz streams it is six times quicker
+     * than the default level for output about an eighth larger, and at the default level gzip alone cost an import
+     * as much CPU as decoding the FIT file. Readers only gunzip, so the level is invisible to them.
+     */
+    byte[] gzipped() {
+      byte[] text = json.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length / 3 + 64);
+      try (java.util.zip.GZIPOutputStream gz = new FastGzip(out)) {
+        gz.write(text);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return out.toByteArray();
+    }
+  }
+
+  private static final class FastGzip extends java.util.zip.GZIPOutputStream {
+    FastGzip(java.io.OutputStream out) throws java.io.IOException {
+      super(out, 64 * 1024);
+      def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+    }
   }
 
   private static void channel(StringBuilder sb, java.util.List<String> types, String name, double[] values, int decimals) {

@@ -29,6 +29,7 @@ final class FitFiles {
 
   private final List<RecordMesg> records = new ArrayList<>();
   private final List<SessionMesg> sessions = new ArrayList<>();
+  private final List<Mesg> others = new ArrayList<>();
   private Integer utcOffsetS;
   private File fileType = File.ACTIVITY;
 
@@ -64,6 +65,12 @@ final class FitFiles {
     return this;
   }
 
+  /** Any other message (e.g. HR-strap hr messages), written after the records and sessions. */
+  FitFiles message(Mesg m) {
+    others.add(m);
+    return this;
+  }
+
   FitFiles fileType(File type) {
     this.fileType = type;
     return this;
@@ -86,6 +93,7 @@ final class FitFiles {
     encoder.write(id);
     List<Mesg> body = new ArrayList<>(records);
     body.addAll(sessions);
+    body.addAll(others);
     encoder.write(body);
     int last = records.isEmpty() ? 0 : (int) (records.get(records.size() - 1).getTimestamp().getTimestamp()
         - at(0).getTimestamp());

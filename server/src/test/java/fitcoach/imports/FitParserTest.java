@@ -81,6 +81,55 @@ class FitParserTest {
     assertThat(a.deviceName()).isEqualTo("Garmin Edge 530");
   }
 
+  /** A ten-minute run at the position, with the device's UTC offset in the activity message when one is given. */
+  private byte[] runAt(String name, double lat, double lon, Integer utcOffsetS) {
+    FitFiles fit = FitFiles.activity().session(Sport.RUNNING, 0, 600, 600, 1800.0);
+    if (utcOffsetS != null) {
+      fit.utcOffsetSeconds(utcOffsetS);
+    }
+    for (int t = 0; t < 600; t++) {
+      fit.record(t, r -> {
+        r.setPositionLat(FitFiles.semicircles(lat));
+        r.setPositionLong(FitFiles.semicircles(lon));
+        r.setSpeed(3f);
+      });
+    }
+    return fit.write(dir.resolve(name));
+  }
+
+  @Test
+  @DisplayName("Without a device offset, the first position gives the zone: a run in Tokyo starts at 16:00 Asia/Tokyo.")
+  void zoneFromPositionInTokyo() throws Exception {
+    ParsedActivity a = parse("tokyo.fit", runAt("tokyo.fit", 35.6812, 139.7671, null)).activities().get(0);
+
+    assertThat(a.timeZone()).isEqualTo("Asia/Tokyo");
+    assertThat(a.startLocal()).isEqualTo(LocalDateTime.of(2024, 3, 10, 16, 0, 0));
+  }
+
+  @Test
+  @DisplayName("A run in New York at 07:00 UTC on 10 March 2024, the instant DST began, starts at 03:00 EDT, not 02:00.")
+  void zoneFromPositionInNewYorkAcrossDst() throws Exception {
+    ParsedActivity a = parse("nyc.fit", runAt("nyc.fit", 40.7829, -73.9654, null)).activities().get(0);
+
+    assertThat(a.timeZone()).isEqualTo("America/New_York");
+    assertThat(a.startLocal()).isEqualTo(LocalDateTime.of(2024, 3, 10, 3, 0, 0));
+  }
+
+  @Test
+  @DisplayName("The device's offset wins for the local start; the position names the zone only when its offset agrees.")
+  void deviceOffsetAndPosition() throws Exception {
+    ParsedActivity agreeing = parse("tokyo.fit", runAt("tokyo.fit", 35.6812, 139.7671, 9 * 3600)).activities().get(0);
+    assertThat(agreeing.timeZone()).isEqualTo("Asia/Tokyo");
+    assertThat(agreeing.startLocal()).isEqualTo(LocalDateTime.of(2024, 3, 10, 16, 0, 0));
+
+    // A watch still on Central European time while its owner runs in Tokyo.
+    ParsedActivity homeTime = parse("tokyo.fit", runAt("tokyo.fit", 35.6812, 139.7671, 3600)).activities().get(0);
+    assertThat(homeTime.timeZone()).isNull();
+    assertThat(homeTime.startLocal()).isEqualTo(LocalDateTime.of(2024, 3, 10, 8, 0, 0));
+    assertThat(LocalStart.zone(homeTime, java.time.ZoneId.of("Europe/Berlin"))).isEqualTo("Europe/Berlin");
+    assertThat(LocalStart.zone(homeTime, java.time.ZoneId.of("UTC"))).isEqualTo("+01:00");
+  }
+
   @Test
   @DisplayName("A run paused for five minutes has a moving time five minutes shorter than its elapsed time.")
   void pausedRun() throws Exception {
@@ -118,6 +167,33 @@ class FitParserTest {
 
     assertThat(a.elapsedTimeS()).isEqualTo(600);
     assertThat(a.movingTimeS()).isEqualTo(599 - 120);
+  }
+
+  @Test
+  @DisplayName("A swim whose heart rate was stored by the strap in hr messages gets it merged into its records.")
+  void heartRateFromStrapMessages() throws Exception {
+    FitFiles fit = FitFiles.activity().session(Sport.SWIMMING, 0, 300, 300, 300.0);
+    for (int t = 0; t <= 300; t += 5) {
+      int second = t;
+      fit.record(t, r -> r.setDistance((float) second));
+    }
+    com.garmin.fit.HrMesg anchor = new com.garmin.fit.HrMesg();
+    anchor.setTimestamp(FitFiles.at(0));
+    anchor.setEventTimestamp(0, 0f);
+    anchor.setFilteredBpm(0, (short) 130);
+    fit.message(anchor);
+    for (int k = 1; k <= 60; k++) {
+      com.garmin.fit.HrMesg beat = new com.garmin.fit.HrMesg();
+      beat.setEventTimestamp(0, k * 5f);
+      beat.setFilteredBpm(0, (short) 130);
+      fit.message(beat);
+    }
+    ParsedActivity a = parse("swim.fit", fit.write(dir.resolve("swim.fit"))).activities().get(0);
+
+    assertThat(a.sportType()).isEqualTo("Swim");
+    assertThat(a.streams().heartRate()).isNotNull();
+    assertThat(a.streams().heartRate()[1]).isEqualTo(130.0);
+    assertThat(a.avgHr()).isCloseTo(130.0, within(1e-9));
   }
 
   @Test

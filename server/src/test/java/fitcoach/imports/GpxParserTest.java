@@ -64,7 +64,9 @@ class GpxParserTest {
     assertThat(a.format()).isEqualTo("gpx");
     assertThat(a.sportType()).isEqualTo("Run");
     assertThat(a.startUtc()).isEqualTo(START);
-    assertThat(a.startLocal()).isNull();
+    // GPX times are UTC; the first position (Ljubljana) gives the zone, in summer time on 4 May.
+    assertThat(a.timeZone()).isEqualTo("Europe/Ljubljana");
+    assertThat(a.startLocal()).isEqualTo(java.time.LocalDateTime.of(2024, 5, 4, 8, 30));
     assertThat(a.elapsedTimeS()).isEqualTo(599);
     assertThat(a.movingTimeS()).isEqualTo(599);
     assertThat(a.distanceM()).isCloseTo(599 * 3.0, within(0.01));

@@ -138,6 +138,29 @@ class ImportRoutesTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("A file without positions takes the athlete's time zone; a GPX track takes the zone where it starts")
+  void timeZones() throws Exception {
+    client.put("/api/settings/profile", new JsonObject().put("timeZone", "America/Denver"));
+    FitFiles fit = FitFiles.activity().session(com.garmin.fit.Sport.TRAINING, 0, 1800, 1800, null);
+    for (int t = 0; t < 1800; t += 10) {
+      fit.record(t, r -> r.setHeartRate((short) 120));
+    }
+    upload(Map.of("indoor.fit", fit.write(Files.createTempFile("indoor", ".fit"))));
+    awaitImportDone();
+    JsonObject indoor = client.get("/api/activities").jsonArray("items").getJsonObject(0);
+    assertThat(indoor.getString("timeZone")).isEqualTo("America/Denver");
+    // 2024-03-10T07:00Z is 00:00 in Denver (MST, -7): DST there starts two hours later.
+    assertThat(indoor.getString("startDateLocal")).startsWith("2024-03-10T00:00");
+
+    upload(Map.of("run.gpx", gpx(start, 20).getBytes(StandardCharsets.UTF_8)));
+    awaitImportDone();
+    JsonObject run = client.get("/api/activities?sport=run").jsonArray("items").getJsonObject(0);
+    assertThat(run.getString("timeZone")).isEqualTo("Europe/Ljubljana");
+    assertThat(run.getString("startDateLocal"))
+        .startsWith(java.time.LocalDateTime.ofInstant(start, java.time.ZoneId.of("Europe/Ljubljana")).toString().substring(0, 16));
+  }
+
+  @Test
   @DisplayName("Importing the same file twice adds nothing the second time")
   void sameFileTwice() {
     byte[] file = gpx(start, 20).getBytes(StandardCharsets.UTF_8);

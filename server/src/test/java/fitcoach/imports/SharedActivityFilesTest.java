@@ -55,8 +55,16 @@ class SharedActivityFilesTest {
     return Files.readAllBytes(FOLDER.resolve(name));
   }
 
+  /** Each file is parsed once per run: the parse is deterministic, and each file's region loads its time zone map. */
+  private static final java.util.Map<String, ParsedFile> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
   private static ParsedFile file(String name) throws Exception {
-    return ActivityFileParser.parseFile(name, new ByteArrayInputStream(bytes(name)));
+    ParsedFile known = PARSED.get(name);
+    if (known == null) {
+      known = ActivityFileParser.parseFile(name, new ByteArrayInputStream(bytes(name)));
+      PARSED.put(name, known);
+    }
+    return known;
   }
 
   private static ParsedActivity only(String name) throws Exception {

@@ -96,6 +96,24 @@ class StravaExportImportTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("An export's files are imported and reported in the order of its activities.csv")
+  void keepsExportOrder() throws Exception {
+    StringBuilder csv = new StringBuilder("Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,"
+        + "Distance,Max Heart Rate,Relative Effort,Commute,Activity Private Note,Activity Gear,Filename\n");
+    String[][] entries = new String[6][];
+    for (int i = 0; i < 5; i++) {
+      csv.append(500 + i).append(",,Run ").append(i).append(",Run,,600,1.0,,,false,,,activities/").append(900 - i).append(".gpx\n");
+      entries[i + 1] = new String[] {"activities/" + (900 - i) + ".gpx", ImportRoutesTest.gpx(start.minus(i, ChronoUnit.DAYS), 10)};
+    }
+    entries[0] = new String[] {"activities.csv", csv.toString()};
+    assertThat(upload("export_order.zip", zip(entries))).isEqualTo(202);
+    JsonObject job = awaitDone();
+    assertThat(job.getInteger("activitiesNew")).isEqualTo(5);
+    assertThat(job.getJsonArray("fileResults").stream().map(f -> ((JsonObject) f).getString("name")).toList())
+        .containsExactly("export_order.zip", "900.gpx", "899.gpx", "898.gpx", "897.gpx", "896.gpx");
+  }
+
+  @Test
   @DisplayName("Archives with traversal paths, without activities.csv, or that inflate like a bomb fail with a reason; nothing is written")
   void hostileArchives() throws Exception {
     assertThat(upload("evil.zip", zip(new String[][] {{"activities.csv", "Activity ID\n"}, {"../../etc/cron.d/x", "boom"}})))

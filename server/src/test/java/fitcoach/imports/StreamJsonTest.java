@@ -26,6 +26,7 @@ class StreamJsonTest {
     assertThat(json.getJsonArray("latlng").encode()).isEqualTo("[[46.051235,14.5],null,[-0.5,120.25]]");
     assertThat(json.containsKey("watts")).isFalse();
     assertThat(json.containsKey("cadence")).isFalse();
+    assertThat(fitcoach.app.Gzip.untext(e.gzipped())).isEqualTo(e.json());
     assertThat(StreamJson.encode(new Streams(new int[0], null, null, null, null, null, null, null, null))).isNull();
   }
 
