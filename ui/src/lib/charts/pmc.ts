@@ -1,0 +1,81 @@
+import uPlot from 'uplot';
+import type { PmcDay } from '../api/load';
+import { cssVar } from '../state/theme.svelte';
+import { formatShortDate } from '../format';
+
+/** Columns for uPlot: x in seconds (UTC midnight of each date), then load, CTL, ATL, TSB. */
+export function pmcColumns(days: PmcDay[]): uPlot.AlignedData {
+  const n = days.length;
+  const x = new Array<number>(n);
+  const load = new Array<number | null>(n);
+  const ctl = new Array<number>(n);
+  const atl = new Array<number>(n);
+  const tsb = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const d = days[i];
+    x[i] = Date.UTC(+d.date.slice(0, 4), +d.date.slice(5, 7) - 1, +d.date.slice(8, 10)) / 1000;
+    load[i] = d.load > 0 ? d.load : null;
+    ctl[i] = d.ctl;
+    atl[i] = d.atl;
+    tsb[i] = d.tsb;
+  }
+  return [x, load, ctl, atl, tsb];
+}
+
+const utc = (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
+
+/** The PMC: daily load as bars on its own right-hand scale, CTL, ATL and TSB as lines. */
+export function pmcOptions(opts: { dayCount: number; onCursor: (idx: number | null) => void }): (width: number) => uPlot.Options {
+  return (width) => {
+    const text = cssVar('--muted', '#666');
+    const grid = cssVar('--grid', 'rgba(0,0,0,.08)');
+    const loadColor = cssVar('--c-load', '#94a3b8');
+    const axis = (scale?: string, side?: number): uPlot.Axis => ({
+      scale,
+      side,
+      stroke: text,
+      grid: { stroke: grid, width: 1, show: side === undefined },
+      ticks: { show: false },
+      font: '12px system-ui, sans-serif',
+      size: side === 1 ? 40 : 44,
+    });
+    // Wide bars while there is room for them; a hairline per day over years.
+    const pxPerDay = width / Math.max(1, opts.dayCount);
+    return {
+      width,
+      height: 300,
+      tzDate: utc,
+      padding: [8, 4, 0, 0],
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false }, points: { size: 7 } },
+      scales: { x: { time: true }, load: { range: (_u, _min, max) => [0, Math.max(100, max) * 2.2] } },
+      series: [
+        {},
+        {
+          label: 'Daily load',
+          scale: 'load',
+          stroke: loadColor,
+          fill: loadColor,
+          paths: uPlot.paths.bars!({ size: [pxPerDay > 3 ? 0.7 : 1, 12, 1], align: 0 }),
+          points: { show: false },
+        },
+        { label: 'Fitness (CTL)', stroke: cssVar('--c-ctl'), width: 2, points: { show: false } },
+        { label: 'Fatigue (ATL)', stroke: cssVar('--c-atl'), width: 1.5, points: { show: false } },
+        { label: 'Form (TSB)', stroke: cssVar('--c-tsb'), width: 1.5, points: { show: false }, dash: [5, 3] },
+      ],
+      axes: [
+        {
+          ...axis(),
+          size: 30,
+          space: 80,
+          values: (_u, splits) => splits.map((s) => formatShortDate(new Date(s * 1000).toISOString().slice(0, 10))),
+        },
+        axis(),
+        axis('load', 1),
+      ],
+      hooks: {
+        setCursor: [(u) => opts.onCursor(u.cursor.idx ?? null)],
+      },
+    };
+  };
+}
