@@ -30,13 +30,14 @@ export class PmcState {
   }
 
   /** The query for a range; "all" starts at the first activity (or ten years back). */
-  static query(range: PmcRange, today: string, firstActivity: string | null): { from?: string; to?: string } {
-    if (range === '90d') return { from: daysBefore(today, 89), to: today };
+  static query(range: PmcRange, today: string | null, firstActivity: string | null): { from?: string; to?: string } {
+    // The server's default is the last 90 days up to the athlete's today.
+    if (range === '90d' || !today) return {};
     if (range === '1y') return { from: daysBefore(today, 364), to: today };
     return { from: firstActivity ?? daysBefore(today, 3649), to: today };
   }
 
-  async load(range: PmcRange, today: string, firstActivity: string | null, options: { force?: boolean } = {}): Promise<void> {
+  async load(range: PmcRange, today: string | null, firstActivity: string | null, options: { force?: boolean } = {}): Promise<void> {
     this.range = range;
     const cached = this.#cache.get(range);
     if (cached && !options.force) {
