@@ -78,7 +78,7 @@ export class AnswerStream {
       if (this.#controller === controller) {
         this.#controller = null;
         this.#clearStopTimer();
-        if (this.phase === 'stopping') {
+        if ((this.phase as AnswerPhase) === 'stopping') {
           this.#flush();
           this.phase = 'done';
         }
