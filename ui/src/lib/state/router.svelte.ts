@@ -3,7 +3,9 @@ export class Router {
   path = $state('/');
   search = $state('');
 
-  constructor(location: { pathname: string; search: string } = window.location) {
+  constructor(
+    location: { pathname: string; search: string } = typeof window === 'undefined' ? { pathname: '/', search: '' } : window.location,
+  ) {
     this.path = location.pathname;
     this.search = location.search;
   }
