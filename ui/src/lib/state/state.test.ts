@@ -78,7 +78,7 @@ describe('ActivityList', () => {
   });
 
   it('falls back to the last page when the page asked for is past the end', async () => {
-    const fetch = vi.fn(async (q: { offset?: number }) => (q.offset! >= 50 ? page(30, 0) : page(30, 5)));
+    const fetch = vi.fn(async (q: { offset?: number } = {}) => (q.offset! >= 50 ? page(30, 0) : page(30, 5)));
     const list = new ActivityList(fetch);
     await list.load({ ...DEFAULT_FILTERS, page: 3 });
     expect(list.filters.page).toBe(2);
@@ -105,7 +105,7 @@ describe('PmcState', () => {
 
   it('fetches each range once, and a late answer for an old range never wins', async () => {
     const releases: Record<string, (p: Pmc) => void> = {};
-    const fetch = vi.fn((q: { from?: string }) => new Promise<Pmc>((r) => (releases[q.from ?? '90d'] = r)));
+    const fetch = vi.fn((q: { from?: string } = {}) => new Promise<Pmc>((r) => (releases[q.from ?? '90d'] = r)));
     const s = new PmcState(fetch);
     const a = s.load('1y', '2026-11-24', null);
     const b = s.load('90d', '2026-11-24', null);
