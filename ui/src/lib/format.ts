@@ -261,6 +261,7 @@ const SOURCE_WORDS: Record<string, string> = {
   strava_export: 'Strava export',
   strava: 'Strava',
   manual: 'Manual entry',
+  demo: 'Demo',
 };
 
 export function sourceLabel(source: string | null | undefined): string {

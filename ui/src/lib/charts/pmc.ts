@@ -30,11 +30,11 @@ export function pmcOptions(opts: { dayCount: number; onCursor: (idx: number | nu
     const text = cssVar('--muted', '#666');
     const grid = cssVar('--grid', 'rgba(0,0,0,.08)');
     const loadColor = cssVar('--c-load', '#94a3b8');
-    const axis = (scale?: string, side?: number): uPlot.Axis => ({
+    const axis = (scale: string, side: number): uPlot.Axis => ({
       scale,
       side,
       stroke: text,
-      grid: { stroke: grid, width: 1, show: side === undefined },
+      grid: { stroke: grid, width: 1, show: side !== 1 },
       ticks: { show: false },
       font: '12px system-ui, sans-serif',
       size: side === 1 ? 40 : 44,
@@ -65,16 +65,33 @@ export function pmcOptions(opts: { dayCount: number; onCursor: (idx: number | nu
       ],
       axes: [
         {
-          ...axis(),
+          ...axis('x', 2),
           size: 30,
           space: 80,
           values: (_u, splits) => splits.map((s) => formatShortDate(new Date(s * 1000).toISOString().slice(0, 10))),
         },
-        axis(),
+        axis('y', 3),
         axis('load', 1),
       ],
       hooks: {
         setCursor: [(u) => opts.onCursor(u.cursor.idx ?? null)],
+        // The zero line of form: above it fresh, below it tired.
+        drawAxes: [
+          (u) => {
+            const y = Math.round(u.valToPos(0, 'y', true)) + 0.5;
+            if (y < u.bbox.top || y > u.bbox.top + u.bbox.height) return;
+            const ctx = u.ctx;
+            ctx.save();
+            ctx.strokeStyle = text;
+            ctx.globalAlpha = 0.45;
+            ctx.lineWidth = 1;
+            ctx.beginPath();
+            ctx.moveTo(u.bbox.left, y);
+            ctx.lineTo(u.bbox.left + u.bbox.width, y);
+            ctx.stroke();
+            ctx.restore();
+          },
+        ],
       },
     };
   };

@@ -41,6 +41,7 @@ export function streamOptions(opts: {
           ticks: { show: false },
           font: '11px system-ui, sans-serif',
           space: 70,
+          incrs: [60, 120, 300, 600, 900, 1200, 1800, 3600, 5400, 7200, 10800, 14400, 21600, 43200],
           values: (_u, splits) => splits.map((s) => formatClock(s)),
         },
         {
