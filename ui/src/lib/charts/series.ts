@@ -19,7 +19,7 @@ export function streamOptions(opts: {
     return {
       width,
       height: 150,
-      padding: [8, 8, 0, 0],
+      padding: [8, 18, 0, 0],
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false }, y: { dir: opts.invert ? -1 : 1 } },
