@@ -6,6 +6,8 @@
 import uPlot from './uplot-entry';
 import Chart from './chartjs-entry';
 import { tenYears } from './data';
+import { pmcColumns, pmcOptions } from '../../src/lib/charts/pmc';
+import type { PmcDay } from '../../src/lib/api/load';
 
 const data = tenYears();
 
@@ -40,6 +42,29 @@ function renderUplot(): Promise<number> {
       [data.x as unknown as number[], data.load as unknown as number[], data.ctl as unknown as number[], data.atl as unknown as number[], data.tsb as unknown as number[]],
       el,
     );
+  });
+}
+
+/** The app's own PMC chart: its column builder and options, from the PmcDay objects the API returns. */
+const apiDays: PmcDay[] = Array.from(data.x, (s, i) => ({
+  date: new Date(s * 1000).toISOString().slice(0, 10),
+  load: data.load[i],
+  ctl: data.ctl[i],
+  atl: data.atl[i],
+  tsb: data.tsb[i],
+  tsbAfter: data.tsb[i],
+  ramp: 0,
+  zone: 'neutral',
+}));
+
+function renderApp(): Promise<number> {
+  const el = document.getElementById('u')!;
+  el.replaceChildren();
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const opts = pmcOptions({ dayCount: apiDays.length, onCursor: () => {} })(1200);
+    opts.hooks = { ...opts.hooks, draw: [() => { const t = performance.now() - t0; queueMicrotask(() => u.destroy()); resolve(t); }] };
+    const u: uPlot = new uPlot({ ...opts, width: 1200, height: 300 }, pmcColumns(apiDays), el);
   });
 }
 
@@ -80,24 +105,18 @@ function renderChartJs(): Promise<number> {
   });
 }
 
-function median(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
+/** ?lib=uplot|chartjs|app: render that library `rounds` times in this (fresh) page. */
 async function run() {
-  const rounds = 9;
-  const results: Record<string, number[]> = { uplot: [], chartjs: [] };
+  const params = new URLSearchParams(location.search);
+  const lib = params.get('lib') ?? 'app';
+  const rounds = Number(params.get('rounds') ?? 9);
+  const render = lib === 'uplot' ? renderUplot : lib === 'chartjs' ? renderChartJs : renderApp;
+  const times: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    results.uplot.push(await renderUplot());
-    await new Promise((r) => requestAnimationFrame(() => r(null)));
-    results.chartjs.push(await renderChartJs());
+    times.push(await render());
     await new Promise((r) => requestAnimationFrame(() => r(null)));
   }
-  const summary = Object.fromEntries(
-    Object.entries(results).map(([k, v]) => [k, { first: +v[0].toFixed(1), median: +median(v.slice(1)).toFixed(1), all: v.map((t) => +t.toFixed(1)) }]),
-  );
-  (window as unknown as { __results: unknown }).__results = { days: data.x.length, ...summary };
+  (window as unknown as { __results: unknown }).__results = { lib, days: data.x.length, times: times.map((t) => +t.toFixed(1)) };
 }
 
 void run();

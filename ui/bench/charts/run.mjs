@@ -9,6 +9,7 @@
  * PLAYWRIGHT_CORE at it. Chromium is Debian's /usr/bin/chromium (CHROMIUM to override).
  */
 import { build } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -51,7 +52,8 @@ for (const lib of ['uplot', 'chartjs']) {
 }
 
 const pageDir = join(out, 'page');
-await build({ configFile: false, logLevel: 'warn', root: here, base: './', build: { outDir: pageDir, emptyOutDir: true, rollupOptions: { input: join(here, 'bench.html') } } });
+// The svelte plugin compiles the app's runes modules (.svelte.ts) that the app's chart code imports.
+await build({ configFile: false, logLevel: 'warn', root: here, base: './', plugins: [svelte({ configFile: false })], build: { outDir: pageDir, emptyOutDir: true, rollupOptions: { input: join(here, 'bench.html') } } });
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 const server = createServer(async (req, res) => {
@@ -74,10 +76,25 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`http://127.0.0.1:${port}/bench.html`);
-  const results = await page.waitForFunction(() => window.__results, null, { timeout: 120_000 }).then((h) => h.jsonValue());
-  console.log(JSON.stringify({ sizes, render: results }, null, 2));
+  // Cold: a fresh page per sample, so the first render pays for parsing and compiling the
+  // library like an athlete's first visit does. Warm: later renders in the same page.
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const render = {};
+  for (const lib of ['app', 'uplot', 'chartjs']) {
+    const cold = [];
+    const warm = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page.on('pageerror', (e) => console.error('page error:', e.message));
+      await page.goto(`http://127.0.0.1:${port}/bench.html?lib=${lib}&rounds=5`);
+      const r = await page.waitForFunction(() => window.__results, null, { timeout: 120_000 }).then((h) => h.jsonValue());
+      cold.push(r.times[0]);
+      warm.push(...r.times.slice(1));
+      await page.close();
+    }
+    render[lib] = { coldMedian: median(cold), warmMedian: median(warm), cold, warm };
+  }
+  console.log(JSON.stringify({ days: 3650, sizes, render }, null, 2));
 } finally {
   await browser.close();
   server.close();
