@@ -1,9 +1,12 @@
 import uPlot from 'uplot';
 import type { PmcDay } from '../api/load';
 import { cssVar } from '../state/theme.svelte';
-import { formatShortDate } from '../format';
+import { formatShortDate, isoDate } from '../format';
 
-/** Columns for uPlot: x in seconds (UTC midnight of each date), then load, CTL, ATL, TSB. */
+/**
+ * Columns for uPlot: x in seconds at the browser's local midnight of each date (so uPlot's local
+ * time axis shows the dates as they are, without a costly time-zone conversion), then load, CTL, ATL, TSB.
+ */
 export function pmcColumns(days: PmcDay[]): uPlot.AlignedData {
   const n = days.length;
   const x = new Array<number>(n);
@@ -13,7 +16,7 @@ export function pmcColumns(days: PmcDay[]): uPlot.AlignedData {
   const tsb = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const d = days[i];
-    x[i] = Date.UTC(+d.date.slice(0, 4), +d.date.slice(5, 7) - 1, +d.date.slice(8, 10)) / 1000;
+    x[i] = new Date(+d.date.slice(0, 4), +d.date.slice(5, 7) - 1, +d.date.slice(8, 10)).getTime() / 1000;
     load[i] = d.load > 0 ? d.load : null;
     ctl[i] = d.ctl;
     atl[i] = d.atl;
@@ -22,7 +25,6 @@ export function pmcColumns(days: PmcDay[]): uPlot.AlignedData {
   return [x, load, ctl, atl, tsb];
 }
 
-const utc = (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
 
 /**
  * Daily load as one vertical stroke per day, in a single path: over years a day is narrower
@@ -63,7 +65,6 @@ export function pmcOptions(opts: { dayCount: number; onCursor: (idx: number | nu
     return {
       width,
       height: 300,
-      tzDate: utc,
       padding: [8, 4, 0, 0],
       legend: { show: false },
       cursor: { drag: { x: false, y: false }, points: { size: 7 } },
@@ -96,7 +97,7 @@ export function pmcOptions(opts: { dayCount: number; onCursor: (idx: number | nu
           ...axis('x', 2),
           size: 30,
           space: 80,
-          values: (_u, splits) => splits.map((s) => formatShortDate(new Date(s * 1000).toISOString().slice(0, 10))),
+          values: (_u, splits) => splits.map((s) => formatShortDate(isoDate(new Date(s * 1000)))),
         },
         axis('y', 3),
         axis('load', 1),

@@ -1,11 +1,10 @@
 import uPlot from 'uplot';
 import { cssVar } from '../state/theme.svelte';
-import { formatNumber, formatShortDate } from '../format';
+import { formatNumber, formatShortDate, isoDate } from '../format';
 
-const utc = (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
 
-export function weekSeconds(isoDate: string): number {
-  return Date.UTC(+isoDate.slice(0, 4), +isoDate.slice(5, 7) - 1, +isoDate.slice(8, 10)) / 1000;
+export function weekSeconds(date: string): number {
+  return new Date(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)).getTime() / 1000;
 }
 
 /** One weekly series: bars (totals) or a line (averages). */
@@ -23,7 +22,6 @@ export function weeklyOptions(opts: {
     return {
       width,
       height: 170,
-      tzDate: utc,
       padding: [8, 8, 0, 0],
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
@@ -41,7 +39,7 @@ export function weeklyOptions(opts: {
           ticks: { show: false },
           font: '11px system-ui, sans-serif',
           space: 70,
-          values: (_u, splits) => splits.map((s) => formatShortDate(new Date(s * 1000).toISOString().slice(0, 10))),
+          values: (_u, splits) => splits.map((s) => formatShortDate(isoDate(new Date(s * 1000)))),
         },
         {
           stroke: text,
