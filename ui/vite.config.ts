@@ -25,6 +25,7 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts'],
+    setupFiles: ['src/test/setup.ts'],
     environment: 'node',
     restoreMocks: true,
     unstubGlobals: true,

@@ -1,9 +1,16 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
 import { session } from './lib/state/session.svelte';
 import { USER, apiError, json, stubFetch } from './test/http';
+
+// No SockJS in unit tests: live updates are a no-op here (the wrapper has its own tests).
+vi.mock('./lib/state/live.svelte', () => ({
+  live: { activitiesVersion: 0, sync: null, importJob: null, status: 'idle', start: vi.fn(), stop: vi.fn() },
+}));
+
+const dashboard = () => screen.findByRole('heading', { name: 'Dashboard', level: 1 });
 
 const unauthorized = () => apiError(401, 'unauthenticated', 'Sign in first');
 
@@ -40,19 +47,20 @@ describe('App routing', () => {
     await fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'correct horse' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    expect(await screen.findByText(USER.email)).toBeTruthy();
+    expect(await dashboard()).toBeTruthy();
     expect(window.location.pathname).toBe('/');
   });
 
-  it('shows Home when already signed in, and /login after signing out', async () => {
+  it('shows the dashboard when already signed in, and /login after signing out', async () => {
     window.history.replaceState(null, '', '/login');
     stubFetch({
       'GET /api/auth/me': () => json(200, USER),
       'POST /api/auth/logout': () => json(200, { ok: true }),
     });
     render(App);
-    expect(await screen.findByText(/Signed in as/)).toBeTruthy();
-    expect(screen.getByText(USER.email)).toBeTruthy();
+    expect(await dashboard()).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Dashboard' }).getAttribute('aria-current')).toBe('page');
     expect(window.location.pathname).toBe('/');
 
     await fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
@@ -70,7 +78,7 @@ describe('App routing', () => {
 
     up = true;
     await fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByText(USER.email)).toBeTruthy();
+    expect(await dashboard()).toBeTruthy();
   });
 
   it('shows not found for an unknown path when signed in', async () => {
@@ -79,7 +87,34 @@ describe('App routing', () => {
     render(App);
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
     await fireEvent.click(screen.getByRole('link', { name: 'Go to the start page' }));
-    expect(await screen.findByText(USER.email)).toBeTruthy();
+    expect(await dashboard()).toBeTruthy();
     expect(window.location.pathname).toBe('/');
+  });
+
+  it('navigates between screens with the top navigation, in the same page', async () => {
+    stubFetch({ 'GET /api/auth/me': () => json(200, USER) });
+    render(App);
+    await dashboard();
+    await fireEvent.click(screen.getByRole('link', { name: 'Activities' }));
+    expect(await screen.findByRole('heading', { name: 'Activities', level: 1 })).toBeTruthy();
+    expect(window.location.pathname).toBe('/activities');
+    expect(document.title).toBe('Activities – FitCoach');
+    expect(screen.getByRole('link', { name: 'Activities' }).getAttribute('aria-current')).toBe('page');
+
+    await fireEvent.click(screen.getByRole('link', { name: 'Settings' }));
+    expect(await screen.findByRole('heading', { name: 'Settings', level: 1 })).toBeTruthy();
+    window.history.back();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await screen.findByRole('heading', { name: 'Activities', level: 1 })).toBeTruthy();
+  });
+
+  it('returns to sign-in with a notice when the session expires', async () => {
+    stubFetch({
+      'GET /api/auth/me': () => json(200, USER),
+      'GET /api/activities/stats': unauthorized,
+    });
+    render(App);
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Your session has ended. Sign in again.');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, NETWORK_ERROR } from './api/client';
-import { UNREACHABLE, errorMessage } from './errors';
+import { UNREACHABLE, errorMessage, streamErrorMessage } from './errors';
 
 const err = (status: number, code = 'some_code', message = 'Server says', retryAfter: number | null = null) =>
   new ApiError(status, code, message, null, retryAfter);
@@ -52,5 +52,23 @@ describe('errorMessage', () => {
   it('has a fallback for anything else', () => {
     expect(errorMessage(new Error('weird'))).toMatch(/unexpected/);
     expect(errorMessage('a string')).toMatch(/unexpected/);
+  });
+
+  it('tells what to do for the known error codes', () => {
+    expect(errorMessage(err(409, 'llm_not_configured', 'No AI provider'))).toBe(
+      'The coach needs an AI provider: add a Claude key or a local model in Settings.',
+    );
+    expect(errorMessage(err(409, 'strava_reauth_needed', 'x'))).toMatch(/^Strava asks you to reconnect/);
+    expect(errorMessage(err(409, 'strava_not_connected', 'x'))).toBe('Connect Strava in Settings first.');
+    expect(errorMessage(err(403, 'excluded_by_data_policy', 'x'))).toMatch(/coach data policy/);
+  });
+});
+
+describe('streamErrorMessage', () => {
+  it('words an error frame of a coach answer', () => {
+    expect(streamErrorMessage({ code: 'llm_key_rejected', message: 'x' })).toMatch(/rejected the API key/);
+    expect(streamErrorMessage({ code: 'llm_overloaded', message: 'x' })).toMatch(/overloaded/);
+    expect(streamErrorMessage({ code: 'something_new', message: 'The model refused.' })).toBe('The model refused.');
+    expect(streamErrorMessage(null)).toMatch(/Try again/);
   });
 });

@@ -70,6 +70,74 @@ async function toApiError(res: Response): Promise<ApiError> {
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** Extra request headers (e.g. Last-Event-ID). */
+  headers?: Record<string, string>;
+}
+
+/** Query values; undefined, null and '' are left out. */
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+/** Appends a query string built from the defined values, in the given order. */
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.append(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
+}
+
+let onUnauthorized: (() => void) | null = null;
+
+/**
+ * Called when a signed-in call answers 401 (the session expired or was revoked), so the app
+ * can return to sign-in. The auth endpoints themselves are not reported.
+ */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+function isAbort(e: unknown): boolean {
+  return e instanceof DOMException && e.name === 'AbortError';
+}
+
+/**
+ * Sends the request and returns the Response once its status is 2xx, for callers that read
+ * the body themselves (server-sent events, downloads). Failures become ApiError as in request().
+ */
+export async function send(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions & { accept?: string } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', ...options.headers };
+  const init: RequestInit = {
+    method,
+    headers,
+    credentials: 'same-origin',
+    cache: 'no-store',
+    signal: options.signal,
+  };
+  if (body instanceof FormData) {
+    init.body = body;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, init);
+  } catch (e) {
+    if (isAbort(e)) throw e;
+    throw new ApiError(0, NETWORK_ERROR, 'Cannot reach the FitCoach server');
+  }
+  if (!res.ok) {
+    if (res.status === 401 && !path.startsWith('/api/auth/')) onUnauthorized?.();
+    throw await toApiError(res);
+  }
+  return res;
 }
 
 export async function request<T>(
@@ -78,28 +146,7 @@ export async function request<T>(
   body?: unknown,
   options: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  const init: RequestInit = {
-    method,
-    headers,
-    credentials: 'same-origin',
-    cache: 'no-store',
-    signal: options.signal,
-  };
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-
-  let res: Response;
-  try {
-    res = await fetch(path, init);
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new ApiError(0, NETWORK_ERROR, 'Cannot reach the FitCoach server');
-  }
-
-  if (!res.ok) throw await toApiError(res);
+  const res = await send(method, path, body, options);
   if (res.status === 204) return undefined as T;
 
   const text = await res.text();
@@ -115,4 +162,8 @@ export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     request<T>('POST', path, body, options),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('PATCH', path, body, options),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
 };

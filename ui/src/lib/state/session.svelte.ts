@@ -1,7 +1,7 @@
 import * as authApi from '../api/auth';
 import type { AuthApi, Credentials, User } from '../api/auth';
 import { isApiError } from '../api/client';
-import { errorMessage } from '../errors';
+import { SESSION_ENDED, errorMessage } from '../errors';
 
 export type Phase = 'loading' | 'ready' | 'error';
 
@@ -76,6 +76,14 @@ export class Session {
     }
     this.user = null;
     this.setupDone = true;
+  }
+
+  /** A signed-in call answered 401: the session expired or was revoked elsewhere. */
+  expire(): void {
+    if (!this.user) return;
+    this.user = null;
+    this.setupDone = true;
+    this.notice = SESSION_ENDED;
   }
 
   consumeNotice(): string | null {

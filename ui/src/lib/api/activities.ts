@@ -1,0 +1,179 @@
+import { api, withQuery, type RequestOptions } from './client';
+
+/** How an activity's load was measured (lower case, as the server names them). */
+export type LoadMethod = 'override' | 'power' | 'hrss' | 'rpe' | 'history' | 'none' | string;
+
+/** Where an activity came from. */
+export type Source = 'file' | 'strava_export' | 'strava' | 'manual' | string;
+
+/** A row of the activity list. Times are ISO strings; startDateLocal has no offset. */
+export interface ActivitySummary {
+  id: string;
+  source: Source;
+  sportType: string;
+  sportFamily: string;
+  name: string | null;
+  startDate: string;
+  startDateLocal: string;
+  timeZone: string | null;
+  movingTimeS: number | null;
+  elapsedTimeS: number | null;
+  distanceM: number | null;
+  elevationGainM: number | null;
+  avgHr: number | null;
+  maxHr: number | null;
+  avgPowerW: number | null;
+  weightedPowerW: number | null;
+  rpe: number | null;
+  trainer: boolean;
+  commute: boolean;
+  manual: boolean;
+  load: number | null;
+  loadMethod: LoadMethod | null;
+  loadEstimated: boolean;
+}
+
+export interface LinkedCopy {
+  id: string;
+  source: Source;
+}
+
+export interface Activity extends ActivitySummary {
+  externalId: string | null;
+  description: string | null;
+  notes: string | null;
+  deviceWatts: boolean | null;
+  kilojoules: number | null;
+  avgCadence: number | null;
+  avgSpeedMps: number | null;
+  maxSpeedMps: number | null;
+  calories: number | null;
+  summaryPolyline: string | null;
+  computedLoad: number | null;
+  loadOverride: number | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Set when this is another source's copy merged into that activity. */
+  primaryActivityId: string | null;
+  /** Copies merged into this one. */
+  merged: LinkedCopy[] | null;
+}
+
+export type ActivitySort = 'date_desc' | 'date_asc' | 'load_desc' | 'distance_desc' | 'duration_desc';
+
+export interface ActivityQuery {
+  limit?: number;
+  offset?: number;
+  cursor?: string;
+  /** A sport type or family. */
+  sport?: string;
+  /** Local dates, inclusive (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  text?: string;
+  sort?: ActivitySort;
+}
+
+export interface ActivityPage {
+  items: ActivitySummary[];
+  total: number;
+  limit: number;
+  offset: number | null;
+  nextCursor: string | null;
+}
+
+export interface ActivityPatch {
+  rpe?: number | null;
+  notes?: string | null;
+  loadOverride?: number | null;
+  sportType?: string;
+  name?: string | null;
+}
+
+/** Sample arrays by type; only what the activity recorded is present. */
+export interface Streams {
+  time?: number[];
+  distance?: number[];
+  latlng?: ([number, number] | null)[];
+  altitude?: (number | null)[];
+  velocity_smooth?: (number | null)[];
+  heartrate?: (number | null)[];
+  cadence?: (number | null)[];
+  watts?: (number | null)[];
+  moving?: boolean[];
+}
+
+export interface StreamSet {
+  activityId: string;
+  streams: Streams;
+}
+
+export interface Thresholds {
+  sex: string;
+  maxHr: number;
+  maxHrEstimated: boolean;
+  restingHr: number;
+  restingHrEstimated: boolean;
+  lthr: number;
+  lthrEstimated: boolean;
+  ftpW: number | null;
+  ftpEstimated: boolean;
+}
+
+export type FormZone = 'transition' | 'fresh' | 'neutral' | 'optimal' | 'overload';
+
+/** GET /api/activities/stats: today's numbers from the stored chart. */
+export interface LoadStats {
+  date: string;
+  ctl: number;
+  atl: number;
+  /** Form at the start of today. */
+  tsb: number;
+  tsbAfter: number;
+  ramp: number;
+  zone: FormZone;
+  zoneMeaning: string;
+  formPct: number | null;
+  monotony: number | null;
+  strain: number | null;
+  acwr: number | null;
+  warmingUp: boolean;
+  firstActivity: string | null;
+  thresholds: Thresholds;
+  methodMix: { method: string; activities: number; load: number }[];
+}
+
+export function listActivities(query: ActivityQuery = {}, options?: RequestOptions): Promise<ActivityPage> {
+  return api.get<ActivityPage>(withQuery('/api/activities', { ...query }), options);
+}
+
+export function getActivity(id: string, options?: RequestOptions): Promise<Activity> {
+  return api.get<Activity>(`/api/activities/${encodeURIComponent(id)}`, options);
+}
+
+export function patchActivity(id: string, patch: ActivityPatch): Promise<Activity> {
+  return api.patch<Activity>(`/api/activities/${encodeURIComponent(id)}`, patch);
+}
+
+export function deleteActivity(id: string): Promise<{ ok: boolean }> {
+  return api.delete<{ ok: boolean }>(`/api/activities/${encodeURIComponent(id)}`);
+}
+
+/** A merged copy becomes the activity that represents its workout; 409 not_merged otherwise. */
+export function makePrimary(id: string): Promise<Activity> {
+  return api.post<Activity>(`/api/activities/${encodeURIComponent(id)}/primary`);
+}
+
+/** Splits a wrong merge: the copy counts on its own again; 409 not_merged otherwise. */
+export function unmerge(id: string): Promise<Activity> {
+  return api.post<Activity>(`/api/activities/${encodeURIComponent(id)}/unmerge`);
+}
+
+export function getStats(options?: RequestOptions): Promise<LoadStats> {
+  return api.get<LoadStats>('/api/activities/stats', options);
+}
+
+/** 404 when the activity has no streams; 429 while Strava's budget is spent. */
+export function getStreams(id: string, options?: RequestOptions): Promise<StreamSet> {
+  return api.get<StreamSet>(`/api/activities/${encodeURIComponent(id)}/streams`, options);
+}

@@ -1,0 +1,220 @@
+import { api, withQuery } from './client';
+import { followAnswer, streamEvents, type SseEvent } from '../stream/sse';
+import type { ProviderId } from './settings';
+
+export type Verdict = 'rest' | 'easy' | 'train' | 'hard';
+export type AnswerStatus = 'complete' | 'streaming' | 'interrupted' | 'error';
+
+/** Today's answer from rules on form, ramp rate and workload ratio: works without any AI. */
+export interface RuleAdvice {
+  verdict: Verdict;
+  headline: string;
+  advice: string;
+  source: 'rules';
+  fitness: number;
+  fatigue: number;
+  form: number;
+  zone: string;
+  zoneWords: string;
+  ramp: number;
+}
+
+/** A stored answer: a day's recommendation, a weekly report or an activity insight. */
+export interface StoredAnswer {
+  id: string;
+  /** The day, or the Monday of a report's week. */
+  date: string | null;
+  content: string;
+  status: AnswerStatus;
+  model: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  contextActivityIds: string[] | null;
+  metrics: WeekMetrics | null;
+  createdAt: string;
+}
+
+export interface Recommendation {
+  rules: RuleAdvice;
+  ai: StoredAnswer | null;
+}
+
+export interface WeekMetrics {
+  sessions: number;
+  distanceKm: number;
+  durationS: number;
+  avgHr: number | null;
+  load: number;
+  fitness: number;
+  fatigue: number;
+  form: number;
+  through: string;
+}
+
+export interface ChatSession {
+  id: string;
+  title: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ChatMessage {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  status: AnswerStatus;
+  model: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  contextActivityIds: string[] | null;
+  createdAt: string;
+}
+
+export interface AiSettings {
+  provider: ProviderId | null;
+  model: string | null;
+  fastModel: string | null;
+  /** What the coach would call now, or null with `problem` saying what is missing. */
+  active: { provider: ProviderId; model: string; fastModel: string } | null;
+  problem: string | null;
+}
+
+export interface ModelInfo {
+  id: string;
+  displayName: string | null;
+  createdAt: string | null;
+}
+
+export interface UsageRow {
+  month: string;
+  provider: string;
+  model: string;
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/** Frame data of a coach answer stream. */
+export interface StartFrame {
+  streamId?: string;
+  model?: string;
+  provider?: string;
+  cached?: boolean;
+  sessionId?: string;
+  messageId?: string;
+  activityId?: string;
+  weekStart?: string;
+  metrics?: WeekMetrics;
+  contextActivityIds?: string[];
+  [key: string]: unknown;
+}
+export interface TokenFrame {
+  text: string;
+}
+export interface DoneFrame {
+  status: 'complete' | 'interrupted';
+  usage?: { inputTokens: number; outputTokens: number };
+  model?: string;
+  contextActivityIds?: string[];
+  [key: string]: unknown;
+}
+export interface ErrorFrame {
+  code: string;
+  message: string;
+  /** Some text arrived and was kept. */
+  partial?: boolean;
+}
+
+type Events = AsyncGenerator<SseEvent>;
+
+// Recommendation
+
+export function getRecommendation(): Promise<Recommendation> {
+  return api.get<Recommendation>('/api/ai/recommendation');
+}
+
+/** Today's AI answer, streamed; 409 llm_not_configured before the stream when no provider is set. */
+export function streamRecommendation(signal?: AbortSignal): Events {
+  return followAnswer(streamEvents('POST', '/api/ai/recommendation', undefined, { signal }), { signal });
+}
+
+// Chat
+
+export function listChatSessions(): Promise<{ sessions: ChatSession[] }> {
+  return api.get<{ sessions: ChatSession[] }>('/api/ai/chat/sessions');
+}
+
+export function createChatSession(title?: string): Promise<ChatSession> {
+  return api.post<ChatSession>('/api/ai/chat/sessions', title ? { title } : {});
+}
+
+export function renameChatSession(id: string, title: string): Promise<ChatSession> {
+  return api.patch<ChatSession>(`/api/ai/chat/sessions/${encodeURIComponent(id)}`, { title });
+}
+
+export function deleteChatSession(id: string): Promise<void> {
+  return api.delete<void>(`/api/ai/chat/sessions/${encodeURIComponent(id)}`);
+}
+
+export function getChatMessages(id: string): Promise<{ messages: ChatMessage[] }> {
+  return api.get<{ messages: ChatMessage[] }>(`/api/ai/chat/sessions/${encodeURIComponent(id)}/messages`);
+}
+
+/** One chat turn, streamed; without sessionId the server opens a new session (in the start frame). */
+export function streamChat(message: string, sessionId: string | null, signal?: AbortSignal): Events {
+  const body = sessionId ? { message, sessionId } : { message };
+  return followAnswer(streamEvents('POST', '/api/ai/chat', body, { signal }), { signal });
+}
+
+// Weekly reports
+
+export function listWeeklyReports(): Promise<{ reports: StoredAnswer[] }> {
+  return api.get<{ reports: StoredAnswer[] }>('/api/ai/weekly-reports');
+}
+
+/** week: "2026-W47" or a date in the week. */
+export function getWeeklyReport(week: string): Promise<StoredAnswer> {
+  return api.get<StoredAnswer>(`/api/ai/weekly-reports/${encodeURIComponent(week)}`);
+}
+
+export function streamWeeklyReport(week: string | null, signal?: AbortSignal): Events {
+  return followAnswer(streamEvents('POST', '/api/ai/weekly-report', week ? { week } : {}, { signal }), { signal });
+}
+
+// Activity insight
+
+/** The current insight, or 404 when none or the activity changed since. */
+export function getInsight(activityId: string): Promise<StoredAnswer> {
+  return api.get<StoredAnswer>(`/api/ai/activity-insight/${encodeURIComponent(activityId)}`);
+}
+
+/** A cached insight is replayed as a finished stream (`cached: true` in the start frame). */
+export function streamInsight(activityId: string, regenerate: boolean, signal?: AbortSignal): Events {
+  const body = regenerate ? { activityId, regenerate: true } : { activityId };
+  return followAnswer(streamEvents('POST', '/api/ai/activity-insight', body, { signal }), { signal });
+}
+
+// Streams
+
+/** Stops an answer: the upstream request is closed and the partial text stored as interrupted. */
+export function stopStream(streamId: string): Promise<{ stopping: boolean }> {
+  return api.post<{ stopping: boolean }>(`/api/ai/streams/${encodeURIComponent(streamId)}/stop`);
+}
+
+// Settings and usage
+
+export function getAiSettings(): Promise<AiSettings> {
+  return api.get<AiSettings>('/api/ai/settings');
+}
+
+export function saveAiSettings(settings: { provider: ProviderId; model?: string; fastModel?: string }): Promise<AiSettings> {
+  return api.put<AiSettings>('/api/ai/settings', settings);
+}
+
+export function listModels(provider?: ProviderId): Promise<{ provider: ProviderId; models: ModelInfo[] }> {
+  return api.get<{ provider: ProviderId; models: ModelInfo[] }>(withQuery('/api/ai/models', { provider }));
+}
+
+export function getUsage(): Promise<{ usage: UsageRow[] }> {
+  return api.get<{ usage: UsageRow[] }>('/api/ai/usage');
+}

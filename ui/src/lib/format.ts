@@ -1,0 +1,284 @@
+/**
+ * Display formatting: durations, distances, pace and speed, elevation, dates, and the words for
+ * sports, load methods and form zones. Units follow the athlete's profile (metric or imperial).
+ */
+import type { Units } from './api/settings';
+
+export const DASH = '—';
+const MINUS = '\u2212';
+const M_PER_MILE = 1609.344;
+const M_PER_YARD = 0.9144;
+const FT_PER_M = 3.280839895;
+
+const nf = (digits: number) =>
+  new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const NF = [nf(0), nf(1), nf(2)];
+
+function isNum(v: number | null | undefined): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+/** A number with grouping and a real minus sign; "—" when missing. */
+export function formatNumber(v: number | null | undefined, digits = 0): string {
+  if (!isNum(v)) return DASH;
+  const s = NF[digits]?.format(Math.abs(v)) ?? Math.abs(v).toFixed(digits);
+  // Avoid "−0" for values that round to zero.
+  return v < 0 && Number(s.replace(/,/g, '')) !== 0 ? MINUS + s : s;
+}
+
+/** With an explicit sign: "+5", "−12", "0". */
+export function formatSigned(v: number | null | undefined, digits = 0): string {
+  if (!isNum(v)) return DASH;
+  const s = formatNumber(v, digits);
+  return v > 0 && Number(s.replace(/,/g, '')) !== 0 ? `+${s}` : s;
+}
+
+/** "1:02:03" or "45:07" (clock style, for tables) from seconds. */
+export function formatClock(seconds: number | null | undefined): string {
+  if (!isNum(seconds) || seconds < 0) return DASH;
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}
+
+/** "1 h 05 min", "45 min", "40 s" (words, for cards). */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (!isNum(seconds) || seconds < 0) return DASH;
+  const total = Math.round(seconds);
+  if (total < 60) return `${total} s`;
+  const minutes = Math.round(total / 60);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return `${h} h ${String(m).padStart(2, '0')} min`;
+}
+
+/** Distance in km or miles (swims in m or yd). */
+export function formatDistance(
+  meters: number | null | undefined,
+  units: Units = 'metric',
+  sportFamily?: string,
+): string {
+  if (!isNum(meters)) return DASH;
+  if (sportFamily === 'swim') {
+    return units === 'imperial'
+      ? `${formatNumber(meters / M_PER_YARD)} yd`
+      : `${formatNumber(meters)} m`;
+  }
+  const value = units === 'imperial' ? meters / M_PER_MILE : meters / 1000;
+  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${formatNumber(value, digits)} ${units === 'imperial' ? 'mi' : 'km'}`;
+}
+
+/** Elevation in m or ft. */
+export function formatElevation(meters: number | null | undefined, units: Units = 'metric'): string {
+  if (!isNum(meters)) return DASH;
+  return units === 'imperial' ? `${formatNumber(meters * FT_PER_M)} ft` : `${formatNumber(meters)} m`;
+}
+
+/** Pace as m:ss per km or mile (per 100 m or 100 yd for swims). */
+export function formatPace(mps: number | null | undefined, units: Units = 'metric', sportFamily?: string): string {
+  if (!isNum(mps) || mps <= 0) return DASH;
+  let per: number;
+  let label: string;
+  if (sportFamily === 'swim') {
+    per = units === 'imperial' ? 100 * M_PER_YARD : 100;
+    label = units === 'imperial' ? '/100 yd' : '/100 m';
+  } else {
+    per = units === 'imperial' ? M_PER_MILE : 1000;
+    label = units === 'imperial' ? '/mi' : '/km';
+  }
+  const seconds = Math.round(per / mps);
+  if (seconds >= 100 * 60) return DASH;
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} ${label}`;
+}
+
+/** Speed in km/h or mph. */
+export function formatSpeed(mps: number | null | undefined, units: Units = 'metric'): string {
+  if (!isNum(mps)) return DASH;
+  return units === 'imperial' ? `${formatNumber(mps * 2.2369362921, 1)} mph` : `${formatNumber(mps * 3.6, 1)} km/h`;
+}
+
+/** Pace for foot sports and swims, speed for everything else. */
+export function formatPaceOrSpeed(mps: number | null | undefined, units: Units, sportFamily: string): string {
+  return sportFamily === 'run' || sportFamily === 'walk' || sportFamily === 'swim'
+    ? formatPace(mps, units, sportFamily)
+    : formatSpeed(mps, units);
+}
+
+/** Converts meters to the display unit's distance (km or mi) for charts. */
+export function distanceIn(meters: number, units: Units): number {
+  return units === 'imperial' ? meters / M_PER_MILE : meters / 1000;
+}
+
+export function distanceUnit(units: Units): string {
+  return units === 'imperial' ? 'mi' : 'km';
+}
+
+// Dates. Local date-times from the server have no offset ("2026-11-24T07:30:00"): they are
+// shown as they are, in the activity's own time zone, never shifted by the browser's.
+
+const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTH = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+interface Parts {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+}
+
+function parts(local: string): Parts | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(local);
+  if (!m) return null;
+  return { y: +m[1], mo: +m[2], d: +m[3], h: m[4] ? +m[4] : 0, mi: m[5] ? +m[5] : 0 };
+}
+
+function weekday(p: Parts): string {
+  return WEEKDAY[new Date(Date.UTC(p.y, p.mo - 1, p.d)).getUTCDay()];
+}
+
+/** "Mon 31 Mar 2026". */
+export function formatDate(local: string | null | undefined): string {
+  const p = local ? parts(local) : null;
+  if (!p) return DASH;
+  return `${weekday(p)} ${p.d} ${MONTH[p.mo - 1]} ${p.y}`;
+}
+
+/** "31 Mar" (this year) or "31 Mar 2025". */
+export function formatShortDate(local: string | null | undefined, thisYear = new Date().getFullYear()): string {
+  const p = local ? parts(local) : null;
+  if (!p) return DASH;
+  return p.y === thisYear ? `${p.d} ${MONTH[p.mo - 1]}` : `${p.d} ${MONTH[p.mo - 1]} ${p.y}`;
+}
+
+/** "07:30". */
+export function formatTime(local: string | null | undefined): string {
+  const p = local ? parts(local) : null;
+  if (!p || !local || local.length < 16) return '';
+  return `${String(p.h).padStart(2, '0')}:${String(p.mi).padStart(2, '0')}`;
+}
+
+/** "Mon 31 Mar 2026, 07:30". */
+export function formatDateTime(local: string | null | undefined): string {
+  const t = formatTime(local);
+  const d = formatDate(local);
+  return t ? `${d}, ${t}` : d;
+}
+
+/** An instant (with offset) in the browser's zone: "24 Nov 2026, 07:30". */
+export function formatInstant(iso: string | null | undefined): string {
+  if (!iso) return DASH;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return DASH;
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** How long ago an instant was: "just now", "5 min ago", "3 h ago", "2 days ago". */
+export function formatAgo(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return DASH;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return DASH;
+  const s = Math.max(0, Math.round((now - t) / 1000));
+  if (s < 60) return 'just now';
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
+  const days = Math.floor(s / 86400);
+  return days === 1 ? 'yesterday' : `${days} days ago`;
+}
+
+/** YYYY-MM-DD of a Date in the browser's zone. */
+export function isoDate(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** YYYY-MM-DD, n days before the given YYYY-MM-DD. */
+export function daysBefore(iso: string, n: number): string {
+  const p = parts(iso);
+  if (!p) return iso;
+  const d = new Date(Date.UTC(p.y, p.mo - 1, p.d - n));
+  return d.toISOString().slice(0, 10);
+}
+
+// Words
+
+const SPORT_WORDS: Record<string, string> = {
+  HighIntensityIntervalTraining: 'HIIT',
+  EBikeRide: 'E-bike ride',
+  EMountainBikeRide: 'E-mountain bike ride',
+  WeightTraining: 'Weight training',
+  StandUpPaddling: 'Stand-up paddling',
+};
+
+/** "TrailRun" → "Trail run". */
+export function sportLabel(sportType: string | null | undefined): string {
+  if (!sportType) return 'Activity';
+  if (SPORT_WORDS[sportType]) return SPORT_WORDS[sportType];
+  const words = sportType.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const FAMILY_WORDS: Record<string, string> = {
+  run: 'Run',
+  ride: 'Ride',
+  swim: 'Swim',
+  walk: 'Walk & hike',
+  row: 'Paddle & row',
+  ski: 'Ski',
+  strength: 'Strength',
+  other: 'Other',
+};
+
+export const SPORT_FAMILIES = Object.keys(FAMILY_WORDS);
+
+export function familyLabel(family: string): string {
+  return FAMILY_WORDS[family] ?? sportLabel(family);
+}
+
+const METHOD_WORDS: Record<string, string> = {
+  power: 'Power',
+  heart_rate: 'Heart rate',
+  hrss: 'Heart rate',
+  rpe: 'Effort (RPE)',
+  history: 'Your typical load',
+  manual: 'Set by you',
+  override: 'Set by you',
+  none: 'No data',
+};
+
+/** How a load was measured, in words. */
+export function loadMethodLabel(method: string | null | undefined): string {
+  if (!method) return DASH;
+  return METHOD_WORDS[method.toLowerCase()] ?? sportLabel(method.toLowerCase());
+}
+
+const SOURCE_WORDS: Record<string, string> = {
+  file: 'Device file',
+  strava_export: 'Strava export',
+  strava: 'Strava',
+  manual: 'Manual entry',
+  demo: 'Demo',
+};
+
+export function sourceLabel(source: string | null | undefined): string {
+  if (!source) return DASH;
+  return SOURCE_WORDS[source] ?? source;
+}
+
+const ZONE_WORDS: Record<string, string> = {
+  transition: 'Very fresh',
+  fresh: 'Fresh',
+  neutral: 'Neutral',
+  optimal: 'Productive',
+  overload: 'Overload',
+};
+
+/** A short name for a form zone. */
+export function zoneLabel(zone: string | null | undefined): string {
+  if (!zone) return DASH;
+  return ZONE_WORDS[zone] ?? zone;
+}

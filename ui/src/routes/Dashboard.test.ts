@@ -1,0 +1,150 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import Dashboard from './Dashboard.svelte';
+import { apiError, json, stubFetch } from '../test/http';
+
+vi.mock('../lib/state/live.svelte', () => ({
+  live: { activitiesVersion: 0, sync: null, importJob: null, status: 'idle', start: vi.fn(), stop: vi.fn() },
+}));
+
+const STATS = {
+  date: '2026-11-24',
+  ctl: 48.13,
+  atl: 38.63,
+  tsb: 4.73,
+  tsbAfter: 9.5,
+  ramp: 0.39,
+  zone: 'neutral',
+  zoneMeaning: 'Neutral: normal training, neither fresh nor overreached',
+  formPct: 9.8,
+  monotony: 1.1,
+  strain: 404,
+  acwr: 0.66,
+  warmingUp: false,
+  firstActivity: '2023-11-21',
+  thresholds: { sex: 'male', maxHr: 188, maxHrEstimated: false, restingHr: 50, restingHrEstimated: false, lthr: 168, lthrEstimated: false, ftpW: 250, ftpEstimated: false },
+  methodMix: [],
+};
+const RULES = {
+  verdict: 'train',
+  headline: 'Train',
+  advice: 'Neither fresh nor tired: a normal training day.',
+  source: 'rules',
+  fitness: 48.13,
+  fatigue: 38.63,
+  form: 4.73,
+  zone: 'neutral',
+  zoneWords: 'Neutral',
+  ramp: 0.39,
+};
+const RUN = {
+  id: 'a1',
+  source: 'file',
+  sportType: 'Run',
+  sportFamily: 'run',
+  name: 'Morning tempo',
+  startDate: '2026-11-23T06:30:00Z',
+  startDateLocal: '2026-11-23T07:30:00',
+  timeZone: 'Europe/Paris',
+  movingTimeS: 2720,
+  elapsedTimeS: 2800,
+  distanceM: 10400,
+  load: 61.2,
+  loadMethod: 'HEART_RATE',
+  loadEstimated: false,
+};
+
+function sse(frames: string[]): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      for (const f of frames) c.enqueue(encoder.encode(f));
+      c.close();
+    },
+  });
+  return new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
+}
+
+function routes(extra: Record<string, (init: RequestInit) => Response | Promise<Response>> = {}) {
+  return stubFetch({
+    'GET /api/activities/stats': () => json(200, STATS),
+    'GET /api/activities?limit=5&sort=date_desc': () => json(200, { items: [RUN], total: 1, limit: 5, offset: 0, nextCursor: null }),
+    'GET /api/ai/recommendation': () => json(200, { rules: RULES, ai: null }),
+    'GET /api/load/pmc': () => json(200, { from: '2026-08-27', to: '2026-11-24', today: '2026-11-24', warmingUp: false, days: [] }),
+    'GET /api/strava/status': () =>
+      json(200, { configured: true, connected: false, athleteId: null, athleteName: null, scopes: [], needsReauth: false, lastSyncAt: null, sync: null, rateLimit: null }),
+    ...extra,
+  });
+}
+
+describe('Dashboard', () => {
+  it("shows today's fitness, fatigue and form with the zone in words", async () => {
+    routes();
+    render(Dashboard);
+    expect(await screen.findByText('Neutral: normal training, neither fresh nor overreached')).toBeTruthy();
+    const stats = screen.getByLabelText("Today's training load");
+    expect(within(stats).getByText('48')).toBeTruthy();
+    expect(within(stats).getByText('39')).toBeTruthy();
+    expect(within(stats).getByText(/\+5/)).toBeTruthy();
+    expect(screen.getByText('Tue 24 Nov 2026')).toBeTruthy();
+  });
+
+  it('shows the rule-based recommendation at once, labelled as such', async () => {
+    routes();
+    render(Dashboard);
+    expect(await screen.findByText('Neither fresh nor tired: a normal training day.')).toBeTruthy();
+    expect(screen.getByText('Rule-based')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Ask the coach' })).toBeTruthy();
+  });
+
+  it('lists recent activities with links and offers to connect Strava', async () => {
+    routes();
+    render(Dashboard);
+    const link = await screen.findByRole('link', { name: /Morning tempo/ });
+    expect(link.getAttribute('href')).toBe('/activities/a1');
+    expect(link.textContent).toContain('45:20');
+    expect(link.textContent).toContain('10.4 km');
+    expect(await screen.findByRole('link', { name: 'Connect in Settings' })).toBeTruthy();
+  });
+
+  it("streams the coach's answer as Markdown", async () => {
+    const fetchMock = routes({
+      'POST /api/ai/recommendation': () =>
+        sse([
+          'event: start\ndata: {"streamId":"s1","model":"claude"}\n\n',
+          'id: 1\nevent: token\ndata: {"text":"**Easy** "}\n\n',
+          'id: 2\nevent: token\ndata: {"text":"run today."}\n\n',
+          ': heartbeat\n\n',
+          'event: done\ndata: {"status":"complete"}\n\n',
+        ]),
+    });
+    render(Dashboard);
+    await fireEvent.click(await screen.findByRole('button', { name: 'Ask the coach' }));
+    await vi.waitFor(() => expect(screen.getByText('Easy').tagName).toBe('STRONG'));
+    expect(screen.getByText(/run today\./)).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Ask the coach again' })).toBeTruthy();
+    const post = fetchMock.mock.calls.find(([u, i]) => u === '/api/ai/recommendation' && (i as RequestInit)?.method === 'POST');
+    expect((post![1] as RequestInit).headers).toMatchObject({ Accept: 'text/event-stream' });
+  });
+
+  it('says what to do when no AI provider is set up', async () => {
+    routes({
+      'POST /api/ai/recommendation': () => apiError(409, 'llm_not_configured', 'No AI provider is configured'),
+    });
+    render(Dashboard);
+    await fireEvent.click(await screen.findByRole('button', { name: 'Ask the coach' }));
+    const alert = await screen.findByText(/add a Claude key or a local model in Settings/);
+    expect(alert.closest('[role="alert"]')).not.toBeNull();
+    expect(screen.getByRole('link', { name: 'Open Settings' }).getAttribute('href')).toBe('/settings');
+  });
+
+  it('offers a first step when there are no activities yet', async () => {
+    routes({
+      'GET /api/activities?limit=5&sort=date_desc': () => json(200, { items: [], total: 0, limit: 5, offset: 0, nextCursor: null }),
+    });
+    render(Dashboard);
+    expect(await screen.findByRole('heading', { name: /bring in your training/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try it with a demo athlete' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,25 @@
+// Browser APIs jsdom lacks, for components that use them (charts, theme).
+if (typeof window !== 'undefined') {
+  if (typeof window.matchMedia !== 'function') {
+    window.matchMedia = (query: string) =>
+      ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addEventListener: () => {},
+        removeEventListener: () => {},
+        addListener: () => {},
+        removeListener: () => {},
+        dispatchEvent: () => false,
+      }) as MediaQueryList;
+    (globalThis as { matchMedia?: unknown }).matchMedia = window.matchMedia;
+  }
+  if (typeof window.ResizeObserver !== 'function') {
+    window.ResizeObserver = class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver;
+    (globalThis as { ResizeObserver?: unknown }).ResizeObserver = window.ResizeObserver;
+  }
+}
