@@ -229,7 +229,12 @@ class OpenAiClientTest {
   @Test
   @DisplayName("models() lists the server's models with their creation time")
   void models() {
-    List<LlmModel> models = success(client().models());
+    // Its own HTTP client: under a loaded machine this request has been seen waiting past 10 s for a connection from
+    // the pool the earlier tests used (noted on issue 6 for investigation); the listing itself is what is tested here.
+    HttpClient own = LlmClients.httpClient(vertx);
+    List<LlmModel> models = success(LlmClients.create(vertx, own,
+        new ResolvedProvider(Provider.OPENAI, FakeOpenAi.API_KEY, fake.baseUrl(), "llama3.2", "test"), FAST).models());
+    own.close();
 
     assertThat(models).extracting(LlmModel::id).containsExactlyElementsOf(FakeOpenAi.DEFAULT_MODELS);
     assertThat(models.get(0).createdAt()).isEqualTo(Instant.parse("2026-09-01T08:00:00Z"));
