@@ -20,7 +20,19 @@ wait_healthy "$PORT" >/dev/null
 JAR_COOKIES="$DATA/cookies"
 curl -fs -c "$JAR_COOKIES" -H 'Content-Type: application/json' -d '{"email":"bench@example.com","password":"benchmark password"}' \
   "$BASE/api/auth/setup" >/dev/null
+# CPU ticks (1/100 s) of the app and its PostgreSQL processes, and of the whole machine: on a shared machine the rate
+# alone cannot tell a slower import from a busier neighbour.
+app_ticks() {
+  local total=0 pm pid
+  pm=$(pgrep -f -- "-D $DATA/pg" | head -1 || true)
+  for pid in $APP_PID $pm $( [ -n "$pm" ] && pgrep -P "$pm" || true); do
+    total=$((total + $(awk '{print $14+$15+$16+$17}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+machine_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
 peak=0
+a0=$(app_ticks); m0=$(machine_ticks)
 t0=$(date +%s%N)
 curl -fs -b "$JAR_COOKIES" -H "Origin: $BASE" -F "files=@$DATA/export.zip" "$BASE/api/imports" >/dev/null
 while :; do
@@ -30,7 +42,9 @@ while :; do
   sleep 0.5
 done
 ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+a1=$(app_ticks); m1=$(machine_ticks)
 report=$(curl -fs -b "$JAR_COOKIES" "$BASE/api/imports/latest" | python3 -c 'import sys,json; j=json.load(sys.stdin); print(j["activitiesNew"], j["filesFailed"])')
 read -r added failed <<<"$report"
 echo "import: $added activities ($failed files failed) from a $(du -m "$DATA/export.zip" | cut -f1) MB export in ${ms} ms = $(( added * 1000 / ms )) activities/s (upload, unpack, parse, store, merge check, loads)"
 echo "peak heap used (jstat samples every 500 ms): ${peak} MB with ${JAVA_OPTS:--Xmx256m}"
+echo "CPU: $(( (a1 - a0) * 10 / (added > 0 ? added : 1) )) ms per activity (app and PostgreSQL); machine busy $(( (m1 - m0) * 1000 / ms ))% of one core, this import $(( (a1 - a0) * 1000 / ms ))% (load average $(cut -d' ' -f1 /proc/loadavg))"
