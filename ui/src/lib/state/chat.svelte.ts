@@ -75,7 +75,9 @@ export class ChatState {
     try {
       const { messages } = await getChatMessages(id);
       if (seq !== this.#loadSeq) return;
-      this.messages = messages;
+      // Keep what was sent (and answered) while the history was on its way.
+      const known = new Set(messages.map((m) => m.id));
+      this.messages = [...messages, ...this.messages.filter((m) => !known.has(m.id))];
       this.messagesError = null;
     } catch (e) {
       if (seq === this.#loadSeq) this.messagesError = errorMessage(e);
