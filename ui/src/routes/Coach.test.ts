@@ -76,4 +76,27 @@ describe('Coach', () => {
     expect(screen.getByRole('link', { name: 'Open Settings' }).getAttribute('href')).toBe('/settings');
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
   });
+
+  it('renames inline (Enter saves) and deletes after a confirmation', async () => {
+    const fetch = stubFetch({
+      'GET /api/ai/chat/sessions': () => json(200, { sessions: [S1] }),
+      'GET /api/ai/chat/sessions/s1/messages': () => json(200, { messages: [] }),
+      'PATCH /api/ai/chat/sessions/s1': (init) => json(200, { ...S1, title: JSON.parse(String(init.body)).title }),
+      'DELETE /api/ai/chat/sessions/s1': () => new Response(null, { status: 204 }),
+    });
+    render(Coach, { sessionId: 's1' });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Rename' }));
+    const field = screen.getByLabelText('Conversation title');
+    await fireEvent.input(field, { target: { value: 'Race week' } });
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    expect(await screen.findByRole('heading', { name: 'Race week' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: /Race week/ })).toBeTruthy();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(screen.getByText('Delete this conversation?')).toBeTruthy();
+    expect(fetch.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(false);
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText(/No conversations yet/)).toBeTruthy();
+    expect(fetch.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(true);
+  });
 });
