@@ -36,6 +36,8 @@ export class ChatState {
   #loadSeq = 0;
   /** Bumped when the conversation changes, so an answer cut off by it is not appended elsewhere. */
   #turn = 0;
+  #pollTimer: ReturnType<typeof setTimeout> | undefined;
+  #polls = 0;
 
   constructor(answer: AnswerStream = new AnswerStream()) {
     this.answer = answer;
@@ -59,6 +61,8 @@ export class ChatState {
   async select(id: string | null): Promise<void> {
     if (id === this.selectedId) return;
     this.#turn++;
+    clearTimeout(this.#pollTimer);
+    this.#polls = 0;
     this.answer.reset();
     this.lastPrompt = null;
     this.selectedId = id;
@@ -79,6 +83,13 @@ export class ChatState {
       const known = new Set(messages.map((m) => m.id));
       this.messages = [...messages, ...this.messages.filter((m) => !known.has(m.id))];
       this.messagesError = null;
+      // An answer still being written (the page was reloaded meanwhile): look again shortly.
+      clearTimeout(this.#pollTimer);
+      if (messages.some((m) => m.status === 'streaming') && this.#polls++ < 30) {
+        this.#pollTimer = setTimeout(() => {
+          if (this.selectedId === id && !this.answer.active) void this.loadMessages();
+        }, 2000);
+      }
     } catch (e) {
       if (seq === this.#loadSeq) this.messagesError = errorMessage(e);
     } finally {
@@ -195,6 +206,7 @@ export class ChatState {
 
   /** Leaving the screen. */
   dispose(): void {
+    clearTimeout(this.#pollTimer);
     this.answer.cancel();
   }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ChatState } from './chat.svelte';
 import { apiError, json, stubFetch } from '../../test/http';
 
@@ -217,5 +217,25 @@ describe('ChatState', () => {
     expect(chat.sessions.find((s) => s.id === 's2')?.title).toBe('Marathon build');
     chat.applyTitle('unknown', 'x');
     expect(chat.sessions).toHaveLength(2);
+  });
+
+  it('looks again at an answer that was still being written when the page loaded', async () => {
+    vi.useFakeTimers();
+    try {
+      let n = 0;
+      stubFetch({
+        'GET /api/ai/chat/sessions/s1/messages': () =>
+          json(200, { messages: [{ ...ASSISTANT, status: ++n === 1 ? 'streaming' : 'complete', content: n === 1 ? 'Run' : 'Run easy.' }] }),
+      });
+      const chat = new ChatState();
+      await chat.select('s1');
+      expect(chat.messages[0].status).toBe('streaming');
+      await vi.advanceTimersByTimeAsync(2100);
+      expect(chat.messages).toHaveLength(1);
+      expect(chat.messages[0]).toMatchObject({ status: 'complete', content: 'Run easy.' });
+      chat.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
