@@ -1,0 +1,102 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import Coach from './Coach.svelte';
+import { apiError, json, stubFetch } from '../test/http';
+
+vi.mock('../lib/state/live.svelte', () => ({
+  live: { activitiesVersion: 0, channels: null, status: 'idle', start: vi.fn(), stop: vi.fn() },
+}));
+
+const S1 = { id: 's1', title: 'Tempo plans', createdAt: '2026-11-20T08:00:00Z', updatedAt: '2026-11-20T08:00:00Z' };
+const MESSAGES = [
+  { id: 'm1', role: 'user', content: 'How was my week?', status: 'complete', model: null, inputTokens: null, outputTokens: null, contextActivityIds: null, createdAt: '2026-11-20T08:00:00Z' },
+  { id: 'm2', role: 'assistant', content: 'A **solid** week.', status: 'complete', model: 'claude-x', inputTokens: 1, outputTokens: 1, contextActivityIds: ['a1', 'a2'], createdAt: '2026-11-20T08:01:00Z' },
+];
+
+function sse(frames: string[]): Response {
+  const enc = new TextEncoder();
+  return new Response(
+    new ReadableStream<Uint8Array>({
+      start(c) {
+        for (const f of frames) c.enqueue(enc.encode(f));
+        c.close();
+      },
+    }),
+    { status: 200, headers: { 'Content-Type': 'text/event-stream' } },
+  );
+}
+
+describe('Coach', () => {
+  it('shows the sessions and the opened conversation with model and context', async () => {
+    stubFetch({
+      'GET /api/ai/chat/sessions': () => json(200, { sessions: [S1] }),
+      'GET /api/ai/chat/sessions/s1/messages': () => json(200, { messages: MESSAGES }),
+    });
+    render(Coach, { sessionId: 's1' });
+    const link = await screen.findByRole('link', { name: /Tempo plans/ });
+    expect(link.getAttribute('href')).toBe('/coach/s1');
+    expect(link.getAttribute('aria-current')).toBe('page');
+    expect(await screen.findByText('solid')).toBeTruthy();
+    expect(screen.getByText('claude-x')).toBeTruthy();
+    expect(screen.getByText(/based on 2 activities/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Rename' })).toBeTruthy();
+  });
+
+  it('Enter sends and the answer streams in as Markdown', async () => {
+    stubFetch({
+      'GET /api/ai/chat/sessions': () => json(200, { sessions: [S1] }),
+      'GET /api/ai/chat/sessions/s1/messages': () => json(200, { messages: [] }),
+      'POST /api/ai/chat': () =>
+        sse([
+          'event: start\ndata: {"streamId":"st1","model":"claude-x","sessionId":"s1"}\n\n',
+          'id: 1\nevent: token\ndata: {"text":"Go **easy**"}\n\n',
+          'event: done\ndata: {"status":"complete","contextActivityIds":["a1"]}\n\n',
+        ]),
+    });
+    render(Coach, { sessionId: 's1' });
+    const box = await screen.findByLabelText('Message to the coach');
+    await fireEvent.input(box, { target: { value: 'Plan for tomorrow?' } });
+    await fireEvent.keyDown(box, { key: 'Enter' });
+    expect(await screen.findByText('Plan for tomorrow?')).toBeTruthy();
+    expect(await screen.findByText('easy')).toBeTruthy();
+    expect(await screen.findByText(/based on 1 activity$/)).toBeTruthy();
+  });
+
+  it('without an AI provider: the helper’s message, a link to Settings and Retry', async () => {
+    stubFetch({
+      'GET /api/ai/chat/sessions': () => json(200, { sessions: [] }),
+      'POST /api/ai/chat': () => apiError(409, 'llm_not_configured', 'No provider'),
+    });
+    render(Coach);
+    const box = await screen.findByLabelText('Message to the coach');
+    await fireEvent.input(box, { target: { value: 'Hi' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('add a Claude key');
+    expect(screen.getByRole('link', { name: 'Open Settings' }).getAttribute('href')).toBe('/settings');
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+
+  it('renames inline (Enter saves) and deletes after a confirmation', async () => {
+    const fetch = stubFetch({
+      'GET /api/ai/chat/sessions': () => json(200, { sessions: [S1] }),
+      'GET /api/ai/chat/sessions/s1/messages': () => json(200, { messages: [] }),
+      'PATCH /api/ai/chat/sessions/s1': (init) => json(200, { ...S1, title: JSON.parse(String(init.body)).title }),
+      'DELETE /api/ai/chat/sessions/s1': () => new Response(null, { status: 204 }),
+    });
+    render(Coach, { sessionId: 's1' });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Rename' }));
+    const field = screen.getByLabelText('Conversation title');
+    await fireEvent.input(field, { target: { value: 'Race week' } });
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    expect(await screen.findByRole('heading', { name: 'Race week' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: /Race week/ })).toBeTruthy();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(screen.getByText('Delete this conversation?')).toBeTruthy();
+    expect(fetch.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(false);
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText(/No conversations yet/)).toBeTruthy();
+    expect(fetch.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(true);
+  });
+});
