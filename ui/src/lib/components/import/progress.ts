@@ -7,7 +7,10 @@ const OK = /\.(fit|gpx|tcx)(\.gz)?$|\.zip$/i;
 export function partitionFiles(files: Iterable<File>): { accepted: File[]; rejected: string[] } {
   const accepted: File[] = [];
   const rejected: string[] = [];
-  for (const f of files) (OK.test(f.name) ? accepted : rejected).push(f.name as never);
+  for (const f of files) {
+    if (OK.test(f.name)) accepted.push(f);
+    else rejected.push(f.name);
+  }
   return { accepted, rejected };
 }
 
