@@ -37,6 +37,15 @@ describe('profile form', () => {
     expect(e.restingHr).toMatch(/below max/);
     expect(e.lthr).toMatch(/between resting and max/);
   });
+  it('accepts the numbers and nulls that number inputs bind', () => {
+    const d = toDraft(P);
+    d.nums.weightKg = 400;
+    d.nums.heightCm = null;
+    d.nums.ftpWatts = 250;
+    expect(validate(d, NOW).weightKg).toMatch(/between 20 and 350/);
+    d.nums.weightKg = 61.5;
+    expect(toUpdate(d)).toMatchObject({ weightKg: 61.5, heightCm: null, ftpWatts: 250 });
+  });
   it('limits the free text', () => {
     const d = toDraft(P);
     d.goals = 'x'.repeat(1001);

@@ -32,11 +32,12 @@ export interface ProfileDraft {
   timeZone: string;
   goals: string;
   preferences: string;
-  nums: Record<NumField, string>;
+  /** Number inputs bind numbers (or null when empty); strings from toDraft. */
+  nums: Record<NumField, string | number | null>;
 }
 
 export function toDraft(p: Profile): ProfileDraft {
-  const nums = {} as Record<NumField, string>;
+  const nums = {} as Record<NumField, string | number | null>;
   for (const s of fieldSpecs()) nums[s.key] = p[s.key] == null ? '' : String(p[s.key]);
   return {
     sex: p.sex ?? '',
@@ -55,7 +56,7 @@ export function validate(d: ProfileDraft, now = new Date()): Partial<Record<NumF
   const errors: Partial<Record<NumField | 'goals' | 'preferences' | 'timeZone', string>> = {};
   const val: Partial<Record<NumField, number>> = {};
   for (const s of fieldSpecs(now)) {
-    const raw = d.nums[s.key].trim();
+    const raw = String(d.nums[s.key] ?? '').trim();
     if (raw === '') continue;
     const n = Number(raw);
     if (!Number.isFinite(n)) errors[s.key] = `${s.label} must be a number.`;
@@ -86,7 +87,7 @@ export function toUpdate(d: ProfileDraft): Partial<Omit<Profile, 'updatedAt'>> {
     preferences: d.preferences.trim() === '' ? null : d.preferences,
   };
   for (const s of fieldSpecs()) {
-    const raw = d.nums[s.key].trim();
+    const raw = String(d.nums[s.key] ?? '').trim();
     body[s.key] = raw === '' ? null : Number(raw);
   }
   return body;
