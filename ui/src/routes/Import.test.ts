@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { render, screen } from '@testing-library/svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import Import from './Import.svelte';
 import { apiError, json, stubFetch } from '../test/http';
+import { live } from '../lib/state/live.svelte';
 
 vi.mock('../lib/state/live.svelte', () => ({
   live: { activitiesVersion: 0, sync: null, importJob: null, status: 'open', start: vi.fn(), stop: vi.fn() },
@@ -43,5 +44,26 @@ describe('Import', () => {
     render(Import);
     expect(await screen.findByText('No import yet.')).toBeTruthy();
     expect(screen.getByLabelText(/Choose files/)).toBeTruthy();
+  });
+});
+
+describe('Import without the event bus', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    (live as { status: string }).status = 'open';
+  });
+
+  it('polls the latest import while it runs', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    (live as { status: string }).status = 'closed';
+    const running = { ...JOB, state: 'running', filesDone: 1, finishedAt: null, fileResults: [JOB.fileResults[0]] };
+    let calls = 0;
+    stubFetch({ 'GET /api/imports/latest': () => json(200, ++calls === 1 ? running : JOB) });
+    render(Import);
+    expect(await screen.findByText(/Importing… 1 of 3 files done/)).toBeTruthy();
+    await vi.advanceTimersByTimeAsync(2100);
+    expect(await screen.findByText('bad.tcx')).toBeTruthy();
+    await vi.advanceTimersByTimeAsync(4100);
+    expect(calls).toBe(2);
   });
 });
