@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Profile } from '../../api/settings';
+import { timeZones, toDraft, toUpdate, validate } from './profileForm';
+
+const P: Profile = {
+  sex: 'female', birthYear: 1990, weightKg: 60, heightCm: null, maxHr: 190, restingHr: 50, lthr: 170,
+  ftpWatts: null, thresholdPaceSPerKm: 270, vo2max: null, units: 'metric', timeZone: 'Europe/Berlin',
+  goals: 'Marathon', preferences: null, updatedAt: null,
+};
+const NOW = new Date('2026-11-24T00:00:00Z');
+
+describe('profile form', () => {
+  it('round-trips a profile, empty boxes clearing to null', () => {
+    const d = toDraft(P);
+    expect(d.nums.heightCm).toBe('');
+    expect(d.nums.maxHr).toBe('190');
+    const body = toUpdate(d);
+    expect(body).toMatchObject({ sex: 'female', maxHr: 190, heightCm: null, preferences: null, goals: 'Marathon' });
+    expect(validate(d, NOW)).toEqual({});
+  });
+  it('checks ranges', () => {
+    const d = toDraft(P);
+    d.nums.weightKg = '10';
+    d.nums.birthYear = '2024';
+    d.nums.vo2max = 'abc';
+    const e = validate(d, NOW);
+    expect(e.weightKg).toBe('Weight must be between 20 and 350 kg.');
+    expect(e.birthYear).toBe('Birth year must be between 1900 and 2021.');
+    expect(e.vo2max).toBe('VO₂max must be a number.');
+  });
+  it('orders resting < LTHR < max', () => {
+    const d = toDraft(P);
+    d.nums.restingHr = '100';
+    d.nums.maxHr = '100';
+    d.nums.lthr = '95';
+    const e = validate(d, NOW);
+    expect(e.restingHr).toMatch(/below max/);
+    expect(e.lthr).toMatch(/between resting and max/);
+  });
+  it('accepts the numbers and nulls that number inputs bind', () => {
+    const d = toDraft(P);
+    d.nums.weightKg = 400;
+    d.nums.heightCm = null;
+    d.nums.ftpWatts = 250;
+    expect(validate(d, NOW).weightKg).toMatch(/between 20 and 350/);
+    d.nums.weightKg = 61.5;
+    expect(toUpdate(d)).toMatchObject({ weightKg: 61.5, heightCm: null, ftpWatts: 250 });
+  });
+  it('limits the free text', () => {
+    const d = toDraft(P);
+    d.goals = 'x'.repeat(1001);
+    expect(validate(d, NOW).goals).toMatch(/1000/);
+  });
+  it('keeps the saved zone in the list', () => {
+    expect(timeZones('Mars/Olympus')[0]).toBe('Mars/Olympus');
+    expect(timeZones('UTC')).toContain('UTC');
+  });
+});

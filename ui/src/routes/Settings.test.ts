@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import Settings from './Settings.svelte';
+import { apiError, json, stubFetch } from '../test/http';
+
+vi.mock('../lib/state/live.svelte', () => ({
+  live: { activitiesVersion: 0, sync: null, importJob: null, status: 'open', start: vi.fn(), stop: vi.fn() },
+}));
+
+const PROFILE = {
+  sex: null, birthYear: null, weightKg: 70, heightCm: null, maxHr: 190, restingHr: 50, lthr: null, ftpWatts: null,
+  thresholdPaceSPerKm: null, vo2max: null, units: 'metric', timeZone: 'UTC', goals: null, preferences: null, updatedAt: null,
+};
+const ACK = 'I understand that Strava API data will be sent to an AI model.';
+const POLICY = {
+  alwaysEligible: ['file', 'strava_export', 'manual'], allowStravaApi: false, stravaApiAcknowledgedAt: null,
+  stravaRetention: 'strava_policy', acknowledgementText: ACK, localModelNote: 'The same rule applies to a local model.', updatedAt: null,
+};
+
+function routes(extra: Record<string, (init: RequestInit) => Response> = {}) {
+  return stubFetch({
+    'GET /api/settings/profile': () => json(200, PROFILE),
+    'GET /api/ai/settings': () => json(200, { provider: 'anthropic', model: null, fastModel: null, active: null, problem: 'Add a Claude key.' }),
+    'GET /api/settings/apikey': () => json(200, { providers: [{ provider: 'anthropic', source: 'stored', last4: 'abcd', baseUrl: null, model: null, updatedAt: null }] }),
+    'GET /api/ai/usage': () => json(200, { usage: [{ month: '2026-11', provider: 'anthropic', model: 'claude-x', calls: 3, inputTokens: 1200, outputTokens: 300 }] }),
+    'GET /api/settings/data-policy': () => json(200, POLICY),
+    'GET /api/strava/status': () => json(200, { configured: true, connected: false, athleteId: null, athleteName: null, scopes: [], needsReauth: false, lastSyncAt: null, sync: null, rateLimit: null }),
+    ...extra,
+  });
+}
+
+describe('Settings', () => {
+  it('shows the AI problem, only the key’s last 4 and the usage', async () => {
+    routes();
+    render(Settings);
+    expect(await screen.findByText('Add a Claude key.')).toBeTruthy();
+    expect(screen.getByText('…abcd')).toBeTruthy();
+    expect(await screen.findByText('claude-x')).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Connect Strava' })).toBeTruthy();
+  });
+
+  it('blocks an out-of-range profile value before sending', async () => {
+    const fetch = routes();
+    render(Settings);
+    const weight = await screen.findByLabelText(/Weight/);
+    await fireEvent.input(weight, { target: { value: '500' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect(await screen.findByText('Weight must be between 20 and 350 kg.')).toBeTruthy();
+    expect(fetch.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(false);
+  });
+
+  it('turns Strava API data on only with the exact acknowledgement', async () => {
+    let sent: unknown = null;
+    routes({
+      'PUT /api/settings/data-policy': (init) => {
+        sent = JSON.parse(String(init.body));
+        return json(200, { ...POLICY, allowStravaApi: true, stravaApiAcknowledgedAt: '2026-11-24T05:00:00Z' });
+      },
+    });
+    render(Settings);
+    await fireEvent.click(await screen.findByRole('switch'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Save policy' }));
+    expect(await screen.findByText(/Tick the acknowledgement/)).toBeTruthy();
+    expect(sent).toBeNull();
+    await fireEvent.click(screen.getByLabelText(ACK));
+    await fireEvent.click(screen.getByRole('button', { name: 'Save policy' }));
+    await waitFor(() => expect(sent).toEqual({ allowStravaApi: true, acknowledgement: ACK, stravaRetention: 'strava_policy' }));
+  });
+
+  it('shows the server’s message when a restore is refused', async () => {
+    routes({ 'POST /api/export/restore': () => apiError(409, 'not_empty', 'This account already has data; restore works only on an empty account.') });
+    render(Settings);
+    const input = await screen.findByLabelText('Export zip');
+    await fireEvent.change(input, { target: { files: [new File(['zip'], 'export.zip')] } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Restore' }));
+    expect(await screen.findByText(/already has data/)).toBeTruthy();
+  });
+});
