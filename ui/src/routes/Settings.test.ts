@@ -40,6 +40,26 @@ describe('Settings', () => {
     expect(await screen.findByRole('link', { name: 'Connect Strava' })).toBeTruthy();
   });
 
+  it('saves a local provider with its base URL and makes it the coach’s provider', async () => {
+    const bodies: Record<string, unknown> = {};
+    routes({
+      'POST /api/settings/apikey': (init) => {
+        bodies.key = JSON.parse(String(init.body));
+        return json(200, { provider: 'openai', source: 'stored', last4: null, baseUrl: 'http://localhost:11434/v1', model: null, updatedAt: null });
+      },
+      'PUT /api/ai/settings': (init) => {
+        bodies.settings = JSON.parse(String(init.body));
+        return json(200, { provider: 'openai', model: null, fastModel: null, active: null, problem: 'Choose a model.' });
+      },
+    });
+    render(Settings);
+    await fireEvent.click(await screen.findByLabelText('Local (OpenAI-compatible)'));
+    await fireEvent.input(screen.getByLabelText('Base URL'), { target: { value: 'http://localhost:11434/v1' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save provider' }));
+    await waitFor(() => expect(bodies.settings).toEqual({ provider: 'openai' }));
+    expect(bodies.key).toEqual({ provider: 'openai', baseUrl: 'http://localhost:11434/v1' });
+  });
+
   it('blocks an out-of-range profile value before sending', async () => {
     const fetch = routes();
     render(Settings);
