@@ -217,14 +217,20 @@ final class ImportRepository {
    * Inserts one parsed activity with its streams (may be null) and the path of its kept original (null when not kept);
    * empty when this exact file (by content hash) was imported before.
    */
+  /** What the row keeps of its origin: the file format, the recording device, and the export's gear when it names one. */
+  private static JsonObject raw(ParsedActivity a, String gear) {
+    JsonObject raw = new JsonObject().put("format", a.format()).put("device", a.deviceName());
+    return gear == null || gear.isBlank() ? raw : raw.put("gear", gear.trim());
+  }
+
   Future<Optional<Row>> insert(UUID userId, String source, String externalId, String sportType, String family, String name,
-                               String description, Integer rpe, Instant start, LocalDateTime local, String zone, ParsedActivity a,
-                               EncodedStreams streams, String originalFile) {
+                               String description, Integer rpe, String gear, Instant start, LocalDateTime local, String zone,
+                               ParsedActivity a, EncodedStreams streams, String originalFile) {
     boolean power = a.avgPowerW() != null && a.avgPowerW() > 0;
     Tuple t = Tuple.wrap(new Object[] {userId, externalId, sportType, family, name, start.atOffset(ZoneOffset.UTC), local, zone,
         a.movingTimeS(), a.elapsedTimeS(), a.distanceM(), a.elevationGainM(), a.avgHr(), a.maxHr(), power ? a.avgPowerW() : null,
         power ? a.normalizedPowerW() : null, power ? Boolean.TRUE : null, a.avgCadence(), a.calories(),
-        new JsonObject().put("format", a.format()).put("device", a.deviceName()), source, description, rpe, originalFile,
+        raw(a, gear), source, description, rpe, originalFile,
         streams == null ? null : streams.points(), streams == null ? null : Buffer.buffer(streams.gzippedJson()),
         streams == null ? null : streams.types().toArray(new String[0])});
     return pool.preparedQuery(INSERT_ACTIVITY).execute(t)

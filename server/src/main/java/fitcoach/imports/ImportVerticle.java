@@ -224,7 +224,7 @@ public final class ImportVerticle extends VerticleBase {
       for (StravaExport.Entry e : entries) {
         if (e.extractedFile() != null) {
           JsonObject meta = new JsonObject().put("stravaId", e.stravaId()).put("name", e.name()).put("description", e.description())
-              .put("rpe", e.rpe());
+              .put("rpe", e.rpe()).put("gear", e.gear());
           files.add(new ImportRepository.NewFile(e.fileName(), e.extractedFile(), 0, meta));
         }
       }
@@ -261,7 +261,8 @@ public final class ImportVerticle extends VerticleBase {
     LocalDateTime local = LocalDateTime.ofInstant(e.start(), zone);
     String family = Sports.family(e.sportType());
     return repository.insert(userId, "strava_export", e.stravaId(), e.sportType(), family,
-            e.name() == null ? e.sportType() : e.name(), e.description(), e.rpe(), e.start(), local, zone.getId(), a, null, null)
+            e.name() == null ? e.sportType() : e.name(), e.description(), e.rpe(), e.gear(), e.start(), local, zone.getId(), a,
+            null, null)
         .compose(row -> row.isEmpty() ? Future.succeededFuture(Stored.KNOWN)
             : merge(userId, row.get().getUUID("id"), "strava_export", family, a));
   }
@@ -297,10 +298,11 @@ public final class ImportVerticle extends VerticleBase {
         : a.sportType() + " from " + file.originalName();
     String description = export ? file.meta().getString("description") : null;
     Integer rpe = export ? file.meta().getInteger("rpe") : null;
+    String gear = export ? file.meta().getString("gear") : null;
     // The streams and the original's path go in with the row: one round trip while other files wait to be stored.
     String original = keepOriginals && !fromInbox(file) ? originalRelative(file) : null;
-    return repository.insert(userId, file.source(), externalId, a.sportType(), family, name, description, rpe, a.startUtc(), local,
-        zone, a, encoded, original).compose(row -> row.isEmpty() ? Future.succeededFuture(Stored.KNOWN)
+    return repository.insert(userId, file.source(), externalId, a.sportType(), family, name, description, rpe, gear, a.startUtc(),
+        local, zone, a, encoded, original).compose(row -> row.isEmpty() ? Future.succeededFuture(Stored.KNOWN)
             : merge(userId, row.get().getUUID("id"), file.source(), family, a));
   }
 

@@ -26,7 +26,7 @@ final class StravaExport {
   private static final int MAX_RATIO = 200;
 
   /** One row of activities.csv, with the extracted file (relative to the data folder) when it has one. */
-  record Entry(String stravaId, String name, String description, Integer rpe, String extractedFile, String fileName,
+  record Entry(String stravaId, String name, String description, Integer rpe, String gear, String extractedFile, String fileName,
                java.time.Instant start, String sportType, Integer elapsedS, Integer movingS, Double distanceM) {
   }
 
@@ -75,6 +75,7 @@ final class StravaExport {
       int description = index(header, "Activity Description", 4);
       int file = index(header, "Filename", 12);
       int rpe = index(header, "Perceived Exertion", -1);
+      int gear = index(header, "Activity Gear", 11);
       int date = index(header, "Activity Date", 1);
       int type = index(header, "Activity Type", 3);
       int elapsed = index(header, "Elapsed Time", 5);
@@ -97,7 +98,8 @@ final class StravaExport {
           }
           extracted = dataDir.relativize(target).toString();
         }
-        entries.add(new Entry(cell(row, id), cell(row, name), cell(row, description), rpe(cell(row, rpe)), extracted, fileName,
+        entries.add(new Entry(cell(row, id), cell(row, name), cell(row, description), rpe(cell(row, rpe)), cell(row, gear),
+            extracted, fileName,
             date(cell(row, date)), sport(cell(row, type)), whole(cell(row, elapsed)), whole(cell(row, moving)),
             number(cell(row, distanceSi))));
       }

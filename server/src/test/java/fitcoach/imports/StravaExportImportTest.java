@@ -70,7 +70,7 @@ class StravaExportImportTest extends ApiTest {
   void importsExport() throws Exception {
     String csv = "\uFEFFActivity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,"
         + "Max Heart Rate,Relative Effort,Commute,Activity Private Note,Activity Gear,Filename,Perceived Exertion\n"
-        + "111,\"Oct 7, 2020, 2:43:11 PM\",Evening run,Run,\"Felt good, \"\"easy\"\"\nsecond line\",1800,5.0,,,false,,,"
+        + "111,\"Oct 7, 2020, 2:43:11 PM\",Evening run,Run,\"Felt good, \"\"easy\"\"\nsecond line\",1800,5.0,,,false,,Pegasus 41,"
         + "activities/222.gpx,6\n"
         + "333,\"Oct 8, 2020, 2:43:11 PM\",Manual swim,Swim,,1200,1.0,,,false,,,,\n";
     byte[] export = zip(new String[][] {{"activities.csv", csv}, {"activities/222.gpx", ImportRoutesTest.gpx(start, 30)},
@@ -89,6 +89,8 @@ class StravaExportImportTest extends ApiTest {
     JsonObject detail = client.get("/api/activities/" + a.getString("id")).json();
     assertThat(detail.getString("description")).isEqualTo("Felt good, \"easy\"\nsecond line");
     assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE external_id = '111'")).isEqualTo(1);
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE external_id = '111' AND raw->>'gear' = 'Pegasus 41'"))
+        .isEqualTo(1);
 
     assertThat(upload("export_again.zip", export)).isEqualTo(202);
     assertThat(awaitDone().getInteger("activitiesKnown")).isEqualTo(2);
