@@ -47,8 +47,12 @@ class AnthropicClientTest {
   @BeforeAll
   void start() throws Exception {
     vertx = Vertx.vertx();
-    http = LlmClients.httpClient(vertx);
     fake = FakeAnthropic.start(vertx).await(10, TimeUnit.SECONDS);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void closePool() {
+    http.close();
   }
 
   @AfterAll
@@ -59,6 +63,8 @@ class AnthropicClientTest {
 
   @BeforeEach
   void resetFake() {
+    // A fresh connection pool per test: hung and reset streams of one test must not leave state for the next one.
+    http = LlmClients.httpClient(vertx);
     fake.reset();
   }
 
