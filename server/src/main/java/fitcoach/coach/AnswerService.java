@@ -117,8 +117,8 @@ public final class AnswerService {
 
   /** The week's numbers, all from activity records and the training-load engine. */
   static JsonObject metrics(List<CoachActivity> week, CoachLoad load, LocalDate monday, LocalDate today) {
-    WeekTotals totals = WeekTotals.of(week, load, monday.plusDays(6).isAfter(today) ? today : monday.plusDays(6), 1).get(0);
     LocalDate end = monday.plusDays(6).isAfter(today) ? today : monday.plusDays(6);
+    WeekTotals totals = WeekTotals.of(week, load, end, 1).get(0);
     PmcDay last = load.on(end);
     return new JsonObject()
         .put("sessions", totals.sessions())
@@ -203,9 +203,7 @@ public final class AnswerService {
   /** A stored insight sent as a finished stream, so the client reads it the same way as a fresh one. */
   private static void replay(RoutingContext ctx, AnswerView answer) {
     JsonObject info = new JsonObject().put("activityId", answer.id().toString()).put("cached", true).put("model", answer.model());
-    ctx.response().putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache")
-        .putHeader("X-Accel-Buffering", "no")
-        .end("event: start\ndata: " + info.encode() + "\n\n"
+    fitcoach.app.EventStream.open(ctx.response()).end("event: start\ndata: " + info.encode() + "\n\n"
             + "id: 1\nevent: token\ndata: " + new JsonObject().put("text", answer.content()).encode() + "\n\n"
             + "event: done\ndata: " + info.copy().put("status", "complete").put("createdAt", answer.createdAt().toString())
             .encode() + "\n\n");

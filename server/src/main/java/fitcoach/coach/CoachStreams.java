@@ -170,12 +170,7 @@ public final class CoachStreams implements BridgeSubscriptions {
   void relay(RoutingContext ctx, Generation g, long lastEventId) {
     HttpServerResponse res = ctx.response();
     g.attach(vertx);
-    res.setChunked(true)
-        .putHeader("Content-Type", "text/event-stream")
-        .putHeader("Cache-Control", "no-cache")
-        .putHeader("X-Accel-Buffering", "no")
-        // Compressing a stream of tiny frames costs CPU and risks buffering them; tokens must leave at once.
-        .putHeader(io.vertx.core.http.HttpHeaders.CONTENT_ENCODING, io.vertx.core.http.HttpHeaders.IDENTITY);
+    fitcoach.app.EventStream.open(res);
     res.write("event: start\ndata: " + g.startInfo.encode() + "\n\n");
     Relay relay = new Relay(res, lastEventId, vertx.getOrCreateContext());
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(g.address, msg -> relay.live(msg.body()));
