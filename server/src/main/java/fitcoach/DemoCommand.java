@@ -39,7 +39,11 @@ final class DemoCommand {
       }
     }
     AppConfig offline = config.withPort(0).withHost("127.0.0.1");
-    try (FitCoachApp app = FitCoachApp.start(offline)) {
+    FitCoachApp started = Main.startClosingOnShutdown(offline);
+    if (started == null) {
+      return 130;
+    }
+    try (FitCoachApp app = started) {
       String message = app.demo(remove, years);
       System.out.println(message);
       return message.startsWith("Error") ? 1 : 0;

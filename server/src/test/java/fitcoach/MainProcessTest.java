@@ -68,6 +68,24 @@ class MainProcessTest {
   }
 
   @Test
+  @DisplayName("A SIGTERM during start-up still stops the embedded PostgreSQL it started")
+  void stopDuringStartup() throws Exception {
+    Path work = TestApp.tempDir();
+    Process app = launch(work, Map.of("PORT", "0", "HOST", "127.0.0.1"));
+    Path log = work.resolve("out.log");
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (Instant.now().isBefore(deadline) && app.isAlive()
+        && !(Files.exists(log) && Files.readString(log).contains("Embedded PostgreSQL started"))) {
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    assertThat(Files.readString(log)).contains("Embedded PostgreSQL started").doesNotContain("FitCoach is listening");
+    app.destroy();
+    assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readString(log)).contains("Embedded PostgreSQL stopped").doesNotContain("Exception");
+    assertThat(work.resolve("data/pg/postmaster.pid")).doesNotExist();
+  }
+
+  @Test
   @DisplayName("Invalid configuration stops start-up with one line naming the variable and a non-zero exit")
   void invalidConfiguration() throws Exception {
     Path work = TestApp.tempDir();

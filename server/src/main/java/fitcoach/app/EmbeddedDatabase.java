@@ -31,6 +31,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setCleanDataDirectory(false)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("listen_addresses", "127.0.0.1")
+          // Main's shutdown hook stops the server after Vert.x, in order; a second hook of the library's own would race it,
+          // and registering one fails outright when a SIGTERM arrives during start-up.
+          .setRegisterShutdownHook(false)
           .start();
       LOG.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {} ({} ms)",
           pg.getPort(), pgDir, (System.nanoTime() - t0) / 1_000_000);

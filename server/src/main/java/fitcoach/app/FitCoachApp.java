@@ -61,6 +61,7 @@ public final class FitCoachApp implements AutoCloseable {
   private final AppConfig config;
   private final Pool pool;
   private final DemoService demo;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private FitCoachApp(Vertx vertx, EmbeddedDatabase embedded, int port, AppConfig config, Pool pool, DemoService demo) {
     this.vertx = vertx;
@@ -108,7 +109,8 @@ public final class FitCoachApp implements AutoCloseable {
       LOG.info("FitCoach is listening on http://{}:{} ({} HTTP verticles, started in {} ms)",
           config.host(), port, config.httpInstances(), (System.nanoTime() - t0) / 1_000_000);
       return new FitCoachApp(vertx, embedded, port, config, pool, demo);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Errors too: a library whose class initialiser adds a shutdown hook fails that way when a SIGTERM came mid-start.
       booting.thenAccept(Vertx::close);
       if (embedded != null) {
         embedded.close();
@@ -217,6 +219,10 @@ public final class FitCoachApp implements AutoCloseable {
   /** Stops the server, then the embedded database, so nothing is cut off mid-write. */
   @Override
   public void close() {
+    // Both the demo command's try-with-resources and the shutdown hook may get here.
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
       await(vertx.close());
     } catch (RuntimeException e) {
