@@ -3,6 +3,7 @@
 # speed through the real app's SSE endpoint: all complete and in order; latency the app adds per token (p50/p99);
 # heap per finished and per open stream.
 # Goal (issue #6): p99 added latency under 5 ms, under 100 KB per stream.
+# PACED_ONLY=1 runs only the paced runs (quicker, for working on latency).
 source "$(dirname "$0")/lib.sh"
 STREAMS="${STREAMS:-100}"
 TOKENS="${TOKENS:-1000}"
@@ -13,6 +14,7 @@ PORT="$(free_port)"
 FAKE_PORT="$(free_port)"
 trap 'stop_app; cp "$DATA/app.log" /tmp/last-coach-streams-app.log 2>/dev/null; rm -rf "$DATA"' EXIT
 CLASSPATH="$ROOT/server/target/test-classes:$JAR"
+export JFC="$ROOT/bench/token-latency.jfc"
 ANTHROPIC_BASE_URL="http://127.0.0.1:$FAKE_PORT" CLAUDE_API_KEY="sk-ant-api03-fake-key-for-tests-0000" \
   JAVA_OPTS="${JAVA_OPTS:--Xmx512m}" start_app "$DATA" "$PORT" "$DATA/app.log"
 wait_healthy "$PORT" >/dev/null

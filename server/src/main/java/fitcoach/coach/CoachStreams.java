@@ -2,12 +2,12 @@ package fitcoach.coach;
 
 import fitcoach.app.ApiException;
 import fitcoach.app.BridgeSubscriptions;
+import fitcoach.llm.DeltaBatches;
 import fitcoach.llm.LlmCall;
 import fitcoach.llm.LlmException;
 import fitcoach.llm.LlmResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -73,10 +73,32 @@ public final class CoachStreams implements BridgeSubscriptions {
   void run(Generation g, Function<Consumer<String>, LlmCall> launch, Function<Outcome, Future<JsonObject>> finish) {
     LlmCall call;
     try {
-      call = launch.apply(token -> {
-        if (!g.cancelRequested()) {
-          int seq = g.append(token);
+      call = launch.apply(new DeltaBatches() {
+        @Override
+        public void accept(String token) {
+          if (g.cancelRequested()) {
+            return;
+          }
+          int seq = g.append(token, TokenRelayEvent.recording() ? g.receivedNanos() : 0);
+          io.vertx.core.Context here = Vertx.currentContext();
+          for (Generation.Follower f : g.followers()) {
+            if (f.context() == here) {
+              f.token(seq, token);
+            } else {
+              f.context().runOnContext(v -> f.token(seq, token));
+            }
+          }
           vertx.eventBus().publish(g.address, new JsonObject().put("type", "token").put("seq", seq).put("text", token), FRAMES);
+        }
+
+        @Override
+        public void endOfRead() {
+          io.vertx.core.Context here = Vertx.currentContext();
+          for (Generation.Follower f : g.followers()) {
+            if (f.context() == here) {
+              f.endOfRead();
+            }
+          }
         }
       });
     } catch (RuntimeException e) {
@@ -138,6 +160,11 @@ public final class CoachStreams implements BridgeSubscriptions {
             ? "complete" : "interrupted");
       }
       g.ended(frame);
+      // Always as a task of the follower's context: tokens that reached it from another event loop are queued tasks
+      // there, and the end must not overtake them.
+      for (Generation.Follower f : g.followers()) {
+        f.context().runOnContext(v -> f.end(frame));
+      }
       vertx.eventBus().publish(g.address, frame, FRAMES);
       vertx.setTimer(KEEP_ENDED_MS, t -> generations.remove(g.id));
     });
@@ -166,21 +193,23 @@ public final class CoachStreams implements BridgeSubscriptions {
   /**
    * Relays a generation as server-sent events: the start frame, the tokens after {@code lastEventId}, then live ones,
    * then done or error, and the response ends. A heartbeat comment every 15 s keeps proxies from closing the stream.
+   * The relay follows the generation directly rather than through the event bus: an event-bus delivery is a task of
+   * its own, which under load waits behind every other connection's reads, while a follower on the reading event loop
+   * writes what one upstream read carried before that loop reads anything else.
    */
   void relay(RoutingContext ctx, Generation g, long lastEventId) {
     HttpServerResponse res = ctx.response();
     g.attach(vertx);
     fitcoach.app.EventStream.open(res);
     res.write("event: start\ndata: " + g.startInfo.encode() + "\n\n");
-    Relay relay = new Relay(res, lastEventId, vertx.getOrCreateContext());
-    MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(g.address, msg -> relay.live(msg.body()));
+    Relay relay = new Relay(res, g, lastEventId, vertx.getOrCreateContext());
     long heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> {
       if (!res.closed()) {
         res.write(": heartbeat\n\n");
       }
     });
     Runnable cleanup = () -> {
-      consumer.unregister();
+      g.unfollow(relay);
       vertx.cancelTimer(heartbeat);
     };
     relay.onEnd = () -> {
@@ -195,37 +224,36 @@ public final class CoachStreams implements BridgeSubscriptions {
         g.detach(vertx, graceMs);
       }
     });
-    consumer.completion().onComplete(registered -> relay.replay(g.after(lastEventId)));
+    relay.replay(g.follow(relay, lastEventId));
   }
 
   /**
-   * Writes one client's frames in sequence order, holding live frames back until the replay is written. Frames that
-   * arrive together (one upstream read often carries many tokens) leave in one write at the end of the current task:
-   * one chunk and one flush instead of one per token, so a busy server falls behind less.
+   * Writes one client's frames in sequence order. Tokens from one upstream read leave in one write when the read ends
+   * (one chunk and one syscall, not one per token); tokens that came by way of another event loop are written together
+   * at the end of the current task.
    */
-  private static final class Relay {
+  private static final class Relay implements Generation.Follower {
     private final HttpServerResponse res;
+    private final Generation g;
     private final io.vertx.core.Context context;
-    private final java.util.List<JsonObject> held = new java.util.ArrayList<>();
     private final StringBuilder out = new StringBuilder(256);
     private boolean flushScheduled;
     private long written;
-    private boolean replayed;
+    /** The first live token in {@link #out}, for the relay-latency events; 0 when none. */
+    private long firstLiveSeq;
     boolean finished;
     Runnable onEnd;
 
-    Relay(HttpServerResponse res, long lastEventId, io.vertx.core.Context context) {
+    Relay(HttpServerResponse res, Generation g, long lastEventId, io.vertx.core.Context context) {
       this.res = res;
+      this.g = g;
       this.written = lastEventId;
       this.context = context;
     }
 
-    void live(JsonObject frame) {
-      if (!replayed) {
-        held.add(frame);
-      } else {
-        write(frame);
-      }
+    @Override
+    public io.vertx.core.Context context() {
+      return context;
     }
 
     void replay(Generation.Snapshot snapshot) {
@@ -233,54 +261,72 @@ public final class CoachStreams implements BridgeSubscriptions {
       for (String token : snapshot.tokens()) {
         seq++;
         if (seq > written) {
-          token(seq, token);
+          append(seq, token);
         }
       }
-      replayed = true;
       if (snapshot.end() != null) {
-        write(snapshot.end());
-        return;
+        end(snapshot.end());
+      } else {
+        flush();
       }
-      held.forEach(this::write);
-      held.clear();
     }
 
-    private void write(JsonObject frame) {
-      if (finished) {
+    @Override
+    public void token(long seq, String text) {
+      if (finished || seq <= written) {
         return;
       }
-      String type = frame.getString("type");
-      if ("token".equals(type)) {
-        long seq = frame.getLong("seq");
-        if (seq > written) {
-          token(seq, frame.getString("text"));
-        }
-        return;
+      if (firstLiveSeq == 0) {
+        firstLiveSeq = seq;
       }
-      JsonObject data = frame.copy();
-      data.remove("type");
-      out.append("event: ").append(type).append("\ndata: ").append(data.encode()).append("\n\n");
-      flush();
-      finished = true;
-      onEnd.run();
-    }
-
-    private void token(long seq, String text) {
-      written = seq;
-      out.append("id: ").append(seq).append("\nevent: token\ndata: {\"text\":");
-      SseText.quote(text, out);
-      out.append("}\n\n");
+      append(seq, text);
+      // Normally endOfRead() writes these first; this is for tokens that came from another event loop.
       if (!flushScheduled) {
         flushScheduled = true;
         context.runOnContext(v -> flush());
       }
     }
 
+    @Override
+    public void endOfRead() {
+      flush();
+    }
+
+    @Override
+    public void end(JsonObject frame) {
+      if (finished) {
+        return;
+      }
+      JsonObject data = frame.copy();
+      String type = (String) data.remove("type");
+      out.append("event: ").append(type).append("\ndata: ").append(data.encode()).append("\n\n");
+      flush();
+      finished = true;
+      onEnd.run();
+    }
+
+    private void append(long seq, String text) {
+      written = seq;
+      out.append("id: ").append(seq).append("\nevent: token\ndata: {\"text\":");
+      SseText.quote(text, out);
+      out.append("}\n\n");
+    }
+
     private void flush() {
       flushScheduled = false;
       if (out.length() > 0 && !res.closed()) {
         res.write(out.toString());
+        if (firstLiveSeq > 0 && TokenRelayEvent.recording()) {
+          long now = System.nanoTime();
+          for (long seq = firstLiveSeq; seq <= written; seq++) {
+            long received = g.receivedAt(seq);
+            if (received != 0) {
+              TokenRelayEvent.commit(now - received);
+            }
+          }
+        }
       }
+      firstLiveSeq = 0;
       out.setLength(0);
     }
   }

@@ -26,6 +26,9 @@ final class Generation {
   private boolean cancelRequested;
   private int listeners;
   private long graceTimer = -1;
+  /** Arrival times of the latest tokens (a ring), kept only while a recording measures relay latency. */
+  private long[] receivedAt;
+  private static final int RECEIVED_RING = 1024;
 
   Generation(String id, UUID userId, JsonObject startInfo) {
     this.id = id;
@@ -34,13 +37,67 @@ final class Generation {
     this.startInfo = startInfo;
   }
 
-  synchronized int append(String token) {
+  /** Adds a token; {@code receivedNanos} is when its bytes arrived, 0 when no one measures that. */
+  synchronized int append(String token, long receivedNanos) {
     text.append(token);
     if (count == ends.length) {
       ends = java.util.Arrays.copyOf(ends, count * 2);
     }
     ends[count++] = text.length();
+    if (receivedNanos != 0) {
+      if (receivedAt == null) {
+        receivedAt = new long[RECEIVED_RING];
+      }
+      receivedAt[(count - 1) % RECEIVED_RING] = receivedNanos;
+    }
     return count;
+  }
+
+  /** When the bytes the upstream call is decoding now arrived (see {@link LlmCall#receivedNanos()}). */
+  synchronized long receivedNanos() {
+    return call == null ? 0 : call.receivedNanos();
+  }
+
+  /** When token {@code seq} arrived, or 0 when not recorded (or too long ago). */
+  synchronized long receivedAt(long seq) {
+    if (receivedAt == null || seq < 1 || seq > count || seq <= count - RECEIVED_RING) {
+      return 0;
+    }
+    return receivedAt[(int) ((seq - 1) % RECEIVED_RING)];
+  }
+
+  /**
+   * A same-process follower of the answer (the SSE relay). Tokens reach it on its own context: in the very task that
+   * read them from upstream when that is its context, otherwise one task each on its context, in order.
+   */
+  interface Follower {
+    io.vertx.core.Context context();
+
+    void token(long seq, String text);
+
+    /** The tokens of one upstream read have all been passed on (only to a follower on the reading context). */
+    void endOfRead();
+
+    void end(JsonObject frame);
+  }
+
+  private static final Follower[] NO_FOLLOWERS = new Follower[0];
+  private volatile Follower[] followers = NO_FOLLOWERS;
+
+  /** Registers {@code f} and returns what it missed after {@code seq}, atomically: nothing is lost in between. */
+  synchronized Snapshot follow(Follower f, long seq) {
+    Follower[] now = java.util.Arrays.copyOf(followers, followers.length + 1);
+    now[now.length - 1] = f;
+    followers = now;
+    return after(seq);
+  }
+
+  synchronized void unfollow(Follower f) {
+    followers = java.util.Arrays.stream(followers).filter(x -> x != f).toArray(Follower[]::new);
+  }
+
+  Follower[] followers() {
+    return followers;
   }
 
   synchronized String text() {
@@ -64,6 +121,7 @@ final class Generation {
   synchronized void ended(JsonObject frame) {
     end = frame;
     call = null;
+    receivedAt = null;
   }
 
   synchronized boolean isEnded() {

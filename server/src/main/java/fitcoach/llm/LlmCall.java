@@ -10,4 +10,12 @@ public interface LlmCall {
 
   /** Closes the upstream connection at once; idempotent. */
   void cancel();
+
+  /**
+   * {@code System.nanoTime()} when the network bytes now being decoded arrived; read inside the delta callback, it
+   * dates the delta. 0 when unknown.
+   */
+  default long receivedNanos() {
+    return 0;
+  }
 }

@@ -41,6 +41,8 @@ final class StreamingCall implements LlmCall {
   // Confined to the context.
   private boolean done;
   private boolean delivered;
+  private long receivedNanos;
+  private boolean deltaInRead;
   private int retriesTaken;
   private long retryTimer = -1;
   private Attempt current;
@@ -66,6 +68,11 @@ final class StreamingCall implements LlmCall {
   @Override
   public Future<LlmResult> result() {
     return result.future();
+  }
+
+  @Override
+  public long receivedNanos() {
+    return receivedNanos;
   }
 
   @Override
@@ -106,12 +113,25 @@ final class StreamingCall implements LlmCall {
       delivered = true;
       body = null;
     }
+    deltaInRead = true;
     try {
       onDelta.accept(text);
     } catch (RuntimeException e) {
       LOG.error("LLM delta consumer failed; dropping the stream from {} (model {})", protocol.errors().name(),
           request.model(), e);
       finish(null, new LlmException(Kind.CANCELLED, 0, "The answer was abandoned: " + e.getMessage(), true), null);
+    }
+  }
+
+  private void endOfRead() {
+    boolean any = deltaInRead;
+    deltaInRead = false;
+    if (any && !cancelled.get() && onDelta instanceof DeltaBatches batches) {
+      try {
+        batches.endOfRead();
+      } catch (RuntimeException e) {
+        LOG.error("LLM delta consumer failed at the end of a read ({}, model {})", protocol.errors().name(), request.model(), e);
+      }
     }
   }
 
@@ -226,11 +246,13 @@ final class StreamingCall implements LlmCall {
       response.handler(chunk -> {
         if (this == current && !done) {
           touch();
+          receivedNanos = lastActivity;
           try {
             parser.feed(chunk);
           } catch (IllegalStateException tooLong) {
             failed(this, protocol.errors().malformed(tooLong.getMessage(), delivered), false, null);
           }
+          endOfRead();
         }
       });
       response.exceptionHandler(error -> failed(this, protocol.errors().connectionLost(delivered), true, null));

@@ -92,6 +92,22 @@ class AnthropicClientTest {
   }
 
   @Test
+  @DisplayName("The end of every network read that carried deltas is reported after them, and no delta is left unreported")
+  void endOfRead() {
+    fake.next(Reply.text("One ", "two ", "three").slow(Duration.ofMillis(40)));
+    DeltaRecorder paced = new DeltaRecorder();
+    success(client().stream(REQUEST, paced).result());
+    assertThat(paced.reads()).containsExactly(1, 1, 1);
+
+    fake.next(Reply.tokens(2_000));
+    DeltaRecorder fast = new DeltaRecorder();
+    success(client().stream(REQUEST, fast).result());
+    assertThat(fast.unended()).isZero();
+    assertThat(fast.reads()).doesNotContain(0);
+    assertThat(fast.reads().stream().mapToInt(Integer::intValue).sum()).isEqualTo(2_000);
+  }
+
+  @Test
   @DisplayName("The request carries the key, API version and JSON body of protocols.md A.1 and A.2")
   void requestShape() {
     success(client().stream(REQUEST, new DeltaRecorder()).result());

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Args: appPort fakePort appPid [streams] [tokens].
  */
 public final class CoachStreamBench {
+  private static final int WARM_UP_PACED_TOKENS = 750;
   private CoachStreamBench() {
   }
 
@@ -47,45 +48,74 @@ public final class CoachStreamBench {
       // Chat titles (a 20-token call after each first answer) get a short reply, so only the answers' tokens are counted.
       fake.replyWith(request -> request.body().getInteger("max_tokens", 0) <= 20 ? Reply.text("Bench", " title")
           : Reply.tokens(tokens).stamped());
-      run(readers, client, appPort, 10, tokens, false); // warm-up: JIT, connection pools
-      long heapBefore = heapAfterGc(appPid);
-      long cpu0 = cpuMillis(appPid);
-      long t0 = System.nanoTime();
-      List<long[]> results = run(readers, client, appPort, streams, tokens, true);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      long cpu = cpuMillis(appPid) - cpu0;
-      long[] all = results.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-      System.out.printf("streams: %d × %d tokens, all complete and in order, in %.2f s (%,.0f tokens/s)%n", streams, tokens,
-          seconds, all.length / seconds);
-      System.out.printf("app CPU for the run: %.2f s (%.1f µs per token, all threads incl. the database client); "
-          + "machine load average now: %s%n", cpu / 1000.0, cpu * 1000.0 / ((long) streams * tokens),
-          new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg"))).split(" ")[0]);
-      System.out.printf("latency added per token (fake write → client read): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-          all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, all[all.length - 1] / 1e6);
-      long heapEnded = heapAfterGc(appPid);
-      System.out.printf("heap held per finished answer (kept 60 s for Last-Event-ID resumes): %.1f KB%n",
-          (heapEnded - heapBefore) / 1024.0 / streams);
-
+      // Warm-up, so the numbers are the server's steady state rather than its JIT compiler at work (a profile of a cold
+      // run shows a third of the app's CPU in C2): connection pools, the full-speed path, then the paced path.
+      // The recording runs from here on: starting one makes the JVM throw away compiled code (a storm of "made not
+      // entrant"), which must not fall inside a measured run. Each run then reads the events of its own time window.
+      startRecording(appPid, "bench");
+      run(readers, client, appPort, 10, tokens, false);
       fake.replyWith(request -> request.body().getInteger("max_tokens", 0) <= 20 ? Reply.text("Bench", " title")
-          : Reply.tokens(tokens).stamped().slow(Duration.ofMillis(20)));
-      // Paced latency first, undisturbed: the heap measurement below forces full collections.
-      long[] paced = run(readers, client, appPort, streams, tokens, true).stream().flatMapToLong(Arrays::stream).sorted()
-          .toArray();
-      System.out.printf("at a realistic pace (50 tokens/s per stream, %,d tokens/s in all) the latency added per token: "
-          + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", streams * 50, paced[paced.length / 2] / 1e6,
-          paced[(int) (paced.length * 0.99)] / 1e6, paced[paced.length - 1] / 1e6);
+          : Reply.tokens(WARM_UP_PACED_TOKENS).stamped().slow(Duration.ofMillis(20)).jittered());
+      run(readers, client, appPort, streams, WARM_UP_PACED_TOKENS, false);
+      fake.replyWith(request -> request.body().getInteger("max_tokens", 0) <= 20 ? Reply.text("Bench", " title")
+          : Reply.tokens(tokens).stamped());
+      if (System.getenv("PACED_ONLY") == null) {
+        long heapBefore = heapAfterGc(appPid);
+        long[] cpu0 = cpuMillis(appPid);
+        java.time.Instant from = java.time.Instant.now();
+        long t0 = System.nanoTime();
+        List<long[]> results = run(readers, client, appPort, streams, tokens, true);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long[] held = heldBetween(appPid, from, java.time.Instant.now());
+        phase("full speed", t0);
+        long[] all = results.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        System.out.printf("streams: %d × %d tokens, all complete and in order, in %.2f s (%,.0f tokens/s)%n", streams, tokens,
+            seconds, all.length / seconds);
+        printCpu(appPid, cpu0, (long) streams * tokens);
+        System.out.printf("latency per token, fake write → client read (includes the tokens queued in socket buffers "
+                + "while the fake outpaces everyone): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+            all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, all[all.length - 1] / 1e6);
+        printHeld(held, (long) streams * tokens);
+        long heapEnded = heapAfterGc(appPid);
+        System.out.printf("heap held per finished answer (kept 60 s for Last-Event-ID resumes): %.1f KB%n",
+            (heapEnded - heapBefore) / 1024.0 / streams);
+      }
 
-      long heapIdle = heapAfterGc(appPid);
-      histogram(appPid, "idle");
-      ExecutorService background = Executors.newSingleThreadExecutor();
-      Future<List<long[]>> open = background.submit(() -> run(readers, client, appPort, streams, tokens, false));
-      Thread.sleep(tokens * 20L / 2);
-      long heapOpen = heapAfterGc(appPid);
-      System.out.printf("heap per open stream (%d streams, about %d tokens in): %.1f KB%n", streams, tokens / 2,
-          (heapOpen - heapIdle) / 1024.0 / streams);
-      histogram(appPid, "open");
-      open.get(10, TimeUnit.MINUTES);
-      background.shutdown();
+      // Paced latency before the heap measurement below, which forces full collections. Two paces: every stream writing
+      // in the same instant every 20 ms (a burst of 100 tokens at once, the worst case), and streams whose pace varies
+      // around 20 ms per token as a model's does, so they drift apart.
+      for (boolean jitter : new boolean[] {false, true}) {
+        fake.replyWith(request -> request.body().getInteger("max_tokens", 0) <= 20 ? Reply.text("Bench", " title")
+            : jitter ? Reply.tokens(tokens).stamped().slow(Duration.ofMillis(20)).jittered()
+            : Reply.tokens(tokens).stamped().slow(Duration.ofMillis(20)));
+        long[] cpu0 = cpuMillis(appPid);
+        long pacedStart = System.nanoTime();
+        java.time.Instant from = java.time.Instant.now();
+        long[] paced = run(readers, client, appPort, streams, tokens, true).stream().flatMapToLong(Arrays::stream).sorted()
+            .toArray();
+        System.out.printf("paced at 50 tokens/s per stream (%,d tokens/s in all), %s: latency added per token "
+            + "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", streams * 50,
+            jitter ? "each stream's pace varying 10-30 ms per token" : "all streams in lock-step",
+            paced[paced.length / 2] / 1e6, paced[(int) (paced.length * 0.9)] / 1e6,
+            paced[(int) (paced.length * 0.99)] / 1e6, paced[paced.length - 1] / 1e6);
+        printCpu(appPid, cpu0, (long) streams * tokens);
+        phase(jitter ? "paced, jittered" : "paced, lock-step", pacedStart);
+        printHeld(heldBetween(appPid, from, java.time.Instant.now()), (long) streams * tokens);
+      }
+
+      if (System.getenv("PACED_ONLY") == null) {
+        long heapIdle = heapAfterGc(appPid);
+        histogram(appPid, "idle");
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        Future<List<long[]>> open = background.submit(() -> run(readers, client, appPort, streams, tokens, false));
+        Thread.sleep(tokens * 20L / 2);
+        long heapOpen = heapAfterGc(appPid);
+        System.out.printf("heap per open stream (%d streams, about %d tokens in): %.1f KB%n", streams, tokens / 2,
+            (heapOpen - heapIdle) / 1024.0 / streams);
+        histogram(appPid, "open");
+        open.get(10, TimeUnit.MINUTES);
+        background.shutdown();
+      }
     } catch (Exception e) {
       e.printStackTrace();
       System.exit(1);
@@ -167,12 +197,65 @@ public final class CoachStreamBench {
     }
   }
 
-  /** User + system CPU time of a process so far (Linux /proc), in milliseconds. */
-  private static long cpuMillis(long pid) throws Exception {
+  /** With PHASE_TIMES set, prints a phase's start and end on the monotonic clock, to match with `perf record -k 1`. */
+  private static void phase(String name, long startNanos) {
+    if (System.getenv("PHASE_TIMES") != null) {
+      System.out.printf("# %s: --time %.6f,%.6f%n", name, startNanos / 1e9, System.nanoTime() / 1e9);
+    }
+  }
+
+  /** Starts a flight recording in the app of only its token-relay events (bench/token-latency.jfc, path in $JFC). */
+  private static void startRecording(long pid, String name) throws Exception {
+    jcmd(pid, "JFR.start", "name=" + name, "settings=" + System.getenv("JFC"));
+  }
+
+  /** The held time (ns) of every token the app relayed between two instants, sorted, from a dump of the recording. */
+  private static long[] heldBetween(long pid, java.time.Instant from, java.time.Instant to) throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("token-latency-", ".jfr");
+    try {
+      jcmd(pid, "JFR.dump", "name=bench", "filename=" + file);
+      return jdk.jfr.consumer.RecordingFile.readAllEvents(file).stream()
+          .filter(e -> e.getEventType().getName().equals("fitcoach.TokenRelayed"))
+          .filter(e -> !e.getStartTime().isBefore(from) && !e.getStartTime().isAfter(to))
+          .mapToLong(e -> e.getLong("heldNanos")).sorted().toArray();
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
+
+  private static void jcmd(long pid, String... command) throws Exception {
+    List<String> line = new ArrayList<>(List.of("jcmd", String.valueOf(pid)));
+    line.addAll(List.of(command));
+    Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (p.waitFor() != 0 || out.contains("Could not") || out.contains("rror")) {
+      throw new IllegalStateException(String.join(" ", line) + ": " + out);
+    }
+  }
+
+  private static void printHeld(long[] held, long expected) {
+    if (held.length == 0) {
+      throw new IllegalStateException("the app recorded no token-relay events");
+    }
+    System.out.printf("  held by the server per token (JFR event, upstream bytes arrived → SSE bytes written; %,d of %,d "
+            + "tokens): p50 %.3f ms, p99 %.3f ms, max %.2f ms%n", held.length, expected, held[held.length / 2] / 1e6,
+        held[(int) (held.length * 0.99)] / 1e6, held[held.length - 1] / 1e6);
+  }
+
+  /** User and system CPU time of a process so far (Linux /proc), in milliseconds. */
+  private static long[] cpuMillis(long pid) throws Exception {
     String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    return ticks * 1000 / 100;
+    return new long[] {Long.parseLong(f[11]) * 10, Long.parseLong(f[12]) * 10};
+  }
+
+  private static void printCpu(long pid, long[] before, long tokens) throws Exception {
+    long[] now = cpuMillis(pid);
+    long user = now[0] - before[0];
+    long system = now[1] - before[1];
+    System.out.printf("  app CPU: %.1f µs per token (%.1f user, %.1f kernel; all threads incl. the database client); "
+            + "load average %s%n", (user + system) * 1000.0 / tokens, user * 1000.0 / tokens, system * 1000.0 / tokens,
+        new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg"))).split(" ")[0]);
   }
 
   /**

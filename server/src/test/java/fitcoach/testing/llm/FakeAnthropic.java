@@ -134,10 +134,9 @@ public final class FakeAnthropic extends FakeLlm<FakeAnthropic> {
     if (reply.unknownEvents) {
       writer.add(frames.comment()).add(frames.unknownEvent());
     }
-    long delay = reply.tokenDelay.toMillis();
     for (int i = 0; i <= count; i++) {
       if (reply.errorAfter == i || (i == count && reply.errorAfter > count)) {
-        writer.add(frames.error(reply.streamErrorType, reply.streamErrorMessage), delay).play(FrameWriter.Ending.END);
+        writer.add(frames.error(reply.streamErrorType, reply.streamErrorMessage), reply.nextDelayMillis()).play(FrameWriter.Ending.END);
         return;
       }
       if (reply.closeAfter == i) {
@@ -147,9 +146,9 @@ public final class FakeAnthropic extends FakeLlm<FakeAnthropic> {
       if (i < count) {
         String text = reply.delta(i);
         if (reply.stamped) {
-          writer.add(() -> frames.textDelta(System.nanoTime() + " "), delay);
+          writer.add(() -> frames.textDelta(System.nanoTime() + " "), reply.nextDelayMillis());
         } else {
-          writer.add(reply.generatedTokens > 0 ? frames.generatedDelta(text) : frames.textDelta(text), delay);
+          writer.add(reply.generatedTokens > 0 ? frames.generatedDelta(text) : frames.textDelta(text), reply.nextDelayMillis());
         }
         if (reply.unknownEvents && i == 0) {
           writer.add(frames.unknownDelta()).add(frames.ping());

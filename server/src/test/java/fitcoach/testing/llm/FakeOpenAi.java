@@ -157,11 +157,10 @@ public final class FakeOpenAi extends FakeLlm<FakeOpenAi> {
     if (reply.unknownEvents) {
       writer.add(frames.unknownThings());
     }
-    long delay = reply.tokenDelay.toMillis();
     boolean finishSent = false;
     for (int i = 0; i <= count; i++) {
       if (reply.errorAfter == i || (i == count && reply.errorAfter > count)) {
-        writer.add(frames.error(reply.streamErrorType, reply.streamErrorMessage), delay).play(FrameWriter.Ending.END);
+        writer.add(frames.error(reply.streamErrorType, reply.streamErrorMessage), reply.nextDelayMillis()).play(FrameWriter.Ending.END);
         return;
       }
       if (reply.closeAfter == i) {
@@ -171,7 +170,7 @@ public final class FakeOpenAi extends FakeLlm<FakeOpenAi> {
       if (i < count) {
         boolean last = i == count - 1;
         finishSent = finishOnLastContentChunk && last;
-        writer.add(frames.content(reply.delta(i), finishSent ? finishReason : null), delay);
+        writer.add(frames.content(reply.delta(i), finishSent ? finishReason : null), reply.nextDelayMillis());
       }
     }
     if (!finishSent) {

@@ -36,6 +36,7 @@ public final class Reply {
   List<String> tokens = List.of();
   int generatedTokens;
   Duration tokenDelay = Duration.ZERO;
+  boolean jittered;
   String stopReason;
   int errorAfter = -1;
   String streamErrorType;
@@ -64,6 +65,7 @@ public final class Reply {
     copy.tokens = tokens;
     copy.generatedTokens = generatedTokens;
     copy.tokenDelay = tokenDelay;
+    copy.jittered = jittered;
     copy.stopReason = stopReason;
     copy.errorAfter = errorAfter;
     copy.streamErrorType = streamErrorType;
@@ -209,6 +211,22 @@ public final class Reply {
     Reply copy = streamCopy();
     copy.tokenDelay = Objects.requireNonNull(perToken);
     return copy;
+  }
+
+  /**
+   * With {@link #slow}, each wait is drawn anew from half to one and a half times the delay, as a real model's pace
+   * varies: concurrent streams then drift apart instead of all writing in the same instant.
+   */
+  public Reply jittered() {
+    Reply copy = streamCopy();
+    copy.jittered = true;
+    return copy;
+  }
+
+  /** The wait before the next delta. */
+  long nextDelayMillis() {
+    long delay = tokenDelay.toMillis();
+    return jittered && delay > 0 ? delay / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(delay + 1) : delay;
   }
 
   /** The provider's stop reason ({@code max_tokens}, {@code refusal}, {@code length}, …) instead of the normal end. */
