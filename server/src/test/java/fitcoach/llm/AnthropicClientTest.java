@@ -490,6 +490,38 @@ class AnthropicClientTest {
     success(fake.awaitClientDisconnects(1));
   }
 
+  @Test
+  @DisplayName("One connection pool, as in the app, still serves a model list and an answer after cancelled, cut, hung and failed streams")
+  void poolSurvivesAbandonedStreams() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      fake.next(Reply.tokens(200).slow(Duration.ofMillis(20)));
+      DeltaRecorder deltas = new DeltaRecorder();
+      LlmCall call = client().stream(REQUEST, deltas);
+      deltas.first.get(10, TimeUnit.SECONDS);
+      call.cancel();
+      assertThat(failure(call.result()).kind()).isEqualTo(Kind.CANCELLED);
+
+      fake.next(Reply.noResponse());
+      int sent = fake.requests("/v1/messages").size();
+      LlmCall waiting = client().stream(REQUEST, new DeltaRecorder());
+      pollUntil(() -> fake.requests("/v1/messages").size() == sent + 1);
+      waiting.cancel();
+      assertThat(failure(waiting.result()).kind()).isEqualTo(Kind.CANCELLED);
+
+      fake.next(Reply.text("a", "b", "c").closeAfter(2));
+      failure(client(FAST.withMaxRetries(0)).stream(REQUEST, new DeltaRecorder()).result());
+      fake.next(Reply.serverError());
+      failure(client(FAST.withMaxRetries(0)).stream(REQUEST, new DeltaRecorder()).result());
+    }
+    long started = System.nanoTime();
+    assertThat(success(client().models())).isNotEmpty();
+    fake.next(Reply.text("Still ", "here"));
+    DeltaRecorder after = new DeltaRecorder();
+    success(client().stream(REQUEST, after).result());
+    assertThat(after.text()).isEqualTo("Still here");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+  }
+
   // ---- Models
 
   @Test
