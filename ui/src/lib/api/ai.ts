@@ -160,9 +160,13 @@ export function getChatMessages(id: string): Promise<{ messages: ChatMessage[] }
   return api.get<{ messages: ChatMessage[] }>(`/api/ai/chat/sessions/${encodeURIComponent(id)}/messages`);
 }
 
-/** One chat turn, streamed; without sessionId the server opens a new session (in the start frame). */
-export function streamChat(message: string, sessionId: string | null, signal?: AbortSignal): Events {
-  const body = sessionId ? { message, sessionId } : { message };
+/**
+ * One chat turn, streamed; without sessionId the server opens a new session (in the start frame).
+ * With `retry`, a failed answer to this same message is written again in place rather than the
+ * message being stored twice.
+ */
+export function streamChat(message: string, sessionId: string | null, signal?: AbortSignal, retry = false): Events {
+  const body = { message, ...(sessionId ? { sessionId } : {}), ...(retry ? { retry: true } : {}) };
   return followAnswer(streamEvents('POST', '/api/ai/chat', body, { signal }), { signal });
 }
 

@@ -148,7 +148,11 @@ export class ChatState {
   }
 
   /** Sends a message and streams the answer. Resolves when the answer ends. */
-  async send(text: string): Promise<void> {
+  send(text: string): Promise<void> {
+    return this.#send(text, false);
+  }
+
+  async #send(text: string, retry: boolean): Promise<void> {
     const message = text.trim();
     if (!message || this.answer.active) return;
     this.lastPrompt = message;
@@ -166,7 +170,7 @@ export class ChatState {
     this.messages = [...this.messages, user];
     const sessionId = this.selectedId;
     const turn = this.#turn;
-    await this.answer.run((signal) => this.#watch(streamChat(message, sessionId, signal)));
+    await this.answer.run((signal) => this.#watch(streamChat(message, sessionId, signal, retry)));
     if (turn !== this.#turn) return;
     const a = this.answer;
     if (a.phase === 'done' || (a.phase === 'idle' && a.text)) {
@@ -190,14 +194,14 @@ export class ChatState {
     }
   }
 
-  /** Sends the failed message again (its local copy is replaced). */
+  /** Asks again for the failed answer; the server writes it in place, so the message is not stored twice. */
   async retry(): Promise<void> {
     const prompt = this.lastPrompt;
     if (!prompt || this.answer.active) return;
     const last = this.messages.at(-1);
     if (last?.role === 'user' && last.content === prompt) this.messages = this.messages.slice(0, -1);
     this.answer.reset();
-    await this.send(prompt);
+    await this.#send(prompt, true);
   }
 
   stop(): Promise<void> {

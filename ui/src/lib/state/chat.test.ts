@@ -170,7 +170,7 @@ describe('ChatState', () => {
 
   it('no AI configured: an actionable error, then Retry sends the message again', async () => {
     let calls = 0;
-    stubFetch({
+    const fetch = stubFetch({
       'POST /api/ai/chat': () =>
         ++calls === 1
           ? apiError(409, 'llm_not_configured', 'No AI provider')
@@ -186,6 +186,11 @@ describe('ChatState', () => {
     expect(chat.lastPrompt).toBe('Hi coach');
     await chat.retry();
     expect(calls).toBe(2);
+    const bodies = fetch.mock.calls.filter(([url]) => String(url) === '/api/ai/chat').map(([, init]) => JSON.parse(String(init?.body)));
+    expect(bodies).toEqual([
+      { message: 'Hi coach', sessionId: 's1' },
+      { message: 'Hi coach', sessionId: 's1', retry: true },
+    ]);
     expect(chat.messages.map((m) => [m.role, m.content])).toEqual([
       ['user', 'Hi coach'],
       ['assistant', 'Ok'],

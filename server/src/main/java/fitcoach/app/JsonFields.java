@@ -52,6 +52,18 @@ public final class JsonFields {
     return s;
   }
 
+  /** true or false; false when absent or null. */
+  public boolean optionalBoolean(String name) {
+    Object value = body.getValue(name);
+    if (value == null) {
+      return false;
+    }
+    if (!(value instanceof Boolean b)) {
+      throw ApiException.invalid(name, "invalid_type", "'" + name + "' must be true or false");
+    }
+    return b;
+  }
+
   /** A whole number in [min, max], or null when absent or null. */
   public Integer optionalInt(String name, int min, int max) {
     BigDecimal n = number(name);

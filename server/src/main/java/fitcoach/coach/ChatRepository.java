@@ -31,6 +31,11 @@ final class ChatRepository {
       VALUES ($1, $2, 'user', $3, 'complete', NULL, NULL, NULL),
              ($1, $2, 'assistant', '', 'streaming', $4, $5, $6)
       RETURNING id, role""";
+  /** A failed or interrupted answer, written again in place (so it keeps its position after its question). */
+  private static final String RESTART = """
+      UPDATE chat_messages SET content = '', status = 'streaming', provider = $3, model = $4, context_activity_ids = $5,
+        input_tokens = NULL, output_tokens = NULL
+      WHERE user_id = $1 AND id = $2 AND role = 'assistant' AND status IN ('error', 'interrupted')""";
   private static final String TOUCH = "UPDATE chat_sessions SET updated_at = now() WHERE id = $1";
   private static final String FINISH = """
       UPDATE chat_messages SET content = $2, status = $3, model = $4, input_tokens = $5, output_tokens = $6 WHERE id = $1""";
@@ -92,6 +97,12 @@ final class ChatRepository {
           UUID id = answer;
           return conn.preparedQuery(TOUCH).execute(Tuple.of(sessionId)).map(v -> id);
         }));
+  }
+
+  /** Empties a failed answer to write it again; false when it is no longer failed (another retry got there first). */
+  Future<Boolean> restartTurn(UUID userId, UUID answerId, String provider, String model, List<UUID> contextIds) {
+    return pool.preparedQuery(RESTART).execute(Tuple.of(userId, answerId, provider, model, contextIds.toArray(UUID[]::new)))
+        .map(rows -> rows.rowCount() == 1);
   }
 
   Future<Void> finish(UUID messageId, String content, String status, String model, long inputTokens, long outputTokens) {

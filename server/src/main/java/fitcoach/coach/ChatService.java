@@ -65,18 +65,28 @@ public final class ChatService {
     return chats.markAbandoned();
   }
 
-  /** Answers one message, in {@code sessionId} or (when null) in a new session. */
-  void turn(RoutingContext ctx, UUID userId, UUID sessionId, String message) {
+  /**
+   * Answers one message, in {@code sessionId} or (when null) in a new session. With {@code retry}, when the session
+   * ends with this very message and a failed or interrupted answer to it, that answer is written again in place
+   * instead of storing the message a second time.
+   */
+  void turn(RoutingContext ctx, UUID userId, UUID sessionId, String message, boolean retry) {
     Future<ChatSessionView> session = sessionId == null
         ? Future.succeededFuture(null)
         : chats.session(userId, sessionId).map(found -> found.orElseThrow(ChatService::noSession));
     session.compose(s -> coach.llm(userId).compose(llm -> coach.context(userId).compose(context -> {
       Future<ChatSessionView> target = s != null ? Future.succeededFuture(s) : chats.create(userId, ChatRepository.DEFAULT_TITLE);
-      return target.compose(t -> chats.messages(userId, t.id()).compose(stored -> {
+      return target.compose(t -> chats.messages(userId, t.id()).compose(all -> {
+        ChatMessageView failed = retry ? failedAnswerTo(all, message) : null;
+        List<ChatMessageView> stored = failed == null ? all : all.subList(0, all.size() - 2);
         List<LlmMessage> history = ChatHistory.fit(stored, message, historyBudgetTokens);
         boolean firstTurn = stored.isEmpty();
-        return chats.startTurn(userId, t.id(), message, llm.provider().id(), llm.model(), context.activityIds())
-            .map(answerId -> {
+        Future<UUID> turn = failed == null
+            ? chats.startTurn(userId, t.id(), message, llm.provider().id(), llm.model(), context.activityIds())
+            : chats.restartTurn(userId, failed.id(), llm.provider().id(), llm.model(), context.activityIds())
+                .compose(restarted -> restarted ? Future.succeededFuture(failed.id()) : Future.failedFuture(
+                    ApiException.conflict("retry_in_progress", "This answer is already being written again")));
+        return turn.map(answerId -> {
               LlmRequest request = new LlmRequest(llm.model(), Prompts.system(context), history, MAX_TOKENS);
               JsonObject start = new JsonObject().put("sessionId", t.id().toString()).put("messageId", answerId.toString());
               coach.generate(ctx, userId, "chat", llm, request, start, outcome -> chats.finish(answerId, outcome.text(),
@@ -92,6 +102,18 @@ public final class ChatService {
             });
       }));
     }))).onFailure(ctx::fail);
+  }
+
+  /** The last message when it is a failed or interrupted answer to {@code message}, which comes right before it. */
+  private static ChatMessageView failedAnswerTo(List<ChatMessageView> messages, String message) {
+    int n = messages.size();
+    if (n < 2) {
+      return null;
+    }
+    ChatMessageView answer = messages.get(n - 1);
+    ChatMessageView question = messages.get(n - 2);
+    boolean failed = "assistant".equals(answer.role()) && ("error".equals(answer.status()) || "interrupted".equals(answer.status()));
+    return failed && "user".equals(question.role()) && message.equals(question.content()) ? answer : null;
   }
 
   /** Names the session after its first message; a failed call falls back to the message's opening words. */

@@ -143,13 +143,13 @@ public final class CoachRoutes {
   }
 
   private void chat(RoutingContext ctx) {
-    JsonFields f = new JsonFields(Json.body(ctx), "sessionId", "message");
+    JsonFields f = new JsonFields(Json.body(ctx), "sessionId", "message", "retry");
     String message = f.requiredString("message", MAX_MESSAGE_CHARS).strip();
     if (message.isEmpty()) {
       throw ApiException.invalid("message", "required", "Write a message");
     }
     UUID sessionId = ChatService.uuid(f.optionalString("sessionId", 40), "sessionId").orElse(null);
-    chat.turn(ctx, userId(ctx), sessionId, message);
+    chat.turn(ctx, userId(ctx), sessionId, message, f.optionalBoolean("retry"));
   }
 
   private void weeklyReport(RoutingContext ctx) {

@@ -198,4 +198,45 @@ class CoachStreamingTest extends CoachTestBase {
     assertThat(string("SELECT content FROM chat_messages WHERE id = ?::uuid", messageId)).isEqualTo("One two");
     assertThat(TestDatabase.count("SELECT count(*) FROM chat_messages")).isEqualTo(2);
   }
+
+  @Test
+  @DisplayName("Retrying a failed answer writes it again in place: the question is stored once and sent once")
+  void retryAfterError() {
+    anthropic.next(Reply.text("One", " two", " three").errorAfter(1));
+    String sessionId;
+    String failedId;
+    try (SseStream s = client.stream("POST", "/api/ai/chat", new JsonObject().put("message", "Count"), null)) {
+      List<SseStream.Event> events = s.rest(WAIT);
+      sessionId = events.get(0).json().getString("sessionId");
+      failedId = events.get(0).json().getString("messageId");
+      assertThat(last(events, "error").getBoolean("partial")).isTrue();
+    }
+
+    anthropic.next(Reply.text("One", " two", " three"));
+    JsonObject retry = new JsonObject().put("message", "Count").put("sessionId", sessionId).put("retry", true);
+    try (SseStream s = client.stream("POST", "/api/ai/chat", retry, null)) {
+      List<SseStream.Event> events = s.rest(WAIT);
+      assertThat(events.get(0).json().getString("messageId")).isEqualTo(failedId);
+      assertThat(String.join("", tokens(events))).isEqualTo("One two three");
+      assertThat(last(events, "done").getString("status")).isEqualTo("complete");
+    }
+    // The last answer request (a title request for the session may follow it).
+    var resent = completions().stream().filter(r -> r.body().getInteger("max_tokens") > 20).reduce((a, b) -> b).orElseThrow();
+    assertThat(resent.turns()).extracting(t -> t.getString("role")).containsExactly("user");
+    assertThat(resent.lastUserText()).isEqualTo("Count");
+    var messages = client.get("/api/ai/chat/sessions/" + sessionId + "/messages").json().getJsonArray("messages");
+    assertThat(messages).hasSize(2);
+    assertThat(messages.getJsonObject(0).getString("content")).isEqualTo("Count");
+    assertThat(messages.getJsonObject(1).getString("content")).isEqualTo("One two three");
+    assertThat(messages.getJsonObject(1).getString("status")).isEqualTo("complete");
+
+    // Nothing failed now: a retry of the same words is a new turn, not a rewrite of the good answer.
+    anthropic.next(Reply.text("Again: one two three"));
+    try (SseStream s = client.stream("POST", "/api/ai/chat", retry, null)) {
+      assertThat(last(s.rest(WAIT), "done").getString("messageId")).isNotEqualTo(failedId);
+    }
+    assertThat(client.get("/api/ai/chat/sessions/" + sessionId + "/messages").json().getJsonArray("messages")).hasSize(4);
+    assertThat(client.post("/api/ai/chat", new JsonObject().put("message", "Count").put("retry", "yes")).status())
+        .isEqualTo(422);
+  }
 }
