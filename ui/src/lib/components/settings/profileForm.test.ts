@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../api/settings';
-import { timeZones, toDraft, toUpdate, validate } from './profileForm';
+import { switchUnits, timeZones, toDraft, toUpdate, validate } from './profileForm';
 
 const P: Profile = {
   sex: 'female', birthYear: 1990, weightKg: 60, heightCm: null, maxHr: 190, restingHr: 50, lthr: 170,
@@ -17,6 +17,27 @@ describe('profile form', () => {
     const body = toUpdate(d);
     expect(body).toMatchObject({ sex: 'female', maxHr: 190, heightCm: null, preferences: null, goals: 'Marathon' });
     expect(validate(d, NOW)).toEqual({});
+  });
+  it('shows and takes imperial values, storing metric ones', () => {
+    const d = toDraft({ ...P, units: 'imperial', heightCm: 170 });
+    expect(d.nums.weightKg).toBe('132.3');
+    expect(d.nums.heightCm).toBe('66.9');
+    expect(d.nums.thresholdPaceSPerKm).toBe('435');
+    expect(d.nums.maxHr).toBe('190');
+    expect(validate(d, NOW)).toEqual({});
+    expect(toUpdate(d)).toMatchObject({ units: 'imperial', weightKg: 60, heightCm: 169.9, thresholdPaceSPerKm: 270, maxHr: 190 });
+    d.nums.weightKg = '40';
+    expect(validate(d, NOW).weightKg).toBe('Weight must be between 44.1 and 771.6 lb.');
+  });
+  it('converts what was typed when the units change', () => {
+    const metric = toDraft({ ...P, heightCm: 170 });
+    metric.nums.weightKg = '70';
+    const imperial = switchUnits(metric, 'imperial');
+    expect(imperial.units).toBe('imperial');
+    expect(imperial.nums).toMatchObject({ weightKg: '154.3', heightCm: '66.9', thresholdPaceSPerKm: '435', maxHr: '190' });
+    const back = switchUnits(imperial, 'metric');
+    expect(back.nums).toMatchObject({ weightKg: '70', heightCm: '170', thresholdPaceSPerKm: '270', maxHr: '190' });
+    expect(switchUnits({ ...metric, nums: { ...metric.nums, weightKg: 'abc' } }, 'imperial').nums.weightKg).toBe('abc');
   });
   it('checks ranges', () => {
     const d = toDraft(P);

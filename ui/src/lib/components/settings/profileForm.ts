@@ -1,4 +1,4 @@
-import type { Profile } from '../../api/settings';
+import type { Profile, Units } from '../../api/settings';
 
 export type NumField = 'birthYear' | 'weightKg' | 'heightCm' | 'maxHr' | 'restingHr' | 'lthr' | 'ftpWatts' | 'thresholdPaceSPerKm' | 'vo2max';
 
@@ -9,20 +9,59 @@ export interface FieldSpec {
   min: number;
   max: number;
   step: number;
+  /** The value shown is the stored (metric) value times this. */
+  factor: number;
+  /** Decimals kept when a shown value is turned back into the stored one. */
+  storedDecimals: number;
 }
 
-export function fieldSpecs(now = new Date()): FieldSpec[] {
-  return [
-    { key: 'birthYear', label: 'Birth year', unit: '', min: 1900, max: now.getFullYear() - 5, step: 1 },
-    { key: 'weightKg', label: 'Weight', unit: 'kg', min: 20, max: 350, step: 0.1 },
-    { key: 'heightCm', label: 'Height', unit: 'cm', min: 80, max: 260, step: 1 },
-    { key: 'maxHr', label: 'Max heart rate', unit: 'bpm', min: 100, max: 230, step: 1 },
-    { key: 'restingHr', label: 'Resting heart rate', unit: 'bpm', min: 25, max: 120, step: 1 },
-    { key: 'lthr', label: 'Threshold heart rate (LTHR)', unit: 'bpm', min: 80, max: 220, step: 1 },
-    { key: 'ftpWatts', label: 'FTP', unit: 'W', min: 50, max: 600, step: 1 },
-    { key: 'thresholdPaceSPerKm', label: 'Threshold pace', unit: 's/km', min: 120, max: 900, step: 1 },
-    { key: 'vo2max', label: 'VO₂max', unit: 'ml/kg/min', min: 20, max: 100, step: 0.1 },
+/** Fields shown differently in imperial units; the profile itself always stores metric values. */
+const IMPERIAL: Partial<Record<NumField, { unit: string; factor: number; step: number }>> = {
+  weightKg: { unit: 'lb', factor: 2.2046226218, step: 0.1 },
+  heightCm: { unit: 'in', factor: 1 / 2.54, step: 0.1 },
+  thresholdPaceSPerKm: { unit: 's/mi', factor: 1.609344, step: 1 },
+};
+
+export function fieldSpecs(now = new Date(), units: Units = 'metric'): FieldSpec[] {
+  const metric: FieldSpec[] = [
+    { key: 'birthYear', label: 'Birth year', unit: '', min: 1900, max: now.getFullYear() - 5, step: 1, factor: 1, storedDecimals: 0 },
+    { key: 'weightKg', label: 'Weight', unit: 'kg', min: 20, max: 350, step: 0.1, factor: 1, storedDecimals: 1 },
+    { key: 'heightCm', label: 'Height', unit: 'cm', min: 80, max: 260, step: 1, factor: 1, storedDecimals: 1 },
+    { key: 'maxHr', label: 'Max heart rate', unit: 'bpm', min: 100, max: 230, step: 1, factor: 1, storedDecimals: 0 },
+    { key: 'restingHr', label: 'Resting heart rate', unit: 'bpm', min: 25, max: 120, step: 1, factor: 1, storedDecimals: 0 },
+    { key: 'lthr', label: 'Threshold heart rate (LTHR)', unit: 'bpm', min: 80, max: 220, step: 1, factor: 1, storedDecimals: 0 },
+    { key: 'ftpWatts', label: 'FTP', unit: 'W', min: 50, max: 600, step: 1, factor: 1, storedDecimals: 0 },
+    { key: 'thresholdPaceSPerKm', label: 'Threshold pace', unit: 's/km', min: 120, max: 900, step: 1, factor: 1, storedDecimals: 0 },
+    { key: 'vo2max', label: 'VO₂max', unit: 'ml/kg/min', min: 20, max: 100, step: 0.1, factor: 1, storedDecimals: 1 },
   ];
+  if (units === 'metric') return metric;
+  return metric.map((s) => {
+    const i = IMPERIAL[s.key];
+    if (!i) return s;
+    // The shown range stays inside the stored one after rounding to the step.
+    const per = 1 / i.step;
+    return { ...s, unit: i.unit, step: i.step, factor: i.factor,
+      min: Math.ceil(s.min * i.factor * per) / per, max: Math.floor(s.max * i.factor * per) / per };
+  });
+}
+
+function round(n: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(n * f) / f;
+}
+
+function decimalsOf(step: number): number {
+  return step >= 1 ? 0 : Math.round(-Math.log10(step));
+}
+
+/** A stored (metric) value as the form shows it. */
+function shown(stored: number, s: FieldSpec): string {
+  return String(s.factor === 1 ? stored : round(stored * s.factor, decimalsOf(s.step)));
+}
+
+/** A value typed in the form as the profile stores it. */
+function stored(typed: number, s: FieldSpec): number {
+  return s.factor === 1 ? typed : round(typed / s.factor, s.storedDecimals);
 }
 
 /** The form's text inputs: numbers as strings so an empty box means "not set". */
@@ -38,7 +77,10 @@ export interface ProfileDraft {
 
 export function toDraft(p: Profile): ProfileDraft {
   const nums = {} as Record<NumField, string | number | null>;
-  for (const s of fieldSpecs()) nums[s.key] = p[s.key] == null ? '' : String(p[s.key]);
+  for (const s of fieldSpecs(new Date(), p.units)) {
+    const v = p[s.key];
+    nums[s.key] = v == null ? '' : shown(v, s);
+  }
   return {
     sex: p.sex ?? '',
     units: p.units,
@@ -55,7 +97,7 @@ export const TEXT_MAX = 1000;
 export function validate(d: ProfileDraft, now = new Date()): Partial<Record<NumField | 'goals' | 'preferences' | 'timeZone', string>> {
   const errors: Partial<Record<NumField | 'goals' | 'preferences' | 'timeZone', string>> = {};
   const val: Partial<Record<NumField, number>> = {};
-  for (const s of fieldSpecs(now)) {
+  for (const s of fieldSpecs(now, d.units)) {
     const raw = String(d.nums[s.key] ?? '').trim();
     if (raw === '') continue;
     const n = Number(raw);
@@ -86,11 +128,28 @@ export function toUpdate(d: ProfileDraft): Partial<Omit<Profile, 'updatedAt'>> {
     goals: d.goals.trim() === '' ? null : d.goals,
     preferences: d.preferences.trim() === '' ? null : d.preferences,
   };
-  for (const s of fieldSpecs()) {
+  for (const s of fieldSpecs(new Date(), d.units)) {
     const raw = String(d.nums[s.key] ?? '').trim();
-    body[s.key] = raw === '' ? null : Number(raw);
+    body[s.key] = raw === '' ? null : stored(Number(raw), s);
   }
   return body;
+}
+
+/** The draft shown in other units: every typed number converted, anything unreadable left as typed. */
+export function switchUnits(d: ProfileDraft, units: Units): ProfileDraft {
+  if (d.units === units) return d;
+  const from = fieldSpecs(new Date(), d.units);
+  const to = new Map(fieldSpecs(new Date(), units).map((s) => [s.key, s]));
+  const nums = { ...d.nums };
+  for (const s of from) {
+    const raw = String(d.nums[s.key] ?? '').trim();
+    const n = Number(raw);
+    if (raw !== '' && Number.isFinite(n) && s.factor !== to.get(s.key)!.factor) {
+      const target = to.get(s.key)!;
+      nums[s.key] = String(round((n / s.factor) * target.factor, decimalsOf(target.step)));
+    }
+  }
+  return { ...d, units, nums };
 }
 
 /** IANA zones the browser knows, with the saved one kept even when missing. */
