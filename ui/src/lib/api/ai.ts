@@ -1,5 +1,5 @@
 import { api, withQuery } from './client';
-import { followAnswer, streamEvents, type SseEvent } from '../stream/sse';
+import { followAnswer, resumeAnswer, streamEvents, type SseEvent } from '../stream/sse';
 import type { ProviderId } from './settings';
 
 export type Verdict = 'rest' | 'easy' | 'train' | 'hard';
@@ -68,6 +68,8 @@ export interface ChatMessage {
   outputTokens: number | null;
   contextActivityIds: string[] | null;
   createdAt: string;
+  /** Set while the answer is still being written: follow it with followChatAnswer. */
+  streamId?: string | null;
 }
 
 export interface AiSettings {
@@ -168,6 +170,11 @@ export function getChatMessages(id: string): Promise<{ messages: ChatMessage[] }
 export function streamChat(message: string, sessionId: string | null, signal?: AbortSignal, retry = false): Events {
   const body = { message, ...(sessionId ? { sessionId } : {}), ...(retry ? { retry: true } : {}) };
   return followAnswer(streamEvents('POST', '/api/ai/chat', body, { signal }), { signal });
+}
+
+/** Follows a chat answer that is still being written (after a reload), from its first token. */
+export function followChatAnswer(streamId: string, signal?: AbortSignal): Events {
+  return followAnswer(resumeAnswer(streamId, null, signal), { signal });
 }
 
 // Weekly reports

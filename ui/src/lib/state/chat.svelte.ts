@@ -1,6 +1,7 @@
 import {
   createChatSession,
   deleteChatSession,
+  followChatAnswer,
   getChatMessages,
   listChatSessions,
   renameChatSession,
@@ -83,8 +84,17 @@ export class ChatState {
       const known = new Set(messages.map((m) => m.id));
       this.messages = [...messages, ...this.messages.filter((m) => !known.has(m.id))];
       this.messagesError = null;
-      // An answer still being written (the page was reloaded meanwhile): look again shortly.
       clearTimeout(this.#pollTimer);
+      // An answer still being written (the page was reloaded meanwhile): follow the rest live.
+      const live = this.messages.at(-1);
+      if (live?.role === 'assistant' && live.status === 'streaming' && live.streamId && !this.answer.active) {
+        this.messages = this.messages.slice(0, -1);
+        const question = this.messages.at(-1);
+        this.lastPrompt = question?.role === 'user' ? question.content : null;
+        void this.#follow(live.streamId);
+        return;
+      }
+      // One whose stream this server no longer has (another instance, or just ending): look again shortly.
       if (messages.some((m) => m.status === 'streaming') && this.#polls++ < 30) {
         this.#pollTimer = setTimeout(() => {
           if (this.selectedId === id && !this.answer.active) void this.loadMessages();
@@ -171,6 +181,17 @@ export class ChatState {
     const sessionId = this.selectedId;
     const turn = this.#turn;
     await this.answer.run((signal) => this.#watch(streamChat(message, sessionId, signal, retry)));
+    this.#settle(turn);
+  }
+
+  async #follow(streamId: string): Promise<void> {
+    const turn = this.#turn;
+    await this.answer.run((signal) => followChatAnswer(streamId, signal));
+    this.#settle(turn);
+  }
+
+  /** A finished answer joins the conversation (unless the athlete moved elsewhere meanwhile). */
+  #settle(turn: number): void {
     if (turn !== this.#turn) return;
     const a = this.answer;
     if (a.phase === 'done' || (a.phase === 'idle' && a.text)) {

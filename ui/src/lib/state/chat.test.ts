@@ -198,6 +198,35 @@ describe('ChatState', () => {
     expect(chat.answer.phase).toBe('idle');
   });
 
+  it('after a reload, follows an answer that is still being written instead of polling', async () => {
+    const base = { model: null, inputTokens: null, outputTokens: null, contextActivityIds: null, createdAt: '2026-11-24T07:00:00Z' };
+    stubFetch({
+      'GET /api/ai/chat/sessions/s1/messages': () =>
+        json(200, {
+          messages: [
+            { ...base, id: 'm1', role: 'user', content: 'Plan my week', status: 'complete', streamId: null },
+            { ...base, id: 'm2', role: 'assistant', content: '', status: 'streaming', streamId: 'st9' },
+          ],
+        }),
+      'GET /api/ai/streams/st9': () =>
+        sse([
+          'event: start\ndata: {"streamId":"st9","messageId":"m2"}\n\n',
+          'id: 1\nevent: token\ndata: {"text":"Monday: "}\n\n',
+          'id: 2\nevent: token\ndata: {"text":"rest."}\n\n',
+          'event: done\ndata: {"status":"complete","messageId":"m2"}\n\n',
+        ]),
+      'GET /api/ai/chat/sessions': () => json(200, { sessions: [S1] }),
+    });
+    const chat = new ChatState();
+    await chat.select('s1');
+    await until(() => chat.messages.length === 2 && chat.messages[1].status === 'complete');
+    expect(chat.messages.map((m) => [m.id, m.role, m.content])).toEqual([
+      ['m1', 'user', 'Plan my week'],
+      ['m2', 'assistant', 'Monday: rest.'],
+    ]);
+    expect(chat.answer.active).toBe(false);
+  });
+
   it('an error frame mid-answer keeps the partial text and offers retry', async () => {
     stubFetch({
       'POST /api/ai/chat': () =>

@@ -130,6 +130,6 @@ final class ChatRepository {
     OffsetDateTime created = r.getOffsetDateTime("created_at");
     return new ChatMessageView(r.getUUID("id"), r.getString("role"), r.getString("content"), r.getString("status"),
         r.getString("model"), r.getInteger("input_tokens"), r.getInteger("output_tokens"),
-        ids == null ? List.of() : Arrays.asList(ids), created.toInstant());
+        ids == null ? List.of() : Arrays.asList(ids), created.toInstant(), null);
   }
 }

@@ -58,7 +58,9 @@ public final class ChatService {
 
   Future<List<ChatMessageView>> messages(UUID userId, UUID sessionId) {
     return chats.session(userId, sessionId).compose(found -> found.isPresent()
-        ? chats.messages(userId, sessionId) : Future.failedFuture(noSession()));
+        ? chats.messages(userId, sessionId) : Future.failedFuture(noSession()))
+        .map(list -> list.stream().map(m -> "streaming".equals(m.status())
+            ? coach.streams().liveStreamOf(userId, m.id()).map(m::withStreamId).orElse(m) : m).toList());
   }
 
   Future<Integer> markAbandoned() {

@@ -179,6 +179,14 @@ public final class CoachStreams implements BridgeSubscriptions {
     return g;
   }
 
+  /** The stream still writing the answer stored as {@code messageId}, if any (its start frame names the message). */
+  java.util.Optional<String> liveStreamOf(UUID userId, UUID messageId) {
+    String id = messageId.toString();
+    return generations.values().stream()
+        .filter(g -> g.userId.equals(userId) && !g.isEnded() && id.equals(g.startInfo.getString("messageId")))
+        .map(g -> g.id).findFirst();
+  }
+
   void stop(UUID userId, String streamId) {
     Generation g = find(userId, streamId);
     Runnable pending = awaitingListener.remove(g.id);

@@ -239,4 +239,30 @@ class CoachStreamingTest extends CoachTestBase {
     assertThat(client.post("/api/ai/chat", new JsonObject().put("message", "Count").put("retry", "yes")).status())
         .isEqualTo(422);
   }
+
+  @Test
+  @DisplayName("A chat answer still being written is listed with its stream id, so a reloaded page can follow the rest")
+  void messagesNameTheLiveStream() {
+    anthropic.next(Reply.tokens(30).slow(Duration.ofMillis(30)));
+    try (SseStream s = client.stream("POST", "/api/ai/chat", new JsonObject().put("message", "Long answer please"), null)) {
+      JsonObject start = s.next(WAIT).json();
+      s.until("token", WAIT);
+      var messages = client.get("/api/ai/chat/sessions/" + start.getString("sessionId") + "/messages").json()
+          .getJsonArray("messages");
+      assertThat(messages.getJsonObject(0).getValue("streamId")).isNull();
+      assertThat(messages.getJsonObject(1).getString("status")).isEqualTo("streaming");
+      assertThat(messages.getJsonObject(1).getString("streamId")).isEqualTo(start.getString("streamId"));
+
+      try (SseStream follow = client.stream("GET", "/api/ai/streams/" + start.getString("streamId"), null, null)) {
+        List<SseStream.Event> events = follow.rest(WAIT);
+        assertThat(String.join("", tokens(events))).isEqualTo(Reply.generatedText(30));
+        assertThat(last(events, "done").getString("status")).isEqualTo("complete");
+      }
+      s.rest(WAIT);
+      var after = client.get("/api/ai/chat/sessions/" + start.getString("sessionId") + "/messages").json()
+          .getJsonArray("messages").getJsonObject(1);
+      assertThat(after.getString("status")).isEqualTo("complete");
+      assertThat(after.getValue("streamId")).isNull();
+    }
+  }
 }
