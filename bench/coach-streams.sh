@@ -18,5 +18,5 @@ export JFC="$ROOT/bench/token-latency.jfc"
 ANTHROPIC_BASE_URL="http://127.0.0.1:$FAKE_PORT" CLAUDE_API_KEY="sk-ant-api03-fake-key-for-tests-0000" \
   JAVA_OPTS="${JAVA_OPTS:--Xmx512m}" start_app "$DATA" "$PORT" "$DATA/app.log"
 wait_healthy "$PORT" >/dev/null
-java -cp "$CLASSPATH" fitcoach.testing.CoachStreamBench "$PORT" "$FAKE_PORT" "$APP_PID" "$STREAMS" "$TOKENS"
+java ${BENCH_JAVA_OPTS:-} -cp "$CLASSPATH" fitcoach.testing.CoachStreamBench "$PORT" "$FAKE_PORT" "$APP_PID" "$STREAMS" "$TOKENS"
 echo "app JVM RSS after the run: $(rss_mb "$APP_PID") MB (${JAVA_OPTS:--Xmx512m})"

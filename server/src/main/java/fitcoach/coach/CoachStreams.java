@@ -329,7 +329,7 @@ public final class CoachStreams implements BridgeSubscriptions {
           for (long seq = firstLiveSeq; seq <= written; seq++) {
             long received = g.receivedAt(seq);
             if (received != 0) {
-              TokenRelayEvent.commit(now - received);
+              TokenRelayEvent.commit(g.id, seq, received, now);
             }
           }
         }

@@ -23,17 +23,30 @@ import jdk.jfr.Timespan;
 public final class TokenRelayEvent extends Event {
   private static final EventType TYPE = EventType.getEventType(TokenRelayEvent.class);
 
+  @Label("Stream")
+  String stream;
+
+  @Label("Sequence number")
+  long seq;
+
   @Label("Held")
   @Timespan(Timespan.NANOSECONDS)
   long heldNanos;
+
+  /** {@code System.nanoTime()} of the write: on Linux the same clock in every process, so a benchmark can line it up. */
+  @Label("Written at (nanoTime)")
+  long writtenNanos;
 
   static boolean recording() {
     return TYPE.isEnabled();
   }
 
-  static void commit(long heldNanos) {
+  static void commit(String stream, long seq, long receivedNanos, long writtenNanos) {
     TokenRelayEvent event = new TokenRelayEvent();
-    event.heldNanos = heldNanos;
+    event.stream = stream;
+    event.seq = seq;
+    event.heldNanos = writtenNanos - receivedNanos;
+    event.writtenNanos = writtenNanos;
     event.commit();
   }
 }

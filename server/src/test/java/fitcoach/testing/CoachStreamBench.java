@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,6 +27,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CoachStreamBench {
   private static final int WARM_UP_PACED_TOKENS = 750;
+  /** With DUMP=file, every measured token's times (fake write, app read, app write, reader read; ns) go there. */
+  private static final java.io.PrintStream DUMP = dump();
+
+  private static java.io.PrintStream dump() {
+    try {
+      return System.getenv("DUMP") == null ? null : new java.io.PrintStream(System.getenv("DUMP"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
   private CoachStreamBench() {
   }
 
@@ -59,23 +70,20 @@ public final class CoachStreamBench {
       run(readers, client, appPort, streams, WARM_UP_PACED_TOKENS, false);
       fake.replyWith(request -> request.body().getInteger("max_tokens", 0) <= 20 ? Reply.text("Bench", " title")
           : Reply.tokens(tokens).stamped());
+      List<Measured> measured = new ArrayList<>();
       if (System.getenv("PACED_ONLY") == null) {
         long heapBefore = heapAfterGc(appPid);
         long[] cpu0 = cpuMillis(appPid);
-        java.time.Instant from = java.time.Instant.now();
         long t0 = System.nanoTime();
-        List<long[]> results = run(readers, client, appPort, streams, tokens, true);
+        List<Tokens> results = run(readers, client, appPort, streams, tokens, true);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        long[] held = heldBetween(appPid, from, java.time.Instant.now());
         phase("full speed", t0);
-        long[] all = results.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        System.out.printf("streams: %d × %d tokens, all complete and in order, in %.2f s (%,.0f tokens/s)%n", streams, tokens,
-            seconds, all.length / seconds);
+        System.out.printf("full speed: %d × %d tokens, all complete and in order, in %.2f s (%,.0f tokens/s)%n", streams,
+            tokens, seconds, (double) streams * tokens / seconds);
         printCpu(appPid, cpu0, (long) streams * tokens);
-        System.out.printf("latency per token, fake write → client read (includes the tokens queued in socket buffers "
-                + "while the fake outpaces everyone): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-            all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, all[all.length - 1] / 1e6);
-        printHeld(held, (long) streams * tokens);
+        measured.add(new Measured("full speed (at full speed the fake writes whole answers into the socket buffers at "
+            + "once, so the time from its write is mostly the queue in those buffers; the server's own part is the held "
+            + "time)", results));
         long heapEnded = heapAfterGc(appPid);
         System.out.printf("heap held per finished answer (kept 60 s for Last-Event-ID resumes): %.1f KB%n",
             (heapEnded - heapBefore) / 1024.0 / streams);
@@ -90,24 +98,27 @@ public final class CoachStreamBench {
             : Reply.tokens(tokens).stamped().slow(Duration.ofMillis(20)));
         long[] cpu0 = cpuMillis(appPid);
         long pacedStart = System.nanoTime();
-        java.time.Instant from = java.time.Instant.now();
-        long[] paced = run(readers, client, appPort, streams, tokens, true).stream().flatMapToLong(Arrays::stream).sorted()
-            .toArray();
-        System.out.printf("paced at 50 tokens/s per stream (%,d tokens/s in all), %s: latency added per token "
-            + "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", streams * 50,
-            jitter ? "each stream's pace varying 10-30 ms per token" : "all streams in lock-step",
-            paced[paced.length / 2] / 1e6, paced[(int) (paced.length * 0.9)] / 1e6,
-            paced[(int) (paced.length * 0.99)] / 1e6, paced[paced.length - 1] / 1e6);
-        printCpu(appPid, cpu0, (long) streams * tokens);
+        List<Tokens> paced = run(readers, client, appPort, streams, tokens, true);
         phase(jitter ? "paced, jittered" : "paced, lock-step", pacedStart);
-        printHeld(heldBetween(appPid, from, java.time.Instant.now()), (long) streams * tokens);
+        String name = String.format("paced at 50 tokens/s per stream (%,d tokens/s in all), %s", streams * 50,
+            jitter ? "each stream's pace varying 10-30 ms per token" : "all streams in lock-step");
+        System.out.println(name + ":");
+        printCpu(appPid, cpu0, (long) streams * tokens);
+        measured.add(new Measured(name, paced));
+      }
+
+      // One dump of the recording for all runs: a dump in between makes the JVM drop compiled code as a start does.
+      Map<String, Relayed> relayed = relayed(appPid);
+      for (Measured m : measured) {
+        System.out.println("latency per token, " + m.name() + ":");
+        report(m.tokens(), relayed);
       }
 
       if (System.getenv("PACED_ONLY") == null) {
         long heapIdle = heapAfterGc(appPid);
         histogram(appPid, "idle");
         ExecutorService background = Executors.newSingleThreadExecutor();
-        Future<List<long[]>> open = background.submit(() -> run(readers, client, appPort, streams, tokens, false));
+        Future<List<Tokens>> open = background.submit(() -> run(readers, client, appPort, streams, tokens, false));
         Thread.sleep(tokens * 20L / 2);
         long heapOpen = heapAfterGc(appPid);
         System.out.printf("heap per open stream (%d streams, about %d tokens in): %.1f KB%n", streams, tokens / 2,
@@ -120,24 +131,34 @@ public final class CoachStreamBench {
       e.printStackTrace();
       System.exit(1);
     } finally {
+      if (DUMP != null) {
+        DUMP.close();
+      }
       readers.close();
       vertx.close();
     }
     System.exit(0);
   }
 
+  private record Measured(String name, List<Tokens> tokens) {
+  }
+
+  /** One answer as this reader saw it: the stream id, and per token the fake's write time and this reader's read time. */
+  private record Tokens(String streamId, long[] written, long[] read) {
+  }
+
   /**
    * Runs {@code n} chat answers at once on one Vert.x HTTP client (an event loop, not a thread per stream, so the
-   * reader costs little next to the app); returns per-stream latencies (ns) when {@code measure}.
+   * reader costs little next to the app); returns what each stream saw when {@code measure}.
    */
-  private static List<long[]> run(Vertx vertx, TestClient client, int port, int n, int tokens, boolean measure) throws Exception {
+  private static List<Tokens> run(Vertx vertx, TestClient client, int port, int n, int tokens, boolean measure) throws Exception {
     io.vertx.core.http.HttpClient http = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions(),
         new io.vertx.core.http.PoolOptions().setHttp1MaxSize(n));
-    List<java.util.concurrent.CompletableFuture<long[]>> futures = new ArrayList<>();
+    List<java.util.concurrent.CompletableFuture<Tokens>> futures = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       futures.add(one(http, client, port, i, tokens).toCompletionStage().toCompletableFuture());
     }
-    List<long[]> results = new ArrayList<>();
+    List<Tokens> results = new ArrayList<>();
     for (var f : futures) {
       results.add(f.get(10, TimeUnit.MINUTES));
     }
@@ -145,9 +166,11 @@ public final class CoachStreamBench {
     return measure ? results : List.of();
   }
 
-  private static io.vertx.core.Future<long[]> one(io.vertx.core.http.HttpClient http, TestClient client, int port, int index,
+  private static io.vertx.core.Future<Tokens> one(io.vertx.core.http.HttpClient http, TestClient client, int port, int index,
                                                   int tokens) {
-    long[] latencies = new long[tokens];
+    long[] written = new long[tokens];
+    long[] read = new long[tokens];
+    String[] streamId = {null};
     int[] seen = {0};
     StringBuilder pending = new StringBuilder();
     return http.request(new io.vertx.core.http.RequestOptions().setMethod(io.vertx.core.http.HttpMethod.POST)
@@ -155,7 +178,7 @@ public final class CoachStreamBench {
             .putHeader("Cookie", client.cookie()).putHeader("Origin", client.base()).putHeader("Content-Type", "application/json"))
         .compose(req -> req.send(new JsonObject().put("message", "Bench question " + index).encode()))
         .compose(res -> {
-          io.vertx.core.Promise<long[]> done = io.vertx.core.Promise.promise();
+          io.vertx.core.Promise<Tokens> done = io.vertx.core.Promise.promise();
           res.handler(buf -> {
             long now = System.nanoTime();
             pending.append(buf.toString(java.nio.charset.StandardCharsets.UTF_8));
@@ -170,7 +193,10 @@ public final class CoachStreamBench {
                 if (id != seen[0] + 1) {
                   done.tryFail("stream " + index + ": token " + id + " after " + seen[0]);
                 }
-                latencies[seen[0]++] = now - sent;
+                written[seen[0]] = sent;
+                read[seen[0]++] = now;
+              } else if (frame.startsWith("event: start")) {
+                streamId[0] = new JsonObject(frame.substring(frame.indexOf("data: ") + 6)).getString("streamId");
               } else if (frame.contains("event: error")) {
                 done.tryFail("stream " + index + " failed: " + frame);
               }
@@ -178,7 +204,7 @@ public final class CoachStreamBench {
           });
           res.endHandler(v -> {
             if (seen[0] == tokens) {
-              done.tryComplete(latencies);
+              done.tryComplete(new Tokens(streamId[0], written, read));
             } else {
               done.tryFail("stream " + index + " ended after " + seen[0] + " tokens");
             }
@@ -186,6 +212,47 @@ public final class CoachStreamBench {
           res.exceptionHandler(done::tryFail);
           return done.future();
         });
+  }
+
+  /**
+   * Prints, per token: the time from the fake's write to the app's SSE write (what the server adds: the kernel hand-over
+   * on loopback, waiting for the app's event loop, and the time the app holds it), the held time alone, and the time
+   * to this reader's read (which adds this JVM's own delays). Joined by stream id and sequence number.
+   */
+  private static void report(List<Tokens> streams, Map<String, Relayed> relayed) {
+    List<Long> added = new ArrayList<>();
+    List<Long> held = new ArrayList<>();
+    List<Long> endToEnd = new ArrayList<>();
+    int missing = 0;
+    for (Tokens t : streams) {
+      Relayed r = relayed.get(t.streamId());
+      for (int i = 0; i < t.written().length; i++) {
+        endToEnd.add(t.read()[i] - t.written()[i]);
+        int seq = i + 1;
+        if (r == null || seq >= r.written().length || r.written()[seq] == 0) {
+          missing++;
+        } else {
+          added.add(r.written()[seq] - t.written()[i]);
+          held.add(r.held()[seq]);
+          if (DUMP != null) {
+            DUMP.printf("%d %d %d %d%n", t.written()[i], r.written()[seq] - r.held()[seq], r.written()[seq], t.read()[i]);
+          }
+        }
+      }
+    }
+    System.out.println("  " + percentiles("fake write → app's SSE write (server-added)", added)
+        + (missing > 0 ? String.format(" [%,d tokens without a relay event]", missing) : ""));
+    System.out.println("  " + percentiles("  of which held by the app (its read → its write)", held));
+    System.out.println("  " + percentiles("fake write → this reader's read (end to end)", endToEnd));
+  }
+
+  private static String percentiles(String what, List<Long> values) {
+    long[] v = values.stream().mapToLong(Long::longValue).sorted().toArray();
+    if (v.length == 0) {
+      return what + ": no data";
+    }
+    return String.format("%s: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%,d tokens)", what, v[v.length / 2] / 1e6,
+        v[(int) (v.length * 0.9)] / 1e6, v[(int) (v.length * 0.99)] / 1e6, v[v.length - 1] / 1e6, v.length);
   }
 
   /** With HISTOGRAM=dir set, saves the app's live-object histogram as dir/histogram-NAME.txt (to compare states). */
@@ -209,15 +276,28 @@ public final class CoachStreamBench {
     jcmd(pid, "JFR.start", "name=" + name, "settings=" + System.getenv("JFC"));
   }
 
-  /** The held time (ns) of every token the app relayed between two instants, sorted, from a dump of the recording. */
-  private static long[] heldBetween(long pid, java.time.Instant from, java.time.Instant to) throws Exception {
+  /** Per stream and sequence number, when the app wrote each token and how long it held it. */
+  private record Relayed(long[] written, long[] held) {
+  }
+
+  /** The app's relay events so far (from a dump of the running recording), by stream id (new for every answer). */
+  private static Map<String, Relayed> relayed(long pid) throws Exception {
     java.nio.file.Path file = java.nio.file.Files.createTempFile("token-latency-", ".jfr");
     try {
       jcmd(pid, "JFR.dump", "name=bench", "filename=" + file);
-      return jdk.jfr.consumer.RecordingFile.readAllEvents(file).stream()
-          .filter(e -> e.getEventType().getName().equals("fitcoach.TokenRelayed"))
-          .filter(e -> !e.getStartTime().isBefore(from) && !e.getStartTime().isAfter(to))
-          .mapToLong(e -> e.getLong("heldNanos")).sorted().toArray();
+      Map<String, Relayed> byStream = new java.util.HashMap<>();
+      for (var e : jdk.jfr.consumer.RecordingFile.readAllEvents(file)) {
+        if (!e.getEventType().getName().equals("fitcoach.TokenRelayed")) {
+          continue;
+        }
+        int seq = (int) e.getLong("seq");
+        Relayed r = byStream.compute(e.getString("stream"), (k, old) -> old != null && old.written().length > seq ? old
+            : old == null ? new Relayed(new long[seq + 1024], new long[seq + 1024])
+            : new Relayed(Arrays.copyOf(old.written(), seq * 2), Arrays.copyOf(old.held(), seq * 2)));
+        r.written()[seq] = e.getLong("writtenNanos");
+        r.held()[seq] = e.getLong("heldNanos");
+      }
+      return byStream;
     } finally {
       java.nio.file.Files.deleteIfExists(file);
     }
@@ -231,15 +311,6 @@ public final class CoachStreamBench {
     if (p.waitFor() != 0 || out.contains("Could not") || out.contains("rror")) {
       throw new IllegalStateException(String.join(" ", line) + ": " + out);
     }
-  }
-
-  private static void printHeld(long[] held, long expected) {
-    if (held.length == 0) {
-      throw new IllegalStateException("the app recorded no token-relay events");
-    }
-    System.out.printf("  held by the server per token (JFR event, upstream bytes arrived → SSE bytes written; %,d of %,d "
-            + "tokens): p50 %.3f ms, p99 %.3f ms, max %.2f ms%n", held.length, expected, held[held.length / 2] / 1e6,
-        held[(int) (held.length * 0.99)] / 1e6, held[held.length - 1] / 1e6);
   }
 
   /** User and system CPU time of a process so far (Linux /proc), in milliseconds. */
