@@ -105,6 +105,9 @@ async function samplesUntil(read, finished, timeoutMs = 30_000) {
 
 /** The hostile parts of the fake's answer must be rendered harmless: no image, no script link, nothing ran. */
 async function assertSanitised(scope) {
+  // The text around the hostile bits arrived, so they were there to be neutralised.
+  await scope.getByText('Keep tomorrow light').first().waitFor();
+  await scope.getByText('Read more').first().waitFor();
   assert.equal(await scope.locator('img').count(), 0, 'an <img> from the model reached the DOM');
   assert.equal(await scope.locator('a[href^="javascript:" i]').count(), 0, 'a javascript: link reached the DOM');
   assert.equal(await scope.locator('[onerror]').count(), 0);
@@ -203,7 +206,7 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
     await answer.locator('.markdown strong', { hasText: 'Train today' }).waitFor();
     await assertSanitised(page.locator('.log'));
     // The chat is named by a second, short model request.
-    await page.locator('aside').getByText('Easy aerobic day').first().waitFor({ timeout: 15_000 });
+    await page.locator('.convo-head h2', { hasText: 'Easy aerobic day' }).waitFor({ timeout: 15_000 });
   });
 
   it('stops a chat answer part way and keeps what was written', async () => {
@@ -223,8 +226,10 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
     await page.getByRole('button', { name: 'Generate this week' }).click();
     const lengths = await samplesUntil(
       () => page.evaluate(() => document.querySelector('.notes .markdown')?.textContent?.length ?? 0),
-      async () => (await page.getByRole('button', { name: 'Regenerate this week' }).count()) === 1,
+      // Once written, the app opens the week's own page, whose button offers to regenerate it.
+      async () => (await page.getByRole('button', { name: /^Regenerate/ }).count()) === 1,
     );
+    await page.waitForURL(/\/reports\/\d{4}-W\d{2}$/);
     const growing = lengths.filter((n) => n > 0);
     assert.ok(growing.length >= 3, `the report grew in ${growing.length} steps: ${lengths}`);
     const notes = page.locator('.notes').first();
