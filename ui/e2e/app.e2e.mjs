@@ -274,18 +274,27 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
   });
 
   it('takes screenshots of every screen, light and dark, desktop and phone', async () => {
+    // The screens as they look in use: the imported ride, the chat so far, this week's report.
     const p0 = await browser.newPage();
     await signIn(p0);
-    await p0.goto(`${server.base}/activities?q=e2e-morning-ride`);
-    const activity = await p0.getByRole('link', { name: /e2e-morning-ride/ }).first().getAttribute('href');
+    const hrefOf = async (path, name) => {
+      await p0.goto(server.base + path);
+      const link = p0.getByRole('link', { name }).first();
+      await link.waitFor();
+      return link.getAttribute('href');
+    };
+    const activity = await hrefOf('/activities?q=e2e-morning-ride', /e2e-morning-ride/);
+    const chat = await hrefOf('/coach', /Easy aerobic day/);
+    const report = await hrefOf('/reports', /^Week \d+/);
     await p0.close();
     const screens = [
       ['dashboard', '/'],
       ['activities', '/activities'],
       ['activity', activity],
       ['analytics', '/analytics'],
-      ['coach', '/coach'],
+      ['coach', chat],
       ['reports', '/reports'],
+      ['report', report],
       ['import', '/import'],
       ['settings', '/settings'],
     ];

@@ -55,8 +55,7 @@ public final class ExportZipMain {
     System.out.println(out + " " + Files.size(out) / (1024 * 1024) + " MB, " + count + " activities");
   }
 
-  /** One FIT activity file: 1 Hz records of {@code seconds}, a session and the activity message. */
-  static void writeFit(Path path, Instant start, int seconds, boolean ride, Random random) {
+  private static void writeFit(Path path, Instant start, int seconds, boolean ride, Random random) {
     FileEncoder encoder = new FileEncoder(path.toFile(), Fit.ProtocolVersion.V2_0);
     FileIdMesg id = new FileIdMesg();
     id.setType(com.garmin.fit.File.ACTIVITY);
