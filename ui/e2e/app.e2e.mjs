@@ -206,7 +206,10 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
     await answer.locator('.markdown strong', { hasText: 'Train today' }).waitFor();
     await assertSanitised(page.locator('.log'));
     // The chat is named by a second, short model request.
-    await page.locator('.convo-head h2', { hasText: 'Easy aerobic day' }).waitFor({ timeout: 15_000 });
+    await page.locator('.convo-head h2', { hasText: 'Easy aerobic day' }).waitFor({ timeout: 15_000 }).catch(async (e) => {
+      const onServer = await page.evaluate(async () => (await fetch('/api/ai/chat/sessions')).text());
+      throw new Error(`the chat title did not show (${e.message.split('\n')[0]}); the server's sessions: ${onServer}`);
+    });
   });
 
   it('stops a chat answer part way and keeps what was written', async () => {
