@@ -15,7 +15,7 @@ if (!existsSync(chromium)) {
   process.exit(0);
 }
 const started = Date.now();
-const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', 'e2e/app.e2e.mjs'], {
+const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', 'e2e/app.e2e.mjs'], {
   stdio: 'inherit',
   cwd: new URL('..', import.meta.url).pathname,
 });
