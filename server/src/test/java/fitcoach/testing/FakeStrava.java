@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * A scriptable Strava (OAuth + API v3 + webhooks) on 127.0.0.1 speaking the wire protocol of protocols.md part B, for
@@ -62,11 +63,17 @@ public final class FakeStrava implements AutoCloseable {
 
   /** Starts listening on a free loopback port; blocks, so call it from a test thread. */
   public static FakeStrava start(Vertx vertx) {
+    return start(vertx, router -> { });
+  }
+
+  /** Like {@link #start(Vertx)}, with extra routes (e.g. FakeStravaMain's control endpoint) on the same port. */
+  public static FakeStrava start(Vertx vertx, Consumer<Router> extraRoutes) {
     FakeStrava fake = new FakeStrava(vertx);
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create(false)).handler(fake::record);
     fake.oauth.mount(router);
     fake.api.mount(router);
+    extraRoutes.accept(router);
     fake.server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     return fake;
   }
@@ -249,6 +256,16 @@ public final class FakeStrava implements AutoCloseable {
   /** POSTs an event like Strava: JSON, 2 s per attempt, up to 3 attempts until a 200. Blocks; -1 when unanswered. */
   public int deliver(String callbackUrl, JsonObject event) {
     return await(webhooks.deliver(callbackUrl, event));
+  }
+
+  /**
+   * POSTs the event to the current subscription's callback like {@link #deliver}, without blocking: the status of the
+   * last attempt (-1 when unanswered); fails when nobody has subscribed.
+   */
+  public Future<Integer> pushToSubscriber(JsonObject event) {
+    return webhooks.current()
+        .map(sub -> webhooks.deliver(sub.callbackUrl(), event))
+        .orElseGet(() -> Future.failedFuture(new IllegalStateException("no webhook subscription")));
   }
 
   private JsonObject event(String aspectType, long objectId, String objectType, JsonObject updates) {

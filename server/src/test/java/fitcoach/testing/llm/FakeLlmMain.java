@@ -3,33 +3,79 @@ package fitcoach.testing.llm;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs both fake LLM servers on their own, for the e2e suite, benchmarks and manual work:
- * {@code FakeLlmMain [anthropicPort] [openAiPort] [url-file]} (0 or absent = a free port). Prints
+ * {@code FakeLlmMain [anthropicPort] [openAiPort] [url-file|-] [token-delay-ms]} (0 or absent = a free port). Prints
  * {@code ANTHROPIC_BASE_URL=…}, {@code ANTHROPIC_API_KEY=…}, {@code OPENAI_BASE_URL=…} and {@code OPENAI_API_KEY=…}
- * lines (also written to the url file, as a .env fragment), then serves the canned answer until killed.
+ * lines (also written to the url file, as a .env fragment), then serves until killed.
+ *
+ * <p>Without a token delay every request gets {@link Reply#cannedAnswer()}. With one (the e2e suite), answers are
+ * {@link #MARKDOWN_ANSWER} a few characters per delta, that many milliseconds apart, so a browser sees the text grow
+ * and can stop it part way; chat-title requests get a short title at once.
  */
 public final class FakeLlmMain {
+  /**
+   * Markdown with a heading and a list, plus the hostile bits a model could be tricked into writing: raw HTML with an
+   * event handler and a {@code javascript:} link. The UI must render the Markdown and neutralise both.
+   */
+  public static final String MARKDOWN_ANSWER = String.join("\n",
+      "**Train today: an easy aerobic session.**",
+      "",
+      "Your form is positive, so you have room for steady work.",
+      "",
+      "## Plan",
+      "",
+      "- 10 min easy warm-up",
+      "- 40 min steady in zone 2",
+      "- 10 min cool-down",
+      "",
+      "Keep tomorrow light if your legs feel heavy. <img src=x onerror=\"window.__pwned=1\">",
+      "[Read more](javascript:window.__pwned=2) about recovery.");
+  public static final String TITLE = "Easy aerobic day";
+
   private FakeLlmMain() {
   }
 
   public static void main(String[] args) throws Exception {
     int anthropicPort = args.length > 0 ? Integer.parseInt(args[0]) : 0;
     int openAiPort = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+    long tokenDelayMs = args.length > 3 ? Long.parseLong(args[3]) : 0;
     Vertx vertx = Vertx.vertx();
     FakeAnthropic anthropic = FakeAnthropic.start(vertx, anthropicPort).await(30, TimeUnit.SECONDS);
     FakeOpenAi openAi = FakeOpenAi.start(vertx, openAiPort).await(30, TimeUnit.SECONDS);
+    if (tokenDelayMs > 0) {
+      Reply answer = Reply.text(pieces(MARKDOWN_ANSWER, 6)).slow(Duration.ofMillis(tokenDelayMs));
+      anthropic.replyWith(request -> isTitleRequest(request) ? Reply.text(TITLE) : answer);
+      openAi.replyWith(request -> isTitleRequest(request) ? Reply.text(TITLE) : answer);
+    }
     String env = "ANTHROPIC_BASE_URL=" + anthropic.baseUrl() + "\n"
         + "ANTHROPIC_API_KEY=" + anthropic.apiKey() + "\n"
         + "OPENAI_BASE_URL=" + openAi.baseUrl() + "\n"
         + "OPENAI_API_KEY=" + openAi.apiKey() + "\n";
     System.out.print(env);
     System.out.flush();
-    if (args.length > 2) {
+    if (args.length > 2 && !"-".equals(args[2])) {
       Files.writeString(Path.of(args[2]), env);
     }
     Thread.currentThread().join();
+  }
+
+  // The app names a chat with a separate short request whose system prompt asks for a title.
+  private static boolean isTitleRequest(RecordedRequest request) {
+    String system = request.system();
+    return system != null && system.startsWith("You name chat conversations");
+  }
+
+  private static List<String> pieces(String text, int size) {
+    List<String> pieces = new ArrayList<>();
+    for (int i = 0; i < text.length(); i += size) {
+      pieces.add(text.substring(i, Math.min(text.length(), i + size)));
+    }
+    return pieces;
   }
 }
