@@ -30,8 +30,22 @@ function purifier() {
   return DOMPurify;
 }
 
+/**
+ * An answer cut off mid-way (still streaming, or stopped) may leave bold or a code block open, which the parser would
+ * show as raw `**`; closing them renders what is there as the model meant it.
+ */
+export function closeOpenMarks(text: string): string {
+  let out = text;
+  const fences = out.match(/^\s*```/gm)?.length ?? 0;
+  if (fences % 2 === 1) return `${out}\n\`\`\``;
+  // Outside code: count ** pairs, ignoring inline code spans.
+  const bold = out.replace(/`[^`\n]*`/g, '').match(/\*\*/g)?.length ?? 0;
+  if (bold % 2 === 1) out = `${out.replace(/\s+$/, '')}**`;
+  return out;
+}
+
 export function renderMarkdown(text: string): string {
-  const html = marked.parse(text ?? '') as string;
+  const html = marked.parse(closeOpenMarks(text ?? '')) as string;
   return purifier().sanitize(html, {
     FORBID_TAGS,
     FORBID_ATTR,

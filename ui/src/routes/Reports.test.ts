@@ -42,4 +42,16 @@ describe('Reports', () => {
     expect(screen.getByText('142 bpm')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Regenerate' })).toBeTruthy();
   });
+
+  it('says when the numbers leave Strava-API activities out, by the coach data policy', async () => {
+    const policy = { alwaysEligible: ['file'], allowStravaApi: false, stravaApiAcknowledgedAt: null, stravaRetention: 'keep' };
+    stubFetch({
+      'GET /api/ai/weekly-reports': () => json(200, { reports: [REPORT] }),
+      'GET /api/ai/weekly-reports/2026-W47': () => json(200, REPORT),
+      'GET /api/settings/data-policy': () => json(200, policy),
+    });
+    render(Reports, { week: '2026-W47' });
+    expect(await screen.findByText(/only through the Strava API are left out/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: /Coach data policy/ }).getAttribute('href')).toBe('/settings');
+  });
 });

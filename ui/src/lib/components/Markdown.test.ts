@@ -2,7 +2,7 @@
 import { render } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Markdown from './Markdown.svelte';
-import { renderMarkdown } from '../markdown';
+import { closeOpenMarks, renderMarkdown } from '../markdown';
 
 const HOSTILE = [
   '# Plan',
@@ -31,6 +31,14 @@ afterEach(() => {
 });
 
 describe('Markdown', () => {
+  it('closes bold and code blocks that a cut-off answer left open', () => {
+    expect(closeOpenMarks('**Train today: an easy aerobic sessi')).toBe('**Train today: an easy aerobic sessi**');
+    expect(closeOpenMarks('Done **well**.')).toBe('Done **well**.');
+    expect(closeOpenMarks('Use `a**b` here')).toBe('Use `a**b` here');
+    expect(closeOpenMarks('```\nconst x = 1')).toBe('```\nconst x = 1\n```');
+    expect(renderMarkdown('**Train today: an easy')).toContain('<strong>Train today: an easy</strong>');
+  });
+
   it('renders Markdown with a real parser', () => {
     const { container } = render(Markdown, { text: '## Today\n\n- **Easy** run\n- `30 min`\n\n1. one\n2. two' });
     expect(container.querySelector('h2')?.textContent).toBe('Today');

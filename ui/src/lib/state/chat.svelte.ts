@@ -15,6 +15,9 @@ import { AnswerStream } from './answer.svelte';
 
 let localSeq = 0;
 
+/** The server's name for a session until the coach has titled it. */
+const DEFAULT_TITLE = 'New chat';
+
 /**
  * The coach chat: sessions (newest first), the selected session's messages, and the answer
  * being streamed. A finished answer moves from `answer` into `messages`.
@@ -35,6 +38,8 @@ export class ChatState {
   onSelect: ((id: string | null) => void) | null = null;
 
   #loadSeq = 0;
+  /** Titles the server announced, by session id. */
+  #announced = new Map<string, string>();
   /** Bumped when the conversation changes, so an answer cut off by it is not appended elsewhere. */
   #turn = 0;
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -51,7 +56,10 @@ export class ChatState {
   async loadSessions(): Promise<void> {
     try {
       const { sessions } = await listChatSessions();
-      this.sessions = sortSessions(sessions);
+      // A title announced on the event bus while this list was on its way is newer than the list's placeholder.
+      this.sessions = sortSessions(
+        sessions.map((x) => (x.title === DEFAULT_TITLE && this.#announced.has(x.id) ? { ...x, title: this.#announced.get(x.id)! } : x)),
+      );
       this.sessionsError = null;
     } catch (e) {
       this.sessionsError = errorMessage(e);
@@ -153,6 +161,7 @@ export class ChatState {
 
   /** The server named a session (the chat channel of the event bus). */
   applyTitle(sessionId: string, title: string): void {
+    this.#announced.set(sessionId, title);
     if (!this.sessions?.some((s) => s.id === sessionId)) return;
     this.sessions = this.sessions.map((s) => (s.id === sessionId ? { ...s, title } : s));
   }

@@ -244,6 +244,18 @@ describe('ChatState', () => {
     expect(chat.messages).toHaveLength(1);
   });
 
+  it('keeps an announced title when a session list still carrying the placeholder arrives after it', async () => {
+    let resolve: (r: Response) => void = () => {};
+    stubFetch({ 'GET /api/ai/chat/sessions': () => new Promise<Response>((r) => (resolve = r)) });
+    const chat = new ChatState();
+    chat.sessions = [{ ...S1, title: 'New chat' }];
+    const loading = chat.loadSessions();
+    chat.applyTitle(S1.id, 'Easy aerobic day');
+    resolve(json(200, { sessions: [{ ...S1, title: 'New chat' }] }));
+    await loading;
+    expect(chat.sessions?.[0].title).toBe('Easy aerobic day');
+  });
+
   it('applies a title the server sends on the chat channel', () => {
     const chat = new ChatState();
     chat.sessions = [S1, S2];
