@@ -96,6 +96,7 @@ public final class CoachStreamBench {
         fake.replyWith(request -> request.body().getInteger("max_tokens", 0) <= 20 ? Reply.text("Bench", " title")
             : jitter ? Reply.tokens(tokens).stamped().slow(Duration.ofMillis(20)).jittered()
             : Reply.tokens(tokens).stamped().slow(Duration.ofMillis(20)));
+        settle();
         long[] cpu0 = cpuMillis(appPid);
         long pacedStart = System.nanoTime();
         List<Tokens> paced = run(readers, client, appPort, streams, tokens, true);
@@ -262,6 +263,14 @@ public final class CoachStreamBench {
       new ProcessBuilder("jcmd", String.valueOf(pid), "GC.class_histogram")
           .redirectOutput(java.nio.file.Path.of(dir, "histogram-" + name + ".txt").toFile()).start().waitFor();
     }
+  }
+
+  /**
+   * Lets the work that follows a run (each new chat's title, another model call, and its storage) finish before the
+   * next run starts, so one run's tail does not land in the next one's numbers.
+   */
+  private static void settle() throws InterruptedException {
+    Thread.sleep(3_000);
   }
 
   /** With PHASE_TIMES set, prints a phase's start and end on the monotonic clock, to match with `perf record -k 1`. */
