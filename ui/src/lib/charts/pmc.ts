@@ -96,7 +96,8 @@ export function pmcOptions(opts: { dayCount: number; onCursor: (idx: number | nu
         {
           ...axis('x', 2),
           size: 30,
-          space: 80,
+          // Room for a short date ("12 Oct") and a gap: a phone still gets a label per month.
+          space: 55,
           values: (_u, splits) => splits.map((s) => formatShortDate(isoDate(new Date(s * 1000)))),
         },
         axis('y', 3),
