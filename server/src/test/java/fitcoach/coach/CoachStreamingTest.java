@@ -265,4 +265,32 @@ class CoachStreamingTest extends CoachTestBase {
       assertThat(after.getValue("streamId")).isNull();
     }
   }
+
+  @Test
+  @DisplayName("Several clients following one answer, whichever event loop serves them, each get every token once, in order")
+  void manyFollowers() {
+    anthropic.next(Reply.tokens(60).slow(Duration.ofMillis(15)));
+    try (SseStream s = client.stream("POST", "/api/ai/chat", new JsonObject().put("message", "Long answer please"), null)) {
+      String streamId = s.next(WAIT).json().getString("streamId");
+      String first = String.join("", tokens(s.until("token", WAIT)));
+      // New connections go round-robin to the two HTTP verticles, so some followers sit on another event loop than the
+      // upstream call and get tokens handed over as tasks, the others in the same turn as the read.
+      List<SseStream> followers = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        followers.add(client.stream("GET", "/api/ai/streams/" + streamId, null, null));
+      }
+      try {
+        for (SseStream f : followers) {
+          List<SseStream.Event> events = f.rest(WAIT);
+          assertThat(events.stream().filter(e -> e.event().equals("token")).map(SseStream.Event::id))
+              .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 60).mapToObj(String::valueOf).toList());
+          assertThat(String.join("", tokens(events))).isEqualTo(Reply.generatedText(60));
+          assertThat(last(events, "done").getString("status")).isEqualTo("complete");
+        }
+      } finally {
+        followers.forEach(SseStream::close);
+      }
+      assertThat(first + String.join("", tokens(s.rest(WAIT)))).isEqualTo(Reply.generatedText(60));
+    }
+  }
 }
