@@ -166,14 +166,17 @@ public final class FitCoachApp implements AutoCloseable {
   }
 
   /**
-   * Netty's buffer allocator registers a JFR event on its first large allocation; that initialisation takes a few hundred
-   * milliseconds, so it happens here rather than on an event loop in the middle of a request.
+   * Netty's buffer allocator registers a JFR event on its first large allocation, and the coach's relay registers its
+   * own on the first token; the first registration initialises JFR, which takes a hundred milliseconds or more, so
+   * both happen here rather than on an event loop in the middle of a request.
    */
   private static Void warm() {
-    try {
-      Class.forName("io.netty.buffer.AllocateChunkEvent", true, FitCoachApp.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      LOG.debug("Netty allocator event not preloaded: {}", e.toString());
+    for (String event : new String[] {"io.netty.buffer.AllocateChunkEvent", "fitcoach.coach.TokenRelayEvent"}) {
+      try {
+        Class.forName(event, true, FitCoachApp.class.getClassLoader());
+      } catch (ClassNotFoundException | LinkageError e) {
+        LOG.debug("JFR event {} not preloaded: {}", event, e.toString());
+      }
     }
     return null;
   }
