@@ -2,7 +2,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import Coach from './Coach.svelte';
-import { apiError, json, stubFetch } from '../test/http';
+import { apiError, json, sse, stubFetch } from '../test/http';
 
 vi.mock('../lib/state/live.svelte', () => ({
   live: { activitiesVersion: 0, channels: null, status: 'idle', start: vi.fn(), stop: vi.fn() },
@@ -13,19 +13,6 @@ const MESSAGES = [
   { id: 'm1', role: 'user', content: 'How was my week?', status: 'complete', model: null, inputTokens: null, outputTokens: null, contextActivityIds: null, createdAt: '2026-11-20T08:00:00Z' },
   { id: 'm2', role: 'assistant', content: 'A **solid** week.', status: 'complete', model: 'claude-x', inputTokens: 1, outputTokens: 1, contextActivityIds: ['a1', 'a2'], createdAt: '2026-11-20T08:01:00Z' },
 ];
-
-function sse(frames: string[]): Response {
-  const enc = new TextEncoder();
-  return new Response(
-    new ReadableStream<Uint8Array>({
-      start(c) {
-        for (const f of frames) c.enqueue(enc.encode(f));
-        c.close();
-      },
-    }),
-    { status: 200, headers: { 'Content-Type': 'text/event-stream' } },
-  );
-}
 
 describe('Coach', () => {
   it('shows the sessions and the opened conversation with model and context', async () => {

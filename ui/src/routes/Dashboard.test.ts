@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import Dashboard from './Dashboard.svelte';
-import { apiError, json, stubFetch } from '../test/http';
+import { apiError, json, sse, stubFetch } from '../test/http';
 
 vi.mock('../lib/state/live.svelte', () => ({
   live: { activitiesVersion: 0, sync: null, importJob: null, status: 'idle', start: vi.fn(), stop: vi.fn() },
@@ -54,17 +54,6 @@ const RUN = {
   loadMethod: 'HEART_RATE',
   loadEstimated: false,
 };
-
-function sse(frames: string[]): Response {
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start(c) {
-      for (const f of frames) c.enqueue(encoder.encode(f));
-      c.close();
-    },
-  });
-  return new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
-}
 
 function routes(extra: Record<string, (init: RequestInit) => Response | Promise<Response>> = {}) {
   return stubFetch({

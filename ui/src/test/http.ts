@@ -36,3 +36,29 @@ export function stubFetch(routes: Record<string, Handler>) {
 }
 
 export const USER = { id: 1, email: 'ana@example.com', createdAt: '2025-01-02T03:04:05Z' };
+
+/** An event-stream Response whose body delivers each frame as its own chunk. */
+export function sse(frames: string[]): Response {
+  const enc = new TextEncoder();
+  return new Response(
+    new ReadableStream<Uint8Array>({
+      start(c) {
+        for (const f of frames) c.enqueue(enc.encode(f));
+        c.close();
+      },
+    }),
+    { status: 200, headers: { 'Content-Type': 'text/event-stream' } },
+  );
+}
+
+/** An event-stream Response that stays open: the test pushes frames and closes it. */
+export function openSse() {
+  const enc = new TextEncoder();
+  let ctrl!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start: (c) => void (ctrl = c) });
+  return {
+    response: new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } }),
+    push: (f: string) => ctrl.enqueue(enc.encode(f)),
+    close: () => ctrl.close(),
+  };
+}

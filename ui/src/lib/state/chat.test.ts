@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ChatState } from './chat.svelte';
-import { apiError, json, stubFetch } from '../../test/http';
+import { apiError, json, openSse, sse, stubFetch } from '../../test/http';
 
 const S1 = { id: 's1', title: 'Tempo plans', createdAt: '2026-11-20T08:00:00Z', updatedAt: '2026-11-20T08:00:00Z' };
 const S2 = { id: 's2', title: null, createdAt: '2026-11-22T08:00:00Z', updatedAt: '2026-11-23T08:00:00Z' };
@@ -15,31 +15,6 @@ const ASSISTANT = {
   contextActivityIds: ['a1', 'a2'],
   createdAt: '2026-11-20T08:01:00Z',
 };
-
-function sse(frames: string[]): Response {
-  const enc = new TextEncoder();
-  return new Response(
-    new ReadableStream<Uint8Array>({
-      start(c) {
-        for (const f of frames) c.enqueue(enc.encode(f));
-        c.close();
-      },
-    }),
-    { status: 200, headers: { 'Content-Type': 'text/event-stream' } },
-  );
-}
-
-/** A stream that stays open; the test pushes frames and closes it. */
-function openStream() {
-  const enc = new TextEncoder();
-  let ctrl!: ReadableStreamDefaultController<Uint8Array>;
-  const body = new ReadableStream<Uint8Array>({ start: (c) => void (ctrl = c) });
-  return {
-    response: new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } }),
-    push: (f: string) => ctrl.enqueue(enc.encode(f)),
-    close: () => ctrl.close(),
-  };
-}
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 async function until(cond: () => boolean) {
@@ -99,7 +74,7 @@ describe('ChatState', () => {
   });
 
   it('sends: the user message appears at once, the answer streams, then joins the history', async () => {
-    const stream = openStream();
+    const stream = openSse();
     const fetch = stubFetch({
       'POST /api/ai/chat': () => stream.response,
       'GET /api/ai/chat/sessions': () => json(200, { sessions: [{ ...S2, title: 'Easy days', id: 'new1' }] }),
@@ -145,7 +120,7 @@ describe('ChatState', () => {
   });
 
   it('stop asks the server to stop and keeps the partial answer, marked as stopped', async () => {
-    const stream = openStream();
+    const stream = openSse();
     const fetch = stubFetch({
       'POST /api/ai/chat': () => stream.response,
       'POST /api/ai/streams/st1/stop': () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isoWeek, ReportsState } from './reports.svelte';
-import { apiError, json, stubFetch } from '../../test/http';
+import { apiError, json, openSse, sse, stubFetch } from '../../test/http';
 
 const METRICS = { sessions: 5, distanceKm: 42.5, durationS: 14400, avgHr: 142, load: 310, fitness: 48, fatigue: 55, form: -7, through: '2026-11-22' };
 const report = (id: string, date: string, content = 'Solid week.') => ({
@@ -15,19 +15,6 @@ const report = (id: string, date: string, content = 'Solid week.') => ({
   metrics: METRICS,
   createdAt: `${date}T20:00:00Z`,
 });
-
-function sse(frames: string[]): Response {
-  const enc = new TextEncoder();
-  return new Response(
-    new ReadableStream<Uint8Array>({
-      start(c) {
-        for (const f of frames) c.enqueue(enc.encode(f));
-        c.close();
-      },
-    }),
-    { status: 200, headers: { 'Content-Type': 'text/event-stream' } },
-  );
-}
 
 describe('isoWeek', () => {
   it('names the ISO week of a date, across year ends', () => {
@@ -118,24 +105,23 @@ describe('ReportsState', () => {
   });
 
   it('stop keeps the partial report; no AI configured is an actionable error', async () => {
-    let ctrl!: ReadableStreamDefaultController<Uint8Array>;
-    const enc = new TextEncoder();
+    const stream = openSse();
     let calls = 0;
     stubFetch({
       'POST /api/ai/weekly-report': () =>
         ++calls === 1
-          ? new Response(new ReadableStream<Uint8Array>({ start: (c) => void (ctrl = c) }), { status: 200 })
+          ? stream.response
           : apiError(409, 'llm_not_configured', 'none'),
       'POST /api/ai/streams/w3/stop': () => {
-        ctrl.enqueue(enc.encode('event: done\ndata: {"status":"interrupted"}\n\n'));
-        ctrl.close();
+        stream.push('event: done\ndata: {"status":"interrupted"}\n\n');
+        stream.close();
         return json(200, { stopping: true });
       },
       'GET /api/ai/weekly-reports': () => json(200, { reports: [] }),
     });
     const s = new ReportsState();
     const run = s.generate(null);
-    ctrl.enqueue(enc.encode('event: start\ndata: {"streamId":"w3","weekStart":"2026-11-23"}\n\nevent: token\ndata: {"text":"Half"}\n\n'));
+    stream.push('event: start\ndata: {"streamId":"w3","weekStart":"2026-11-23"}\n\nevent: token\ndata: {"text":"Half"}\n\n');
     for (let i = 0; i < 100 && s.answer.text !== 'Half'; i++) await new Promise((r) => setTimeout(r, 0));
     await s.answer.stop();
     await run;
