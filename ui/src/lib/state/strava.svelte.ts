@@ -1,6 +1,7 @@
 import { onMount } from 'svelte';
 import { getStravaStatus, type StravaStatus, type SyncProgress } from '../api/strava';
 import { errorMessage } from '../errors';
+import { formatAgo, formatInstant } from '../format';
 import { live } from './live.svelte';
 
 /**
@@ -43,4 +44,23 @@ export class StravaStatusState {
     });
     return this;
   }
+}
+
+/**
+ * The sync in one sentence: while it runs, how far it got (with pages and updates when `detailed`) or when the rate
+ * limit lets it go on; otherwise how the last one ended.
+ */
+export function syncSentence(progress: SyncProgress | null, lastSyncAt: string | null, running: boolean, detailed: boolean): string {
+  if (running && progress) {
+    if (progress.state === 'waiting-for-rate-limit') {
+      return `Paused for Strava’s rate limit${progress.resumeAt ? `; resumes ${formatInstant(progress.resumeAt)}` : ''}.`;
+    }
+    return detailed
+      ? `Syncing… ${progress.pagesFetched} pages, ${progress.activitiesFetched} activities read, ${progress.activitiesNew} new, ${progress.activitiesUpdated} updated`
+      : `Syncing… ${progress.activitiesFetched} activities read, ${progress.activitiesNew} new`;
+  }
+  if (progress?.state === 'failed') return `Last sync failed${progress.error ? `: ${progress.error}` : ''}.`;
+  if (!lastSyncAt) return 'Not synced yet.';
+  const totals = detailed && progress ? `: ${progress.activitiesNew} new, ${progress.activitiesUpdated} updated` : '';
+  return `Last synced ${formatAgo(lastSyncAt)}${totals}.`;
 }
