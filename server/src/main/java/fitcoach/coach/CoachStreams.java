@@ -85,7 +85,10 @@ public final class CoachStreams implements BridgeSubscriptions {
             if (f.context() == here) {
               f.token(seq, token);
             } else {
-              f.context().runOnContext(v -> f.token(seq, token));
+              f.context().runOnContext(v -> {
+                f.token(seq, token);
+                f.endOfRead();
+              });
             }
           }
           vertx.eventBus().publish(g.address, new JsonObject().put("type", "token").put("seq", seq).put("text", token), FRAMES);
@@ -237,15 +240,14 @@ public final class CoachStreams implements BridgeSubscriptions {
 
   /**
    * Writes one client's frames in sequence order. Tokens from one upstream read leave in one write when the read ends
-   * (one chunk and one syscall, not one per token); tokens that came by way of another event loop are written together
-   * at the end of the current task.
+   * (one chunk and one syscall, not one per token); a token that came by way of another event loop is written in the
+   * task that brought it.
    */
   private static final class Relay implements Generation.Follower {
     private final HttpServerResponse res;
     private final Generation g;
     private final io.vertx.core.Context context;
     private final StringBuilder out = new StringBuilder(256);
-    private boolean flushScheduled;
     private long written;
     /** The first live token in {@link #out}, for the relay-latency events; 0 when none. */
     private long firstLiveSeq;
@@ -288,11 +290,6 @@ public final class CoachStreams implements BridgeSubscriptions {
         firstLiveSeq = seq;
       }
       append(seq, text);
-      // Normally endOfRead() writes these first; this is for tokens that came from another event loop.
-      if (!flushScheduled) {
-        flushScheduled = true;
-        context.runOnContext(v -> flush());
-      }
     }
 
     @Override
@@ -321,7 +318,6 @@ public final class CoachStreams implements BridgeSubscriptions {
     }
 
     private void flush() {
-      flushScheduled = false;
       if (out.length() > 0 && !res.closed()) {
         res.write(out.toString());
         if (firstLiveSeq > 0 && TokenRelayEvent.recording()) {

@@ -68,14 +68,15 @@ final class Generation {
 
   /**
    * A same-process follower of the answer (the SSE relay). Tokens reach it on its own context: in the very task that
-   * read them from upstream when that is its context, otherwise one task each on its context, in order.
+   * read them from upstream when that is its context, followed by {@link #endOfRead()} once the read is done; otherwise
+   * one task each on its context, in order, each followed by {@link #endOfRead()}.
    */
   interface Follower {
     io.vertx.core.Context context();
 
     void token(long seq, String text);
 
-    /** The tokens of one upstream read have all been passed on (only to a follower on the reading context). */
+    /** The tokens passed on so far should be written now. */
     void endOfRead();
 
     void end(JsonObject frame);

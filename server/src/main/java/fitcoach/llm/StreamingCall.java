@@ -262,6 +262,7 @@ final class StreamingCall implements LlmCall {
           return;
         }
         parser.end();
+        endOfRead();
         if (!done) {
           LlmResult lenient = decoder.atEnd();
           if (lenient != null) {
