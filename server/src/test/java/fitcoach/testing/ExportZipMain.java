@@ -3,9 +3,6 @@ package fitcoach.testing;
 import com.garmin.fit.ActivityMesg;
 import com.garmin.fit.DateTime;
 import com.garmin.fit.FileEncoder;
-import com.garmin.fit.FileIdMesg;
-import com.garmin.fit.Fit;
-import com.garmin.fit.Manufacturer;
 import com.garmin.fit.RecordMesg;
 import com.garmin.fit.SessionMesg;
 import com.garmin.fit.Sport;
@@ -14,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -56,14 +52,7 @@ public final class ExportZipMain {
   }
 
   private static void writeFit(Path path, Instant start, int seconds, boolean ride, Random random) {
-    FileEncoder encoder = new FileEncoder(path.toFile(), Fit.ProtocolVersion.V2_0);
-    FileIdMesg id = new FileIdMesg();
-    id.setType(com.garmin.fit.File.ACTIVITY);
-    id.setManufacturer(Manufacturer.GARMIN);
-    id.setProduct(3121);
-    id.setSerialNumber(123456789L);
-    id.setTimeCreated(at(start, 0));
-    encoder.write(id);
+    FileEncoder encoder = FitFileMain.openActivity(path, start);
     double distance = 0;
     for (int s = 0; s <= seconds; s++) {
       RecordMesg r = new RecordMesg();
@@ -98,6 +87,6 @@ public final class ExportZipMain {
   }
 
   private static DateTime at(Instant start, int second) {
-    return new DateTime(Date.from(start.plusSeconds(second)));
+    return FitFileMain.at(start, second);
   }
 }

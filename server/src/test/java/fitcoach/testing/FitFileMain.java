@@ -41,14 +41,7 @@ public final class FitFileMain {
 
   static void write(Path path, Instant start) {
     Random random = new Random(11);
-    FileEncoder encoder = new FileEncoder(path.toFile(), Fit.ProtocolVersion.V2_0);
-    FileIdMesg id = new FileIdMesg();
-    id.setType(com.garmin.fit.File.ACTIVITY);
-    id.setManufacturer(Manufacturer.GARMIN);
-    id.setProduct(3121);
-    id.setSerialNumber(123456789L);
-    id.setTimeCreated(at(start, 0));
-    encoder.write(id);
+    FileEncoder encoder = openActivity(path, start);
     double distance = 0;
     double hr = 105;
     double power = 150;
@@ -104,7 +97,20 @@ public final class FitFileMain {
     return (int) Math.round(degrees * (1L << 31) / 180.0);
   }
 
-  private static DateTime at(Instant start, int second) {
+  /** A FIT activity file as a Garmin device starts one: the encoder, with its file-id message written. */
+  static FileEncoder openActivity(Path path, Instant start) {
+    FileEncoder encoder = new FileEncoder(path.toFile(), Fit.ProtocolVersion.V2_0);
+    FileIdMesg id = new FileIdMesg();
+    id.setType(com.garmin.fit.File.ACTIVITY);
+    id.setManufacturer(Manufacturer.GARMIN);
+    id.setProduct(3121);
+    id.setSerialNumber(123456789L);
+    id.setTimeCreated(at(start, 0));
+    encoder.write(id);
+    return encoder;
+  }
+
+  static DateTime at(Instant start, int second) {
     return new DateTime(Date.from(start.plusSeconds(second)));
   }
 }
