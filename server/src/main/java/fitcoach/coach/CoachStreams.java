@@ -80,28 +80,13 @@ public final class CoachStreams implements BridgeSubscriptions {
             return;
           }
           int seq = g.append(token, TokenRelayEvent.recording() ? g.receivedNanos() : 0);
-          io.vertx.core.Context here = Vertx.currentContext();
-          for (Generation.Follower f : g.followers()) {
-            if (f.context() == here) {
-              f.token(seq, token);
-            } else {
-              f.context().runOnContext(v -> {
-                f.token(seq, token);
-                f.endOfRead();
-              });
-            }
-          }
+          g.passOn(seq, token);
           vertx.eventBus().publish(g.address, new JsonObject().put("type", "token").put("seq", seq).put("text", token), FRAMES);
         }
 
         @Override
         public void endOfRead() {
-          io.vertx.core.Context here = Vertx.currentContext();
-          for (Generation.Follower f : g.followers()) {
-            if (f.context() == here) {
-              f.endOfRead();
-            }
-          }
+          g.endOfRead();
         }
       });
     } catch (RuntimeException e) {
@@ -163,11 +148,7 @@ public final class CoachStreams implements BridgeSubscriptions {
             ? "complete" : "interrupted");
       }
       g.ended(frame);
-      // Always as a task of the follower's context: tokens that reached it from another event loop are queued tasks
-      // there, and the end must not overtake them.
-      for (Generation.Follower f : g.followers()) {
-        f.context().runOnContext(v -> f.end(frame));
-      }
+      g.passOnEnd(frame);
       vertx.eventBus().publish(g.address, frame, FRAMES);
       vertx.setTimer(KEEP_ENDED_MS, t -> generations.remove(g.id));
     });

@@ -97,8 +97,39 @@ final class Generation {
     followers = java.util.Arrays.stream(followers).filter(x -> x != f).toArray(Follower[]::new);
   }
 
-  Follower[] followers() {
-    return followers;
+  /** Hands token {@code seq} to every follower: at once on the calling context, as a task on any other. */
+  void passOn(long seq, String token) {
+    io.vertx.core.Context here = Vertx.currentContext();
+    for (Follower f : followers) {
+      if (f.context() == here) {
+        f.token(seq, token);
+      } else {
+        f.context().runOnContext(v -> {
+          f.token(seq, token);
+          f.endOfRead();
+        });
+      }
+    }
+  }
+
+  /** The upstream read is done: followers on the reading context write what it carried. */
+  void endOfRead() {
+    io.vertx.core.Context here = Vertx.currentContext();
+    for (Follower f : followers) {
+      if (f.context() == here) {
+        f.endOfRead();
+      }
+    }
+  }
+
+  /**
+   * Hands the end frame to every follower, always as a task of its context: tokens that reached it from another event
+   * loop are queued tasks there, and the end must not overtake them.
+   */
+  void passOnEnd(JsonObject frame) {
+    for (Follower f : followers) {
+      f.context().runOnContext(v -> f.end(frame));
+    }
   }
 
   synchronized String text() {
