@@ -1,5 +1,6 @@
 package fitcoach.llm;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -32,10 +33,19 @@ final class JsonGet {
     this.requestIdHeader = requestIdHeader;
   }
 
-  /** {@code request} supplies a fresh request (URL and headers) for every attempt. */
+  /**
+   * {@code request} supplies a fresh request (URL and headers) for every attempt. The attempts run on a Vert.x context
+   * even when the caller is not on one: from a plain thread, the response could otherwise end on the event loop before
+   * the body handler is attached, and the call would never complete.
+   */
   Future<JsonObject> get(Supplier<RequestOptions> request) {
+    Context context = vertx.getOrCreateContext();
     Promise<JsonObject> promise = Promise.promise();
-    attempt(request, 0, promise);
+    if (Vertx.currentContext() == context) {
+      attempt(request, 0, promise);
+    } else {
+      context.runOnContext(v -> attempt(request, 0, promise));
+    }
     return promise.future();
   }
 
