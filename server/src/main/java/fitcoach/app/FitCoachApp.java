@@ -96,10 +96,13 @@ public final class FitCoachApp implements AutoCloseable {
       java.util.List<io.vertx.core.Deployable> workers = new java.util.ArrayList<>();
       HttpVerticle.Api api = api(vertx, pool, config, workers);
       DemoService demo = api.demo().service();
-      // Every instance must listen on the same port for Vert.x to share it, so PORT=0 is resolved once here.
-      int port = config.port() == 0 ? freePort(config.host()) : config.port();
-      await(vertx.deployVerticle(() -> new HttpVerticle(api, config.host(), port),
+      // PORT=0 asks for any free port. Vert.x shares a port it picks among instances when it is given as negative,
+      // so every instance listens on the same one; picking it here first would leave a moment for another process.
+      java.util.concurrent.atomic.AtomicInteger bound = new java.util.concurrent.atomic.AtomicInteger();
+      int wanted = config.port() == 0 ? -1 : config.port();
+      await(vertx.deployVerticle(() -> new HttpVerticle(api, config.host(), wanted, bound::set),
           new DeploymentOptions().setInstances(config.httpInstances())));
+      int port = bound.get();
       for (io.vertx.core.Deployable worker : workers) {
         await(vertx.deployVerticle(worker));
       }
@@ -179,14 +182,6 @@ public final class FitCoachApp implements AutoCloseable {
       }
     }
     return null;
-  }
-
-  private static int freePort(String host) {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new ConfigException("Cannot find a free port on " + host + ": " + e.getMessage());
-    }
   }
 
   /** Loads or removes the demo athlete for the instance's single account; returns what happened, in words. */

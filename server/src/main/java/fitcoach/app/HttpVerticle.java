@@ -25,6 +25,7 @@ public final class HttpVerticle extends VerticleBase {
   private final Api api;
   private final String host;
   private final int port;
+  private final java.util.function.IntConsumer listening;
 
   /** The route tables of every feature, shared (they hold no per-verticle state). */
   public record Api(RequestGuard guard, ErrorHandler errors, HealthRoutes health, AuthRoutes auth, SettingsRoutes settings,
@@ -46,10 +47,12 @@ public final class HttpVerticle extends VerticleBase {
         });
   }
 
-  public HttpVerticle(Api api, String host, int port) {
+  /** {@code port} -1 asks Vert.x for one free port shared by all instances; {@code listening} hears the actual one. */
+  public HttpVerticle(Api api, String host, int port, java.util.function.IntConsumer listening) {
     this.api = api;
     this.host = host;
     this.port = port;
+    this.listening = listening;
   }
 
   @Override
@@ -96,6 +99,7 @@ public final class HttpVerticle extends VerticleBase {
 
     return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true).setIdleTimeout(120))
         .requestHandler(router)
-        .listen(port, host);
+        .listen(port, host)
+        .onSuccess(server -> listening.accept(server.actualPort()));
   }
 }

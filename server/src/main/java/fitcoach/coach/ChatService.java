@@ -123,14 +123,16 @@ public final class ChatService {
     StringBuilder text = new StringBuilder();
     LlmRequest request = new LlmRequest(llm.fastModel(), Prompts.TITLE_SYSTEM, List.of(LlmMessage.user(Prompts.title(message))),
         TITLE_MAX_TOKENS);
+    String firstWords = cleanTitle(message.length() > 60 ? message.substring(0, 60) : message);
     llm.client().stream(request, text::append).result()
         .compose(result -> coach.usage().record(userId, "title", llm.provider().id(),
             result.model() != null ? result.model() : llm.fastModel(), "complete", result.usage().inputTokens(),
             result.usage().outputTokens()).map(v -> cleanTitle(text.toString())))
         .otherwise(err -> {
           LOG.info("Title for chat session {} fell back to the first words: {}", sessionId, err.getMessage());
-          return cleanTitle(message.length() > 60 ? message.substring(0, 60) : message);
+          return firstWords;
         })
+        .map(title -> title.isEmpty() ? firstWords : title)
         .compose(title -> title.isEmpty() ? Future.succeededFuture(false) : chats.title(userId, sessionId, title)
             .onSuccess(changed -> {
               if (changed) {

@@ -172,6 +172,8 @@ final class StreamingCall implements LlmCall {
       // After a complete answer the response ends by itself and the connection goes back to the pool.
       last.stop(failure != null);
     }
+    // Deltas of the read that ended the call are reported as written before anyone hears the call is over.
+    endOfRead();
     if (failure == null) {
       result.tryComplete(success);
     } else {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The real app wired to a fake Anthropic (as CLAUDE_API_KEY) and a fake OpenAI-compatible server on loopback. */
@@ -42,6 +43,17 @@ abstract class CoachTestBase extends ApiTest {
     anthropic.reset();
     openai.reset();
     signedIn();
+  }
+
+  /**
+   * A first complete chat answer asks for the session's title in the background. That request must have reached the
+   * fakes before the next test resets and scripts them, or it would take a reply meant for that test.
+   */
+  @AfterEach
+  void titleRequestsSettled() {
+    eventually("every chat session with a complete first answer to get its title", () -> TestDatabase.count("""
+        SELECT count(*) FROM chat_sessions s WHERE s.title = 'New chat' AND (SELECT m.status FROM chat_messages m
+          WHERE m.session_id = s.id AND m.role = 'assistant' ORDER BY m.seq LIMIT 1) = 'complete'""") == 0);
   }
 
   @AfterAll

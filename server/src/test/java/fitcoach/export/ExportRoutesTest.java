@@ -64,9 +64,9 @@ class ExportRoutesTest extends ApiTest {
     }
     assertThat(new String(entries.get("chat-sessions.json"), StandardCharsets.UTF_8)).contains("Marathon plan");
     // The temporary zip is deleted once sent.
-    java.time.Instant deadline = java.time.Instant.now().plusSeconds(5);
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
     while (app.config().dataDir().resolve("exports").toFile().list().length > 0 && java.time.Instant.now().isBefore(deadline)) {
-      Thread.onSpinWait();
+      Thread.sleep(20);
     }
     assertThat(app.config().dataDir().resolve("exports").toFile().list()).isEmpty();
   }

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeoutException;
 
 /** Waits for a call's outcome from the test thread, with a deadline instead of sleeps. */
 final class Outcomes {
-  static final long TIMEOUT_SECONDS = 10;
+  static final long TIMEOUT_SECONDS = 30;
 
   private Outcomes() {
   }

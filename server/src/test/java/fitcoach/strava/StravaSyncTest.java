@@ -138,7 +138,8 @@ class StravaSyncTest extends StravaTest {
   @DisplayName("A sync cut off by a stop resumes where it was on the next start, with no duplicates and nothing lost")
   void resumesAfterRestart() {
     fake.history(1200, 21);
-    fake.delay(Duration.ofMillis(200));
+    // Pages slow enough that the close below lands mid-sync even when this machine is slow to notice page 2.
+    fake.delay(Duration.ofMillis(1_000));
     connect();
     await(() -> TestDatabase.count("SELECT count(*) FROM sync_jobs WHERE pages_fetched >= 2") == 1, Duration.ofSeconds(30));
     app.close();

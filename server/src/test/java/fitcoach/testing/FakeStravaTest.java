@@ -365,10 +365,10 @@ class FakeStravaTest {
   @Test
   @DisplayName("With limits 5/100 in a 2 s window the 6th request is a counted 429, and the next window lets requests through")
   void rateLimit() {
-    strava.rateLimits(5, 100).rateWindow(Duration.ofSeconds(2));
+    strava.rateLimits(5, 100).rateWindow(Duration.ofSeconds(5));
     String token = tokens().getString("access_token");
-    // Start right after a window boundary so all six requests share one window.
-    waitUntil(() -> System.currentTimeMillis() % 2000 < 200, Duration.ofSeconds(3));
+    // Start in the first half second of a window so all six requests share it, with 4.5 s to spare for a slow machine.
+    waitUntil(() -> System.currentTimeMillis() % 5_000 < 500, Duration.ofSeconds(15));
 
     for (int i = 1; i <= 5; i++) {
       Response ok = get("/api/v3/athlete", token);
@@ -386,7 +386,7 @@ class FakeStravaTest {
         "{\"message\":\"Rate Limit Exceeded\",\"errors\":[{\"resource\":\"Application\",\"field\":\"rate limit\",\"code\":\"exceeded\"}]}"));
     assertThat(strava.usage15()).isEqualTo(6);
 
-    waitUntil(() -> strava.usage15() == 0, Duration.ofSeconds(3));
+    waitUntil(() -> strava.usage15() == 0, Duration.ofSeconds(15));
     Response next = get("/api/v3/athlete", token);
     assertThat(next.status()).isEqualTo(200);
     assertThat(next.header("X-ReadRateLimit-Usage")).isEqualTo("1,7");
