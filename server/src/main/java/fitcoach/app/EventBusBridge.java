@@ -25,10 +25,11 @@ final class EventBusBridge {
         String address = event.getRawMessage() == null ? null : event.getRawMessage().getString("address");
         String own = "fitcoach.user." + AuthHandler.signedIn(event.socket().routingContext()).userId() + ".";
         boolean allowed = address != null && address.startsWith(own);
-        event.complete(allowed);
+        // Told before the consumer exists, so a feature that publishes only while someone subscribes starts in time.
         if (allowed) {
           subscriptions.registered(event.socket(), address);
         }
+        event.complete(allowed);
       } else {
         if (event.type() == BridgeEventType.UNREGISTER && event.getRawMessage() != null) {
           subscriptions.unregistered(event.socket(), event.getRawMessage().getString("address"));

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs generations apart from their transport. Each token is published on {@code fitcoach.user.<id>.coach.<streamId>}
- * as {@code {type:"token", seq, text}}, then one {@code {type:"done", ...}} or {@code {type:"error", code, message}};
- * the SSE relay and the SockJS bridge both carry those. A generation nobody listens to any more (browser gone, and no
+ * as {@code {type:"token", seq, text}}, then one {@code {type:"done", ...}} or {@code {type:"error", code, message}},
+ * for browsers following over the SockJS bridge; token frames go out only while such a subscriber exists, since the
+ * SSE relay follows the generation directly and a frame per token nobody reads is the largest garbage of a stream. A generation nobody listens to any more (browser gone, and no
  * bridge subscriber) is cancelled after a short grace, so no tokens are paid for nothing; the stop endpoint does the
  * same on purpose. Ended generations stay a while so a client that reconnects with {@code Last-Event-ID} gets the rest.
  */
@@ -81,7 +82,11 @@ public final class CoachStreams implements BridgeSubscriptions {
           }
           int seq = g.append(token, TokenRelayEvent.recording() ? g.receivedNanos() : 0);
           g.passOn(seq, token);
-          vertx.eventBus().publish(g.address, new JsonObject().put("type", "token").put("seq", seq).put("text", token), FRAMES);
+          // A frame per token is garbage when no browser follows over the bridge (the SSE relay follows directly).
+          if (g.hasBridgeSubscribers()) {
+            vertx.eventBus().publish(g.address, new JsonObject().put("type", "token").put("seq", seq).put("text", token),
+                FRAMES);
+          }
         }
 
         @Override
@@ -324,11 +329,15 @@ public final class CoachStreams implements BridgeSubscriptions {
     if (g == null) {
       return;
     }
-    bridgeSockets.computeIfAbsent(socket, s -> ConcurrentHashMap.newKeySet()).add(g.id);
+    if (!bridgeSockets.computeIfAbsent(socket, s -> ConcurrentHashMap.newKeySet()).add(g.id)) {
+      return;
+    }
+    g.bridgeSubscribed(1);
     g.attach(vertx);
     Runnable pending = awaitingListener.remove(g.id);
     if (pending != null) {
-      pending.run();
+      // Started in a later task: the bridge registers the subscriber's consumer once this hook returns.
+      vertx.getOrCreateContext().runOnContext(v -> pending.run());
     }
   }
 
@@ -337,6 +346,7 @@ public final class CoachStreams implements BridgeSubscriptions {
     Generation g = forAddress(address);
     Set<String> ids = bridgeSockets.get(socket);
     if (g != null && ids != null && ids.remove(g.id)) {
+      g.bridgeSubscribed(-1);
       g.detach(vertx, graceMs);
     }
   }
@@ -348,6 +358,7 @@ public final class CoachStreams implements BridgeSubscriptions {
       ids.forEach(id -> {
         Generation g = generations.get(id);
         if (g != null) {
+          g.bridgeSubscribed(-1);
           g.detach(vertx, graceMs);
         }
       });

@@ -25,6 +25,7 @@ final class Generation {
   private LlmCall call;
   private boolean cancelRequested;
   private int listeners;
+  private volatile int bridgeSubscribers;
   private long graceTimer = -1;
   /** Arrival times of the latest tokens (a ring), kept only while a recording measures relay latency. */
   private long[] receivedAt;
@@ -181,6 +182,15 @@ final class Generation {
 
   synchronized boolean cancelRequested() {
     return cancelRequested;
+  }
+
+  /** Browsers following this answer over the SockJS bridge, which needs every token published on the event bus. */
+  synchronized void bridgeSubscribed(int change) {
+    bridgeSubscribers = Math.max(0, bridgeSubscribers + change);
+  }
+
+  boolean hasBridgeSubscribers() {
+    return bridgeSubscribers > 0;
   }
 
   synchronized int attach(Vertx vertx) {

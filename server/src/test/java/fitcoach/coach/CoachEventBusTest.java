@@ -71,4 +71,24 @@ class CoachEventBusTest extends CoachTestBase {
     await(anthropic.awaitClientDisconnects(1));
     eventually("the interrupted answer", () -> "interrupted".equals(string("SELECT status FROM recommendations")));
   }
+  @Test
+  @DisplayName("A browser that subscribes over the bridge to an answer streaming over SSE gets every later token and the end")
+  void joinMidStream() {
+    anthropic.next(Reply.tokens(60).slow(Duration.ofMillis(20)));
+    try (var sse = client.stream("POST", "/api/ai/chat", new JsonObject().put("message", "Long answer please"), null)) {
+      JsonObject start = sse.next(WAIT).json();
+      sse.until("token", WAIT);
+      List<JsonObject> frames = new CopyOnWriteArrayList<>();
+      WebSocket socket = bridge(frames);
+      String address = "fitcoach.user." + string("SELECT id::text FROM users") + ".coach." + start.getString("streamId");
+      socket.writeTextMessage(new JsonObject().put("type", "register").put("address", address).encode());
+      eventually("the done frame", () -> !bodies(frames, "done").isEmpty());
+      List<Integer> seqs = bodies(frames, "token").stream().map(t -> t.getInteger("seq")).toList();
+      assertThat(seqs).as("tokens after joining").isNotEmpty().endsWith(60);
+      assertThat(seqs).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(seqs.get(0), 60).boxed().toList());
+      assertThat(bodies(frames, "done").get(0).getString("status")).isEqualTo("complete");
+      assertThat(String.join("", tokens(sse.rest(WAIT)))).isNotEmpty();
+      socket.close();
+    }
+  }
 }
