@@ -26,6 +26,9 @@ public final class SseParser {
   private boolean skipLineFeed;
   private boolean firstLine = true;
   private final StringBuilder data = new StringBuilder();
+  private String firstData;
+  private byte[] lastTypeBytes;
+  private String lastType;
   private boolean hasData;
   private String eventType = "";
   private String lastEventId = "";
@@ -90,56 +93,85 @@ public final class SseParser {
     lineLength += count;
   }
 
+  private static final byte[] EVENT = "event".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ID = "id".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] RETRY = "retry".getBytes(StandardCharsets.US_ASCII);
+
+  // Lines are taken apart as bytes and only values become strings: this runs several times per token.
   private void completeLine() {
-    int offset = 0;
+    int from = 0;
     if (firstLine) {
       firstLine = false;
       // A UTF-8 byte order mark at the very start of the stream is not part of the first field.
       if (lineLength >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF) {
-        offset = 3;
+        from = 3;
       }
     }
-    String text = new String(line, offset, lineLength - offset, StandardCharsets.UTF_8);
+    int to = lineLength;
     lineLength = 0;
-    if (text.isEmpty()) {
+    if (from == to) {
       dispatch();
-    } else if (text.charAt(0) != ':') {
-      int colon = text.indexOf(':');
-      if (colon < 0) {
-        field(text, "");
-      } else {
-        int valueStart = colon + 1;
-        if (valueStart < text.length() && text.charAt(valueStart) == ' ') {
-          valueStart++;
-        }
-        field(text.substring(0, colon), text.substring(valueStart));
+      return;
+    }
+    if (line[from] == ':') {
+      return;
+    }
+    int colon = from;
+    while (colon < to && line[colon] != ':') {
+      colon++;
+    }
+    int valueStart = Math.min(colon + 1, to);
+    if (valueStart < to && line[valueStart] == ' ') {
+      valueStart++;
+    }
+    if (is(EVENT, from, colon)) {
+      eventType = eventTypeOf(valueStart, to);
+    } else if (is(DATA, from, colon)) {
+      data(new String(line, valueStart, to - valueStart, StandardCharsets.UTF_8));
+    } else if (is(ID, from, colon)) {
+      String value = new String(line, valueStart, to - valueStart, StandardCharsets.UTF_8);
+      if (value.indexOf('\0') < 0) {
+        lastEventId = value;
       }
+    } else if (is(RETRY, from, colon)) {
+      retry(new String(line, valueStart, to - valueStart, StandardCharsets.UTF_8));
+    }
+    // Unknown fields are ignored.
+  }
+
+  private boolean is(byte[] name, int from, int to) {
+    return to - from == name.length && Arrays.equals(line, from, to, name, 0, name.length);
+  }
+
+  /** The same few event types come again and again; the last one's string is reused when the bytes match. */
+  private String eventTypeOf(int from, int to) {
+    if (lastTypeBytes != null && Arrays.equals(line, from, to, lastTypeBytes, 0, lastTypeBytes.length)) {
+      return lastType;
+    }
+    lastTypeBytes = Arrays.copyOfRange(line, from, to);
+    lastType = new String(lastTypeBytes, StandardCharsets.UTF_8);
+    return lastType;
+  }
+
+  private void data(String value) {
+    if (!hasData) {
+      hasData = true;
+      firstData = value;
+    } else {
+      if (data.length() == 0) {
+        data.append(firstData);
+      }
+      data.append('\n').append(value);
     }
   }
 
-  private void field(String name, String value) {
-    switch (name) {
-      case "event" -> eventType = value;
-      case "data" -> {
-        data.append(value).append('\n');
-        hasData = true;
-      }
-      case "id" -> {
-        if (value.indexOf('\0') < 0) {
-          lastEventId = value;
-        }
-      }
-      case "retry" -> {
-        if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-          try {
-            retryMillis = Long.parseLong(value);
-          } catch (NumberFormatException tooLong) {
-            // Ignored like any other invalid retry value.
-          }
-        }
-      }
-      default -> {
-        // Unknown fields are ignored.
+  private void retry(String value) {
+    if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      try {
+        retryMillis = Long.parseLong(value);
+      } catch (NumberFormatException tooLong) {
+        // Ignored like any other invalid retry value.
       }
     }
   }
@@ -149,9 +181,11 @@ public final class SseParser {
       eventType = "";
       return;
     }
-    data.setLength(data.length() - 1);
-    SseEvent event = new SseEvent(eventType.isEmpty() ? "message" : eventType, data.toString(), lastEventId);
+    // One data line (every LLM event) is passed on as it is; several are joined by LF.
+    SseEvent event = new SseEvent(eventType.isEmpty() ? "message" : eventType,
+        data.length() == 0 ? firstData : data.toString(), lastEventId);
     data.setLength(0);
+    firstData = null;
     hasData = false;
     eventType = "";
     onEvent.accept(event);
