@@ -113,43 +113,32 @@ final class TextDelta {
   }
 
   private void number() {
-    int start = i;
     if (i < s.length() && s.charAt(i) == '-') {
       i++;
     }
-    int digits = i;
-    while (i < s.length() && Character.isDigit(s.charAt(i))) {
+    boolean wellFormed = digits() > 0;
+    if (wellFormed && i < s.length() && s.charAt(i) == '.') {
       i++;
+      wellFormed = digits() > 0;
     }
-    if (i == digits) {
-      throw malformed.get();
-    }
-    if (i < s.length() && s.charAt(i) == '.') {
-      i++;
-      int fraction = i;
-      while (i < s.length() && Character.isDigit(s.charAt(i))) {
-        i++;
-      }
-      if (i == fraction) {
-        throw malformed.get();
-      }
-    }
-    if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+    if (wellFormed && i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
       i++;
       if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
         i++;
       }
-      int exponent = i;
-      while (i < s.length() && Character.isDigit(s.charAt(i))) {
-        i++;
-      }
-      if (i == exponent) {
-        throw malformed.get();
-      }
+      wellFormed = digits() > 0;
     }
-    if (i == start) {
+    if (!wellFormed) {
       throw malformed.get();
     }
+  }
+
+  private int digits() {
+    int start = i;
+    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+    }
+    return i - start;
   }
 
   /** A JSON string at the cursor (after optional white space), unescaped; a copy only when it holds escapes. */
