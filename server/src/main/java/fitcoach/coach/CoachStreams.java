@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * Runs generations apart from their transport. Each token is published on {@code fitcoach.user.<id>.coach.<streamId>}
  * as {@code {type:"token", seq, text}}, then one {@code {type:"done", ...}} or {@code {type:"error", code, message}},
  * for browsers following over the SockJS bridge; token frames go out only while such a subscriber exists, since the
- * SSE relay follows the generation directly and a frame per token nobody reads is the largest garbage of a stream. A generation nobody listens to any more (browser gone, and no
- * bridge subscriber) is cancelled after a short grace, so no tokens are paid for nothing; the stop endpoint does the
- * same on purpose. Ended generations stay a while so a client that reconnects with {@code Last-Event-ID} gets the rest.
+ * SSE relay follows the generation directly and a frame per token nobody reads is the largest garbage of a stream.
+ * A generation nobody listens to any more (browser gone, and no bridge subscriber) is cancelled after a short grace,
+ * so no tokens are paid for nothing; the stop endpoint does the same on purpose. Ended generations stay a while so a client that reconnects with {@code Last-Event-ID} gets the rest.
  */
 public final class CoachStreams implements BridgeSubscriptions {
   private static final Logger LOG = LoggerFactory.getLogger(CoachStreams.class);
