@@ -39,12 +39,9 @@ public final class JsonFields {
 
   /** A string, or null when absent or null. */
   public String optionalString(String name, int maxLength) {
-    Object value = body.getValue(name);
-    if (value == null) {
+    String s = typed(name, String.class, "a string");
+    if (s == null) {
       return null;
-    }
-    if (!(value instanceof String s)) {
-      throw ApiException.invalid(name, "invalid_type", "'" + name + "' must be a string");
     }
     if (s.length() > maxLength) {
       throw ApiException.invalid(name, "too_long", "'" + name + "' must be at most " + maxLength + " characters");
@@ -52,16 +49,10 @@ public final class JsonFields {
     return s;
   }
 
-  /** true or false; false when absent or null. */
-  public boolean optionalBoolean(String name) {
-    Object value = body.getValue(name);
-    if (value == null) {
-      return false;
-    }
-    if (!(value instanceof Boolean b)) {
-      throw ApiException.invalid(name, "invalid_type", "'" + name + "' must be true or false");
-    }
-    return b;
+  /** true or false; {@code absent} when absent or null. */
+  public boolean optionalBoolean(String name, boolean absent) {
+    Boolean b = typed(name, Boolean.class, "true or false");
+    return b == null ? absent : b;
   }
 
   /** A whole number in [min, max], or null when absent or null. */
@@ -96,13 +87,22 @@ public final class JsonFields {
     return value;
   }
 
-  private BigDecimal number(String name) {
+  /** The value as {@code type}, null when absent or null, else a 400 saying what it must be. */
+  private <T> T typed(String name, Class<T> type, String mustBe) {
     Object value = body.getValue(name);
     if (value == null) {
       return null;
     }
-    if (!(value instanceof Number number)) {
-      throw ApiException.invalid(name, "invalid_type", "'" + name + "' must be a number");
+    if (!type.isInstance(value)) {
+      throw ApiException.invalid(name, "invalid_type", "'" + name + "' must be " + mustBe);
+    }
+    return type.cast(value);
+  }
+
+  private BigDecimal number(String name) {
+    Number number = typed(name, Number.class, "a number");
+    if (number == null) {
+      return null;
     }
     double d = number.doubleValue();
     if (Double.isNaN(d) || Double.isInfinite(d)) {

@@ -149,7 +149,7 @@ public final class CoachRoutes {
       throw ApiException.invalid("message", "required", "Write a message");
     }
     UUID sessionId = ChatService.uuid(f.optionalString("sessionId", 40), "sessionId").orElse(null);
-    chat.turn(ctx, userId(ctx), sessionId, message, f.optionalBoolean("retry"));
+    chat.turn(ctx, userId(ctx), sessionId, message, f.optionalBoolean("retry", false));
   }
 
   private void weeklyReport(RoutingContext ctx) {

@@ -76,14 +76,7 @@ public final class SettingsRoutes {
     var f = new fitcoach.app.JsonFields(Json.body(ctx), "allowStravaApi", "acknowledgement", "stravaRetention");
     UUID userId = userId(ctx);
     policies.find(userId).compose(current -> {
-      boolean allow = current.allowStravaApi();
-      if (f.has("allowStravaApi")) {
-        Object v = ctx.body().asJsonObject().getValue("allowStravaApi");
-        if (!(v instanceof Boolean b)) {
-          throw fitcoach.app.ApiException.invalid("allowStravaApi", "invalid_type", "'allowStravaApi' must be true or false");
-        }
-        allow = b;
-      }
+      boolean allow = f.optionalBoolean("allowStravaApi", current.allowStravaApi());
       if (allow && !current.allowStravaApi() && !DataPolicy.ACKNOWLEDGEMENT.equals(f.optionalString("acknowledgement", 500))) {
         throw fitcoach.app.ApiException.invalid("acknowledgement", "acknowledgement_required",
             "To let the coach read Strava API data, send the acknowledgement shown in Settings: " + DataPolicy.ACKNOWLEDGEMENT);

@@ -52,8 +52,9 @@ abstract class CoachTestBase extends ApiTest {
   @AfterEach
   void titleRequestsSettled() {
     eventually("every chat session with a complete first answer to get its title", () -> TestDatabase.count("""
-        SELECT count(*) FROM chat_sessions s WHERE s.title = 'New chat' AND (SELECT m.status FROM chat_messages m
-          WHERE m.session_id = s.id AND m.role = 'assistant' ORDER BY m.seq LIMIT 1) = 'complete'""") == 0);
+        SELECT count(*) FROM chat_sessions s WHERE s.title = ? AND (SELECT m.status FROM chat_messages m
+          WHERE m.session_id = s.id AND m.role = 'assistant' ORDER BY m.seq LIMIT 1) = 'complete'""",
+        ChatRepository.DEFAULT_TITLE) == 0);
   }
 
   @AfterAll
