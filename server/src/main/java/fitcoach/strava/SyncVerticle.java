@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ public final class SyncVerticle extends VerticleBase {
   private final long retryBaseMs;
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
   private final Set<Long> processing = ConcurrentHashMap.newKeySet();
-  private boolean eventWakeUpScheduled;
+  private final AtomicBoolean eventWakeUpScheduled = new AtomicBoolean();
 
   SyncVerticle(StravaRepository repository, StravaClient client, StravaTokens tokens, RateLimiter limiter, LoadService load,
                int pageSize, long retryBaseMs) {
@@ -276,10 +277,9 @@ public final class SyncVerticle extends VerticleBase {
 
   /** Leaves the event pending, without spending an attempt, and looks at the pending events again when the limit lifts. */
   private Future<Void> defer(StravaRepository.Event event, Instant until) {
-    if (!eventWakeUpScheduled) {
-      eventWakeUpScheduled = true;
+    if (eventWakeUpScheduled.compareAndSet(false, true)) {
       vertx.setTimer(Math.max(1, Duration.between(Instant.now(), until).toMillis()), id -> {
-        eventWakeUpScheduled = false;
+        eventWakeUpScheduled.set(false);
         limiter.windowPassed();
         retryPendingEvents();
       });
