@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -173,8 +174,9 @@ public final class StravaService {
   /**
    * Keeps a webhook event as a hint for the worker, which confirms it with Strava before changing anything. Strava signs
    * nothing, so only events naming this instance's subscription and a connected athlete are kept, while Strava is
-   * configured; the rest are dropped with the same 200 (Strava does not retry it, and the answer tells a forger nothing).
-   * Answers fast because Strava waits at most 2 s.
+   * configured; the rest are dropped with the same 200 as a stored one (Strava does not retry it, and a forger learns
+   * nothing from it). Beyond the per-minute cap or the backlog bound the answer is 429, which Strava retries (three
+   * attempts in all). Answers fast because Strava waits at most 2 s.
    */
   Future<Void> receiveEvent(JsonObject payload) {
     Optional<WebhookEvent> parsed = WebhookEvent.from(payload);
@@ -189,9 +191,9 @@ public final class StravaService {
       if (owner.get().pendingEvents() >= WebhookEvent.MAX_PENDING) {
         return Future.failedFuture(ApiException.tooManyRequests("Too many webhook events are waiting; try again later", 60));
       }
-      Optional<java.time.Instant> full = webhookBudget.admit();
+      Optional<Instant> full = webhookBudget.admit();
       if (full.isPresent()) {
-        long seconds = Math.max(1, Duration.between(clock.instant(), full.get()).toSeconds());
+        long seconds = Math.max(1, (Duration.between(clock.instant(), full.get()).toMillis() + 999) / 1000);
         return Future.failedFuture(ApiException.tooManyRequests(
             "More than " + WebhookEvent.PER_MINUTE + " webhook events in a minute; try again later", seconds));
       }
