@@ -8,6 +8,8 @@ public final class Addresses {
   static final String RUN_SYNC = "fitcoach.strava.sync.run";
   /** Internal: process the stored webhook event whose id is the message body. */
   static final String PROCESS_EVENT = "fitcoach.strava.webhook.process";
+  /** Internal: delete old webhook events now (the hourly job does it anyway); the reply is how many went. */
+  static final String PRUNE_EVENTS = "fitcoach.strava.webhook.prune";
 
   private Addresses() {
   }

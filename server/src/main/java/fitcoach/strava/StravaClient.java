@@ -82,6 +82,11 @@ public final class StravaClient {
     });
   }
 
+  /** The authenticated athlete; a cheap way to ask Strava whether an access token still works. */
+  public Future<JsonObject> athlete(String accessToken) {
+    return resource(web.getAbs(apiBase + "/athlete").bearerTokenAuthentication(accessToken)).map(StravaClient::object);
+  }
+
   public Future<JsonObject> activity(String accessToken, long id) {
     return resource(web.getAbs(apiBase + "/activities/" + id).bearerTokenAuthentication(accessToken)).map(StravaClient::object);
   }

@@ -105,14 +105,26 @@ final class StravaRepository {
           AND coalesce((SELECT p.strava_retention FROM data_policies p WHERE p.user_id = a.user_id), 'strava_policy') = 'strava_policy'
         RETURNING a.user_id, a.local_date)
       SELECT user_id, min(local_date) AS earliest, count(*) AS removed FROM doomed GROUP BY user_id""";
+  // The user an event is about, only when it names this instance's push subscription and a connected athlete; with the
+  // number of events still waiting, so a flood cannot queue work without end.
+  private static final String EVENT_OWNER = """
+      SELECT c.user_id, (SELECT count(*) FROM webhook_events WHERE processed_at IS NULL AND attempts < $3) AS pending
+      FROM strava_subscriptions s JOIN strava_connections c ON c.athlete_id = $2 WHERE s.id = $1""";
   private static final String INSERT_EVENT = """
-      INSERT INTO webhook_events (payload, subscription_id, owner_id, object_type, object_id, aspect_type, event_time)
-      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id""";
+      INSERT INTO webhook_events (payload, subscription_id, owner_id, object_type, object_id, aspect_type, event_time, user_id)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id""";
   private static final String FINISH_EVENT = """
       UPDATE webhook_events SET processed_at = CASE WHEN $3::text IS NULL THEN now() ELSE processed_at END, outcome = $2,
         error = $3, attempts = attempts + 1, user_id = coalesce($4, user_id) WHERE id = $1""";
+  // Waiting for Strava's rate limit is not a failed attempt: the event keeps all its attempts for later.
+  private static final String DEFER_EVENT = "UPDATE webhook_events SET error = $2 WHERE id = $1 AND processed_at IS NULL";
   private static final String PENDING_EVENTS = """
-      SELECT id, payload FROM webhook_events WHERE processed_at IS NULL AND attempts < 5 ORDER BY id LIMIT 100""";
+      SELECT id, payload FROM webhook_events WHERE processed_at IS NULL AND attempts < $1 ORDER BY id LIMIT 100""";
+  private static final String PENDING_EVENT = """
+      SELECT id, payload FROM webhook_events WHERE id = $1 AND processed_at IS NULL AND attempts < $2""";
+  // Processed events are kept a while to explain what happened; ones that never could be processed go as old hints.
+  private static final String PRUNE_EVENTS = """
+      DELETE FROM webhook_events WHERE coalesce(processed_at, received_at) < now() - make_interval(days => $1)""";
   private static final String SUBSCRIPTION = "SELECT id, callback_url, created_at FROM strava_subscriptions ORDER BY created_at DESC LIMIT 1";
   private static final String SAVE_SUBSCRIPTION = """
       INSERT INTO strava_subscriptions (id, callback_url) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET callback_url = EXCLUDED.callback_url""";
@@ -129,6 +141,9 @@ final class StravaRepository {
   }
 
   record Subscription(long id, String callbackUrl, Instant createdAt) {
+  }
+
+  record EventOwner(UUID userId, long pendingEvents) {
   }
 
   private final Pool pool;
@@ -341,17 +356,22 @@ final class StravaRepository {
     });
   }
 
-  /** Stores a webhook event once; empty when it is a redelivery of one already stored. */
   /** Fresh planner statistics after a bulk change, so list queries keep their index plans without waiting for autovacuum. */
   Future<Void> analyze() {
     return pool.query("ANALYZE activities").execute().mapEmpty();
   }
 
-  Future<Optional<Long>> insertEvent(JsonObject payload) {
-    return pool.preparedQuery(INSERT_EVENT).execute(Tuple.of(payload, longOrNull(payload, "subscription_id"),
-            longOrNull(payload, "owner_id"), payload.getValue("object_type") instanceof String s ? s : null,
-            longOrNull(payload, "object_id"), payload.getValue("aspect_type") instanceof String s2 ? s2 : null,
-            longOrNull(payload, "event_time")))
+  /** The user a webhook event may be stored for, and how many events wait; empty when it is not for this instance. */
+  Future<Optional<EventOwner>> eventOwner(long subscriptionId, long athleteId) {
+    return pool.preparedQuery(EVENT_OWNER).execute(Tuple.of(subscriptionId, athleteId, WebhookEvent.MAX_ATTEMPTS)).map(rows -> rows.size() == 0
+        ? Optional.empty()
+        : Optional.of(new EventOwner(rows.iterator().next().getUUID("user_id"), rows.iterator().next().getLong("pending"))));
+  }
+
+  /** Stores a webhook event once; empty when it is a redelivery of one already stored. */
+  Future<Optional<Long>> insertEvent(WebhookEvent event, UUID userId) {
+    return pool.preparedQuery(INSERT_EVENT).execute(Tuple.wrap(new Object[] {event.toJson(), event.subscriptionId(),
+            event.ownerId(), event.objectType(), event.objectId(), event.aspectType(), event.eventTime(), userId}))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong("id")));
   }
 
@@ -360,12 +380,22 @@ final class StravaRepository {
     return pool.preparedQuery(FINISH_EVENT).execute(Tuple.of(id, outcome, error, userId)).mapEmpty();
   }
 
+  /** Says why a pending event waits, without spending one of its attempts. */
+  Future<Void> deferEvent(long id, String reason) {
+    return pool.preparedQuery(DEFER_EVENT).execute(Tuple.of(id, reason)).mapEmpty();
+  }
+
   Future<List<Event>> pendingEvents() {
-    return pool.query(PENDING_EVENTS).execute().map(rows -> {
-      List<Event> events = new ArrayList<>();
-      rows.forEach(r -> events.add(new Event(r.getLong("id"), (JsonObject) r.getValue("payload"))));
-      return events;
-    });
+    return pool.preparedQuery(PENDING_EVENTS).execute(Tuple.of(WebhookEvent.MAX_ATTEMPTS)).map(StravaRepository::events);
+  }
+
+  Future<Optional<Event>> pendingEvent(long id) {
+    return pool.preparedQuery(PENDING_EVENT).execute(Tuple.of(id, WebhookEvent.MAX_ATTEMPTS)).map(rows -> events(rows).stream().findFirst());
+  }
+
+  /** Deletes events processed (or, if never processed, received) more than {@code days} ago; how many went. */
+  Future<Integer> pruneEvents(int days) {
+    return pool.preparedQuery(PRUNE_EVENTS).execute(Tuple.of(days)).map(RowSet::rowCount);
   }
 
   Future<Optional<Subscription>> subscription() {
@@ -383,8 +413,10 @@ final class StravaRepository {
     return pool.query(DELETE_SUBSCRIPTIONS).execute().mapEmpty();
   }
 
-  private static Long longOrNull(JsonObject o, String key) {
-    return o.getValue(key) instanceof Number n ? n.longValue() : null;
+  private static List<Event> events(RowSet<Row> rows) {
+    List<Event> events = new ArrayList<>();
+    rows.forEach(r -> events.add(new Event(r.getLong("id"), (JsonObject) r.getValue("payload"))));
+    return events;
   }
 
   private static Optional<Connection> connection(RowSet<Row> rows) {

@@ -121,6 +121,11 @@ public final class StravaRoutes {
   }
 
   private void receiveWebhook(RoutingContext ctx) {
+    if (ctx.body().length() > WebhookEvent.MAX_BYTES) {
+      // Strava's events are under 1 KB: a larger body is not one of them, and is refused before it is parsed.
+      throw new ApiException(413, "payload_too_large",
+          "A Strava webhook event is under 1 KB; this body is larger than " + WebhookEvent.MAX_BYTES + " bytes", null, null);
+    }
     JsonObject event = Json.body(ctx);
     strava.receiveEvent(event).onSuccess(v -> Json.ok(ctx, Map.of("ok", true))).onFailure(ctx::fail);
   }

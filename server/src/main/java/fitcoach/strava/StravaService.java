@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ public final class StravaService {
   private final RateLimiter limiter;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  private final WebhookBudget webhookBudget;
 
   StravaService(Vertx vertx, AppConfig config, StravaRepository repository, StravaClient client, StravaTokens tokens,
                 RateLimiter limiter, Clock clock) {
@@ -38,6 +40,7 @@ public final class StravaService {
     this.tokens = tokens;
     this.limiter = limiter;
     this.clock = clock;
+    this.webhookBudget = new WebhookBudget(clock, WebhookEvent.PER_MINUTE, Duration.ofMinutes(1));
   }
 
   /** The authorize URL to send the athlete to, with a fresh single-use state bound to them. */
@@ -168,11 +171,36 @@ public final class StravaService {
     });
   }
 
-  /** Stores a webhook event (once) and hands it to the worker; answers fast because Strava waits at most 2 s. */
+  /**
+   * Keeps a webhook event as a hint for the worker, which confirms it with Strava before changing anything. Strava signs
+   * nothing, so only events naming this instance's subscription and a connected athlete are kept, while Strava is
+   * configured; the rest are dropped with the same 200 as a stored one (Strava does not retry it, and a forger learns
+   * nothing from it). Beyond the per-minute cap or the backlog bound the answer is 429, which Strava retries (three
+   * attempts in all). Answers fast because Strava waits at most 2 s.
+   */
   Future<Void> receiveEvent(JsonObject payload) {
-    return repository.insertEvent(payload).map(id -> {
-      id.ifPresent(eventId -> vertx.eventBus().send(Addresses.PROCESS_EVENT, eventId));
-      return null;
+    Optional<WebhookEvent> parsed = WebhookEvent.from(payload);
+    if (parsed.isEmpty() || !config.stravaConfigured()) {
+      return Future.succeededFuture();
+    }
+    WebhookEvent event = parsed.get();
+    return repository.eventOwner(event.subscriptionId(), event.ownerId()).compose(owner -> {
+      if (owner.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      if (owner.get().pendingEvents() >= WebhookEvent.MAX_PENDING) {
+        return Future.failedFuture(ApiException.tooManyRequests("Too many webhook events are waiting; try again later", 60));
+      }
+      Optional<Instant> full = webhookBudget.admit();
+      if (full.isPresent()) {
+        long seconds = Math.max(1, (Duration.between(clock.instant(), full.get()).toMillis() + 999) / 1000);
+        return Future.failedFuture(ApiException.tooManyRequests(
+            "More than " + WebhookEvent.PER_MINUTE + " webhook events in a minute; try again later", seconds));
+      }
+      return repository.insertEvent(event, owner.get().userId()).<Void>map(id -> {
+        id.ifPresentOrElse(eventId -> vertx.eventBus().send(Addresses.PROCESS_EVENT, eventId), webhookBudget::release);
+        return null;
+      }).onFailure(err -> webhookBudget.release());
     });
   }
 

@@ -10,9 +10,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,8 @@ public final class SyncVerticle extends VerticleBase {
   private final int pageSize;
   private final long retryBaseMs;
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+  private final Set<Long> processing = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean eventWakeUpScheduled = new AtomicBoolean();
 
   SyncVerticle(StravaRepository repository, StravaClient client, StravaTokens tokens, RateLimiter limiter, LoadService load,
                int pageSize, long retryBaseMs) {
@@ -51,10 +56,13 @@ public final class SyncVerticle extends VerticleBase {
     vertx.eventBus().<String>consumer(Addresses.RUN_SYNC, msg -> resume(UUID.fromString(msg.body())));
     vertx.eventBus().<Long>consumer(Addresses.PROCESS_EVENT, msg -> processEvent(msg.body()));
     vertx.setPeriodic(EVENT_RETRY_MS, id -> retryPendingEvents());
-    vertx.setPeriodic(RETENTION_MS, id -> applyRetention());
+    vertx.setPeriodic(RETENTION_MS, id -> applyRetention().compose(v -> pruneEvents()));
+    // In-process only (the browser bridge carries no inbound messages): prunes now and answers how many went.
+    vertx.eventBus().<Void>consumer(Addresses.PRUNE_EVENTS, msg -> repository.pruneEvents(WebhookEvent.KEEP_DAYS)
+        .onSuccess(msg::reply).onFailure(err -> msg.fail(500, err.getMessage())));
     // Jobs a previous run left unfinished (a crash, kill -9, a restart) continue from their stored cursor.
     // The retention runs before the verticle counts as started, so a restart never serves expired Strava data.
-    return applyRetention().compose(v -> repository.unfinishedJobs()).onSuccess(jobs -> jobs.forEach(job -> {
+    return applyRetention().compose(v -> pruneEvents()).compose(v -> repository.unfinishedJobs()).onSuccess(jobs -> jobs.forEach(job -> {
       LOG.info("Resuming Strava sync {} for user {} at page {}", job.id(), job.userId(), job.cursor().getInteger("page", 1));
       run(job);
     }));
@@ -217,27 +225,26 @@ public final class SyncVerticle extends VerticleBase {
     });
   }
 
-  // --- Webhook events ---
+  // --- Webhook events: hints, confirmed with Strava before anything changes ---
 
   private void retryPendingEvents() {
-    repository.pendingEvents().onSuccess(events -> events.forEach(e -> processEvent(e.id())));
+    repository.pendingEvents().onSuccess(events -> events.forEach(this::process));
   }
 
-  private final Set<Long> processing = ConcurrentHashMap.newKeySet();
-
   private void processEvent(long eventId) {
-    if (!processing.add(eventId)) {
-      return;
+    repository.pendingEvent(eventId).onSuccess(found -> found.ifPresent(this::process));
+  }
+
+  private void process(StravaRepository.Event event) {
+    if (processing.add(event.id())) {
+      handle(event).onComplete(done -> processing.remove(event.id()));
     }
-    repository.pendingEvents()
-        .map(events -> events.stream().filter(e -> e.id() == eventId).findFirst())
-        .compose(found -> found.isEmpty() ? Future.succeededFuture() : handle(found.get()))
-        .onComplete(done -> processing.remove(eventId));
   }
 
   private Future<Void> handle(StravaRepository.Event event) {
     JsonObject e = event.payload();
     return repository.subscription().compose(subscription -> {
+      // Checked again: the subscription or the connection may have gone since the event was stored.
       Long subscriptionId = e.getValue("subscription_id") instanceof Number n ? n.longValue() : null;
       if (subscription.isEmpty() || subscriptionId == null || subscription.get().id() != subscriptionId) {
         return repository.finishEvent(event.id(), "ignored: not our subscription", null, null);
@@ -250,56 +257,154 @@ public final class SyncVerticle extends VerticleBase {
         if (connection.isEmpty()) {
           return repository.finishEvent(event.id(), "ignored: unknown athlete", null, null);
         }
+        var pause = limiter.pauseUntil();
+        if (pause.isPresent()) {
+          return defer(event, pause.get());
+        }
         UUID userId = connection.get().userId();
-        return apply(userId, e)
+        return apply(connection.get(), e)
             .compose(outcome -> repository.finishEvent(event.id(), outcome, null, userId))
             .recover(err -> {
-              LOG.warn("Webhook event {} failed: {}", event.id(), err.getMessage());
+              if (err instanceof StravaException se && se.kind() == StravaException.Kind.RATE_LIMITED) {
+                return defer(event, se.resumeAt());
+              }
+              LOG.warn("Webhook event {} could not be confirmed: {}", event.id(), err.getMessage());
               return repository.finishEvent(event.id(), "error", err.getMessage() == null ? err.toString() : err.getMessage(), userId);
             });
       });
     });
   }
 
-  private Future<String> apply(UUID userId, JsonObject e) {
+  /** Leaves the event pending, without spending an attempt, and looks at the pending events again when the limit lifts. */
+  private Future<Void> defer(StravaRepository.Event event, Instant until) {
+    if (eventWakeUpScheduled.compareAndSet(false, true)) {
+      vertx.setTimer(Math.max(1, Duration.between(Instant.now(), until).toMillis()), id -> {
+        eventWakeUpScheduled.set(false);
+        limiter.windowPassed();
+        retryPendingEvents();
+      });
+    }
+    return repository.deferEvent(event.id(), "waiting for Strava's rate limit until " + until);
+  }
+
+  private Future<String> apply(StravaRepository.Connection connection, JsonObject e) {
+    UUID userId = connection.userId();
     String objectType = e.getString("object_type", "");
-    String aspect = e.getString("aspect_type", "");
     long objectId = e.getValue("object_id") instanceof Number n ? n.longValue() : -1;
     if ("athlete".equals(objectType)) {
       JsonObject updates = e.getValue("updates") instanceof JsonObject u ? u : new JsonObject();
-      if ("false".equals(String.valueOf(updates.getValue("authorized")))) {
-        // The athlete revoked access on Strava: forget the tokens at once; their activities stay theirs.
+      if (!"false".equals(String.valueOf(updates.getValue("authorized")))) {
+        return Future.succeededFuture("ignored: athlete update");
+      }
+      return tokenRevoked(connection).compose(revoked -> {
+        if (!revoked) {
+          return Future.succeededFuture("ignored: Strava still accepts the token");
+        }
+        // Strava confirms the athlete revoked access: forget the tokens; their activities stay theirs.
         return repository.deleteConnection(userId).map(v -> {
           vertx.eventBus().publish(Addresses.sync(userId), new JsonObject().put("state", "disconnected"));
           return "deauthorized";
         });
-      }
-      return Future.succeededFuture("ignored: athlete update");
+      });
     }
     if (!"activity".equals(objectType) || objectId < 0) {
       return Future.succeededFuture("ignored: unknown object");
     }
-    if ("delete".equals(aspect)) {
-      return repository.deleteActivity(userId, objectId).compose(day -> day.isEmpty()
-          ? Future.succeededFuture("deleted (was not stored)")
-          : load.activitiesChanged(userId, day.get()).map(r -> {
-            notifyActivity(userId, "deleted", objectId);
-            return "deleted";
-          }));
-    }
-    // Create and update: fetch the current state rather than trusting the event (events can arrive out of order).
-    return tokens.accessToken(userId).compose(token -> client.activity(token, objectId)).compose(json -> {
+    // Whatever the event says, Strava's current state decides: events can be forged, duplicated or out of order.
+    return stravaActivity(userId, objectId).compose(found -> {
+      if (found.isEmpty()) {
+        return deleteLocally(userId, objectId);
+      }
+      JsonObject json = found.get();
+      Long athlete = json.getValue("athlete") instanceof JsonObject a && a.getValue("id") instanceof Number n ? n.longValue() : null;
+      if (athlete == null || athlete != connection.athleteId()) {
+        return Future.succeededFuture("ignored: another athlete's activity");
+      }
+      if ("delete".equals(e.getString("aspect_type"))) {
+        return Future.succeededFuture("ignored: still on Strava");
+      }
       StravaActivity a = StravaActivity.from(json);
       if (a == null) {
         return Future.succeededFuture("ignored: unreadable activity");
       }
       return repository.upsert(userId, List.of(a)).compose(up -> load.activitiesChanged(userId, up.earliest()).map(r -> {
-        notifyActivity(userId, up.inserted() > 0 ? "created" : "updated", objectId);
-        return up.inserted() > 0 ? "created" : "updated";
+        String change = up.inserted() > 0 ? "created" : "updated";
+        notifyActivity(userId, change, objectId);
+        return change;
       }));
-    }).recover(err -> err instanceof StravaException se && se.kind() == StravaException.Kind.NOT_FOUND
-        ? repository.deleteActivity(userId, objectId).map(d -> "gone on Strava")
-        : Future.failedFuture(err));
+    });
+  }
+
+  /** Strava answered 404 to a token it accepts: the activity is gone (or no longer visible), so FitCoach's copy goes. */
+  private Future<String> deleteLocally(UUID userId, long objectId) {
+    return repository.deleteActivity(userId, objectId).compose(day -> day.isEmpty()
+        ? Future.succeededFuture("gone on Strava (was not stored)")
+        : load.activitiesChanged(userId, day.get()).map(r -> {
+          notifyActivity(userId, "deleted", objectId);
+          return "deleted: gone on Strava";
+        }));
+  }
+
+  /**
+   * The activity as Strava has it now, or empty when Strava answers 404. Strava checks the token before it looks the
+   * activity up, so a 404 is only ever an answer for a valid token; a 401 is a token problem (refresh once, then fail).
+   */
+  private Future<Optional<JsonObject>> stravaActivity(UUID userId, long id) {
+    Function<String, Future<JsonObject>> fetch = token -> client.activity(token, id);
+    return tokens.accessToken(userId).compose(fetch)
+        .recover(err -> kind(err) == StravaException.Kind.UNAUTHORIZED ? tokens.refresh(userId).compose(fetch) : Future.failedFuture(err))
+        .map(Optional::of)
+        .recover(err -> kind(err) == StravaException.Kind.NOT_FOUND ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err));
+  }
+
+  /**
+   * Whether Strava no longer honours FitCoach's authorisation: the stored access token answers 401 and so does the
+   * refresh (Strava refuses the refresh token), or a freshly refreshed token answers 401. A working token means the
+   * deauthorisation event was not Strava's. Rate limits and outages fail, so the event waits and is tried again.
+   */
+  private Future<Boolean> tokenRevoked(StravaRepository.Connection connection) {
+    UUID userId = connection.userId();
+    return tokenWorks(tokens.decryptAccess(userId, connection.encryptedAccess())).compose(works -> {
+      if (works) {
+        return Future.succeededFuture(false);
+      }
+      return tokens.refresh(userId).transform(refreshed -> {
+        if (refreshed.failed()) {
+          return refreshRefused(refreshed.cause()) ? Future.succeededFuture(true) : Future.failedFuture(refreshed.cause());
+        }
+        return tokenWorks(refreshed.result()).map(fresh -> !fresh);
+      });
+    });
+  }
+
+  /** True when Strava accepts the token, false when it answers 401 for it; fails when Strava cannot tell now. */
+  private Future<Boolean> tokenWorks(String accessToken) {
+    return client.athlete(accessToken).map(true).recover(err -> switch (kind(err)) {
+      case UNAUTHORIZED -> Future.succeededFuture(false);
+      // 401 for a missing scope: the token itself is valid.
+      case REAUTHORIZE -> Future.succeededFuture(true);
+      default -> Future.failedFuture(err);
+    });
+  }
+
+  /** Strava's token endpoint refused the refresh token (400/401), as it does once the athlete has deauthorised. */
+  private static boolean refreshRefused(Throwable err) {
+    return err instanceof StravaException e && e.kind() == StravaException.Kind.REAUTHORIZE && (e.status() == 400 || e.status() == 401);
+  }
+
+  private static StravaException.Kind kind(Throwable err) {
+    return err instanceof StravaException e ? e.kind() : null;
+  }
+
+  private Future<Void> pruneEvents() {
+    return repository.pruneEvents(WebhookEvent.KEEP_DAYS).onSuccess(n -> {
+      if (n > 0) {
+        LOG.info("Deleted {} webhook events older than {} days", n, WebhookEvent.KEEP_DAYS);
+      }
+    }).<Void>mapEmpty().recover(err -> {
+      LOG.warn("Pruning webhook events failed: {}", err.getMessage());
+      return Future.succeededFuture();
+    });
   }
 
   private void notifyActivity(UUID userId, String change, long stravaId) {

@@ -76,6 +76,31 @@ abstract class StravaTest extends ApiTest {
     return done.header("Location");
   }
 
+  /**
+   * Creates the push subscription through the app (the fake validates the callback like Strava) and returns the
+   * callback URL. Strava allows one subscription per application, so an earlier test's is deleted on the fake first.
+   */
+  protected String subscribeWebhook() {
+    if (fake.subscriptionId() != 0) {
+      try {
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(fake.baseUrl()
+                + "/api/v3/push_subscriptions/" + fake.subscriptionId() + "?client_id=" + FakeStrava.CLIENT_ID
+                + "&client_secret=" + FakeStrava.CLIENT_SECRET)).DELETE().build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding());
+      } catch (java.io.IOException | InterruptedException e) {
+        throw new AssertionError("deleting the fake's subscription failed", e);
+      }
+    }
+    String callbackUrl = "http://127.0.0.1:" + app.port() + "/api/strava/webhook";
+    var created = client.post("/api/strava/webhook/subscription", new JsonObject().put("callbackUrl", callbackUrl));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return callbackUrl;
+  }
+
+  protected static long storedEvents() {
+    return TestDatabase.count("SELECT count(*) FROM webhook_events");
+  }
+
   protected JsonObject status() {
     return client.get("/api/strava/status").json();
   }

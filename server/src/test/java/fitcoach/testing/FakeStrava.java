@@ -153,8 +153,19 @@ public final class FakeStrava implements AutoCloseable {
     return this;
   }
 
+  /** Invalidates every code and token, as a deauthorisation does, without telling anyone (no webhook event). */
   public void revokeAllTokens() {
     tokens.revokeAll();
+  }
+
+  /**
+   * The athlete revokes FitCoach on strava.com: every token dies (then 401 on resources, 400 on refresh) and the
+   * subscriber hears an athlete event with {@code authorized: "false"} (B.5, B.12). Blocks; the delivery status, or 0
+   * when nobody has subscribed.
+   */
+  public int deauthorizeOnStrava() {
+    tokens.revokeAll();
+    return webhooks.current().map(sub -> await(webhooks.deliver(sub.callbackUrl(), deauthorizationEvent()))).orElse(0);
   }
 
   public int tokenRequests(String grantType) {

@@ -568,6 +568,29 @@ class FakeStravaTest {
     }
   }
 
+  @Test
+  @DisplayName("Deauthorizing on strava.com kills the access and refresh tokens and tells the subscriber")
+  void deauthorizeOnStrava() {
+    Callback callback = Callback.start(vertx, true);
+    try {
+      assertThat(postForm("/api/v3/push_subscriptions", Map.of("client_id", FakeStrava.CLIENT_ID, "client_secret",
+          FakeStrava.CLIENT_SECRET, "callback_url", callback.url(), "verify_token", "v")).status()).isEqualTo(201);
+      JsonObject t = tokens();
+
+      assertThat(strava.deauthorizeOnStrava()).isEqualTo(200);
+
+      assertThat(send("GET", "/api/v3/athlete", t.getString("access_token"), null, null).status()).isEqualTo(401);
+      Response refresh = postForm("/oauth/token", Map.of("client_id", FakeStrava.CLIENT_ID, "client_secret",
+          FakeStrava.CLIENT_SECRET, "grant_type", "refresh_token", "refresh_token", t.getString("refresh_token")));
+      assertThat(refresh.status()).isEqualTo(400);
+      JsonObject event = new JsonObject(callback.requests.get(1).body());
+      assertThat(event.getString("object_type")).isEqualTo("athlete");
+      assertThat(event.getJsonObject("updates")).isEqualTo(new JsonObject().put("authorized", "false"));
+    } finally {
+      callback.close();
+    }
+  }
+
   // ---- Helpers
 
   private String authorizeUrl(String state) {
