@@ -61,10 +61,11 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(api.guard()::headers);
     BodyHandler smallBodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     router.route("/api/*").handler(ctx -> {
-      // Uploads stream to disk through their own body handler; every other body is JSON of at most 1 MiB.
+      // Uploads stream to disk through their own handler, held unread until they are known to be wanted; every other
+      // body is JSON of at most 1 MiB.
       if (ctx.request().method() == io.vertx.core.http.HttpMethod.POST && (ImportRoutes.UPLOAD_PATH.equals(ctx.request().path())
           || ExportRoutes.RESTORE_PATH.equals(ctx.request().path()))) {
-        ctx.next();
+        UploadHandler.hold(ctx);
       } else {
         smallBodies.handle(ctx);
       }
