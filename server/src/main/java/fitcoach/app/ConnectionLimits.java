@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,13 +62,19 @@ public final class ConnectionLimits {
     }
     Tracked tracked = new Tracked(client);
     connections.put(conn, tracked);
-    conn.closeHandler(v -> {
+    Runnable closed = () -> {
       Tracked t = connections.remove(conn);
       if (t != null) {
         vertx.cancelTimer(t.timer);
         release(t.client);
       }
-    });
+    };
+    if (conn instanceof ConnectionBase base) {
+      // The channel's own close: the HTTP connection's close handler never runs once it became a WebSocket.
+      base.channel().closeFuture().addListener(f -> closed.run());
+    } else {
+      conn.closeHandler(v -> closed.run());
+    }
     arm(vertx, conn, tracked);
   }
 
