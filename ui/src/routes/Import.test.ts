@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Import from './Import.svelte';
 import { apiError, json, stubFetch } from '../test/http';
@@ -65,5 +65,52 @@ describe('Import without the event bus', () => {
     expect(await screen.findByText('bad.tcx')).toBeTruthy();
     await vi.advanceTimersByTimeAsync(4100);
     expect(calls).toBe(2);
+  });
+});
+
+/** A stand-in for the browser's XMLHttpRequest: records each upload's file count and answers 202 with the job so far. */
+class UploadXhr {
+  static sizes: number[] = [];
+  status = 0;
+  responseText = '';
+  statusText = '';
+  withCredentials = false;
+  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = {
+    onprogress: null,
+  };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  onabort: (() => void) | null = null;
+  open() {}
+  setRequestHeader() {}
+  abort() {}
+  send(form: FormData) {
+    UploadXhr.sizes.push(form.getAll('files').length);
+    const files = UploadXhr.sizes.reduce((a, b) => a + b, 0);
+    setTimeout(() => {
+      this.upload.onprogress?.({ lengthComputable: true, loaded: 1, total: 1 });
+      this.status = 202;
+      this.responseText = JSON.stringify({ ...JOB, state: 'running', files, filesDone: 0, finishedAt: null, fileResults: [] });
+      this.onload?.();
+    }, 0);
+  }
+}
+
+describe('Import of a big selection', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    UploadXhr.sizes = [];
+  });
+
+  it('sends the files in batches of 50, one after another, into one import', async () => {
+    stubFetch({ 'GET /api/imports/latest': () => apiError(404, 'not_found', 'No import yet') });
+    vi.stubGlobal('XMLHttpRequest', UploadXhr);
+    render(Import);
+    const input = (await screen.findByLabelText(/Choose files/)) as HTMLInputElement;
+    const picked = Array.from({ length: 120 }, (_, i) => new File(['x'], `ride-${i}.fit`));
+    Object.defineProperty(input, 'files', { value: picked, configurable: true });
+    await fireEvent.change(input);
+    expect(await screen.findByText(/Importing… 0 of 120 files done/)).toBeTruthy();
+    expect(UploadXhr.sizes).toEqual([50, 50, 20]);
   });
 });

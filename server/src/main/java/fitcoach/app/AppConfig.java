@@ -31,7 +31,8 @@ public record AppConfig(
     int blockedThreadWarnMs,
     StravaSettings strava,
     ImportSettings imports,
-    CoachSettings coach) {
+    CoachSettings coach,
+    HttpSettings http) {
 
   public static final int MIN_SECRET_LENGTH = 32;
 
@@ -76,6 +77,9 @@ public record AppConfig(
         r.integer("FITCOACH_CHAT_HISTORY_TOKENS", 24_000, 1_000, 1_000_000),
         r.integer("FITCOACH_LLM_IDLE_TIMEOUT_SECONDS", 120, 1, 3_600),
         r.integer("FITCOACH_LLM_RETRY_BASE_MS", 500, 1, 60_000));
+    HttpSettings httpSettings = new HttpSettings(
+        r.integer("FITCOACH_HEADER_TIMEOUT_SECONDS", 20, 1, 3_600),
+        r.integer("FITCOACH_MAX_CONNECTIONS_PER_CLIENT", 64, 0, 100_000));
 
     if (!problems.isEmpty()) {
       throw new ConfigException("Invalid configuration: " + String.join("; ", problems));
@@ -83,7 +87,8 @@ public record AppConfig(
     return new AppConfig(host, port, dataDir, database, jwtSecret, encryptionKey,
         r.string("STRAVA_CLIENT_ID"), r.string("STRAVA_CLIENT_SECRET"), redirect,
         r.string("STRAVA_WEBHOOK_VERIFY_TOKEN"), r.string("CLAUDE_API_KEY"),
-        frontendUrl, strava, anthropic, openai, instances, blockedWarnMs, stravaSettings, importSettings, coachSettings);
+        frontendUrl, strava, anthropic, openai, instances, blockedWarnMs, stravaSettings, importSettings, coachSettings,
+        httpSettings);
   }
 
   /**
@@ -108,6 +113,14 @@ public record AppConfig(
     public static final String DEFAULT_ANTHROPIC_FAST_MODEL = "claude-haiku-4-5";
   }
 
+  /**
+   * Slow and greedy clients: the seconds a connection has to send complete request headers, counted from its opening
+   * or from the end of its previous response (a trickle of bytes does not extend it, unlike the idle timeout); and the
+   * connections one client address may hold open at once (0: no limit; behind a reverse proxy, the proxy is the client).
+   */
+  public record HttpSettings(int headerTimeoutSeconds, int maxConnectionsPerClient) {
+  }
+
   public boolean stravaConfigured() {
     return stravaClientId.isPresent() && stravaClientSecret.isPresent();
   }
@@ -120,25 +133,29 @@ public record AppConfig(
   public AppConfig withSecrets(String jwt, String encryption) {
     return new AppConfig(host, port, dataDir, database, Optional.of(jwt), Optional.of(encryption),
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
-        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach);
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach,
+        http);
   }
 
   public AppConfig withPort(int newPort) {
     return new AppConfig(host, newPort, dataDir, database, jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
-        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach);
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach,
+        http);
   }
 
   public AppConfig withHost(String newHost) {
     return new AppConfig(newHost, port, dataDir, database, jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
-        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach);
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach,
+        http);
   }
 
   public AppConfig withDatabase(DatabaseUrl url) {
     return new AppConfig(host, port, dataDir, Optional.of(url), jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
-        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach);
+        frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach,
+        http);
   }
 
   /** Never print secrets: this is what start-up logs. */

@@ -165,7 +165,8 @@ public final class FitCoachApp implements AutoCloseable {
             config.dataDir(), config.imports().maxUploadBytes()),
         coachRoutes,
         requireUser,
-        streams);
+        streams,
+        new ConnectionLimits(config.http()));
   }
 
   /**

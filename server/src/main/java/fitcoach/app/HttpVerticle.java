@@ -14,6 +14,7 @@ import fitcoach.health.HealthRoutes;
 import fitcoach.settings.SettingsRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -31,7 +32,7 @@ public final class HttpVerticle extends VerticleBase {
   public record Api(RequestGuard guard, ErrorHandler errors, HealthRoutes health, AuthRoutes auth, SettingsRoutes settings,
                     ActivityRoutes activities, LoadRoutes load, AnalyticsRoutes analytics, DemoRoutes demo,
                     StravaRoutes strava, ImportRoutes imports, ExportRoutes export, CoachRoutes coach,
-                    AuthHandler requireUser, BridgeSubscriptions bridgeSubscriptions) {
+                    AuthHandler requireUser, BridgeSubscriptions bridgeSubscriptions, ConnectionLimits connections) {
   }
 
   /** index.html is revalidated on every load so a new release is picked up at once. */
@@ -58,13 +59,15 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    router.route().handler(api.connections()::requestStarted);
     router.route().handler(api.guard()::headers);
     BodyHandler smallBodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     router.route("/api/*").handler(ctx -> {
-      // Uploads stream to disk through their own body handler; every other body is JSON of at most 1 MiB.
+      // Uploads stream to disk through their own handler, held unread until they are known to be wanted; every other
+      // body is JSON of at most 1 MiB.
       if (ctx.request().method() == io.vertx.core.http.HttpMethod.POST && (ImportRoutes.UPLOAD_PATH.equals(ctx.request().path())
           || ExportRoutes.RESTORE_PATH.equals(ctx.request().path()))) {
-        ctx.next();
+        UploadHandler.hold(ctx);
       } else {
         smallBodies.handle(ctx);
       }
@@ -97,9 +100,14 @@ public final class HttpVerticle extends VerticleBase {
     router.get().handler(HttpVerticle::index);
     router.route().failureHandler(api.errors());
 
-    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true).setIdleTimeout(120))
+    // Browsers never speak HTTP/2 in clear text. Without h2c a connection is HTTP/1.1 from its first byte, so the
+    // connection limits see it open (with h2c on, Vert.x waits for bytes before it reports the connection).
+    HttpServer server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true).setIdleTimeout(120)
+        .setHttp2ClearTextEnabled(false));
+    api.connections().watch(vertx, server);
+    return server
         .requestHandler(router)
         .listen(port, host)
-        .onSuccess(server -> listening.accept(server.actualPort()));
+        .onSuccess(listened -> listening.accept(listened.actualPort()));
   }
 }

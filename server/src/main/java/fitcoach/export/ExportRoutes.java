@@ -1,5 +1,6 @@
 package fitcoach.export;
 
+import fitcoach.app.UploadHandler;
 import fitcoach.auth.AuthHandler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,24 +15,20 @@ public final class ExportRoutes {
   private final ExportService export;
   private final RestoreService restore;
   private final AuthHandler requireUser;
-  private final java.nio.file.Path uploads;
-  private final long maxUploadBytes;
+  private final UploadHandler uploads;
 
   public ExportRoutes(ExportService export, RestoreService restore, AuthHandler requireUser, java.nio.file.Path dataDir,
                       long maxUploadBytes) {
     this.export = export;
     this.restore = restore;
     this.requireUser = requireUser;
-    this.uploads = dataDir.resolve("uploads");
-    this.maxUploadBytes = maxUploadBytes;
+    this.uploads = new UploadHandler(dataDir.resolve("uploads"), maxUploadBytes);
   }
 
   public void mount(Router router) {
     router.get("/api/export").handler(requireUser).handler(this::download);
-    // Streamed to disk like imports; the upload is deleted when the request ends.
-    router.post(RESTORE_PATH).handler(io.vertx.ext.web.handler.BodyHandler.create(uploads.toString())
-        .setBodyLimit(maxUploadBytes).setDeleteUploadedFilesOnEnd(true).setHandleFileUploads(true));
-    router.post(RESTORE_PATH).handler(requireUser).handler(this::restore);
+    // Streamed to disk like imports, once the athlete is known; the upload is deleted when the request ends.
+    uploads.mount(router, RESTORE_PATH, "file", 1, requireUser, this::restore);
   }
 
   private void restore(RoutingContext ctx) {

@@ -1,19 +1,22 @@
 package fitcoach.imports;
 
 import fitcoach.analytics.LoadService;
+import fitcoach.app.UploadHandler;
 import fitcoach.auth.AuthHandler;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 
-/** Wires imports: the upload routes and the worker that parses and stores files. */
+/** Wires imports: the upload routes and the worker that parses and stores files; prepares their folders (blocking). */
 public final class ImportModule {
   private final ImportRoutes routes;
   private final ImportVerticle worker;
 
   public ImportModule(Pool pool, LoadService load, AuthHandler requireUser, Path dataDir, boolean keepOriginals, long maxUploadBytes) {
     ImportRepository repository = new ImportRepository(pool);
-    this.routes = new ImportRoutes(repository, requireUser, dataDir, maxUploadBytes);
-    this.worker = new ImportVerticle(repository, load, dataDir, keepOriginals);
+    ImportFolders.prepare(dataDir);
+    this.routes = new ImportRoutes(repository, requireUser, dataDir,
+        new UploadHandler(dataDir.resolve(ImportFolders.UPLOADS), maxUploadBytes));
+    this.worker = new ImportVerticle(repository, load, dataDir, keepOriginals, java.time.Instant.now());
   }
 
   public ImportRoutes routes() {

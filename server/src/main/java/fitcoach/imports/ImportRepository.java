@@ -80,6 +80,7 @@ final class ImportRepository {
   private static final String LINK = "UPDATE activities SET primary_activity_id = $2, updated_at = now() WHERE id = $1";
   private static final String ANY_USER = "SELECT id FROM users LIMIT 1";
   private static final String JOB_OF = "SELECT job_id FROM import_files WHERE id = $1";
+  private static final String STORED_PATHS = "SELECT stored_path FROM import_files";
 
   record FileRow(UUID id, String originalName, String storedPath, JsonObject meta) {
     /** Where its activities come from: a device file, or a file inside the athlete's Strava export. */
@@ -254,5 +255,14 @@ final class ImportRepository {
 
   Future<Void> link(UUID activityId, UUID primaryId) {
     return pool.preparedQuery(LINK).execute(Tuple.of(activityId, primaryId)).mapEmpty();
+  }
+
+  /** Every path an import row names (relative to the data folder): files under imports/ that none names are orphans. */
+  Future<java.util.Set<String>> storedPaths() {
+    return pool.query(STORED_PATHS).execute().map(rows -> {
+      java.util.Set<String> paths = new java.util.HashSet<>();
+      rows.forEach(r -> paths.add(r.getString("stored_path")));
+      return paths;
+    });
   }
 }

@@ -3,16 +3,18 @@ package fitcoach.imports;
 import fitcoach.app.ApiException;
 import fitcoach.app.EventStream;
 import fitcoach.app.Json;
+import fitcoach.app.PrivateFiles;
+import fitcoach.app.UploadHandler;
 import fitcoach.auth.AuthHandler;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,20 +24,19 @@ public final class ImportRoutes {
   private final ImportRepository repository;
   private final AuthHandler requireUser;
   private final Path dataDir;
-  private final long maxUploadBytes;
+  private final UploadHandler uploads;
 
-  ImportRoutes(ImportRepository repository, AuthHandler requireUser, Path dataDir, long maxUploadBytes) {
+  ImportRoutes(ImportRepository repository, AuthHandler requireUser, Path dataDir, UploadHandler uploads) {
     this.repository = repository;
     this.requireUser = requireUser;
     this.dataDir = dataDir;
-    this.maxUploadBytes = maxUploadBytes;
+    this.uploads = uploads;
   }
 
   public void mount(Router router) {
-    // Files stream to disk as they arrive (never held whole in memory); unclaimed ones are deleted when the request ends.
-    router.post(UPLOAD_PATH).handler(BodyHandler.create(dataDir.resolve("uploads").toString())
-        .setBodyLimit(maxUploadBytes).setDeleteUploadedFilesOnEnd(true).setHandleFileUploads(true));
-    router.post(UPLOAD_PATH).handler(requireUser).handler(this::upload);
+    // Files stream to disk as they arrive (never held whole in memory), once the athlete is known; unclaimed ones are
+    // deleted when the request ends.
+    uploads.mount(router, UPLOAD_PATH, "files", UploadHandler.MAX_FILES, requireUser, this::upload);
     router.get("/api/imports/latest").handler(requireUser).handler(this::latest);
     router.get("/api/imports/events").handler(requireUser).handler(this::events);
     router.get("/api/imports/:jobId").handler(requireUser).handler(this::job);
@@ -47,22 +48,38 @@ public final class ImportRoutes {
     if (uploads.isEmpty()) {
       throw ApiException.invalid("files", "required", "Send one or more files as multipart/form-data");
     }
-    repository.jobFor(userId).compose(jobId -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (FileUpload upload : uploads) {
-        chain = chain.compose(v -> ctx.vertx().executeBlocking(() -> {
-          String relative = "imports/" + jobId + "/" + UUID.randomUUID() + "-" + ImportVerticle.safe(upload.fileName());
-          Path target = dataDir.resolve(relative);
-          Files.createDirectories(target.getParent());
-          Files.move(Path.of(upload.uploadedFileName()), target, StandardCopyOption.REPLACE_EXISTING);
-          return relative;
-        }, false).compose(relative -> repository.addFile(jobId, userId, upload.fileName(), relative, upload.size())).mapEmpty());
-      }
-      return chain.map(v -> jobId);
-    }).compose(jobId -> {
+    repository.jobFor(userId).compose(jobId -> ctx.vertx().executeBlocking(() -> keep(jobId, uploads), false)
+        .compose(files -> repository.addFiles(jobId, userId, files).recover(err -> ctx.vertx()
+            .executeBlocking(() -> discard(files), false).transform(v -> Future.failedFuture(err))))
+        .map(jobId)
+    ).compose(jobId -> {
       ctx.vertx().eventBus().send(ImportVerticle.RUN, new JsonObject().put("jobId", jobId.toString()).put("userId", userId.toString()));
       return repository.job(jobId);
     }).onSuccess(view -> Json.send(ctx, 202, view.orElseThrow())).onFailure(ctx::fail);
+  }
+
+  /** Moves the uploads into the job's folder; if one cannot be moved, those already moved go again: all or nothing. */
+  private List<ImportRepository.NewFile> keep(UUID jobId, List<FileUpload> uploads) throws IOException {
+    PrivateFiles.directory(dataDir.resolve("imports").resolve(jobId.toString()));
+    List<ImportRepository.NewFile> kept = new ArrayList<>();
+    try {
+      for (FileUpload upload : uploads) {
+        String relative = "imports/" + jobId + "/" + UUID.randomUUID() + "-" + ImportVerticle.safe(upload.fileName());
+        Files.move(Path.of(upload.uploadedFileName()), dataDir.resolve(relative));
+        kept.add(new ImportRepository.NewFile(upload.fileName(), relative, upload.size(), null));
+      }
+    } catch (IOException | RuntimeException e) {
+      discard(kept);
+      throw e;
+    }
+    return kept;
+  }
+
+  private Void discard(List<ImportRepository.NewFile> files) throws IOException {
+    for (ImportRepository.NewFile f : files) {
+      Files.deleteIfExists(dataDir.resolve(f.storedPath()));
+    }
+    return null;
   }
 
   private void latest(RoutingContext ctx) {

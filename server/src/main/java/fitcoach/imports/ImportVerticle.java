@@ -3,6 +3,7 @@ package fitcoach.imports;
 import fitcoach.activities.Sports;
 import fitcoach.analytics.LoadService;
 import fitcoach.app.Json;
+import fitcoach.app.PrivateFiles;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -34,19 +36,23 @@ public final class ImportVerticle extends VerticleBase {
   static final String INBOX_PROCESSING = "inbox/processing/";
   private static final long INBOX_SCAN_MS = 5_000;
   private static final int PARSERS = 3;
+  private static final int SAFE_NAME_LENGTH = 120;
   private static final Logger LOG = LoggerFactory.getLogger(ImportVerticle.class);
   private static final Map<String, Integer> PRIORITY = Map.of("file", 4, "strava_export", 3, "strava", 2, "manual", 1, "demo", 0);
   private final ImportRepository repository;
   private final LoadService load;
   private final Path dataDir;
   private final boolean keepOriginals;
+  private final Instant startedAt;
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
-  ImportVerticle(ImportRepository repository, LoadService load, Path dataDir, boolean keepOriginals) {
+  /** {@code startedAt}: files under imports/ older than this that no import row names are a crash's leftovers. */
+  ImportVerticle(ImportRepository repository, LoadService load, Path dataDir, boolean keepOriginals, Instant startedAt) {
     this.repository = repository;
     this.load = load;
     this.dataDir = dataDir;
     this.keepOriginals = keepOriginals;
+    this.startedAt = startedAt;
   }
 
   public static String progressAddress(UUID userId) {
@@ -58,20 +64,36 @@ public final class ImportVerticle extends VerticleBase {
     vertx.eventBus().<JsonObject>consumer(RUN, msg ->
         run(UUID.fromString(msg.body().getString("jobId")), UUID.fromString(msg.body().getString("userId"))));
     vertx.setPeriodic(INBOX_SCAN_MS, id -> scanInbox());
-    return repository.releaseClaims().compose(v -> repository.unfinishedJobs())
+    return repository.releaseClaims().compose(v -> sweepOrphans()).compose(v -> repository.unfinishedJobs())
         .onSuccess(jobs -> jobs.forEach(r -> run(r.getUUID("id"), r.getUUID("user_id"))));
+  }
+
+  /** Removes files a crash left under imports/ unrecorded; a failure here is logged, not fatal. */
+  private Future<Void> sweepOrphans() {
+    return repository.storedPaths()
+        .compose(paths -> vertx.executeBlocking(() -> ImportFolders.sweep(dataDir, paths, startedAt), false))
+        .onSuccess(n -> {
+          if (n > 0) {
+            LOG.info("Removed {} files under {} that no import knows (left by an earlier run)", n, dataDir.resolve("imports"));
+          }
+        })
+        .otherwise(err -> {
+          LOG.warn("Looking for leftover import files failed: {}", err.toString());
+          return 0;
+        }).mapEmpty();
   }
 
   /** Files dropped into $FITCOACH_DATA_DIR/inbox are claimed (moved to inbox/processing) and imported like uploads. */
   private void scanInbox() {
     vertx.executeBlocking(() -> {
       Path inbox = dataDir.resolve("inbox");
-      Files.createDirectories(inbox.resolve("processing"));
+      PrivateFiles.directory(inbox.resolve("processing"));
       List<Path> claimed = new java.util.ArrayList<>();
       try (var files = Files.list(inbox)) {
         for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
           Path target = inbox.resolve("processing").resolve(f.getFileName());
           Files.move(f, target, StandardCopyOption.REPLACE_EXISTING);
+          PrivateFiles.restrictFile(target);
           claimed.add(target);
         }
       }
@@ -327,19 +349,19 @@ public final class ImportVerticle extends VerticleBase {
         return null;
       }
       if (fromInbox(file)) {
-        Path target = dataDir.resolve(o.error() == null ? "inbox/imported" : "inbox/failed");
-        Files.createDirectories(target);
+        Path target = PrivateFiles.directory(dataDir.resolve(o.error() == null ? "inbox/imported" : "inbox/failed"));
         Path moved = target.resolve(stored.getFileName());
         Files.move(stored, moved, StandardCopyOption.REPLACE_EXISTING);
         if (o.error() != null) {
-          Files.writeString(target.resolve(stored.getFileName() + ".error.txt"), o.error() + "\n", StandardCharsets.UTF_8);
+          PrivateFiles.restrictFile(Files.writeString(target.resolve(stored.getFileName() + ".error.txt"), o.error() + "\n",
+              StandardCharsets.UTF_8));
         }
         return null;
       }
       if (keepOriginals && o.error() == null && o.hash() != null) {
         Path target = dataDir.resolve(originalRelative(file));
-        Files.createDirectories(target.getParent());
-        Files.move(stored, target, StandardCopyOption.REPLACE_EXISTING);
+        PrivateFiles.directory(target.getParent());
+        PrivateFiles.restrictFile(Files.move(stored, target, StandardCopyOption.REPLACE_EXISTING));
       } else {
         Files.deleteIfExists(stored);
       }
@@ -355,9 +377,18 @@ public final class ImportVerticle extends VerticleBase {
     return file.storedPath().startsWith(INBOX_PROCESSING);
   }
 
+  /**
+   * A file name safe on any file system, from what the athlete called the file: its last segment, ASCII letters, digits,
+   * dots, dashes and underscores only, at most {@link #SAFE_NAME_LENGTH} characters (the end kept, for the extension) so
+   * that with the id in front it stays within the 255 bytes a name may have.
+   */
   static String safe(String name) {
-    String base = Path.of(name.replace('\\', '/')).getFileName().toString();
+    String replaced = name.replace('\\', '/');
+    String base = replaced.substring(replaced.lastIndexOf('/') + 1);
     String cleaned = base.replaceAll("[^A-Za-z0-9._-]", "_");
+    if (cleaned.length() > SAFE_NAME_LENGTH) {
+      cleaned = cleaned.substring(cleaned.length() - SAFE_NAME_LENGTH);
+    }
     return cleaned.isEmpty() || cleaned.startsWith(".") ? "file" + cleaned : cleaned;
   }
 
