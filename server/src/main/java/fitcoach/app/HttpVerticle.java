@@ -59,6 +59,7 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(api.guard()::headers);
+    router.route().handler(api.guard()::knownHost);
     BodyHandler smallBodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     router.route("/api/*").handler(ctx -> {
       // Uploads stream to disk through their own body handler; every other body is JSON of at most 1 MiB.
@@ -84,7 +85,7 @@ public final class HttpVerticle extends VerticleBase {
     api.coach().mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
 
-    EventBusBridge.mount(vertx, router, api.requireUser(), api.bridgeSubscriptions());
+    EventBusBridge.mount(vertx, router, api.guard(), api.requireUser(), api.bridgeSubscriptions());
     router.get("/").handler(HttpVerticle::index);
     router.get("/index.html").handler(HttpVerticle::index);
     router.get("/assets/*").handler(ctx -> {
