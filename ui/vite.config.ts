@@ -5,6 +5,30 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 // The Vert.x server during development (`npm run dev` serves the UI on :5173).
 const backend = 'http://localhost:8080';
 
+type Headers = Record<string, string | string[] | undefined>;
+
+/**
+ * The dev server's pages send `Origin: http://localhost:5173`, an origin FitCoach does not accept writes
+ * or bridge connections from (it accepts its own origins and FRONTEND_URL). The proxy vouches for its own
+ * pages by presenting the server's origin instead, but only when Origin is this dev server as reached on
+ * loopback: a page from another name rebound to this machine keeps its foreign Origin and Host, so the
+ * server still refuses it.
+ */
+function vouchForOwnPages(proxyReq: { setHeader(name: string, value: string): unknown }, req: { headers: Headers }) {
+  const { origin, host } = req.headers;
+  if (typeof origin === 'string' && typeof host === 'string' && origin === `http://${host}`
+      && /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host)) {
+    proxyReq.setHeader('origin', backend);
+  }
+}
+
+/** The proxy's events, typed here because the config is checked without Node's types. */
+type ProxyEvents = { on(event: 'proxyReq' | 'proxyReqWs', listener: typeof vouchForOwnPages): unknown };
+const vouching = (events: ProxyEvents) => {
+  events.on('proxyReq', vouchForOwnPages);
+  events.on('proxyReqWs', vouchForOwnPages);
+};
+
 export default defineConfig({
   plugins: [svelte(), svelteTesting()],
   build: {
@@ -16,11 +40,12 @@ export default defineConfig({
     assetsInlineLimit: 0,
   },
   server: {
-    // changeOrigin stays false so Host and Origin agree (both :5173) for any
-    // same-origin check on the server.
+    // changeOrigin stays false: Host reaches the server as the browser sent it, so the server's own
+    // Host check (DNS rebinding) still sees a foreign name (Vite checks Host for HTTP, not for proxied
+    // WebSockets).
     proxy: {
-      '/api': { target: backend },
-      '/eventbus': { target: backend, ws: true },
+      '/api': { target: backend, configure: (proxy) => vouching(proxy as unknown as ProxyEvents) },
+      '/eventbus': { target: backend, ws: true, configure: (proxy) => vouching(proxy as unknown as ProxyEvents) },
     },
   },
   test: {

@@ -27,6 +27,12 @@ const BY_CODE: Record<string, string> = {
   excluded_by_data_policy:
     'This activity came from the Strava API, and your coach data policy keeps Strava API data away from the coach. You can change that in Settings.',
   secret_unreadable: 'A stored key can no longer be read (the server key changed). Enter it again in Settings.',
+  setup_code_required: "Enter the setup code FitCoach printed in its log when it started.",
+  setup_code_wrong: "That is not the setup code in FitCoach's log. Check it (the latest start prints a new one) and try again.",
+  foreign_origin:
+    'FitCoach does not accept changes from this address. If this is where you open it, set FRONTEND_URL (or FITCOACH_ALLOWED_ORIGINS) to it and restart FitCoach.',
+  unknown_host:
+    'FitCoach is not set up to be opened at this address. Set FRONTEND_URL (or FITCOACH_ALLOWED_ORIGINS) to it and restart FitCoach.',
 };
 
 /** The actionable sentence for a known code, else undefined. */

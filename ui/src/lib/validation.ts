@@ -1,6 +1,6 @@
 export const MIN_PASSWORD_LENGTH = 10;
 
-export type Field = 'email' | 'password' | 'confirm';
+export type Field = 'email' | 'password' | 'confirm' | 'setupCode';
 export type FieldErrors = Partial<Record<Field, string>>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -17,8 +17,17 @@ export function passwordLength(password: string): number {
   return [...password].length;
 }
 
-export function validateSetup(input: { email: string; password: string; confirm: string }): FieldErrors {
+/** The setup code is checked only when the server asks for one (`setupCode` undefined otherwise). */
+export function validateSetup(input: {
+  email: string;
+  password: string;
+  confirm: string;
+  setupCode?: string;
+}): FieldErrors {
   const errors: FieldErrors = {};
+  if (input.setupCode !== undefined && input.setupCode.trim() === '') {
+    errors.setupCode = "Enter the setup code from FitCoach's log.";
+  }
   const email = validateEmail(input.email);
   if (email) errors.email = email;
   if (input.password === '') {

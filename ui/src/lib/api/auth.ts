@@ -10,6 +10,11 @@ export interface User {
 export interface AuthStatus {
   /** true once the single account exists: only sign-in is offered then. */
   setup: boolean;
+  /**
+   * true when creating the account needs the one-time setup code FitCoach printed in its log
+   * (it listens beyond this computer, so the first visitor might be a neighbour).
+   */
+  setupCodeRequired?: boolean;
 }
 
 export interface Credentials {
@@ -21,8 +26,16 @@ export function getStatus(): Promise<AuthStatus> {
   return api.get<AuthStatus>('/api/auth/status');
 }
 
-/** 201 on success; 409 (ApiError) if the account already exists. */
-export function setup(credentials: Credentials): Promise<User> {
+export interface SetupRequest extends Credentials {
+  /** The code from FitCoach's log, when AuthStatus.setupCodeRequired. */
+  setupCode?: string;
+}
+
+/**
+ * 201 on success; 409 (ApiError) if the account already exists; 403 setup_code_required or
+ * setup_code_wrong (field setupCode) when the setup code is missing or wrong.
+ */
+export function setup(credentials: SetupRequest): Promise<User> {
   return api.post<User>('/api/auth/setup', credentials);
 }
 

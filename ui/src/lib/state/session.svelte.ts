@@ -1,5 +1,5 @@
 import * as authApi from '../api/auth';
-import type { AuthApi, Credentials, User } from '../api/auth';
+import type { AuthApi, Credentials, SetupRequest, User } from '../api/auth';
 import { isApiError } from '../api/client';
 import { SESSION_ENDED, errorMessage } from '../errors';
 
@@ -11,6 +11,8 @@ export class Session {
   user = $state.raw<User | null>(null);
   /** true once the account exists (only sign-in is offered); null until known. */
   setupDone = $state<boolean | null>(null);
+  /** Creating the account needs the setup code from FitCoach's log (it listens beyond loopback). */
+  setupCodeRequired = $state(false);
   /** Why start-up failed, when phase is 'error'. */
   loadError = $state<string | null>(null);
   /** A one-off message for the next screen (e.g. why setup sent you to sign-in). */
@@ -33,7 +35,9 @@ export class Session {
         this.setupDone = true;
       } else {
         this.user = null;
-        this.setupDone = (await this.#api.getStatus()).setup;
+        const status = await this.#api.getStatus();
+        this.setupDone = status.setup;
+        this.setupCodeRequired = !status.setup && status.setupCodeRequired === true;
       }
       this.phase = 'ready';
     } catch (e) {
@@ -46,14 +50,16 @@ export class Session {
    * Creates the account and signs in. A 409 (account already exists) is handled
    * here: it switches to sign-in with a notice instead of throwing.
    */
-  async setup(credentials: Credentials): Promise<void> {
+  async setup(credentials: SetupRequest): Promise<void> {
     try {
       this.user = await this.#api.setup(credentials);
       this.setupDone = true;
+      this.setupCodeRequired = false;
       this.notice = null;
     } catch (e) {
       if (isApiError(e) && e.status === 409) {
         this.setupDone = true;
+        this.setupCodeRequired = false;
         this.notice = 'An account already exists on this server. Sign in with it.';
         return;
       }

@@ -32,6 +32,14 @@ describe('Session.init', () => {
     await s.init();
     expect(s.user).toBeNull();
     expect(s.setupDone).toBe(true);
+    expect(s.setupCodeRequired).toBe(false);
+  });
+
+  it('learns from /status whether creating the account needs the setup code', async () => {
+    const s = new Session(fakeApi({ getStatus: vi.fn(async () => ({ setup: false, setupCodeRequired: true })) }));
+    await s.init();
+    expect(s.setupDone).toBe(false);
+    expect(s.setupCodeRequired).toBe(true);
   });
 
   it('ends in the error phase with a readable message when the server is down', async () => {

@@ -34,9 +34,13 @@ class FakeBridge implements BridgeClient {
       this.sent.push(`unregister ${address}`);
     }
   }
+  /** Like the official client between a lost socket and its reconnect: close() cancels that, then throws. */
+  waitingToReconnect = false;
   close() {
     this.closed = true;
     this.state = 3;
+    this.reconnect = false;
+    if (this.waitingToReconnect) throw new TypeError("Cannot read properties of null (reading 'close')");
   }
   // Test controls
   open() {
@@ -46,6 +50,7 @@ class FakeBridge implements BridgeClient {
   }
   drop() {
     this.state = 3;
+    this.waitingToReconnect = this.reconnect;
     this.onclose?.({});
   }
   deliver(address: string, body: unknown) {
@@ -157,6 +162,15 @@ describe('LiveBus', () => {
     release(late);
     await pending;
     expect(late.closed).toBe(true);
+  });
+
+  it('closes quietly on sign-out when the server has already closed the socket', async () => {
+    const { fake, bus } = await connected();
+    fake.open();
+    fake.drop();
+    expect(() => bus.close()).not.toThrow();
+    expect(fake.reconnect).toBe(false);
+    expect(bus.status).toBe('closed');
   });
 
   it('reports closed when the client cannot be loaded', async () => {

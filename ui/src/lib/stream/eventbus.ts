@@ -146,7 +146,12 @@ export class LiveBus {
     this.#client = null;
     if (client) {
       client.onclose = null;
-      client.close();
+      try {
+        client.close();
+      } catch {
+        // The server closes a signed-out session's sockets, sometimes before we get here. The client library then
+        // holds no socket while it waits to reconnect, and its close() throws after cancelling that reconnect.
+      }
     }
     this.#setStatus('closed');
   }

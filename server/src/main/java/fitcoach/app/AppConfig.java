@@ -32,16 +32,19 @@ public record AppConfig(
     StravaSettings strava,
     ImportSettings imports,
     CoachSettings coach,
-    HttpSettings http) {
+    HttpSettings http,
+    AccessSettings access) {
 
   public static final int MIN_SECRET_LENGTH = 32;
+  /** Only this computer can reach FitCoach unless HOST says otherwise: the first visitor creates the only account. */
+  public static final String DEFAULT_HOST = "127.0.0.1";
 
   /** Builds the config from environment variables; lists every invalid variable in one exception. */
   public static AppConfig fromEnv(Map<String, String> env) {
     List<String> problems = new ArrayList<>();
     Reader r = new Reader(env, problems);
 
-    String host = r.string("HOST").orElse("0.0.0.0");
+    String host = r.string("HOST").orElse(DEFAULT_HOST);
     int port = r.integer("PORT", 8080, 0, 65535);
     Path dataDir = Path.of(r.string("FITCOACH_DATA_DIR").orElse("./data")).toAbsolutePath().normalize();
     Optional<DatabaseUrl> database = r.string("DATABASE_URL").flatMap(value -> {
@@ -80,6 +83,16 @@ public record AppConfig(
     HttpSettings httpSettings = new HttpSettings(
         r.integer("FITCOACH_HEADER_TIMEOUT_SECONDS", 20, 1, 3_600),
         r.integer("FITCOACH_MAX_CONNECTIONS_PER_CLIENT", 64, 0, 100_000));
+    AccessSettings access = new AccessSettings(
+        r.string("TRUSTED_PROXIES").map(value -> {
+          try {
+            return TrustedProxies.parse(value);
+          } catch (IllegalArgumentException e) {
+            problems.add("TRUSTED_PROXIES: " + e.getMessage());
+            return TrustedProxies.none();
+          }
+        }).orElse(TrustedProxies.none()),
+        r.origins("FITCOACH_ALLOWED_ORIGINS"));
 
     if (!problems.isEmpty()) {
       throw new ConfigException("Invalid configuration: " + String.join("; ", problems));
@@ -88,7 +101,7 @@ public record AppConfig(
         r.string("STRAVA_CLIENT_ID"), r.string("STRAVA_CLIENT_SECRET"), redirect,
         r.string("STRAVA_WEBHOOK_VERIFY_TOKEN"), r.string("CLAUDE_API_KEY"),
         frontendUrl, strava, anthropic, openai, instances, blockedWarnMs, stravaSettings, importSettings, coachSettings,
-        httpSettings);
+        httpSettings, access);
   }
 
   /**
@@ -121,6 +134,19 @@ public record AppConfig(
   public record HttpSettings(int headerTimeoutSeconds, int maxConnectionsPerClient) {
   }
 
+  /**
+   * Who may reach FitCoach through a browser beyond the loopback origins: {@code FITCOACH_ALLOWED_ORIGINS}, extra
+   * origins (scheme, host, port) whose pages may send writes and open the event bus (FRONTEND_URL is always one), and
+   * {@code TRUSTED_PROXIES}, the reverse proxies whose X-Forwarded-For names the client for per-client limits.
+   */
+  public record AccessSettings(TrustedProxies trustedProxies, List<URI> allowedOrigins) {
+  }
+
+  /** Whether HOST makes FitCoach reachable from other computers (anything but a loopback address). */
+  public boolean listensBeyondLoopback() {
+    return !IpLiteral.isLoopback(host);
+  }
+
   public boolean stravaConfigured() {
     return stravaClientId.isPresent() && stravaClientSecret.isPresent();
   }
@@ -134,28 +160,28 @@ public record AppConfig(
     return new AppConfig(host, port, dataDir, database, Optional.of(jwt), Optional.of(encryption),
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
         frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach,
-        http);
+        http, access);
   }
 
   public AppConfig withPort(int newPort) {
     return new AppConfig(host, newPort, dataDir, database, jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
         frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach,
-        http);
+        http, access);
   }
 
   public AppConfig withHost(String newHost) {
     return new AppConfig(newHost, port, dataDir, database, jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
         frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach,
-        http);
+        http, access);
   }
 
   public AppConfig withDatabase(DatabaseUrl url) {
     return new AppConfig(host, port, dataDir, Optional.of(url), jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
         frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach,
-        http);
+        http, access);
   }
 
   /** Never print secrets: this is what start-up logs. */
@@ -167,7 +193,8 @@ public record AppConfig(
         + ", stravaBaseUrl=" + stravaBaseUrl + ", anthropicBaseUrl=" + anthropicBaseUrl
         + ", openaiBaseUrl=" + openaiBaseUrl.map(URI::toString).orElse("-")
         + ", claudeApiKey=" + (claudeApiKey.isPresent() ? "set" : "unset")
-        + ", httpInstances=" + httpInstances + "]";
+        + ", httpInstances=" + httpInstances
+        + ", allowedOrigins=" + access.allowedOrigins() + ", trustedProxies=" + access.trustedProxies() + "]";
   }
 
   private record Reader(Map<String, String> env, List<String> problems) {
@@ -199,6 +226,30 @@ public record AppConfig(
         problems.add(name + " must be at least " + MIN_SECRET_LENGTH + " characters (got " + v.get().length() + ")");
       }
       return v;
+    }
+
+    /** A comma-separated list of http(s) origins, each reduced to scheme://host[:port]. */
+    List<URI> origins(String name) {
+      List<URI> origins = new ArrayList<>();
+      for (String entry : string(name).orElse("").split(",")) {
+        String value = entry.trim();
+        if (value.isEmpty()) {
+          continue;
+        }
+        try {
+          URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+          boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+          if (!http || uri.getHost() == null || !(uri.getRawPath() == null || uri.getRawPath().isEmpty())
+              || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            problems.add(name + " must list origins like https://coach.example.com (got '" + value + "')");
+            continue;
+          }
+          origins.add(uri);
+        } catch (Exception e) {
+          problems.add(name + " must list origins like https://coach.example.com (got '" + value + "')");
+        }
+      }
+      return List.copyOf(origins);
     }
 
     Optional<URI> url(String name) {

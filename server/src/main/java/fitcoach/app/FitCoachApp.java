@@ -28,6 +28,7 @@ import fitcoach.auth.LoginThrottle;
 import fitcoach.auth.PasswordHasher;
 import fitcoach.auth.SessionRepository;
 import fitcoach.auth.SessionTokens;
+import fitcoach.auth.SetupCode;
 import fitcoach.auth.UserRepository;
 import fitcoach.health.HealthRoutes;
 import fitcoach.settings.ApiKeyRepository;
@@ -125,7 +126,9 @@ public final class FitCoachApp implements AutoCloseable {
   private static HttpVerticle.Api api(Vertx vertx, Pool pool, AppConfig config, java.util.List<io.vertx.core.Deployable> workers) {
     SessionTokens tokens = new SessionTokens(vertx, config.jwtSecret().orElseThrow(), config.secureCookies());
     AuthService auth = new AuthService(new UserRepository(pool), new SessionRepository(pool), new PasswordHasher(vertx),
-        tokens, new LoginThrottle(Clock.systemUTC()));
+        tokens, new LoginThrottle(Clock.systemUTC()),
+        SetupCode.forListening(config.listensBeyondLoopback(), "HOST=" + config.host()), vertx.eventBus());
+    await(auth.announceSetupCode());
     AuthHandler requireUser = new AuthHandler(auth);
     SecretBox secretBox = new SecretBox(config.apiKeyEncryptionKey().orElseThrow());
     ApiKeyService apiKeys = new ApiKeyService(new ApiKeyRepository(pool), secretBox, config);
@@ -153,7 +156,7 @@ public final class FitCoachApp implements AutoCloseable {
         new RequestGuard(config),
         new ErrorHandler(),
         new HealthRoutes(pool),
-        new AuthRoutes(auth, tokens, requireUser),
+        new AuthRoutes(auth, tokens, requireUser, config.access().trustedProxies()),
         new SettingsRoutes(apiKeys, profiles, requireUser, load::recomputeAll, policies),
         new ActivityRoutes(activities, load, profiles, requireUser),
         new LoadRoutes(load, requireUser),

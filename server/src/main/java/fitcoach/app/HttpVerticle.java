@@ -61,6 +61,7 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(api.connections()::requestStarted);
     router.route().handler(api.guard()::headers);
+    router.route().handler(api.guard()::knownHost);
     BodyHandler smallBodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     router.route("/api/*").handler(ctx -> {
       // Uploads stream to disk through their own handler, held unread until they are known to be wanted; every other
@@ -87,7 +88,7 @@ public final class HttpVerticle extends VerticleBase {
     api.coach().mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
 
-    EventBusBridge.mount(vertx, router, api.requireUser(), api.bridgeSubscriptions());
+    EventBusBridge.mount(vertx, router, api.guard(), api.requireUser(), api.bridgeSubscriptions());
     router.get("/").handler(HttpVerticle::index);
     router.get("/index.html").handler(HttpVerticle::index);
     router.get("/assets/*").handler(ctx -> {

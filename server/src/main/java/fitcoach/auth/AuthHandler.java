@@ -16,7 +16,18 @@ public final class AuthHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     Cookie cookie = ctx.request().getCookie(SessionTokens.COOKIE);
+    // Checking the session may wait on the database. Until then the request is held, as Vert.x's own authentication
+    // handlers do: otherwise its body, or the end of a WebSocket handshake, passes by before anyone reads it.
+    boolean hold = !ctx.request().isEnded();
+    if (hold) {
+      ctx.request().pause();
+    }
     auth.authenticate(cookie == null ? null : cookie.getValue())
+        .onComplete(done -> {
+          if (hold) {
+            ctx.request().resume();
+          }
+        })
         .onSuccess(signedIn -> {
           ctx.put(KEY, signedIn);
           ctx.next();

@@ -1,6 +1,8 @@
 package fitcoach.auth;
 
 import fitcoach.app.Json;
+import fitcoach.app.JsonFields;
+import fitcoach.app.TrustedProxies;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -11,11 +13,13 @@ public final class AuthRoutes {
   private final AuthService auth;
   private final SessionTokens tokens;
   private final AuthHandler requireUser;
+  private final TrustedProxies proxies;
 
-  public AuthRoutes(AuthService auth, SessionTokens tokens, AuthHandler requireUser) {
+  public AuthRoutes(AuthService auth, SessionTokens tokens, AuthHandler requireUser, TrustedProxies proxies) {
     this.auth = auth;
     this.tokens = tokens;
     this.requireUser = requireUser;
+    this.proxies = proxies;
   }
 
   public void mount(Router router) {
@@ -27,19 +31,25 @@ public final class AuthRoutes {
   }
 
   private void status(RoutingContext ctx) {
-    auth.accountExists().onSuccess(exists -> Json.ok(ctx, Map.of("setup", exists))).onFailure(ctx::fail);
+    auth.status()
+        .onSuccess(s -> Json.ok(ctx, Map.of("setup", s.accountExists(), "setupCodeRequired", s.setupCodeRequired())))
+        .onFailure(ctx::fail);
   }
 
   private void setup(RoutingContext ctx) {
-    Credentials credentials = Credentials.from(Json.body(ctx), true);
-    auth.setup(credentials, ctx.request().getHeader("User-Agent"))
+    JsonFields fields = new JsonFields(Json.body(ctx), "email", "password", "setupCode");
+    Credentials credentials = Credentials.from(fields, true);
+    String setupCode = fields.optionalString("setupCode", 64);
+    auth.setup(credentials, setupCode, ctx.request().getHeader("User-Agent"))
         .onSuccess(signIn -> signedIn(ctx, 201, signIn))
         .onFailure(ctx::fail);
   }
 
   private void login(RoutingContext ctx) {
     Credentials credentials = Credentials.from(Json.body(ctx), false);
-    String client = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    String peer = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    var forwarded = ctx.request().headers().getAll("X-Forwarded-For");
+    String client = proxies.clientAddress(peer, forwarded.isEmpty() ? null : String.join(",", forwarded));
     auth.login(credentials, client, ctx.request().getHeader("User-Agent"))
         .onSuccess(signIn -> signedIn(ctx, 200, signIn))
         .onFailure(ctx::fail);

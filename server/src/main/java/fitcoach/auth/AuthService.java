@@ -2,6 +2,7 @@ package fitcoach.auth;
 
 import fitcoach.app.ApiException;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.sqlclient.DatabaseException;
 import java.time.Instant;
 import java.util.Map;
@@ -13,59 +14,94 @@ import java.util.concurrent.ConcurrentHashMap;
  * writer, and every authenticated request would otherwise cost two queries.
  */
 public final class AuthService {
-  private static final String SINGLE_ACCOUNT_INDEX = "users_single_account";
+  /** Published (locally) with a session id when that session signs out, so what it holds open can close. */
+  public static final String SESSION_ENDED = "fitcoach.auth.session-ended";
   private final UserRepository users;
   private final SessionRepository sessions;
   private final PasswordHasher hasher;
   private final SessionTokens tokens;
   private final LoginThrottle throttle;
+  private final SetupCode setupCode;
+  private final EventBus bus;
   private final Map<UUID, Session> sessionCache = new ConcurrentHashMap<>();
   private final Map<UUID, User> userCache = new ConcurrentHashMap<>();
 
   public AuthService(UserRepository users, SessionRepository sessions, PasswordHasher hasher, SessionTokens tokens,
-                     LoginThrottle throttle) {
+                     LoginThrottle throttle, SetupCode setupCode, EventBus bus) {
     this.users = users;
     this.sessions = sessions;
     this.hasher = hasher;
     this.tokens = tokens;
     this.throttle = throttle;
+    this.setupCode = setupCode;
+    this.bus = bus;
   }
 
   public record SignIn(User user, String token) {
   }
 
-  public Future<Boolean> accountExists() {
-    return users.anyExists();
+  /** Whether the account exists, and whether creating it needs the setup code from the log. */
+  public record Status(boolean accountExists, boolean setupCodeRequired) {
   }
 
-  public Future<SignIn> setup(Credentials credentials, String userAgent) {
+  public Future<Status> status() {
+    return users.anyExists().map(exists -> {
+      if (!exists) {
+        setupCode.issue();
+      }
+      return new Status(exists, !exists && setupCode.required());
+    });
+  }
+
+  /** At start: prints a setup code when creating the account will need one. */
+  public Future<Void> announceSetupCode() {
+    return status().mapEmpty();
+  }
+
+  public Future<SignIn> setup(Credentials credentials, String givenSetupCode, String userAgent) {
     return users.anyExists()
-        .compose(exists -> exists ? Future.failedFuture(accountExists409()) : hasher.hash(credentials.password()))
+        .compose(exists -> {
+          if (exists) {
+            return Future.failedFuture(accountExists409());
+          }
+          setupCode.check(givenSetupCode);
+          return hasher.hash(credentials.password());
+        })
         .compose(hash -> users.insert(credentials.email(), hash))
         .recover(err -> Future.failedFuture(isSingleAccountViolation(err) ? accountExists409() : err))
-        .compose(user -> startSession(user, userAgent));
+        .compose(user -> {
+          setupCode.used();
+          return startSession(user, userAgent);
+        });
   }
 
+  /** Signs in; {@code client} is who the throttle counts the attempt against (the client's address). */
   public Future<SignIn> login(Credentials credentials, String client, String userAgent) {
-    var wait = throttle.retryAfter(client);
+    var wait = throttle.reserve(client);
     if (wait.isPresent()) {
       return Future.failedFuture(ApiException.tooManyRequests(
           "Too many failed sign-ins. Try again in " + wait.getAsLong() + " s.", wait.getAsLong()));
     }
-    return users.findByEmail(credentials.email()).compose(found ->
-        hasher.verify(credentials.password(), found.map(User::passwordHash).orElse(null)).compose(ok -> {
-          if (!ok || found.isEmpty()) {
+    return users.findByEmail(credentials.email())
+        .compose(found -> hasher.verify(credentials.password(), found.map(User::passwordHash).orElse(null))
+            .map(ok -> ok && found.isPresent() ? found.get() : null))
+        .andThen(checked -> {
+          if (checked.failed()) {
+            throttle.release(client);
+          } else if (checked.result() == null) {
             throttle.recordFailure(client);
-            return Future.failedFuture(ApiException.unauthorized("Invalid email or password"));
+          } else {
+            throttle.recordSuccess(client);
           }
-          throttle.recordSuccess(client);
-          return startSession(found.get(), userAgent);
-        }));
+        })
+        .compose(user -> user == null
+            ? Future.failedFuture(ApiException.unauthorized("Invalid email or password"))
+            : startSession(user, userAgent));
   }
 
   public Future<Void> logout(UUID sessionId) {
     sessionCache.remove(sessionId);
-    return sessions.delete(sessionId);
+    return sessions.delete(sessionId).andThen(done -> bus.publish(SESSION_ENDED, sessionId.toString()));
   }
 
   /** The signed-in user a session cookie stands for, or a 401. */
@@ -81,7 +117,7 @@ public final class AuthService {
           }
           return user(claims.userId()).compose(user -> user == null
               ? Future.failedFuture(ApiException.unauthorized("This account no longer exists"))
-              : Future.succeededFuture(new SignedIn(user, session.id())));
+              : Future.succeededFuture(new SignedIn(user, session)));
         }));
   }
 
@@ -124,10 +160,14 @@ public final class AuthService {
     return err instanceof DatabaseException db && "23505".equals(db.getSqlState());
   }
 
-  /** Who is making this request. */
-  public record SignedIn(User user, UUID sessionId) {
+  /** Who is making this request, and through which session. */
+  public record SignedIn(User user, Session session) {
     public UUID userId() {
       return user.id();
+    }
+
+    public UUID sessionId() {
+      return session.id();
     }
   }
 }

@@ -13,7 +13,11 @@ public record Credentials(String email, String password) {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
   public static Credentials from(JsonObject body, boolean enforceStrength) {
-    JsonFields fields = new JsonFields(body, "email", "password");
+    return from(new JsonFields(body, "email", "password"), enforceStrength);
+  }
+
+  /** From a body that may carry more than the two fields (setup also takes the setup code). */
+  public static Credentials from(JsonFields fields, boolean enforceStrength) {
     String email = fields.requiredString("email", 254).trim().toLowerCase(Locale.ROOT);
     String password = fields.requiredString("password", MAX_PASSWORD);
     if (!EMAIL.matcher(email).matches()) {

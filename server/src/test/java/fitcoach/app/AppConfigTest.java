@@ -12,9 +12,13 @@ import org.junit.jupiter.api.Test;
 class AppConfigTest {
 
   @Test
-  @DisplayName("With no variables set FitCoach uses port 8080, ./data, an embedded database and the public upstreams")
+  @DisplayName("With no variables set FitCoach listens on 127.0.0.1:8080 and uses ./data, an embedded database and the public upstreams")
   void defaults() {
     AppConfig c = AppConfig.fromEnv(Map.of());
+    assertThat(c.host()).isEqualTo("127.0.0.1");
+    assertThat(c.listensBeyondLoopback()).isFalse();
+    assertThat(c.access().trustedProxies().isEmpty()).isTrue();
+    assertThat(c.access().allowedOrigins()).isEmpty();
     assertThat(c.port()).isEqualTo(8080);
     assertThat(c.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
     assertThat(c.database()).isEmpty();
@@ -84,5 +88,32 @@ class AppConfigTest {
         .containsEntry("STRAVA_CLIENT_ID", "123")
         .containsEntry("FRONTEND_URL", "http://localhost:5173");
     assertThat(DotEnv.merge(file.resolveSibling("missing.env"), Map.of("A", "1"))).containsExactly(Map.entry("A", "1"));
+  }
+
+  @Test
+  @DisplayName("HOST=0.0.0.0, a LAN address or a host name listen beyond loopback; 127.x, ::1 and localhost do not")
+  void loopbackOrNot() {
+    for (String host : new String[] {"0.0.0.0", "::", "192.168.1.5", "nas.local"}) {
+      assertThat(AppConfig.fromEnv(Map.of("HOST", host)).listensBeyondLoopback()).as(host).isTrue();
+    }
+    for (String host : new String[] {"127.0.0.1", "127.0.0.2", "::1", "[::1]", "localhost"}) {
+      assertThat(AppConfig.fromEnv(Map.of("HOST", host)).listensBeyondLoopback()).as(host).isFalse();
+    }
+  }
+
+  @Test
+  @DisplayName("TRUSTED_PROXIES and FITCOACH_ALLOWED_ORIGINS are comma-separated lists; bad entries are named")
+  void accessLists() {
+    AppConfig c = AppConfig.fromEnv(Map.of("TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1,::1",
+        "FITCOACH_ALLOWED_ORIGINS", "https://coach.example.com, http://nas.local:8080/"));
+    assertThat(c.access().trustedProxies().trusts("10.20.30.40")).isTrue();
+    assertThat(c.access().trustedProxies().trusts("11.0.0.1")).isFalse();
+    assertThat(c.access().allowedOrigins()).extracting(Object::toString)
+        .containsExactly("https://coach.example.com", "http://nas.local:8080");
+    assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("TRUSTED_PROXIES", "10.0.0.0/33, proxy.local",
+        "FITCOACH_ALLOWED_ORIGINS", "https://coach.example.com/app")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("TRUSTED_PROXIES: '10.0.0.0/33' has a prefix length outside 0-32")
+        .hasMessageContaining("FITCOACH_ALLOWED_ORIGINS must list origins like https://coach.example.com (got 'https://coach.example.com/app')");
   }
 }

@@ -3,7 +3,9 @@ package fitcoach.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fitcoach.testing.ApiTest;
+import fitcoach.testing.RawHttp;
 import fitcoach.testing.TestClient;
+import fitcoach.testing.TestDatabase;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,45 @@ class RequestHandlingTest extends ApiTest {
         .post("/api/auth/logout", null);
     assertThat(logout.status()).isEqualTo(403);
     assertThat(client.get("/api/auth/me").status()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("DNS rebinding: a page whose Host and Origin agree on a foreign name can neither write nor read")
+  void dnsRebindingIsRefused() {
+    String setup = new JsonObject().put("email", EMAIL).put("password", PASSWORD).encode();
+    var write = RawHttp.exchange(app.port(), "POST", "/api/auth/setup", setup, "Host: evil.example:" + app.port(),
+        "Origin: http://evil.example:" + app.port(), "Content-Type: application/json");
+    assertThat(write.status()).isEqualTo(403);
+    assertThat(new JsonObject(write.body()).getJsonObject("error").getString("code")).isIn("unknown_host", "foreign_origin");
+    assertThat(client.get("/api/auth/status").json().getBoolean("setup")).isFalse();
+
+    // With the Host an IP literal (no rebinding possible) the Origin alone decides, and it is still foreign.
+    var origin = RawHttp.exchange(app.port(), "POST", "/api/auth/setup", setup, "Origin: http://evil.example:" + app.port(),
+        "Content-Type: application/json");
+    assertThat(origin.status()).isEqualTo(403);
+    assertThat(new JsonObject(origin.body()).getJsonObject("error").getString("code")).isEqualTo("foreign_origin");
+
+    var read = RawHttp.exchange(app.port(), "GET", "/api/auth/status", null, "Host: evil.example:" + app.port());
+    assertThat(read.status()).isEqualTo(403);
+    assertThat(new JsonObject(read.body()).getJsonObject("error").getString("code")).isEqualTo("unknown_host");
+    assertThat(RawHttp.exchange(app.port(), "GET", "/", null, "Host: evil.example").status()).isEqualTo(403);
+    assertThat(TestDatabase.count("SELECT count(*) FROM users")).isZero();
+  }
+
+  @Test
+  @DisplayName("The loopback names FitCoach is reachable at may read and write: localhost, 127.0.0.1 and [::1] on its port")
+  void loopbackOriginsAreAllowed() {
+    assertThat(RawHttp.exchange(app.port(), "GET", "/api/auth/status", null, "Host: localhost:" + app.port()).status())
+        .isEqualTo(200);
+    assertThat(RawHttp.exchange(app.port(), "GET", "/api/auth/status", null, "Host: [::1]:" + app.port()).status())
+        .isEqualTo(200);
+    var other = RawHttp.exchange(app.port(), "POST", "/api/auth/logout", "", "Host: localhost:" + app.port(),
+        "Origin: http://localhost:" + (app.port() == 65535 ? 1 : app.port() + 1));
+    assertThat(other.status()).as("another server on this computer").isEqualTo(403);
+    var r = RawHttp.exchange(app.port(), "POST", "/api/auth/setup",
+        new JsonObject().put("email", EMAIL).put("password", PASSWORD).encode(),
+        "Host: localhost:" + app.port(), "Origin: http://localhost:" + app.port(), "Content-Type: application/json");
+    assertThat(r.status()).isEqualTo(201);
   }
 
   @Test

@@ -33,15 +33,32 @@ class LoginThrottleTest {
   void blocksAfterFiveFailuresAndReleasesAfterTheWindow() {
     LoginThrottle throttle = new LoginThrottle(clock);
     for (int i = 0; i < 5; i++) {
-      assertThat(throttle.retryAfter("10.0.0.1")).isEmpty();
+      assertThat(throttle.reserve("10.0.0.1")).isEmpty();
       throttle.recordFailure("10.0.0.1");
       now = now.plus(Duration.ofSeconds(10));
     }
     // The first failure was 50 s ago, so 10 s remain.
-    assertThat(throttle.retryAfter("10.0.0.1")).hasValue(10);
-    assertThat(throttle.retryAfter("10.0.0.2")).isEmpty();
+    assertThat(throttle.reserve("10.0.0.1")).hasValue(10);
+    assertThat(throttle.reserve("10.0.0.2")).isEmpty();
     now = now.plus(Duration.ofSeconds(10));
-    assertThat(throttle.retryAfter("10.0.0.1")).isEmpty();
+    assertThat(throttle.reserve("10.0.0.1")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Attempts still being checked count: five in flight block a sixth before any has failed")
+  void attemptsInFlightCount() {
+    LoginThrottle throttle = new LoginThrottle(clock);
+    for (int i = 0; i < 5; i++) {
+      assertThat(throttle.reserve("c")).as("attempt %d", i + 1).isEmpty();
+    }
+    assertThat(throttle.reserve("c")).hasValue(1);
+    assertThat(throttle.reserve("other")).isEmpty();
+    throttle.release("c");
+    assertThat(throttle.reserve("c")).as("a released attempt frees its place").isEmpty();
+    for (int i = 0; i < 5; i++) {
+      throttle.recordFailure("c");
+    }
+    assertThat(throttle.reserve("c")).hasValue(60);
   }
 
   @Test
@@ -49,10 +66,13 @@ class LoginThrottleTest {
   void successResets() {
     LoginThrottle throttle = new LoginThrottle(clock);
     for (int i = 0; i < 4; i++) {
+      assertThat(throttle.reserve("c")).isEmpty();
       throttle.recordFailure("c");
     }
+    assertThat(throttle.reserve("c")).isEmpty();
     throttle.recordSuccess("c");
+    assertThat(throttle.reserve("c")).isEmpty();
     throttle.recordFailure("c");
-    assertThat(throttle.retryAfter("c")).isEmpty();
+    assertThat(throttle.reserve("c")).isEmpty();
   }
 }

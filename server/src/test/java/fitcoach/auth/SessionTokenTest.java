@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fitcoach.testing.ApiTest;
 import fitcoach.testing.TestApp;
 import fitcoach.testing.TestClient;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +86,51 @@ class SessionTokenTest extends ApiTest {
   void unknownSession() {
     JsonObject other = claims.copy().put("sid", "00000000-0000-0000-0000-000000000002");
     assertThat(meWith(sign("HS256", "HmacSHA256", other, TestApp.JWT_SECRET))).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("A genuinely signed token without exp, or whose exp lies beyond the issued lifetime, is refused")
+  void lifetimeBeyondWhatIsIssued() {
+    long now = System.currentTimeMillis() / 1000;
+    JsonObject noExp = claims.copy();
+    noExp.remove("exp");
+    assertThat(meWith(sign("HS256", "HmacSHA256", noExp, TestApp.JWT_SECRET))).isEqualTo(401);
+    JsonObject noIat = claims.copy();
+    noIat.remove("iat");
+    assertThat(meWith(sign("HS256", "HmacSHA256", noIat, TestApp.JWT_SECRET))).isEqualTo(401);
+    JsonObject century = claims.copy().put("iat", now).put("exp", now + 100L * 365 * 24 * 3600);
+    assertThat(meWith(sign("HS256", "HmacSHA256", century, TestApp.JWT_SECRET))).isEqualTo(401);
+    // Issued "in the future" so that exp - iat looks like 7 days while exp is a year away.
+    JsonObject future = claims.copy().put("iat", now + 358L * 24 * 3600).put("exp", now + 365L * 24 * 3600);
+    assertThat(meWith(sign("HS256", "HmacSHA256", future, TestApp.JWT_SECRET))).isEqualTo(401);
+    JsonObject eightDays = claims.copy().put("iat", now).put("exp", now + 8L * 24 * 3600);
+    assertThat(meWith(sign("HS256", "HmacSHA256", eightDays, TestApp.JWT_SECRET))).isEqualTo(401);
+    assertThat(meWith(sign("HS256", "HmacSHA256", claims, TestApp.JWT_SECRET))).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("Claims of the wrong type (string exp or iat, non-UUID sub or sid) are a 401 in the JSON format, never a 500")
+  void malformedClaimTypes() {
+    long now = System.currentTimeMillis() / 1000;
+    List<JsonObject> forged = List.of(
+        claims.copy().put("exp", String.valueOf(now + 3600)),
+        claims.copy().put("exp", "tomorrow"),
+        claims.copy().put("exp", new JsonObject()),
+        claims.copy().put("exp", now + 3600.5),
+        claims.copy().put("iat", String.valueOf(now)),
+        claims.copy().put("iat", true),
+        claims.copy().put("sub", "not-a-uuid"),
+        claims.copy().put("sub", 42),
+        claims.copy().put("sid", "not-a-uuid"),
+        claims.copy().putNull("sid"),
+        claims.copy().put("aud", 7),
+        claims.copy().put("iss", new JsonArray().add("fitcoach")));
+    for (JsonObject payload : forged) {
+      var r = new TestClient(app.port()).cookie("fitcoach_token=" + sign("HS256", "HmacSHA256", payload, TestApp.JWT_SECRET))
+          .get("/api/auth/me");
+      assertThat(r.status()).as(payload.encode()).isEqualTo(401);
+      assertThat(r.errorCode()).as(payload.encode()).isEqualTo("unauthorized");
+    }
   }
 
   @Test
