@@ -35,7 +35,7 @@ public final class ErrorHandler implements Handler<RoutingContext> {
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       int status = ctx.statusCode();
       switch (status) {
-        case 413 -> send(ctx, 413, "payload_too_large", "The request body is larger than 1 MiB", null);
+        case 413 -> send(ctx, 413, "payload_too_large", "The request body is larger than this endpoint accepts", null);
         case 404 -> send(ctx, 404, "not_found", "No such endpoint", null);
         case 405 -> send(ctx, 405, "method_not_allowed", "This endpoint does not accept " + ctx.request().method(), null);
         case 415 -> send(ctx, 415, "unsupported_media_type", "Send the body as application/json", null);

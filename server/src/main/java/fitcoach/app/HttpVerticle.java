@@ -63,12 +63,17 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(api.guard()::headers);
     router.route().handler(api.guard()::knownHost);
     BodyHandler smallBodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+    // Strava's webhook events are under 1 KB: a larger body is refused from its Content-Length, or once it passes the
+    // limit, instead of being buffered up to 1 MiB from anyone who can reach the URL.
+    BodyHandler webhookBodies = BodyHandler.create(false).setBodyLimit(StravaRoutes.WEBHOOK_MAX_BYTES);
     router.route("/api/*").handler(ctx -> {
       // Uploads stream to disk through their own handler, held unread until they are known to be wanted; every other
       // body is JSON of at most 1 MiB.
       if (ctx.request().method() == io.vertx.core.http.HttpMethod.POST && (ImportRoutes.UPLOAD_PATH.equals(ctx.request().path())
           || ExportRoutes.RESTORE_PATH.equals(ctx.request().path()))) {
         UploadHandler.hold(ctx);
+      } else if (ctx.request().method() == io.vertx.core.http.HttpMethod.POST && StravaRoutes.WEBHOOK_PATH.equals(ctx.request().path())) {
+        webhookBodies.handle(ctx);
       } else {
         smallBodies.handle(ctx);
       }

@@ -21,6 +21,10 @@ import java.util.UUID;
 
 /** Strava routes under /api/strava: OAuth, status, sync with live progress, and the webhook. */
 public final class StravaRoutes {
+  /** Where Strava posts events; the HTTP verticle reads at most {@link #WEBHOOK_MAX_BYTES} of a body sent there. */
+  public static final String WEBHOOK_PATH = "/api/strava/webhook";
+  public static final int WEBHOOK_MAX_BYTES = WebhookEvent.MAX_BYTES;
+
   private final StravaService strava;
   private final AppConfig config;
   private final AuthService auth;
@@ -44,8 +48,8 @@ public final class StravaRoutes {
     router.post("/api/strava/webhook/subscription").handler(requireUser).handler(this::createSubscription);
     router.delete("/api/strava/webhook/subscription").handler(requireUser).handler(this::deleteSubscription);
     router.get("/api/activities/:id/streams").handler(requireUser).handler(this::streams);
-    router.get("/api/strava/webhook").handler(this::validateWebhook);
-    router.post("/api/strava/webhook").handler(this::receiveWebhook);
+    router.get(WEBHOOK_PATH).handler(this::validateWebhook);
+    router.post(WEBHOOK_PATH).handler(this::receiveWebhook);
   }
 
   private void connect(RoutingContext ctx) {
