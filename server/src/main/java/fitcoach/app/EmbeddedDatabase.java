@@ -42,16 +42,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private final Object lifecycle = new Object();
   private volatile Postmaster postmaster;
   private volatile boolean closing;
-  private volatile Status status = new Status(State.RUNNING, 0, null, null, null);
+  private volatile Status status = new Status(State.RUNNING, 0, null, null, null, 0, null);
 
   /** Whether the server runs, and what happened to it since FitCoach started (for /api/health). */
   public enum State { RUNNING, RESTARTING }
 
   /**
-   * {@code lastStop}: how the server last ended unexpectedly (e.g. "killed by signal 9") and when; {@code lastRestart}:
-   * when it came back. Both null while it never stopped.
+   * {@code lastStop}: how the server last ended unexpectedly (e.g. "killed by signal 9") and when; {@code lastRestartAt}:
+   * when it came back (both null while it never stopped); while restarting, the attempts that failed so far and why the
+   * last one did.
    */
-  public record Status(State state, int restarts, Instant lastStopAt, String lastStop, Instant lastRestartAt) {
+  public record Status(State state, int restarts, Instant lastStopAt, String lastStop, Instant lastRestartAt,
+                       int failedAttempts, String lastError) {
   }
 
   private EmbeddedDatabase(PostgresBinaries binaries, Path pgDir, String password) {
@@ -143,9 +145,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
     String how = Postmaster.describeExit(gone.exitCode());
     Instant now = Instant.now();
-    status = new Status(State.RESTARTING, status.restarts(), now, how, status.lastRestartAt());
+    status = new Status(State.RESTARTING, status.restarts(), now, how, status.lastRestartAt(), 0, null);
     LOG.warn("Embedded PostgreSQL (pid {}) stopped unexpectedly ({}); restarting it. Its last words: {}", gone.pid(), how,
-        gone.recentOutput());
+        gone.recentOutput(5));
     schedule(1, FIRST_RETRY_MS, gone.port());
   }
 
@@ -167,13 +169,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Postmaster next = launch(isFree(port) ? port : freePort());
         postmaster = next;
         Status before = status;
-        status = new Status(State.RUNNING, before.restarts() + 1, before.lastStopAt(), before.lastStop(), Instant.now());
+        status = new Status(State.RUNNING, before.restarts() + 1, before.lastStopAt(), before.lastStop(), Instant.now(), 0, null);
         LOG.info("Embedded PostgreSQL restarted on 127.0.0.1:{} (pid {}), {} ms after it stopped ({}); restart {} since FitCoach started",
             next.port(), next.pid(), Duration.between(before.lastStopAt(), Instant.now()).toMillis(), before.lastStop(),
             status.restarts());
         supervise(next);
       } catch (RuntimeException e) {
         long next = Math.min(MAX_RETRY_MS, delayMs * 2);
+        Status before = status;
+        status = new Status(State.RESTARTING, before.restarts(), before.lastStopAt(), before.lastStop(), before.lastRestartAt(),
+            attempt, e.getMessage());
         LOG.warn("Restarting the embedded PostgreSQL failed (attempt {}): {}; trying again in {} ms", attempt, e.getMessage(), next);
         schedule(attempt + 1, next, port);
       }

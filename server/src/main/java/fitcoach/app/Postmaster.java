@@ -123,8 +123,14 @@ final class Postmaster {
   }
 
   String recentOutput() {
+    return recentOutput(OUTPUT_LINES);
+  }
+
+  /** The server's last {@code lines} lines of output, joined on one line. */
+  String recentOutput(int lines) {
     synchronized (output) {
-      return output.isEmpty() ? "(no output)" : String.join(" | ", output);
+      List<String> all = new ArrayList<>(output);
+      return all.isEmpty() ? "(no output)" : String.join(" | ", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
   }
 

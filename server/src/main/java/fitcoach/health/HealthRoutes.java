@@ -50,7 +50,10 @@ public final class HealthRoutes {
     return body;
   }
 
-  /** {"state":"running","restarts":1,"lastStop":"killed by signal 9 at …","lastRestart":"restarted at … after killed by signal 9"}. */
+  /**
+   * {"state":"running","restarts":1,"lastStop":"killed by signal 9 at …","lastRestart":"restarted at … after killed by
+   * signal 9"}; while restarting, also how many attempts failed so far and the last one's error.
+   */
   private static Map<String, Object> describe(EmbeddedDatabase.Status s) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("state", s.state() == EmbeddedDatabase.State.RUNNING ? "running" : "restarting");
@@ -60,6 +63,10 @@ public final class HealthRoutes {
     }
     if (s.lastRestartAt() != null) {
       view.put("lastRestart", "restarted at " + s.lastRestartAt() + " after " + s.lastStop());
+    }
+    if (s.state() == EmbeddedDatabase.State.RESTARTING && s.failedAttempts() > 0) {
+      view.put("failedAttempts", s.failedAttempts());
+      view.put("lastError", s.lastError());
     }
     return view;
   }

@@ -57,18 +57,33 @@ class EmbeddedDatabaseTest {
 
   @Test
   @DisplayName("When the embedded server is killed, FitCoach restarts it: health says so, data is there and writes work again")
-  void restartsAKilledServer() {
+  void restartsAKilledServer() throws Exception {
     DataFolder folder = DataFolder.create();
-    BlockedThreadDetector.drain();
     try (FitCoachApp app = TestApp.start(folder.env())) {
       TestClient client = new TestClient(app.port());
       assertThat(client.post("/api/auth/setup", new JsonObject().put("email", "crash@example.com")
           .put("password", "a durable password")).status()).isEqualTo(201);
       assertThat(manualRun(client, java.time.LocalDate.now().minusDays(3) + "T07:00").status()).isEqualTo(201);
+      // From here on (the crash, the restarts, the pool reconnecting) no event loop may block.
+      BlockedThreadDetector.drain();
       long killed = folder.postmasterPid();
+      // While its configuration is missing the server cannot come back: FitCoach keeps trying, and health says so.
+      Path conf = folder.pg().resolve("postgresql.conf");
+      Path away = folder.pg().resolve("postgresql.conf.away");
+      Files.move(conf, away);
 
       ProcessHandle.of(killed).orElseThrow().destroyForcibly();
 
+      await(() -> {
+        var health = client.get("/api/health");
+        return health.status() == 503 && "restarting".equals(health.json().getString("database"))
+            && health.json().getJsonObject("embeddedDatabase").getString("state").equals("restarting")
+            && health.json().getJsonObject("embeddedDatabase").getString("lastStop").startsWith("killed by signal 9 at ")
+            && health.json().getJsonObject("embeddedDatabase").getInteger("failedAttempts", 0) >= 2;
+      }, Duration.ofSeconds(30), "health reports the restart and the attempts that failed");
+      assertThat(client.get("/api/health").json().getJsonObject("embeddedDatabase").getString("lastError"))
+          .contains("postgresql.conf");
+      Files.move(away, conf);
       await(() -> {
         var health = client.get("/api/health");
         return health.status() == 200 && health.json().getJsonObject("embeddedDatabase").getInteger("restarts") == 1;
