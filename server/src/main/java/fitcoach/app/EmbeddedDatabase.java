@@ -76,20 +76,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
       boolean passwordSet = cluster.prepare(password);
       EmbeddedDatabase db = new EmbeddedDatabase(binaries, pgDir, password.value());
       db.postmaster = db.launch(freePort());
-      if (!db.loginWorks()) {
-        if (passwordSet) {
-          db.postmaster.stop(binaries, pgDir, STOP_WAIT);
-          throw new IllegalStateException("it does not accept the password FitCoach has just set");
-        }
-        // The secrets file was replaced or restored from elsewhere: the folder is ours, so the stored password is made its.
-        LOG.warn("Embedded PostgreSQL refused the password in the secrets file; setting it again");
-        db.postmaster.stop(binaries, pgDir, STOP_WAIT);
-        cluster.setPassword(password.value());
-        db.postmaster = db.launch(db.postmaster.port());
+      try {
         if (!db.loginWorks()) {
+          if (passwordSet) {
+            throw new IllegalStateException("it does not accept the password FitCoach has just set");
+          }
+          // The secrets file was replaced or restored from elsewhere: the folder is ours, so the stored password is made its.
+          LOG.warn("Embedded PostgreSQL refused the password in the secrets file; setting it again");
           db.postmaster.stop(binaries, pgDir, STOP_WAIT);
-          throw new IllegalStateException("it does not accept the password FitCoach has just set");
+          cluster.setPassword(password.value());
+          db.postmaster = db.launch(db.postmaster.port());
+          if (!db.loginWorks()) {
+            throw new IllegalStateException("it does not accept the password FitCoach has just set");
+          }
         }
+      } catch (RuntimeException e) {
+        db.postmaster.stop(binaries, pgDir, STOP_WAIT);
+        throw e;
       }
       db.supervise(db.postmaster);
       LOG.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {} ({} ms)",
