@@ -2,6 +2,8 @@ package fitcoach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fitcoach.testing.AppProcess;
+import fitcoach.testing.DataFolder;
 import fitcoach.testing.TestApp;
 import fitcoach.testing.TestClient;
 import java.io.File;
@@ -82,6 +84,69 @@ class MainProcessTest {
     assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(Files.readString(log)).contains("Embedded PostgreSQL stopped").doesNotContain("Exception");
     assertThat(work.resolve("data/pg/postmaster.pid")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName("A second FitCoach on the same data folder stops at once with one line naming the folder and the first process")
+  void secondProcessOnTheSameFolder() throws Exception {
+    Path work = TestApp.tempDir();
+    DataFolder folder = new DataFolder(work.resolve("data"));
+    try (AppProcess first = AppProcess.start(work, "first.log", Map.of("PORT", "0", "HOST", "127.0.0.1"))) {
+      int port = first.awaitListening(Duration.ofSeconds(90));
+      long postmaster = folder.postmasterPid();
+
+      AppProcess second = AppProcess.start(work, "second.log", Map.of("PORT", "0", "HOST", "127.0.0.1"));
+      assertThat(second.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
+      assertThat(second.output().strip().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+          .startsWith("FitCoach cannot start: another FitCoach (process " + first.pid() + ")")
+          .contains("already running on the data folder " + folder.dir().toRealPath()));
+
+      assertThat(folder.postmasterPid()).isEqualTo(postmaster);
+      assertThat(ProcessHandle.of(postmaster)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+      assertThat(new TestClient(port).get("/api/health").status()).isEqualTo(200);
+      first.stop();
+      assertThat(first.output()).contains("Embedded PostgreSQL stopped");
+    }
+  }
+
+  @Test
+  @DisplayName("A port in use stops start-up at once with one line naming it, and nothing is created")
+  void portInUse() throws Exception {
+    Path work = TestApp.tempDir();
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      AppProcess app = AppProcess.start(work, "out.log", Map.of("PORT", Integer.toString(taken.getLocalPort()), "HOST", "127.0.0.1"));
+      assertThat(app.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
+      assertThat(app.output().strip().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+          .startsWith("FitCoach cannot start: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use"));
+    }
+    assertThat(work.resolve("data")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName("After FitCoach is killed with SIGKILL its PostgreSQL keeps running; the next start stops it cleanly and says so")
+  void leftoverPostmasterAfterSigkill() throws Exception {
+    Path work = TestApp.tempDir();
+    DataFolder folder = new DataFolder(work.resolve("data"));
+    long orphan;
+    try (AppProcess killed = AppProcess.start(work, "killed.log", Map.of("PORT", "0", "HOST", "127.0.0.1"))) {
+      killed.awaitListening(Duration.ofSeconds(90));
+      orphan = folder.postmasterPid();
+      killed.kill();
+    }
+    assertThat(ProcessHandle.of(orphan)).as("the server outlives the JVM").hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+
+    try (AppProcess next = AppProcess.start(work, "next.log", Map.of("PORT", "0", "HOST", "127.0.0.1"))) {
+      int port = next.awaitListening(Duration.ofSeconds(90));
+      assertThat(next.output().lines().filter(l -> l.contains("still running on")).toList()).singleElement()
+          .satisfies(line -> assertThat(line).contains("pid " + orphan).contains(folder.pg().toString())
+              .contains("stopping it cleanly before starting"));
+      assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+      assertThat(folder.postmasterPid()).isNotEqualTo(orphan);
+      assertThat(new TestClient(port).get("/api/health").status()).isEqualTo(200);
+      next.stop();
+      assertThat(next.output()).contains("Embedded PostgreSQL stopped");
+    }
+    assertThat(folder.pg().resolve("postmaster.pid")).doesNotExist();
   }
 
   @Test

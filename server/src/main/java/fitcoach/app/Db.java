@@ -1,18 +1,42 @@
 package fitcoach.app;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlConnectOptions;
+import java.util.function.Supplier;
 
-/** Builds the one reactive PostgreSQL pool shared by every verticle. */
+/**
+ * Builds the one reactive PostgreSQL pool shared by every verticle. A connection the server closed (it crashed or was
+ * restarted) leaves the pool; the next query opens a new one, to wherever the database listens by then.
+ */
 public final class Db {
   private Db() {
   }
 
   public static Pool pool(Vertx vertx, DatabaseUrl url) {
+    return PgBuilder.pool().with(poolOptions()).connectingTo(connectOptions(url)).using(vertx).build();
+  }
+
+  /** {@code url} is asked for each new connection: the embedded server may come back on another port after a restart. */
+  public static Pool pool(Vertx vertx, Supplier<DatabaseUrl> url) {
+    Supplier<Future<SqlConnectOptions>> options = () -> Future.succeededFuture(connectOptions(url.get()));
+    return PgBuilder.pool().with(poolOptions()).connectingTo(options).using(vertx).build();
+  }
+
+  private static PoolOptions poolOptions() {
+    return new PoolOptions()
+        .setMaxSize(16)
+        .setShared(false)
+        .setConnectionTimeout(5)
+        .setIdleTimeout(60);
+  }
+
+  private static PgConnectOptions connectOptions(DatabaseUrl url) {
     PgConnectOptions connect = new PgConnectOptions()
         .setHost(url.host())
         .setPort(url.port())
@@ -26,11 +50,6 @@ public final class Db {
     if (sslmode != null) {
       connect.setSslMode(SslMode.of(sslmode));
     }
-    PoolOptions pool = new PoolOptions()
-        .setMaxSize(16)
-        .setShared(false)
-        .setConnectionTimeout(5)
-        .setIdleTimeout(60);
-    return PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build();
+    return connect;
   }
 }

@@ -57,6 +57,7 @@ public final class FitCoachApp implements AutoCloseable {
   /** How long an answer requested for the event-bus bridge waits for the browser to subscribe before giving up. */
   private static final long STREAM_LISTENER_WAIT_MS = 10_000;
   private final Vertx vertx;
+  private final DataDirLock lock;
   private final EmbeddedDatabase embedded;
   private final int port;
   private final AppConfig config;
@@ -64,8 +65,10 @@ public final class FitCoachApp implements AutoCloseable {
   private final DemoService demo;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-  private FitCoachApp(Vertx vertx, EmbeddedDatabase embedded, int port, AppConfig config, Pool pool, DemoService demo) {
+  private FitCoachApp(Vertx vertx, DataDirLock lock, EmbeddedDatabase embedded, int port, AppConfig config, Pool pool,
+                      DemoService demo) {
     this.vertx = vertx;
+    this.lock = lock;
     this.embedded = embedded;
     this.port = port;
     this.config = config;
@@ -76,7 +79,14 @@ public final class FitCoachApp implements AutoCloseable {
   /** Starts everything and returns once the server accepts connections. Blocking: call from main or a test thread. */
   public static FitCoachApp start(AppConfig initial) {
     long t0 = System.nanoTime();
-    AppConfig config = SecretsFile.fillIn(initial);
+    DataDirLock lock = claimDataDir(initial);
+    AppConfig config;
+    try {
+      config = SecretsFile.fillIn(initial);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
     // Vert.x boots (mostly class loading) while the database starts and migrates: nothing is deployed until both are done.
     CompletableFuture<Vertx> booting = CompletableFuture.supplyAsync(() -> warm()).thenApply(v -> Vertx.vertx(new VertxOptions()
         .setBlockedThreadCheckInterval(Math.min(1000, config.blockedThreadWarnMs()))
@@ -93,9 +103,11 @@ public final class FitCoachApp implements AutoCloseable {
       migrations.run(url);
       Vertx vertx = booting.join();
       Json.warmUp();
-      Pool pool = Db.pool(vertx, url);
+      Pool pool = embedded == null ? Db.pool(vertx, url) : Db.pool(vertx, embedded::url);
       java.util.List<io.vertx.core.Deployable> workers = new java.util.ArrayList<>();
-      HttpVerticle.Api api = api(vertx, pool, config, workers);
+      EmbeddedDatabase db = embedded;
+      HealthRoutes health = new HealthRoutes(pool, () -> java.util.Optional.ofNullable(db).map(EmbeddedDatabase::status));
+      HttpVerticle.Api api = api(vertx, pool, config, workers, health);
       DemoService demo = api.demo().service();
       // PORT=0 asks for any free port. Vert.x shares a port it picks among instances when it is given as negative,
       // so every instance listens on the same one; picking it here first would leave a moment for another process.
@@ -112,18 +124,41 @@ public final class FitCoachApp implements AutoCloseable {
           .onFailure(err -> LOG.warn("Purging expired sessions failed: {}", err.getMessage())));
       LOG.info("FitCoach is listening on http://{}:{} ({} HTTP verticles, started in {} ms)",
           config.host(), port, config.httpInstances(), (System.nanoTime() - t0) / 1_000_000);
-      return new FitCoachApp(vertx, embedded, port, config, pool, demo);
+      return new FitCoachApp(vertx, lock, embedded, port, config, pool, demo);
     } catch (RuntimeException | Error e) {
       // Errors too: a library whose class initialiser adds a shutdown hook fails that way when a SIGTERM came mid-start.
       booting.thenAccept(Vertx::close);
       if (embedded != null) {
         embedded.close();
       }
+      lock.close();
       throw e;
     }
   }
 
-  private static HttpVerticle.Api api(Vertx vertx, Pool pool, AppConfig config, java.util.List<io.vertx.core.Deployable> workers) {
+  /**
+   * One FitCoach per data folder, and a port that can be bound, both checked before anything is created: a second
+   * process stops at once naming the first, and a taken port stops start-up before any database starts or migrates.
+   * The lock comes first when the folder exists (its message is the more useful one when the same command runs twice);
+   * a folder that does not exist yet is created only once the port is known to be free.
+   */
+  private static DataDirLock claimDataDir(AppConfig config) {
+    if (!java.nio.file.Files.isDirectory(config.dataDir())) {
+      PortCheck.ensureFree(config.host(), config.port());
+      return DataDirLock.acquire(config.dataDir());
+    }
+    DataDirLock lock = DataDirLock.acquire(config.dataDir());
+    try {
+      PortCheck.ensureFree(config.host(), config.port());
+      return lock;
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static HttpVerticle.Api api(Vertx vertx, Pool pool, AppConfig config, java.util.List<io.vertx.core.Deployable> workers,
+                                      HealthRoutes health) {
     SessionTokens tokens = new SessionTokens(vertx, config.jwtSecret().orElseThrow(), config.secureCookies());
     AuthService auth = new AuthService(new UserRepository(pool), new SessionRepository(pool), new PasswordHasher(vertx),
         tokens, new LoginThrottle(Clock.systemUTC()),
@@ -155,7 +190,7 @@ public final class FitCoachApp implements AutoCloseable {
     return new HttpVerticle.Api(
         new RequestGuard(config),
         new ErrorHandler(),
-        new HealthRoutes(pool),
+        health,
         new AuthRoutes(auth, tokens, requireUser, config.access().trustedProxies()),
         new SettingsRoutes(apiKeys, profiles, requireUser, load::recomputeAll, policies),
         new ActivityRoutes(activities, load, profiles, requireUser),
@@ -233,6 +268,7 @@ public final class FitCoachApp implements AutoCloseable {
     if (embedded != null) {
       embedded.close();
     }
+    lock.close();
     LOG.info("FitCoach stopped");
   }
 

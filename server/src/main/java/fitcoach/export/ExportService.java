@@ -1,5 +1,6 @@
 package fitcoach.export;
 
+import fitcoach.app.PrivateFiles;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -53,8 +54,8 @@ public final class ExportService {
   /** Builds the export; the caller sends and then deletes the file. */
   public Future<Path> build(UUID userId) {
     return vertx.executeBlocking(() -> {
-      Files.createDirectories(dir);
-      Path file = Files.createTempFile(dir, "fitcoach-export-", ".zip");
+      // The zip holds everything the athlete owns: owner-only, in an owner-only folder.
+      Path file = PrivateFiles.tempFile(dir, "fitcoach-export-", ".zip");
       return new Writer(file);
     }, false).compose(w -> blocking(() -> w.entry("manifest.json", new JsonObject().put("format", FORMAT).put("version", VERSION)
             .put("exportedAt", java.time.Instant.now().toString()).encodePrettily().getBytes(StandardCharsets.UTF_8)))
@@ -169,7 +170,7 @@ public final class ExportService {
     Writer(Path file) throws IOException {
       this.file = file;
       this.zip = new ZipOutputStream(Files.newOutputStream(file));
-      this.csv = Files.createTempFile(file.getParent(), "activities-", ".csv");
+      this.csv = PrivateFiles.tempFile(file.getParent(), "activities-", ".csv");
     }
 
     void entry(String name, byte[] bytes) throws IOException {

@@ -183,8 +183,10 @@ public final class ImportVerticle extends VerticleBase {
         if (o.added() + o.merged() > 0) {
           load.touch(job.userId);
         }
-        return repository.finishFile(file.id(), o.error() == null, o.added(), o.merged(), o.known(), o.error(), o.warning())
-            .compose(v -> settleOriginal(file, o));
+        // The original is moved into place before the file counts as done: killed in between, the file is taken again
+        // on restart and read from where it went (see readable), rather than left behind while its activity names files/.
+        return settleOriginal(file, o).transform(settled -> repository.finishFile(file.id(), o.error() == null, o.added(),
+            o.merged(), o.known(), o.error(), o.warning()));
       }).transform(v -> {
         publish(job, false);
         return work(job);
@@ -219,7 +221,7 @@ public final class ImportVerticle extends VerticleBase {
     }
     long t0 = System.nanoTime();
     Future<Parsed> parsed = vertx.executeBlocking(() -> {
-      byte[] bytes = Files.readAllBytes(path);
+      byte[] bytes = Files.readAllBytes(readable(file));
       String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
       try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
         ParsedFile parsedFile = ActivityFileParser.parseFile(file.originalName(), in);
@@ -241,7 +243,9 @@ public final class ImportVerticle extends VerticleBase {
   /** A Strava export becomes one queued file per activity file it holds, carrying the export's name and description. */
   private Future<Outcome> unpackExport(UUID userId, ImportRepository.FileRow file, Path zip) {
     Path target = dataDir.resolve("imports").resolve("export-" + file.id());
-    return vertx.executeBlocking(() -> StravaExport.unpack(zip, dataDir, target), false).compose(entries -> {
+    // No zip but its folder: a run killed after settling it (the zip is deleted once unpacked) had queued its files already.
+    return vertx.executeBlocking(() -> !Files.exists(zip) && Files.isDirectory(target) ? List.<StravaExport.Entry>of()
+        : StravaExport.unpack(zip, dataDir, target), false).compose(entries -> {
       List<ImportRepository.NewFile> files = new java.util.ArrayList<>();
       for (StravaExport.Entry e : entries) {
         if (e.extractedFile() != null) {
@@ -367,6 +371,16 @@ public final class ImportVerticle extends VerticleBase {
       }
       return null;
     }, false).mapEmpty();
+  }
+
+  /** Where the file is: where it was stored, or where settling it moved it if a run was killed before marking it done. */
+  private Path readable(ImportRepository.FileRow file) {
+    Path stored = dataDir.resolve(file.storedPath());
+    if (Files.exists(stored)) {
+      return stored;
+    }
+    Path settled = fromInbox(file) ? dataDir.resolve("inbox/imported").resolve(stored.getFileName()) : dataDir.resolve(originalRelative(file));
+    return Files.exists(settled) ? settled : stored;
   }
 
   private static String originalRelative(ImportRepository.FileRow file) {

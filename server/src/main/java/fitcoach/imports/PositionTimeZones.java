@@ -48,7 +48,13 @@ final class PositionTimeZones {
       return Optional.empty();
     }
     Tile tile = loaded(lat, lon);
-    TimeZone zone = (tile != null ? tile : load(lat, lon)).map().getOverlappingTimeZone(lat, lon);
+    Tile found = tile != null ? tile : load(lat, lon);
+    TimeZone zone;
+    // One lookup at a time per tile: the map's polygons (Esri geometry) fill caches on first use and are not safe to share
+    // unguarded; three parsers resuming an import together on a fresh tile left it answering no zone for every file.
+    synchronized (found) {
+      zone = found.map().getOverlappingTimeZone(lat, lon);
+    }
     return zone == null ? Optional.empty() : Optional.of(ZoneId.of(zone.getZoneId()));
   }
 

@@ -40,4 +40,23 @@ class SecretsFileTest {
     assertThat(filled.jwtSecret()).contains(TestApp.JWT_SECRET);
     assertThat(Files.exists(dir.resolve("secrets"))).isFalse();
   }
+
+  @Test
+  @DisplayName("The embedded database password is generated once next to the other secrets, which it leaves as they were")
+  void databasePassword() throws Exception {
+    Path dir = TestApp.tempDir();
+    AppConfig filled = SecretsFile.fillIn(AppConfig.fromEnv(Map.of("FITCOACH_DATA_DIR", dir.toString())));
+    SecretsFile.DatabasePassword first = SecretsFile.embeddedDatabasePassword(dir);
+    assertThat(first.generated()).isTrue();
+    assertThat(first.value()).hasSizeGreaterThanOrEqualTo(32);
+    assertThat(first.toString()).doesNotContain(first.value());
+    SecretsFile.DatabasePassword again = SecretsFile.embeddedDatabasePassword(dir);
+    assertThat(again.generated()).isFalse();
+    assertThat(again.value()).isEqualTo(first.value());
+    assertThat(SecretsFile.fillIn(AppConfig.fromEnv(Map.of("FITCOACH_DATA_DIR", dir.toString()))).jwtSecret())
+        .isEqualTo(filled.jwtSecret());
+    assertThat(Files.getPosixFilePermissions(dir.resolve("secrets")))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    assertThat(Files.readString(dir.resolve("secrets"))).contains("EMBEDDED_DATABASE_PASSWORD=" + first.value());
+  }
 }
