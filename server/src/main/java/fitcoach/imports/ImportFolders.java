@@ -41,6 +41,33 @@ final class ImportFolders {
   }
 
   /**
+   * Puts files back into the inbox that were claimed (moved to inbox/processing) but never recorded: a crash between
+   * the move and the import row would otherwise leave them there, imported by nobody. Returns how many moved back.
+   */
+  static int reclaimInbox(Path dataDir, Set<String> referenced) throws IOException {
+    Path processing = dataDir.resolve(ImportVerticle.INBOX_PROCESSING);
+    if (!Files.isDirectory(processing)) {
+      return 0;
+    }
+    Path inbox = processing.getParent();
+    int moved = 0;
+    try (var files = Files.list(processing)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        if (referenced.contains(ImportVerticle.INBOX_PROCESSING + p.getFileName())) {
+          continue;
+        }
+        Path target = inbox.resolve(p.getFileName());
+        for (int n = 1; Files.exists(target); n++) {
+          target = inbox.resolve(n + "-" + p.getFileName());
+        }
+        Files.move(p, target);
+        moved++;
+      }
+    }
+    return moved;
+  }
+
+  /**
    * Deletes files under imports/ that no import row names (a crash between storing an upload and recording it), when
    * they are older than {@code startedAt} so that nothing of a request running now is touched; then empty folders.
    * {@code referenced} holds paths relative to the data folder. Returns how many files went.

@@ -68,10 +68,19 @@ public final class ImportVerticle extends VerticleBase {
         .onSuccess(jobs -> jobs.forEach(r -> run(r.getUUID("id"), r.getUUID("user_id"))));
   }
 
-  /** Removes files a crash left under imports/ unrecorded; a failure here is logged, not fatal. */
+  /**
+   * Tidies what a crash left: files under imports/ that no import records are removed, and inbox files claimed but not
+   * yet recorded go back to the inbox to be claimed again. A failure here is logged, not fatal.
+   */
   private Future<Void> sweepOrphans() {
     return repository.storedPaths()
-        .compose(paths -> vertx.executeBlocking(() -> ImportFolders.sweep(dataDir, paths, startedAt), false))
+        .compose(paths -> vertx.executeBlocking(() -> {
+          int back = ImportFolders.reclaimInbox(dataDir, paths);
+          if (back > 0) {
+            LOG.info("Put {} claimed but unrecorded files back into {} (left by an earlier run)", back, dataDir.resolve("inbox"));
+          }
+          return ImportFolders.sweep(dataDir, paths, startedAt);
+        }, false))
         .onSuccess(n -> {
           if (n > 0) {
             LOG.info("Removed {} files under {} that no import knows (left by an earlier run)", n, dataDir.resolve("imports"));
@@ -83,34 +92,62 @@ public final class ImportVerticle extends VerticleBase {
         }).mapEmpty();
   }
 
-  /** Files dropped into $FITCOACH_DATA_DIR/inbox are claimed (moved to inbox/processing) and imported like uploads. */
+  /**
+   * Files dropped into $FITCOACH_DATA_DIR/inbox are claimed (moved to inbox/processing) and imported like uploads. Only
+   * once the account exists: a claimed file waits in processing for its import row, and without an account none comes.
+   */
   private void scanInbox() {
-    vertx.executeBlocking(() -> {
-      Path inbox = dataDir.resolve("inbox");
-      PrivateFiles.directory(inbox.resolve("processing"));
-      List<Path> claimed = new java.util.ArrayList<>();
-      try (var files = Files.list(inbox)) {
-        for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
-          Path target = inbox.resolve("processing").resolve(f.getFileName());
-          Files.move(f, target, StandardCopyOption.REPLACE_EXISTING);
-          PrivateFiles.restrictFile(target);
-          claimed.add(target);
-        }
-      }
-      return claimed;
-    }, false).onSuccess(claimed -> {
-      if (claimed.isEmpty()) {
+    repository.anyUser().onSuccess(user -> {
+      if (user.isEmpty()) {
+        vertx.executeBlocking(this::inboxHasFiles, false).onSuccess(waiting -> {
+          if (waiting) {
+            LOG.warn("Files wait in the inbox: create the account first");
+          }
+        });
         return;
       }
-      repository.anyUser().onSuccess(user -> user.ifPresentOrElse(userId -> repository.jobFor(userId).onSuccess(jobId -> {
-        Future<Void> chain = Future.succeededFuture();
-        for (Path p : claimed) {
-          chain = chain.compose(v -> repository.addFile(jobId, userId, p.getFileName().toString(),
-              INBOX_PROCESSING + p.getFileName(), p.toFile().length()).mapEmpty());
+      UUID userId = user.get();
+      vertx.executeBlocking(this::claimInbox, false).onSuccess(claimed -> {
+        if (claimed.isEmpty()) {
+          return;
         }
-        chain.onSuccess(v -> vertx.eventBus().send(RUN, new JsonObject().put("jobId", jobId.toString()).put("userId", userId.toString())));
-      }), () -> LOG.warn("Files wait in the inbox: create the account first")));
-    }).onFailure(err -> LOG.warn("Scanning the inbox failed: {}", err.getMessage()));
+        repository.jobFor(userId).onSuccess(jobId -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (Path p : claimed) {
+            chain = chain.compose(v -> repository.addFile(jobId, userId, p.getFileName().toString(),
+                INBOX_PROCESSING + p.getFileName(), p.toFile().length()).mapEmpty());
+          }
+          chain.onSuccess(v -> vertx.eventBus().send(RUN, new JsonObject().put("jobId", jobId.toString()).put("userId", userId.toString())));
+        });
+      }).onFailure(err -> LOG.warn("Scanning the inbox failed: {}", err.getMessage()));
+    });
+  }
+
+  private List<Path> claimInbox() throws java.io.IOException {
+    Path inbox = dataDir.resolve("inbox");
+    PrivateFiles.directory(inbox.resolve("processing"));
+    List<Path> claimed = new java.util.ArrayList<>();
+    try (var files = Files.list(inbox)) {
+      for (Path f : files.filter(ImportVerticle::waitingInInbox).toList()) {
+        Path target = inbox.resolve("processing").resolve(f.getFileName());
+        Files.move(f, target, StandardCopyOption.REPLACE_EXISTING);
+        PrivateFiles.restrictFile(target);
+        claimed.add(target);
+      }
+    }
+    return claimed;
+  }
+
+  private boolean inboxHasFiles() {
+    try (var files = Files.list(dataDir.resolve("inbox"))) {
+      return files.anyMatch(ImportVerticle::waitingInInbox);
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean waitingInInbox(Path f) {
+    return Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".");
   }
 
   private void run(UUID jobId, UUID userId) {

@@ -66,4 +66,42 @@ class LeftoverFilesTest {
     assertThat(export).doesNotExist();
     assertThat(fresh).exists();
   }
+
+  @Test
+  @DisplayName("Inbox files claimed but never recorded (a crash between the move and the import row) go back to the inbox")
+  void claimedButUnrecordedGoBack() throws Exception {
+    Path data = Files.createTempDirectory("fitcoach-reclaim");
+    Path recorded = write(data.resolve("inbox/processing/a-run.gpx"), Instant.now());
+    write(data.resolve("inbox/processing/b-ride.fit"), Instant.now());
+    write(data.resolve("inbox/b-ride.fit"), Instant.now());
+
+    int back = ImportFolders.reclaimInbox(data, Set.of("inbox/processing/a-run.gpx"));
+
+    assertThat(back).isEqualTo(1);
+    assertThat(recorded).exists();
+    assertThat(data.resolve("inbox/processing/b-ride.fit")).doesNotExist();
+    // A file of the same name dropped in meanwhile is kept; the reclaimed one gets a name of its own.
+    assertThat(data.resolve("inbox/b-ride.fit")).exists();
+    assertThat(data.resolve("inbox/1-b-ride.fit")).exists();
+  }
+
+  @Test
+  @DisplayName("Before the account exists, the inbox is left alone (nothing is claimed into processing with no import to own it)")
+  void inboxWaitsForTheAccount() throws Exception {
+    TestDatabase.truncateAll();
+    BlockedThreadDetector.drain();
+    Path data = TestApp.tempDir();
+    Path waiting = write(data.resolve("inbox").resolve("morning-run.gpx"), Instant.now());
+    var env = TestApp.env(TestDatabase.url());
+    env.put("FITCOACH_DATA_DIR", data.toString());
+    try (FitCoachApp app = TestApp.start(env)) {
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(7); // past the first inbox scan (every 5 s)
+      while (System.nanoTime() < deadline) {
+        assertThat(waiting).exists();
+        Thread.sleep(100);
+      }
+      assertThat(data.resolve("inbox/processing/morning-run.gpx")).doesNotExist();
+    }
+    assertThat(BlockedThreadDetector.drain()).isEmpty();
+  }
 }
