@@ -1,6 +1,7 @@
 package fitcoach.activities;
 
 import fitcoach.app.ApiException;
+import fitcoach.app.DateWindow;
 import fitcoach.app.QueryParams;
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
@@ -76,9 +77,7 @@ public record ActivityQuery(int limit, int offset, Cursor cursor, String sport, 
     }
     LocalDate from = QueryParams.date(params, "from", null);
     LocalDate to = QueryParams.date(params, "to", null);
-    if (from != null && to != null && from.isAfter(to)) {
-      throw ApiException.invalid("from", "invalid_value", "'from' must not be after 'to'");
-    }
+    DateWindow.requireRange("from", from, "to", to);
     String sport = blankToNull(params.get("sport"));
     String text = blankToNull(params.get("text"));
     if (text != null && text.length() > 200) {

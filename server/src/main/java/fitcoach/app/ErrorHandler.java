@@ -32,6 +32,11 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       send(ctx, 400, "malformed_json", "The request body is not valid JSON", null);
     } else if (failure instanceof DatabaseException db && "23505".equals(db.getSqlState())) {
       send(ctx, 409, "conflict", "This would duplicate something that already exists", null);
+    } else if (failure instanceof DatabaseException db && refusedValue(db.getSqlState())) {
+      // Validation should have caught it first (then nothing was stored); logged so the gap gets closed.
+      LOG.warn("Request {} {} {}: the database refused a value ({} {})", RequestGuard.requestId(ctx), ctx.request().method(),
+          ctx.request().path(), db.getSqlState(), db.getMessage());
+      send(ctx, 422, "invalid_value", "A value in the request is out of range or not storable text", null);
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       int status = ctx.statusCode();
       switch (status) {
@@ -46,6 +51,11 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       LOG.error("Request {} {} {} failed", RequestGuard.requestId(ctx), ctx.request().method(), ctx.request().path(), failure);
       send(ctx, 500, "internal_error", "Something went wrong on the server (request " + RequestGuard.requestId(ctx) + ")", null);
     }
+  }
+
+  /** Data exceptions (class 22: bad text, out-of-range numbers and dates) and check violations: the client's values. */
+  private static boolean refusedValue(String sqlState) {
+    return sqlState != null && (sqlState.startsWith("22") || "23514".equals(sqlState));
   }
 
   private static void send(RoutingContext ctx, int status, String code, String message, String field) {

@@ -57,8 +57,17 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true).setIdleTimeout(120))
+        .requestHandler(router(vertx, api))
+        .listen(port, host)
+        .onSuccess(server -> listening.accept(server.actualPort()));
+  }
+
+  /** Every route of the app, in order; also how tests enumerate the routes (a new one cannot be left out of the fuzzing). */
+  public static Router router(io.vertx.core.Vertx vertx, Api api) {
     Router router = Router.router(vertx);
     router.route().handler(api.guard()::headers);
+    router.route().handler(QueryParams::wellFormed);
     BodyHandler smallBodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     router.route("/api/*").handler(ctx -> {
       // Uploads stream to disk through their own body handler; every other body is JSON of at most 1 MiB.
@@ -97,9 +106,6 @@ public final class HttpVerticle extends VerticleBase {
     router.get().handler(HttpVerticle::index);
     router.route().failureHandler(api.errors());
 
-    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true).setIdleTimeout(120))
-        .requestHandler(router)
-        .listen(port, host)
-        .onSuccess(server -> listening.accept(server.actualPort()));
+    return router;
   }
 }
