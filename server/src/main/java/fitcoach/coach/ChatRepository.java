@@ -20,7 +20,7 @@ final class ChatRepository {
   static final int MAX_MESSAGES_LISTED = 500;
   private static final String LIST = """
       SELECT id, title, created_at, updated_at FROM chat_sessions WHERE user_id = $1 ORDER BY updated_at DESC, id
-      LIMIT """ + MAX_SESSIONS_LISTED;
+      LIMIT\s""" + MAX_SESSIONS_LISTED;
   private static final String FIND = "SELECT id, title, created_at, updated_at FROM chat_sessions WHERE user_id = $1 AND id = $2";
   private static final String CREATE = """
       INSERT INTO chat_sessions (user_id, title) VALUES ($1, $2) RETURNING id, title, created_at, updated_at""";

@@ -43,11 +43,11 @@ public final class RawHttp {
     }
   }
 
-  /**
-   * Sends {@code method target} (the target's bytes are sent exactly as given, ISO-8859-1) with {@code headers} and
-   * {@code body}. With {@code headersOnly}, a server-sent-event stream is left after its headers (for streams that never end).
-   */
-  public Response send(String method, String target, Map<String, String> headers, byte[] body, boolean headersOnly) {
+  /** How much of a response to read: all of it (a stream to its end), or only the headers (streams that never end). */
+  public enum Read { ALL, HEADERS }
+
+  /** Sends {@code method target} (the target's bytes are sent exactly as given, ISO-8859-1) with {@code headers} and {@code body}. */
+  public Response send(String method, String target, Map<String, String> headers, byte[] body, Read read) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), timeoutMs);
       socket.setSoTimeout(timeoutMs);
@@ -65,7 +65,7 @@ public final class RawHttp {
       OutputStream out = socket.getOutputStream();
       out.write(request.toByteArray());
       out.flush();
-      return read(socket.getInputStream(), headersOnly);
+      return read(socket.getInputStream(), read == Read.HEADERS);
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + target + " failed: " + e, e);
     }
@@ -93,8 +93,7 @@ public final class RawHttp {
           headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
         }
       }
-      String type = headers.getOrDefault("content-type", "");
-      if (headersOnly && type.startsWith("text/event-stream")) {
+      if (headersOnly) {
         return new Response(status, headers, new byte[0], false);
       }
       // Connection: close, so the body ends with the stream.
