@@ -42,8 +42,8 @@ public final class LoadRoutes {
   private void pmc(RoutingContext ctx) {
     UUID userId = AuthHandler.signedIn(ctx).userId();
     // Checked before anything is read: both ends lie in the date window, so the range is at most a few decades.
-    LocalDate askedTo = QueryParams.date(ctx.queryParams(), "to", null);
     LocalDate askedFrom = QueryParams.date(ctx.queryParams(), "from", null);
+    LocalDate askedTo = QueryParams.date(ctx.queryParams(), "to", null);
     DateWindow.requireRange("from", askedFrom, "to", askedTo);
     load.series(userId).compose(series -> {
       LocalDate to = askedTo != null ? askedTo : series.today();
