@@ -43,10 +43,18 @@ public record ActivityQuery(int limit, int offset, Cursor cursor, String sport, 
           .encodeToString((startDate.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Cursors name a stored start: anything outside years 1 to 9999 was not issued here (and PostgreSQL could not compare it). */
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     static Cursor decode(String value) {
       try {
         String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|");
-        return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+        Instant start = Instant.parse(parts[0]);
+        if (start.isBefore(FIRST) || start.isAfter(LAST)) {
+          throw new IllegalArgumentException("cursor out of range");
+        }
+        return new Cursor(start, UUID.fromString(parts[1]));
       } catch (RuntimeException e) {
         throw ApiException.invalid("cursor", "invalid_value", "The cursor is not one this server issued");
       }

@@ -30,6 +30,9 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       send(ctx, e.status(), e.code(), e.getMessage(), e.field());
     } else if (failure instanceof DecodeException) {
       send(ctx, 400, "malformed_json", "The request body is not valid JSON", null);
+    } else if (failure instanceof io.netty.handler.codec.DecoderException || thrownByHttpCodec(failure)) {
+      // A form or multipart body Netty cannot decode (a broken % escape, a cut-off part).
+      send(ctx, 400, "malformed_body", "The request body could not be decoded", null);
     } else if (failure instanceof DatabaseException db && "23505".equals(db.getSqlState())) {
       send(ctx, 409, "conflict", "This would duplicate something that already exists", null);
     } else if (failure instanceof DatabaseException db && refusedValue(db.getSqlState())) {
@@ -51,6 +54,13 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       LOG.error("Request {} {} {} failed", RequestGuard.requestId(ctx), ctx.request().method(), ctx.request().path(), failure);
       send(ctx, 500, "internal_error", "Something went wrong on the server (request " + RequestGuard.requestId(ctx) + ")", null);
     }
+  }
+
+  /** Netty's HTTP codecs throw IllegalArgumentException only for what the client sent (e.g. "%" as a form field name). */
+  private static boolean thrownByHttpCodec(Throwable failure) {
+    StackTraceElement[] stack = failure == null ? new StackTraceElement[0] : failure.getStackTrace();
+    return failure instanceof IllegalArgumentException && stack.length > 0
+        && stack[0].getClassName().startsWith("io.netty.handler.codec.http.");
   }
 
   /** Data exceptions (class 22: bad text, out-of-range numbers and dates) and check violations: the client's values. */

@@ -68,6 +68,13 @@ class ActivityDateWindowTest extends ApiTest {
     assertThat(client.get("/api/analytics/sports?from=0001-01-01").status()).isEqualTo(422);
     assertThat(client.get("/api/analytics/sports?to=-999999999-01-01").errorField()).isEqualTo("to");
     assertThat(client.get("/api/activities?from=1970-01-01&to=" + today).status()).isEqualTo(200);
+    for (String instant : new String[] {"+1000000000-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z", "0000-01-01T00:00:00Z"}) {
+      String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString((instant + "|"
+          + java.util.UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      var page = client.get("/api/activities?cursor=" + cursor);
+      assertThat(page.status()).as(instant + " → " + page).isEqualTo(422);
+      assertThat(page.errorField()).isEqualTo("cursor");
+    }
   }
 
   @Test

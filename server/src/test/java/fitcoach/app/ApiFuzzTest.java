@@ -76,7 +76,8 @@ class ApiFuzzTest extends ApiTest {
       "%", "%2", "%ZZ", "%00", "a%00b", "%FF%FE", "%C0%80", "%ED%A0%80", "%E2%82", "", "%2B999999970-01-01",
       "-999999999-01-01", "0000-01-01", "0001-01-01", "1969-12-31", "9999-12-31", "%2B999999999-12-31", "2026-02-30",
       "99999999999999999999", "-1", "0", "2147483648", "1e9", "NaN", "a".repeat(10_000), "%E6%97%A5", "null", "true",
-      "%5B%5D", "date_asc", "Run", "openai", "eventbus", "1970-01-01", TODAY, "10001", "%0D%0A");
+      "%5B%5D", "date_asc", "Run", "openai", "eventbus", "1970-01-01", TODAY, "10001", "%0D%0A",
+      cursor("+1000000000-12-31T23:59:59Z"), cursor("-1000000000-01-01T00:00:00Z"), cursor("0000-01-01T00:00:00Z"), "bm90IGEgY3Vyc29y");
   /** Path segments in place of an id, a provider or a week. */
   private static final List<String> PATH_VALUES = List.of(
       "x", "00000000-0000-0000-0000-000000000000", "%00", "%", "%ZZ", "%FF", "..%2F..%2Fetc", "a".repeat(5000), "-1",
@@ -284,7 +285,10 @@ class ApiFuzzTest extends ApiTest {
       path = pathOf(spec, random, true);
     } else {
       contentType = pick(random, List.of("text/plain", "", "application/json; charset=iso-8859-1", "multipart/form-data",
-          "application/x-www-form-urlencoded"));
+          "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"));
+      if (contentType.startsWith("application/x-www-form") && random.nextBoolean()) {
+        bodyBytes = bytes(pick(random, List.of("a=%", "%=1", "a=%FF%FE", "a=%00", "a=1&b=2", "=", "&&&")));
+      }
     }
     if (bodyBytes == null && rawBody != null) {
       bodyBytes = rawBody.getBytes(StandardCharsets.UTF_8);
@@ -498,6 +502,12 @@ class ApiFuzzTest extends ApiTest {
 
   private static <T> T pick(Random random, List<T> values) {
     return values.get(random.nextInt(values.size()));
+  }
+
+  /** A list cursor as the server encodes one, for any instant text. */
+  static String cursor(String instant) {
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString((instant + "|" + new UUID(1, 2))
+        .getBytes(StandardCharsets.UTF_8));
   }
 
   private static byte[] bytes(String s) {

@@ -45,7 +45,7 @@ final class FuzzRoutes {
     r.add("PUT", "/api/settings/data-policy", body("allowStravaApi", false, "stravaRetention", "keep"), Kind.JSON);
 
     r.add("GET", "/api/activities", query("limit", "20", "offset", "0", "sport", "Run", "from", "2025-01-01", "to", today,
-        "text", "run", "sort", "date_desc"), null, Kind.JSON);
+        "text", "run", "sort", "date_desc", "cursor", ApiFuzzTest.cursor("2026-01-01T00:00:00Z")), null, Kind.JSON);
     r.add("POST", "/api/activities", new JsonObject().put("sportType", "Run").put("startLocal", today + "T07:30")
         .put("timeZone", "UTC").put("durationS", 3600).put("distanceM", 10000).put("rpe", 5).put("name", "Easy run")
         .put("notes", "Felt fine"), Kind.JSON);

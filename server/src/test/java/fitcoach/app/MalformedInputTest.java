@@ -49,6 +49,18 @@ class MalformedInputTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("A form-encoded body with a broken % escape is a 4xx, not a 500")
+  void brokenFormBody() {
+    signedIn();
+    for (String body : new String[] {"a=%", "%=1", "a=%FF%FE", "a=%00"}) {
+      RawHttp.Response r = new RawHttp(app.port(), 10_000).send("POST", "/api/activities", Map.of("Cookie", client.cookie(),
+          "Origin", client.base(), "Content-Type", "application/x-www-form-urlencoded"), body.getBytes(StandardCharsets.UTF_8),
+          RawHttp.Read.ALL);
+      assertThat(r.status()).as(body + " → " + r).isBetween(400, 499);
+    }
+  }
+
+  @Test
   @DisplayName("A NUL or invalid UTF-8 in a query parameter is a 400 naming the parameter")
   void queryTextThatIsNotText() {
     signedIn();
