@@ -47,6 +47,12 @@ public final class HttpVerticle extends VerticleBase {
         });
   }
 
+  private static boolean formBody(io.vertx.core.http.HttpServerRequest request) {
+    String type = request.getHeader("Content-Type");
+    String t = type == null ? "" : type.trim().toLowerCase(java.util.Locale.ROOT);
+    return t.startsWith("multipart/") || t.startsWith("application/x-www-form-urlencoded");
+  }
+
   /** {@code port} -1 asks Vert.x for one free port shared by all instances; {@code listening} hears the actual one. */
   public HttpVerticle(Api api, String host, int port, java.util.function.IntConsumer listening) {
     this.api = api;
@@ -74,6 +80,9 @@ public final class HttpVerticle extends VerticleBase {
       if (ctx.request().method() == io.vertx.core.http.HttpMethod.POST && (ImportRoutes.UPLOAD_PATH.equals(ctx.request().path())
           || ExportRoutes.RESTORE_PATH.equals(ctx.request().path()))) {
         ctx.next();
+      } else if (formBody(ctx.request())) {
+        // Only JSON is read here; Vert.x would try to decode a form (and fails outright on a GET), so refuse it first.
+        ctx.fail(415);
       } else {
         smallBodies.handle(ctx);
       }

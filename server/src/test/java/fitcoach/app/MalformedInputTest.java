@@ -49,15 +49,22 @@ class MalformedInputTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("A form-encoded body with a broken % escape is a 4xx, not a 500")
-  void brokenFormBody() {
+  @DisplayName("A form or multipart body sent to a JSON route, on a GET as well, is a 415 and not decoded")
+  void formBodies() {
     signedIn();
-    for (String body : new String[] {"a=%", "%=1", "a=%FF%FE", "a=%00"}) {
-      RawHttp.Response r = new RawHttp(app.port(), 10_000).send("POST", "/api/activities", Map.of("Cookie", client.cookie(),
-          "Origin", client.base(), "Content-Type", "application/x-www-form-urlencoded"), body.getBytes(StandardCharsets.UTF_8),
-          RawHttp.Read.ALL);
-      assertThat(r.status()).as(body + " → " + r).isBetween(400, 499);
+    for (String method : new String[] {"POST", "GET"}) {
+      for (String body : new String[] {"a=%", "%=1", "a=%FF%FE", "a=1&b=2"}) {
+        RawHttp.Response r = new RawHttp(app.port(), 10_000).send(method, "/api/activities", Map.of("Cookie", client.cookie(),
+            "Origin", client.base(), "Content-Type", "application/x-www-form-urlencoded"), body.getBytes(StandardCharsets.UTF_8),
+            RawHttp.Read.ALL);
+        assertThat(r.status()).as(method + " " + body + " → " + r).isEqualTo(415);
+      }
+      RawHttp.Response multipart = new RawHttp(app.port(), 10_000).send(method, "/api/settings/profile", Map.of("Cookie",
+          client.cookie(), "Origin", client.base(), "Content-Type", "multipart/form-data; boundary=x"), "--x--".getBytes(
+          StandardCharsets.UTF_8), RawHttp.Read.ALL);
+      assertThat(multipart.status()).as(method + " multipart → " + multipart).isEqualTo(415);
     }
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities")).isZero();
   }
 
   @Test
