@@ -43,7 +43,7 @@ public record ActivityQuery(int limit, int offset, Cursor cursor, String sport, 
           .encodeToString((startDate.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Cursors name a stored start: anything outside years 1 to 9999 was not issued here (and PostgreSQL could not compare it). */
+    /** Cursors name a stored start: one outside years 1 to 9999 was not issued here (and PostgreSQL could not compare it). */
     private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
 

@@ -261,7 +261,8 @@ final class LoadRepository {
   }
 
   Future<Optional<LocalDate>> firstActivityDate(UUID userId) {
-    return firstDate.execute(Map.of("userId", userId, "earliest", fitcoach.app.DateWindow.EARLIEST_STORED)).map(rows -> Optional.ofNullable(rows.iterator().next().getLocalDate("first")));
+    return firstDate.execute(Map.of("userId", userId, "earliest", fitcoach.app.DateWindow.EARLIEST_STORED))
+        .map(rows -> Optional.ofNullable(rows.iterator().next().getLocalDate("first")));
   }
 
   private static Double finite(double v) {

@@ -154,7 +154,8 @@ public final class LoadService {
   /** A series through a future date (planning): computed in memory, never stored. */
   public Future<List<PmcDay>> projected(UUID userId, LocalDate to) {
     return Future.all(repository.dailyLoads(userId), repository.settings(userId))
-        .map(all -> Pmc.compute(inWindow(all.<SortedMap<LocalDate, Double>>resultAt(0)), to, inWindow(all.<PmcOptions>resultAt(1))));
+        .map(all -> Pmc.compute(inWindow(all.<SortedMap<LocalDate, Double>>resultAt(0)), to,
+            inWindow(all.<PmcOptions>resultAt(1))));
   }
 
   /**

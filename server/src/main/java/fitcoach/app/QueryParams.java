@@ -32,8 +32,9 @@ public final class QueryParams {
           return;
         }
         if (eq >= 0 && decode(pair.substring(eq + 1)) == null) {
+          String shown = printable(decodedName);
           ctx.fail(new ApiException(400, "malformed_query",
-              "The query parameter '" + printable(decodedName) + "' is not validly percent-encoded UTF-8 text", printable(decodedName), null));
+              "The query parameter '" + shown + "' is not validly percent-encoded UTF-8 text", shown, null));
           return;
         }
       }
