@@ -1,6 +1,7 @@
 package fitcoach.activities;
 
 import fitcoach.app.ApiException;
+import fitcoach.app.DateWindow;
 import fitcoach.app.QueryParams;
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
@@ -42,10 +43,18 @@ public record ActivityQuery(int limit, int offset, Cursor cursor, String sport, 
           .encodeToString((startDate.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Cursors name a stored start: one outside years 1 to 9999 was not issued here (and PostgreSQL could not compare it). */
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     static Cursor decode(String value) {
       try {
         String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|");
-        return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+        Instant start = Instant.parse(parts[0]);
+        if (start.isBefore(FIRST) || start.isAfter(LAST)) {
+          throw new IllegalArgumentException("cursor out of range");
+        }
+        return new Cursor(start, UUID.fromString(parts[1]));
       } catch (RuntimeException e) {
         throw ApiException.invalid("cursor", "invalid_value", "The cursor is not one this server issued");
       }
@@ -76,9 +85,7 @@ public record ActivityQuery(int limit, int offset, Cursor cursor, String sport, 
     }
     LocalDate from = QueryParams.date(params, "from", null);
     LocalDate to = QueryParams.date(params, "to", null);
-    if (from != null && to != null && from.isAfter(to)) {
-      throw ApiException.invalid("from", "invalid_value", "'from' must not be after 'to'");
-    }
+    DateWindow.requireRange("from", from, "to", to);
     String sport = blankToNull(params.get("sport"));
     String text = blankToNull(params.get("text"));
     if (text != null && text.length() > 200) {

@@ -1,6 +1,7 @@
 package fitcoach.activities;
 
 import fitcoach.app.ApiException;
+import fitcoach.app.DateWindow;
 import fitcoach.app.JsonFields;
 import io.vertx.core.json.JsonObject;
 import java.time.DateTimeException;
@@ -25,6 +26,7 @@ public record ManualActivityRequest(String sportType, LocalDateTime startLocal, 
     } catch (DateTimeParseException e) {
       throw ApiException.invalid("startLocal", "invalid_value", "'startLocal' must be a local date-time like 2026-11-24T07:30");
     }
+    DateWindow.require("startLocal", start.toLocalDate());
     String zone = f.optionalString("timeZone", 64);
     try {
       zone = ZoneId.of(zone == null ? defaultZone : zone).getId();

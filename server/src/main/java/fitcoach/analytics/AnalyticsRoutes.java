@@ -1,6 +1,6 @@
 package fitcoach.analytics;
 
-import fitcoach.app.ApiException;
+import fitcoach.app.DateWindow;
 import fitcoach.app.Json;
 import fitcoach.app.QueryParams;
 import fitcoach.auth.AuthHandler;
@@ -64,9 +64,7 @@ public final class AnalyticsRoutes {
     UUID userId = AuthHandler.signedIn(ctx).userId();
     LocalDate from = QueryParams.date(ctx.queryParams(), "from", null);
     LocalDate to = QueryParams.date(ctx.queryParams(), "to", null);
-    if (from != null && to != null && from.isAfter(to)) {
-      throw ApiException.invalid("from", "invalid_value", "'from' must not be after 'to'");
-    }
+    DateWindow.requireRange("from", from, "to", to);
     repository.sports(userId, from, to).onSuccess(list -> Json.ok(ctx, Map.of("sports", list))).onFailure(ctx::fail);
   }
 

@@ -67,8 +67,10 @@ final class LoadRepository {
              count(*) AS activities, sum(coalesce(load_override, load, 0)) AS load
       FROM activities WHERE user_id = #{userId} AND local_date > #{since} AND local_date <= #{until} AND primary_activity_id IS NULL
       GROUP BY 1 ORDER BY 3 DESC""";
-  private static final String FIRST_DATE =
-      "SELECT min(local_date) AS first FROM activities WHERE user_id = #{userId} AND primary_activity_id IS NULL";
+  /** The first day the chart counts (see {@link fitcoach.app.DateWindow#EARLIEST_STORED}). */
+  private static final String FIRST_DATE = """
+      SELECT min(local_date) AS first FROM activities
+      WHERE user_id = #{userId} AND primary_activity_id IS NULL AND local_date >= #{earliest}""";
 
   private static final RowMapper<LoadInput> INPUT = (Row r) -> new LoadInput(r.getUUID("id"), r.getString("sport_type"),
       r.getString("sport_family"), r.getInteger("moving_time_s"), r.getInteger("elapsed_time_s"), r.getDouble("avg_hr"),
@@ -259,7 +261,8 @@ final class LoadRepository {
   }
 
   Future<Optional<LocalDate>> firstActivityDate(UUID userId) {
-    return firstDate.execute(Map.of("userId", userId)).map(rows -> Optional.ofNullable(rows.iterator().next().getLocalDate("first")));
+    return firstDate.execute(Map.of("userId", userId, "earliest", fitcoach.app.DateWindow.EARLIEST_STORED))
+        .map(rows -> Optional.ofNullable(rows.iterator().next().getLocalDate("first")));
   }
 
   private static Double finite(double v) {

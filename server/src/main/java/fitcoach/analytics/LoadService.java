@@ -1,6 +1,7 @@
 package fitcoach.analytics;
 
 import fitcoach.activities.Sports;
+import fitcoach.app.DateWindow;
 import fitcoach.load.ActivityData;
 import fitcoach.load.ActivityLoad;
 import fitcoach.load.HistoryRates;
@@ -153,7 +154,23 @@ public final class LoadService {
   /** A series through a future date (planning): computed in memory, never stored. */
   public Future<List<PmcDay>> projected(UUID userId, LocalDate to) {
     return Future.all(repository.dailyLoads(userId), repository.settings(userId))
-        .map(all -> Pmc.compute(all.<SortedMap<LocalDate, Double>>resultAt(0), to, all.<PmcOptions>resultAt(1)));
+        .map(all -> Pmc.compute(inWindow(all.<SortedMap<LocalDate, Double>>resultAt(0)), to,
+            inWindow(all.<PmcOptions>resultAt(1))));
+  }
+
+  /**
+   * The daily loads the chart is computed from: only days in the {@link DateWindow}. Rows stored before the window
+   * was enforced (a year-0 or year-9999 date) are ignored rather than stepped through day by day, so a recompute can
+   * never run for millions of days, whatever is stored.
+   */
+  static SortedMap<LocalDate, Double> inWindow(SortedMap<LocalDate, Double> daily) {
+    return daily.subMap(DateWindow.EARLIEST_STORED, DateWindow.latest().plusDays(2));
+  }
+
+  /** The options without a seed dated outside the window (one stored before it was enforced). */
+  static PmcOptions inWindow(PmcOptions options) {
+    return options.seed().map(s -> DateWindow.contains(s.date())).orElse(true) ? options
+        : new PmcOptions(options.ctlDays(), options.atlDays(), options.gain(), Optional.empty());
   }
 
   public Future<Thresholds> thresholds(UUID userId) {
@@ -187,8 +204,8 @@ public final class LoadService {
           return repository.updateLoads(updates)
               .compose(v -> Future.all(repository.dailyLoads(userId), repository.firstActivityDate(userId)))
               .compose(loaded -> {
-                SortedMap<LocalDate, Double> daily = loaded.resultAt(0);
-                List<PmcDay> days = Pmc.compute(daily, today, options);
+                SortedMap<LocalDate, Double> daily = inWindow(loaded.<SortedMap<LocalDate, Double>>resultAt(0));
+                List<PmcDay> days = Pmc.compute(daily, today, inWindow(options));
                 return repository.writeSeries(userId, days, recomputeFrom).map(v -> {
                   cache.put(userId, new Series(days, today, zone(profile), loaded.resultAt(1), options));
                   long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -265,8 +282,10 @@ public final class LoadService {
             loads.put(in.id(), value);
             daily.merge(in.localDate(), value.load(), Double::sum);
           }
-          Optional<LocalDate> first = daily.isEmpty() ? Optional.empty() : Optional.of(daily.firstKey());
-          return new CoachLoad(Pmc.compute(daily, series.today(), series.options()), series.today(), first, thresholds, loads);
+          SortedMap<LocalDate, Double> counted = inWindow(daily);
+          Optional<LocalDate> first = counted.isEmpty() ? Optional.empty() : Optional.of(counted.firstKey());
+          return new CoachLoad(Pmc.compute(counted, series.today(), inWindow(series.options())), series.today(), first,
+              thresholds, loads);
         })));
   }
 

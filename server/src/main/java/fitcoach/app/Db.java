@@ -15,6 +15,12 @@ import java.util.function.Supplier;
  * restarted) leaves the pool; the next query opens a new one, to wherever the database listens by then.
  */
 public final class Db {
+  /**
+   * The longest any one statement may run: no request can keep the database busy without end. Legitimate statements
+   * (a bulk insert of an import or the demo, a full recompute) take well under a second.
+   */
+  public static final int STATEMENT_TIMEOUT_MS = 60_000;
+
   private Db() {
   }
 
@@ -45,7 +51,8 @@ public final class Db {
         .setPassword(url.password())
         .setCachePreparedStatements(true)
         .setPipeliningLimit(16)
-        .setReconnectAttempts(0);
+        .setReconnectAttempts(0)
+        .addProperty("statement_timeout", Integer.toString(STATEMENT_TIMEOUT_MS));
     String sslmode = url.params().get("sslmode");
     if (sslmode != null) {
       connect.setSslMode(SslMode.of(sslmode));

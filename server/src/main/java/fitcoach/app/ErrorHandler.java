@@ -30,8 +30,16 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       send(ctx, e.status(), e.code(), e.getMessage(), e.field());
     } else if (failure instanceof DecodeException) {
       send(ctx, 400, "malformed_json", "The request body is not valid JSON", null);
+    } else if (failure instanceof io.netty.handler.codec.DecoderException || thrownByHttpCodec(failure)) {
+      // A form or multipart body Netty cannot decode (a broken % escape, a cut-off part).
+      send(ctx, 400, "malformed_body", "The request body could not be decoded", null);
     } else if (failure instanceof DatabaseException db && "23505".equals(db.getSqlState())) {
       send(ctx, 409, "conflict", "This would duplicate something that already exists", null);
+    } else if (failure instanceof DatabaseException db && refusedValue(db.getSqlState())) {
+      // Validation should have caught it first (then nothing was stored); logged so the gap gets closed.
+      LOG.warn("Request {} {} {}: the database refused a value ({} {})", RequestGuard.requestId(ctx), ctx.request().method(),
+          ctx.request().path(), db.getSqlState(), db.getMessage());
+      send(ctx, 422, "invalid_value", "A value in the request is out of range or not storable text", null);
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       int status = ctx.statusCode();
       switch (status) {
@@ -46,6 +54,18 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       LOG.error("Request {} {} {} failed", RequestGuard.requestId(ctx), ctx.request().method(), ctx.request().path(), failure);
       send(ctx, 500, "internal_error", "Something went wrong on the server (request " + RequestGuard.requestId(ctx) + ")", null);
     }
+  }
+
+  /** Netty's HTTP codecs throw IllegalArgumentException only for what the client sent (e.g. "%" as a form field name). */
+  private static boolean thrownByHttpCodec(Throwable failure) {
+    StackTraceElement[] stack = failure == null ? new StackTraceElement[0] : failure.getStackTrace();
+    return failure instanceof IllegalArgumentException && stack.length > 0
+        && stack[0].getClassName().startsWith("io.netty.handler.codec.http.");
+  }
+
+  /** Data exceptions (class 22: bad text, out-of-range numbers and dates) and check violations: the client's values. */
+  private static boolean refusedValue(String sqlState) {
+    return sqlState != null && (sqlState.startsWith("22") || "23514".equals(sqlState));
   }
 
   private static void send(RoutingContext ctx, int status, String code, String message, String field) {

@@ -63,10 +63,12 @@ public final class FitCoachApp implements AutoCloseable {
   private final AppConfig config;
   private final Pool pool;
   private final DemoService demo;
+  private final HttpVerticle.Api api;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private FitCoachApp(Vertx vertx, DataDirLock lock, EmbeddedDatabase embedded, int port, AppConfig config, Pool pool,
-                      DemoService demo) {
+                      DemoService demo, HttpVerticle.Api api) {
+    this.api = api;
     this.vertx = vertx;
     this.lock = lock;
     this.embedded = embedded;
@@ -124,7 +126,7 @@ public final class FitCoachApp implements AutoCloseable {
           .onFailure(err -> LOG.warn("Purging expired sessions failed: {}", err.getMessage())));
       LOG.info("FitCoach is listening on http://{}:{} ({} HTTP verticles, started in {} ms)",
           config.host(), port, config.httpInstances(), (System.nanoTime() - t0) / 1_000_000);
-      return new FitCoachApp(vertx, lock, embedded, port, config, pool, demo);
+      return new FitCoachApp(vertx, lock, embedded, port, config, pool, demo, api);
     } catch (RuntimeException | Error e) {
       // Errors too: a library whose class initialiser adds a shutdown hook fails that way when a SIGTERM came mid-start.
       booting.thenAccept(Vertx::close);
@@ -243,6 +245,11 @@ public final class FitCoachApp implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The routes the HTTP server serves, as built for it (tests enumerate them). */
+  public java.util.List<io.vertx.ext.web.Route> routes() {
+    return HttpVerticle.router(vertx, api).getRoutes();
   }
 
   public Vertx vertx() {

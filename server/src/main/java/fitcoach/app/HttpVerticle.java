@@ -48,6 +48,12 @@ public final class HttpVerticle extends VerticleBase {
         });
   }
 
+  private static boolean formBody(io.vertx.core.http.HttpServerRequest request) {
+    String type = request.getHeader("Content-Type");
+    String t = type == null ? "" : type.trim().toLowerCase(java.util.Locale.ROOT);
+    return t.startsWith("multipart/") || t.startsWith("application/x-www-form-urlencoded");
+  }
+
   /** {@code port} -1 asks Vert.x for one free port shared by all instances; {@code listening} hears the actual one. */
   public HttpVerticle(Api api, String host, int port, java.util.function.IntConsumer listening) {
     this.api = api;
@@ -58,10 +64,24 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    // Browsers never speak HTTP/2 in clear text. Without h2c a connection is HTTP/1.1 from its first byte, so the
+    // connection limits see it open (with h2c on, Vert.x waits for bytes before it reports the connection).
+    HttpServer server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true).setIdleTimeout(120)
+        .setHttp2ClearTextEnabled(false));
+    api.connections().watch(vertx, server);
+    return server
+        .requestHandler(router(vertx, api))
+        .listen(port, host)
+        .onSuccess(listened -> listening.accept(listened.actualPort()));
+  }
+
+  /** Every route of the app, in order; also how tests enumerate the routes (a new one cannot be left out of the fuzzing). */
+  public static Router router(io.vertx.core.Vertx vertx, Api api) {
     Router router = Router.router(vertx);
     router.route().handler(api.connections()::requestStarted);
     router.route().handler(api.guard()::headers);
     router.route().handler(api.guard()::knownHost);
+    router.route().handler(QueryParams::wellFormed);
     BodyHandler smallBodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     // Strava's webhook events are under 1 KB: a larger body is refused from its Content-Length, or once it passes the
     // limit, instead of being buffered up to 1 MiB from anyone who can reach the URL.
@@ -72,6 +92,9 @@ public final class HttpVerticle extends VerticleBase {
       if (ctx.request().method() == io.vertx.core.http.HttpMethod.POST && (ImportRoutes.UPLOAD_PATH.equals(ctx.request().path())
           || ExportRoutes.RESTORE_PATH.equals(ctx.request().path()))) {
         UploadHandler.hold(ctx);
+      } else if (formBody(ctx.request())) {
+        // Only JSON is read here; Vert.x would try to decode a form (and fails outright on a GET), so refuse it first.
+        ctx.fail(415);
       } else if (ctx.request().method() == io.vertx.core.http.HttpMethod.POST && StravaRoutes.WEBHOOK_PATH.equals(ctx.request().path())) {
         webhookBodies.handle(ctx);
       } else {
@@ -106,14 +129,6 @@ public final class HttpVerticle extends VerticleBase {
     router.get().handler(HttpVerticle::index);
     router.route().failureHandler(api.errors());
 
-    // Browsers never speak HTTP/2 in clear text. Without h2c a connection is HTTP/1.1 from its first byte, so the
-    // connection limits see it open (with h2c on, Vert.x waits for bytes before it reports the connection).
-    HttpServer server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true).setIdleTimeout(120)
-        .setHttp2ClearTextEnabled(false));
-    api.connections().watch(vertx, server);
-    return server
-        .requestHandler(router)
-        .listen(port, host)
-        .onSuccess(listened -> listening.accept(listened.actualPort()));
+    return router;
   }
 }

@@ -80,6 +80,7 @@ public final class Json {
     try {
       Object value = io.vertx.core.json.Json.decodeValue(buffer);
       if (value instanceof JsonObject object) {
+        JsonFields.requireText(object, null);
         return object;
       }
     } catch (DecodeException e) {

@@ -1,7 +1,9 @@
 package fitcoach.app;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +21,50 @@ public final class JsonFields {
         throw ApiException.invalid(key, "unknown_field", "Unknown field '" + key + "'");
       }
     }
+  }
+
+  /**
+   * Refuses, with a 422 naming the field, any string or key of a request body that is not text PostgreSQL can store:
+   * one holding a NUL, or half of a UTF-16 surrogate pair (an escaped {@code \\ud800} without its partner). Every
+   * body read through {@link Json#body} passes here, so no handler has to remember it.
+   */
+  public static void requireText(Object value, String path) {
+    if (value instanceof String s) {
+      if (!isText(s)) {
+        throw ApiException.invalid(path, "invalid_text", "'" + path + "' holds a NUL or an unpaired surrogate, which is not text");
+      }
+    } else if (value instanceof JsonObject o) {
+      for (Map.Entry<String, Object> e : o) {
+        String name = path == null ? e.getKey() : path + "." + e.getKey();
+        if (!isText(e.getKey())) {
+          throw ApiException.invalid(path == null ? "" : path, "invalid_text", "A field name holds a NUL or an unpaired surrogate");
+        }
+        requireText(e.getValue(), name);
+      }
+    } else if (value instanceof JsonArray a) {
+      for (int i = 0; i < a.size(); i++) {
+        requireText(a.getValue(i), (path == null ? "" : path) + "[" + i + "]");
+      }
+    }
+  }
+
+  /** No NUL and no unpaired surrogate. */
+  static boolean isText(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\0') {
+        return false;
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public boolean has(String name) {
@@ -46,6 +92,7 @@ public final class JsonFields {
     if (s.length() > maxLength) {
       throw ApiException.invalid(name, "too_long", "'" + name + "' must be at most " + maxLength + " characters");
     }
+    requireText(s, name);
     return s;
   }
 

@@ -29,9 +29,11 @@ final class AnswerRepository {
         context_activity_ids = EXCLUDED.context_activity_ids, created_at = now()
       WHERE EXCLUDED.status = 'complete' OR r.status <> 'complete'
       RETURNING id""";
+  /** Ten years of weekly reports: the most the list returns. */
+  static final int MAX_REPORTS_LISTED = 520;
   private static final String REPORTS = """
       SELECT id, week_start, summary, status, model, input_tokens, output_tokens, context_activity_ids, metrics, generated_at
-      FROM weekly_reports WHERE user_id = $1 ORDER BY week_start DESC""";
+      FROM weekly_reports WHERE user_id = $1 ORDER BY week_start DESC LIMIT\s""" + MAX_REPORTS_LISTED;
   private static final String REPORT = """
       SELECT id, week_start, summary, status, model, input_tokens, output_tokens, context_activity_ids, metrics, generated_at
       FROM weekly_reports WHERE user_id = $1 AND week_start = $2""";

@@ -14,8 +14,13 @@ import java.util.UUID;
 /** SQL for chat sessions and their messages; every statement is scoped to the signed-in athlete. */
 final class ChatRepository {
   static final String DEFAULT_TITLE = "New chat";
+  /** The most recent sessions listed; older ones stay stored (and readable by id). */
+  static final int MAX_SESSIONS_LISTED = 200;
+  /** The most recent messages of a session returned (and read for its history): a list never grows without bound. */
+  static final int MAX_MESSAGES_LISTED = 500;
   private static final String LIST = """
-      SELECT id, title, created_at, updated_at FROM chat_sessions WHERE user_id = $1 ORDER BY updated_at DESC, id""";
+      SELECT id, title, created_at, updated_at FROM chat_sessions WHERE user_id = $1 ORDER BY updated_at DESC, id
+      LIMIT\s""" + MAX_SESSIONS_LISTED;
   private static final String FIND = "SELECT id, title, created_at, updated_at FROM chat_sessions WHERE user_id = $1 AND id = $2";
   private static final String CREATE = """
       INSERT INTO chat_sessions (user_id, title) VALUES ($1, $2) RETURNING id, title, created_at, updated_at""";
@@ -24,8 +29,10 @@ final class ChatRepository {
       RETURNING id, title, created_at, updated_at""";
   private static final String DELETE = "DELETE FROM chat_sessions WHERE user_id = $1 AND id = $2";
   private static final String MESSAGES = """
-      SELECT id, role, content, status, model, input_tokens, output_tokens, context_activity_ids, created_at
-      FROM chat_messages WHERE user_id = $1 AND session_id = $2 ORDER BY seq""";
+      SELECT * FROM (
+        SELECT seq, id, role, content, status, model, input_tokens, output_tokens, context_activity_ids, created_at
+        FROM chat_messages WHERE user_id = $1 AND session_id = $2 ORDER BY seq DESC LIMIT\s""" + MAX_MESSAGES_LISTED + """
+      ) latest ORDER BY seq""";
   private static final String INSERT_TURN = """
       INSERT INTO chat_messages (session_id, user_id, role, content, status, provider, model, context_activity_ids)
       VALUES ($1, $2, 'user', $3, 'complete', NULL, NULL, NULL),

@@ -1,6 +1,7 @@
 package fitcoach.coach;
 
 import fitcoach.app.ApiException;
+import fitcoach.app.DateWindow;
 import fitcoach.app.Json;
 import fitcoach.app.JsonFields;
 import fitcoach.auth.AuthHandler;
@@ -84,9 +85,18 @@ public final class CoachRoutes {
   private void putSettings(RoutingContext ctx) {
     JsonFields f = new JsonFields(Json.body(ctx), "provider", "model", "fastModel");
     Provider provider = Provider.parse(f.requiredString("provider", 20), "provider");
-    String model = f.optionalString("model", 200);
-    String fast = f.optionalString("fastModel", 200);
+    String model = model(f, "model");
+    String fast = model(f, "fastModel");
     coach.saveSettings(userId(ctx), provider, model, fast).onSuccess(s -> Json.ok(ctx, s)).onFailure(ctx::fail);
+  }
+
+  /** A model name, or null (absent or null: the provider's default); a blank one names no model at all. */
+  private static String model(JsonFields f, String field) {
+    String value = f.optionalString(field, 200);
+    if (value != null && value.isBlank()) {
+      throw ApiException.invalid(field, "required", "'" + field + "' cannot be blank; send null for the provider's default");
+    }
+    return value == null ? null : value.strip();
   }
 
   private void models(RoutingContext ctx) {
@@ -198,8 +208,12 @@ public final class CoachRoutes {
     Json.ok(ctx, Map.of("stopping", true));
   }
 
-  /** An ISO week ({@code 2026-W47}) or any date in the week ({@code 2026-11-18}). */
+  /** An ISO week ({@code 2026-W47}) or any date in the week ({@code 2026-11-18}), in the {@link DateWindow}. */
   static LocalDate week(String value) {
+    return DateWindow.require("week", parseWeek(value));
+  }
+
+  private static LocalDate parseWeek(String value) {
     try {
       if (value.matches("\\d{4}-W\\d{2}")) {
         int year = Integer.parseInt(value.substring(0, 4));

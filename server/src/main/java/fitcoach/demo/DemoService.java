@@ -72,14 +72,17 @@ public final class DemoService {
       String zone = zoneRows.iterator().hasNext() ? zoneRows.iterator().next().getString("time_zone") : "UTC";
       ZoneId zoneId = ZoneId.of(zone);
       List<DemoActivity> sessions = DemoGenerator.generate(LocalDate.now(zoneId), years, sessionsPerWeek, 42L);
-      Future<Void> chain = Future.succeededFuture();
-      for (int i = 0; i < sessions.size(); i += CHUNK) {
-        List<DemoActivity> chunk = sessions.subList(i, Math.min(sessions.size(), i + CHUNK));
-        chain = chain.compose(v -> insert(userId, zone, zoneId, chunk));
-      }
+      // One transaction: a demo that fails half-way (a second request racing this one) leaves nothing behind.
+      Future<Void> stored = pool.withTransaction(conn -> {
+        Future<Void> chain = Future.succeededFuture();
+        for (int i = 0; i < sessions.size(); i += CHUNK) {
+          List<DemoActivity> chunk = sessions.subList(i, Math.min(sessions.size(), i + CHUNK));
+          chain = chain.compose(v -> insert(conn, userId, zone, zoneId, chunk));
+        }
+        return chain.compose(v -> conn.preparedQuery(FILL_PROFILE).execute(Tuple.of(userId))).mapEmpty();
+      });
       // Fresh statistics after a bulk insert, so the planner keeps using the list index.
-      return chain.compose(v -> pool.query("ANALYZE activities").execute())
-          .compose(v -> pool.preparedQuery(FILL_PROFILE).execute(Tuple.of(userId)))
+      return stored.compose(v -> pool.query("ANALYZE activities").execute())
           .compose(v -> load.recomputeAll(userId))
           .map(r -> new Result(sessions.size(), (System.nanoTime() - t0) / 1_000_000));
     });
@@ -90,7 +93,7 @@ public final class DemoService {
         .compose(rows -> load.recomputeAll(userId).map(r -> rows.rowCount()));
   }
 
-  private Future<Void> insert(UUID userId, String zone, ZoneId zoneId, List<DemoActivity> chunk) {
+  private Future<Void> insert(io.vertx.sqlclient.SqlClient conn, UUID userId, String zone, ZoneId zoneId, List<DemoActivity> chunk) {
     int n = chunk.size();
     String[] ids = new String[n];
     String[] sports = new String[n];
@@ -132,7 +135,7 @@ public final class DemoService {
       rpe[i] = a.rpe();
       trainer[i] = a.trainer();
     }
-    return pool.preparedQuery(INSERT).execute(Tuple.wrap(new Object[] {userId, zone, ids, sports, families, names, starts,
+    return conn.preparedQuery(INSERT).execute(Tuple.wrap(new Object[] {userId, zone, ids, sports, families, names, starts,
         locals, moving, elapsed, distance, elevation, avgHr, maxHr, power, weighted, deviceWatts, kj, rpe, trainer})).mapEmpty();
   }
 

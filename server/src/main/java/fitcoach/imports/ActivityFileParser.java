@@ -1,9 +1,12 @@
 package fitcoach.imports;
 
+import fitcoach.app.DateWindow;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -36,7 +39,21 @@ public final class ActivityFileParser {
    */
   public static ParsedFile parseFile(String fileName, InputStream in) throws ImportException {
     ParsedFile parsed = parseFormat(fileName, in);
+    for (ParsedActivity a : parsed.activities()) {
+      requireInWindow(a);
+    }
     return new ParsedFile(parsed.format(), parsed.activities().stream().map(LocalStart::fromPosition).toList(), parsed.warnings());
+  }
+
+  /**
+   * A start outside the {@link DateWindow} is a device clock gone wrong (a year-9999 GPX would sit on top of the list
+   * for ever, a year-0 one would stretch the chart over two thousand years): the whole file is refused, alone.
+   */
+  static void requireInWindow(ParsedActivity a) throws ImportException {
+    if (!DateWindow.contains(a.startUtc())) {
+      throw new ImportException("The activity in this file starts on " + LocalDate.ofInstant(a.startUtc(), ZoneOffset.UTC)
+          + ", outside the dates FitCoach accepts (" + DateWindow.describe() + "); check the clock of the device that recorded it");
+    }
   }
 
   private static ParsedFile parseFormat(String fileName, InputStream in) throws ImportException {

@@ -145,9 +145,11 @@ final class StravaExport {
     return -1;
   }
 
+  /** The row's start, or null (the row is skipped) when it is not a date or lies outside the {@link fitcoach.app.DateWindow}. */
   private static java.time.Instant date(String value) {
     try {
-      return value == null ? null : java.time.LocalDateTime.parse(value, DATE).toInstant(java.time.ZoneOffset.UTC);
+      java.time.Instant start = value == null ? null : java.time.LocalDateTime.parse(value, DATE).toInstant(java.time.ZoneOffset.UTC);
+      return fitcoach.app.DateWindow.contains(start) ? start : null;
     } catch (java.time.format.DateTimeParseException e) {
       return null;
     }

@@ -44,9 +44,11 @@ record StravaActivity(long id, String sportType, String sportFamily, String name
         map == null ? null : blankToNull(map.getString("summary_polyline")), a);
   }
 
+  /** The start; null (the activity is skipped) when it is missing, unreadable or outside the {@link fitcoach.app.DateWindow}. */
   private static Instant instant(String s) {
     try {
-      return s == null ? null : Instant.parse(s);
+      Instant start = s == null ? null : Instant.parse(s);
+      return fitcoach.app.DateWindow.contains(start) ? start : null;
     } catch (DateTimeParseException e) {
       return null;
     }

@@ -107,9 +107,12 @@ public final class StravaRoutes {
     } catch (IllegalArgumentException e) {
       throw ApiException.notFound("No such activity");
     }
-    strava.streams(userId(ctx), activityId)
-        .onSuccess(streams -> Json.sendEncoded(ctx, 200, new JsonObject().put("activityId", activityId.toString())
-            .put("streams", streams).toBuffer()))
+    // At most StreamSampler.MAX_POINTS points per channel (fewer on request), evenly spaced, channels aligned.
+    int maxPoints = fitcoach.app.QueryParams.integer(ctx.queryParams(), "maxPoints", fitcoach.activities.StreamSampler.MAX_POINTS,
+        fitcoach.activities.StreamSampler.MIN_POINTS, fitcoach.activities.StreamSampler.MAX_POINTS);
+    strava.streams(userId(ctx), activityId, maxPoints)
+        .onSuccess(s -> Json.sendEncoded(ctx, 200, io.vertx.core.buffer.Buffer.buffer("{\"activityId\":\"" + activityId
+            + "\",\"points\":" + s.points() + ",\"storedPoints\":" + s.storedPoints() + ",\"streams\":" + s.json() + "}")))
         .onFailure(ctx::fail);
   }
 

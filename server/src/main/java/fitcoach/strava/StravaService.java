@@ -238,10 +238,11 @@ public final class StravaService {
    * The activity's streams, fetched from Strava on first request (with its detail: calories, description) and kept,
    * so the activity page costs the rate budget once. Refused with 429 while the budget is exhausted.
    */
-  Future<JsonObject> streams(UUID userId, UUID activityId) {
+  Future<fitcoach.activities.StreamSampler.Sampled> streams(UUID userId, UUID activityId, int maxPoints) {
     return repository.streams(activityId).compose(stored -> {
       if (stored.isPresent()) {
-        return Future.succeededFuture(new JsonObject(fitcoach.app.Gzip.untext(stored.get())));
+        // Reading the stored streams is gunzip and parsing, megabytes for a long activity: never on the event loop.
+        return vertx.executeBlocking(() -> fitcoach.activities.StreamSampler.sample(stored.get(), maxPoints), false);
       }
       return repository.stravaId(userId, activityId).compose(stravaId -> {
         if (stravaId.isEmpty()) {
@@ -268,8 +269,9 @@ public final class StravaService {
               }
               Future<?> saved = detail == null ? Future.succeededFuture() : repository.upsert(userId, List.of(detail));
               int count = points;
-              return saved.compose(v -> repository.saveStreams(activityId, count, fitcoach.app.Gzip.text(streams.encode()),
-                  List.copyOf(streams.fieldNames()))).map(v -> streams);
+              byte[] gzipped = fitcoach.app.Gzip.text(streams.encode());
+              return saved.compose(v -> repository.saveStreams(activityId, count, gzipped, List.copyOf(streams.fieldNames())))
+                  .compose(v -> vertx.executeBlocking(() -> fitcoach.activities.StreamSampler.sample(gzipped, maxPoints), false));
             }))
             .recover(err -> Future.failedFuture(err instanceof StravaException e
                 ? (e.kind() == StravaException.Kind.NOT_FOUND ? ApiException.notFound("Strava has no streams for this activity")

@@ -1,0 +1,150 @@
+package fitcoach.app;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every route of the app with a request that would be accepted: the fuzzer starts from it and breaks one thing at a
+ * time. {@link ApiFuzzTest} checks this table against the router, so a new route fails the test until it is added.
+ * Path parameters are written {@code {kind}} and filled from the fixtures; body values of the form {@code {kind}} too.
+ */
+final class FuzzRoutes {
+  /** How a route answers: JSON, a stream that ends, one that never ends, a file, a multipart upload. */
+  enum Kind { JSON, SSE, ENDLESS, FILE, MULTIPART, PAGE }
+
+  record Spec(String method, String template, Map<String, String> query, JsonObject body, Kind kind) {
+    /** The route as the router names it: {@code {activity}} becomes {@code :id} etc. */
+    String routerKey() {
+      return method + " " + template.replaceAll("\\{[a-z]+\\}", ":_");
+    }
+  }
+
+  private final List<Spec> specs = new ArrayList<>();
+
+  static List<Spec> all(String today, String week, String openAiBaseUrl) {
+    FuzzRoutes r = new FuzzRoutes();
+    r.add("GET", "/api/health", Kind.JSON);
+    r.add("GET", "/api/auth/status", Kind.JSON);
+    r.add("POST", "/api/auth/setup", body("email", "second@example.com", "password", "another long password"), Kind.JSON);
+    r.add("POST", "/api/auth/login", body("email", "athlete@example.com", "password", "correct horse battery"), Kind.JSON);
+    r.add("POST", "/api/auth/logout", Kind.JSON);
+    r.add("GET", "/api/auth/me", Kind.JSON);
+
+    r.add("GET", "/api/settings/apikey", Kind.JSON);
+    r.add("POST", "/api/settings/apikey", body("provider", "openai", "baseUrl", openAiBaseUrl, "model", "llama3.2:latest"), Kind.JSON);
+    r.add("DELETE", "/api/settings/apikey/{provider}", Kind.JSON);
+    r.add("GET", "/api/settings/profile", Kind.JSON);
+    r.add("PUT", "/api/settings/profile", new JsonObject().put("sex", "male").put("birthYear", 1985).put("weightKg", 70)
+        .put("heightCm", 180).put("maxHr", 190).put("restingHr", 50).put("lthr", 170).put("ftpWatts", 250)
+        .put("thresholdPaceSPerKm", 300).put("vo2max", 50).put("units", "metric").put("timeZone", "Europe/Berlin")
+        .put("goals", "A marathon in spring").put("preferences", "Mornings"), Kind.JSON);
+    r.add("GET", "/api/settings/data-policy", Kind.JSON);
+    r.add("PUT", "/api/settings/data-policy", body("allowStravaApi", false, "stravaRetention", "keep"), Kind.JSON);
+
+    r.add("GET", "/api/activities", query("limit", "20", "offset", "0", "sport", "Run", "from", "2025-01-01", "to", today,
+        "text", "run", "sort", "date_desc", "cursor", ApiFuzzTest.cursor("2026-01-01T00:00:00Z")), null, Kind.JSON);
+    r.add("POST", "/api/activities", new JsonObject().put("sportType", "Run").put("startLocal", today + "T07:30")
+        .put("timeZone", "UTC").put("durationS", 3600).put("distanceM", 10000).put("rpe", 5).put("name", "Easy run")
+        .put("notes", "Felt fine"), Kind.JSON);
+    r.add("GET", "/api/activities/stats", Kind.JSON);
+    r.add("GET", "/api/activities/{activity}", Kind.JSON);
+    r.add("PATCH", "/api/activities/{activity}", new JsonObject().put("rpe", 6).put("notes", "Windy").put("loadOverride", 50)
+        .put("sportType", "Run").put("name", "Tempo"), Kind.JSON);
+    r.add("DELETE", "/api/activities/{activity}", Kind.JSON);
+    r.add("POST", "/api/activities/{activity}/unmerge", Kind.JSON);
+    r.add("POST", "/api/activities/{activity}/primary", Kind.JSON);
+    r.add("GET", "/api/activities/{activity}/streams", query("maxPoints", "500"), null, Kind.JSON);
+
+    r.add("GET", "/api/load/pmc", query("from", "2026-01-01", "to", today), null, Kind.JSON);
+    r.add("GET", "/api/load/settings", Kind.JSON);
+    r.add("PUT", "/api/load/settings", new JsonObject().put("ctlDays", 42).put("atlDays", 7).put("gain", "exponential")
+        .put("seed", new JsonObject().put("date", "2026-01-01").put("ctl", 40).put("atl", 30)), Kind.JSON);
+    r.add("POST", "/api/load/recompute", Kind.JSON);
+    r.add("GET", "/api/analytics/weekly", query("weeks", "12", "sport", "Run"), null, Kind.JSON);
+    r.add("GET", "/api/analytics/sports", query("from", "2026-01-01", "to", today), null, Kind.JSON);
+
+    r.add("POST", "/api/demo", body("years", 1, "sessionsPerWeek", 3), Kind.JSON);
+    r.add("DELETE", "/api/demo", Kind.JSON);
+
+    r.add("GET", "/api/strava/connect", Kind.JSON);
+    r.add("GET", "/api/strava/callback", query("state", "abc", "code", "def", "scope", "read,activity:read_all", "error", ""),
+        null, Kind.JSON);
+    r.add("GET", "/api/strava/status", Kind.JSON);
+    r.add("DELETE", "/api/strava/disconnect", Kind.JSON);
+    r.add("POST", "/api/strava/sync", Kind.JSON);
+    r.add("GET", "/api/strava/sync/events", Map.of(), null, Kind.ENDLESS);
+    r.add("GET", "/api/strava/webhook/subscription", Kind.JSON);
+    r.add("POST", "/api/strava/webhook/subscription", body("callbackUrl", "https://fitcoach.example/api/strava/webhook"), Kind.JSON);
+    r.add("DELETE", "/api/strava/webhook/subscription", Kind.JSON);
+    r.add("GET", "/api/strava/webhook", query("hub.mode", "subscribe", "hub.challenge", "abc", "hub.verify_token", "token"),
+        null, Kind.JSON);
+    r.add("POST", "/api/strava/webhook", new JsonObject().put("aspect_type", "create").put("event_time", 1_700_000_000)
+        .put("object_id", 1).put("object_type", "activity").put("owner_id", 1).put("subscription_id", 1)
+        .put("updates", new JsonObject()), Kind.JSON);
+
+    r.add("POST", "/api/imports", Map.of(), null, Kind.MULTIPART);
+    r.add("GET", "/api/imports/latest", Kind.JSON);
+    r.add("GET", "/api/imports/events", Map.of(), null, Kind.ENDLESS);
+    r.add("GET", "/api/imports/{job}", Kind.JSON);
+    r.add("GET", "/api/export", Map.of(), null, Kind.FILE);
+    r.add("POST", "/api/export/restore", Map.of(), null, Kind.MULTIPART);
+
+    r.add("GET", "/api/ai/settings", Kind.JSON);
+    r.add("PUT", "/api/ai/settings", body("provider", "openai", "model", "llama3.2:latest", "fastModel", "qwen2.5:7b"), Kind.JSON);
+    r.add("GET", "/api/ai/models", query("provider", "openai"), null, Kind.JSON);
+    r.add("GET", "/api/ai/usage", Kind.JSON);
+    r.add("GET", "/api/ai/recommendation", Kind.JSON);
+    r.add("POST", "/api/ai/recommendation", Map.of(), null, Kind.SSE);
+    r.add("GET", "/api/ai/chat/sessions", Kind.JSON);
+    r.add("POST", "/api/ai/chat/sessions", body("title", "Plans"), Kind.JSON);
+    r.add("PATCH", "/api/ai/chat/sessions/{session}", body("title", "Renamed"), Kind.JSON);
+    r.add("DELETE", "/api/ai/chat/sessions/{session}", Kind.JSON);
+    r.add("GET", "/api/ai/chat/sessions/{session}/messages", Kind.JSON);
+    r.add("POST", "/api/ai/chat", Map.of(), body("sessionId", "{session}", "message", "How is my form?", "retry", false), Kind.SSE);
+    r.add("POST", "/api/ai/weekly-report", Map.of(), body("week", week), Kind.SSE);
+    r.add("GET", "/api/ai/weekly-reports", Kind.JSON);
+    r.add("GET", "/api/ai/weekly-reports/{week}", Kind.JSON);
+    r.add("POST", "/api/ai/activity-insight", Map.of(), body("activityId", "{activity}", "regenerate", false), Kind.SSE);
+    r.add("GET", "/api/ai/activity-insight/{activity}", Kind.JSON);
+    r.add("GET", "/api/ai/streams/{stream}", Map.of(), null, Kind.SSE);
+    r.add("POST", "/api/ai/streams/{stream}/stop", Kind.JSON);
+
+    r.add("GET", "/", Map.of(), null, Kind.PAGE);
+    r.add("GET", "/index.html", Map.of(), null, Kind.PAGE);
+    r.add("GET", "/assets/*", Map.of(), null, Kind.PAGE);
+    r.add("GET", "*", Map.of(), null, Kind.PAGE);
+    r.add("ANY", "/eventbus/*", Map.of(), null, Kind.PAGE);
+    return r.specs;
+  }
+
+  private void add(String method, String template, Kind kind) {
+    add(method, template, Map.of(), method.equals("GET") || method.equals("DELETE") ? null : new JsonObject(), kind);
+  }
+
+  private void add(String method, String template, JsonObject body, Kind kind) {
+    add(method, template, Map.of(), body, kind);
+  }
+
+  private void add(String method, String template, Map<String, String> query, JsonObject body, Kind kind) {
+    specs.add(new Spec(method, template, query, body, kind));
+  }
+
+  private static Map<String, String> query(String... pairs) {
+    Map<String, String> q = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      q.put(pairs[i], pairs[i + 1]);
+    }
+    return q;
+  }
+
+  private static JsonObject body(Object... pairs) {
+    JsonObject o = new JsonObject();
+    for (int i = 0; i < pairs.length; i += 2) {
+      o.put((String) pairs[i], pairs[i + 1]);
+    }
+    return o;
+  }
+}
