@@ -37,6 +37,7 @@ final class EventBusBridge {
     router.route("/eventbus/*").handler(requireUser);
     // The SockJS send transports (xhr_send, jsonp_send) read their frames from the routing context's body.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_FRAME_BYTES));
+    router.post("/eventbus/*").handler(EventBusBridge::framesGiven);
     // No JSESSIONID (it only serves sticky load balancers): inserting it echoes the request's Cookie header back as
     // Set-Cookie, which would re-set the session cookie without HttpOnly, SameSite or its lifetime.
     SockJSHandlerOptions sockJs = new SockJSHandlerOptions().setInsertJSESSIONID(false);
@@ -106,5 +107,34 @@ final class EventBusBridge {
         vertx.cancelTimer(timer);
       }
     }
+  }
+
+  /**
+   * SockJS answers a send without frames, or with frames that are not a JSON array, with a 500 ("Payload expected",
+   * "Broken JSON encoding"). That is the client's mistake, so it gets a 400 here before SockJS sees it.
+   */
+  private static void framesGiven(io.vertx.ext.web.RoutingContext ctx) {
+    String path = ctx.request().path();
+    if (!path.endsWith("/xhr_send") && !path.endsWith("/jsonp_send")) {
+      ctx.next();
+      return;
+    }
+    io.vertx.core.buffer.Buffer body = ctx.body().buffer();
+    if (body == null || body.length() == 0) {
+      ctx.fail(ApiException.badRequest("payload_expected", "A SockJS send needs its frames in the body"));
+      return;
+    }
+    if (path.endsWith("/xhr_send")) {
+      try {
+        if (!(io.vertx.core.json.Json.decodeValue(body) instanceof io.vertx.core.json.JsonArray)) {
+          ctx.fail(ApiException.badRequest("broken_frames", "A SockJS send carries a JSON array of frames"));
+          return;
+        }
+      } catch (io.vertx.core.json.DecodeException e) {
+        ctx.fail(ApiException.badRequest("broken_frames", "A SockJS send carries a JSON array of frames"));
+        return;
+      }
+    }
+    ctx.next();
   }
 }

@@ -35,8 +35,9 @@ record WebhookEvent(long subscriptionId, long ownerId, String objectType, long o
     Long time = number(payload, "event_time");
     String objectType = payload.getValue("object_type") instanceof String s ? s : null;
     String aspectType = payload.getValue("aspect_type") instanceof String s ? s : null;
-    if (subscription == null || owner == null || object == null || time == null || !OBJECT_TYPES.contains(objectType)
-        || !ASPECT_TYPES.contains(aspectType)) {
+    // Set.of(...).contains(null) throws, so a missing type is checked first.
+    if (subscription == null || owner == null || object == null || time == null || objectType == null || aspectType == null
+        || !OBJECT_TYPES.contains(objectType) || !ASPECT_TYPES.contains(aspectType)) {
       return Optional.empty();
     }
     JsonObject updates = new JsonObject();

@@ -192,6 +192,13 @@ class EventBusBridgeTest extends ApiTest {
     var huge = RawHttp.exchange(app.port(), "POST", path + "/xhr_send",
         "[\"" + "x".repeat(EventBusBridge.MAX_FRAME_BYTES) + "\"]", cookie, origin, "Content-Type: text/plain");
     assertThat(huge.status()).isEqualTo(413);
+    // SockJS itself answers these with 500 ("Payload expected", "Broken JSON encoding"): the client's mistake is a 400.
+    var empty = RawHttp.exchange(app.port(), "POST", path + "/xhr_send", "", cookie, origin, "Content-Type: text/plain");
+    assertThat(empty.status()).isEqualTo(400);
+    var broken = RawHttp.exchange(app.port(), "POST", path + "/xhr_send", "[\"unterminated", cookie, origin,
+        "Content-Type: text/plain");
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.body()).contains("broken_frames");
   }
 
   private static int rejection(Future<WebSocket> attempt) throws InterruptedException {

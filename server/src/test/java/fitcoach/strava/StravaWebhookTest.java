@@ -177,6 +177,12 @@ class StravaWebhookTest extends StravaTest {
     assertThat(strava.postRaw("/api/strava/webhook", "{\"object_id\":\"not a number\",\"owner_id\":\"x\"}").status()).isEqualTo(200);
     JsonObject wrongKind = fake.activityEvent("create", 44L).put("aspect_type", "explode");
     assertThat(strava.postRaw("/api/strava/webhook", wrongKind.encode()).status()).isEqualTo(200);
+    // The fuzz test found these answered 500: a type missing altogether, or not a string.
+    JsonObject noType = fake.activityEvent("create", 44L);
+    noType.remove("aspect_type");
+    assertThat(strava.postRaw("/api/strava/webhook", noType.encode()).status()).isEqualTo(200);
+    JsonObject numberType = fake.activityEvent("create", 44L).put("object_type", 1.5);
+    assertThat(strava.postRaw("/api/strava/webhook", numberType.encode()).status()).isEqualTo(200);
     assertThat(storedEvents()).isZero();
     assertThat(stravaActivities()).isEqualTo(3);
   }

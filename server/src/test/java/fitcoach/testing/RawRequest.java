@@ -27,7 +27,8 @@ public final class RawRequest {
   }
 
   /** A response; {@code timedOut} when the server sent nothing for {@code timeoutMs}. */
-  public record Response(int status, Map<String, String> headers, byte[] body, boolean timedOut) {
+  /** {@code closedEarly}: the server closed the connection while the body was still being sent, and no answer was readable. */
+  public record Response(int status, Map<String, String> headers, byte[] body, boolean timedOut, boolean closedEarly) {
     public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -39,7 +40,7 @@ public final class RawRequest {
     @Override
     public String toString() {
       String text = text();
-      return (timedOut ? "TIMEOUT " : "") + status + " " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
+      return (timedOut ? "TIMEOUT " : "") + (closedEarly ? "CLOSED EARLY " : "") + status + " " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
     }
   }
 
@@ -63,8 +64,17 @@ public final class RawRequest {
         request.writeBytes(body);
       }
       OutputStream out = socket.getOutputStream();
-      out.write(request.toByteArray());
-      out.flush();
+      try {
+        out.write(request.toByteArray());
+        out.flush();
+      } catch (IOException e) {
+        // The server answered before it read the whole body (a refused upload) and closed: its answer may still be there.
+        try {
+          return read(socket.getInputStream(), read == Read.HEADERS);
+        } catch (IOException reset) {
+          return new Response(0, Map.of(), new byte[0], false, true);
+        }
+      }
       return read(socket.getInputStream(), read == Read.HEADERS);
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + target + " failed: " + e, e);
@@ -84,7 +94,7 @@ public final class RawRequest {
       }
       String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
       if (lines.length == 0 || lines[0].isEmpty()) {
-        return new Response(0, headers, new byte[0], false);
+        return new Response(0, headers, new byte[0], false, false);
       }
       status = Integer.parseInt(lines[0].split(" ")[1]);
       for (int i = 1; i < lines.length; i++) {
@@ -94,13 +104,13 @@ public final class RawRequest {
         }
       }
       if (headersOnly) {
-        return new Response(status, headers, new byte[0], false);
+        return new Response(status, headers, new byte[0], false, false);
       }
       // Connection: close, so the body ends with the stream.
       byte[] body = in.readAllBytes();
-      return new Response(status, headers, "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? dechunk(body) : body, false);
+      return new Response(status, headers, "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? dechunk(body) : body, false, false);
     } catch (SocketTimeoutException e) {
-      return new Response(status, headers, new byte[0], true);
+      return new Response(status, headers, new byte[0], true, false);
     }
   }
 
