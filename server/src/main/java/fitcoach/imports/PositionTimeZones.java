@@ -53,7 +53,12 @@ final class PositionTimeZones {
     // One lookup at a time per tile: the map's polygons (Esri geometry) fill caches on first use and are not safe to share
     // unguarded; three parsers resuming an import together on a fresh tile left it answering no zone for every file.
     synchronized (found) {
-      zone = found.map().getOverlappingTimeZone(lat, lon);
+      try {
+        zone = found.map().getOverlappingTimeZone(lat, lon);
+      } catch (java.util.NoSuchElementException e) {
+        // The map throws instead of answering "none" for some positions; the profile's zone then applies, as for no GPS.
+        zone = null;
+      }
     }
     return zone == null ? Optional.empty() : Optional.of(ZoneId.of(zone.getZoneId()));
   }
