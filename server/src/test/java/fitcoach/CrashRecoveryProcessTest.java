@@ -109,7 +109,7 @@ class CrashRecoveryProcessTest {
       try (Stream<Path> imported = Files.list(folder.dir().resolve("inbox").resolve("imported"))) {
         assertThat(imported.count()).isEqualTo(activities);
       }
-      assertThat(regularFiles(folder.dir().resolve("inbox").resolve("processing"))).isZero();
+      assertThat(DataFolder.regularFiles(folder.dir().resolve("inbox").resolve("processing"))).isZero();
       second.stop();
     }
   }
@@ -188,18 +188,10 @@ class CrashRecoveryProcessTest {
     assertThat(folder.count("SELECT count(*) FROM activities WHERE original_file IS NULL")).isZero();
     String[] originals = folder.value("SELECT string_agg(original_file, '|') FROM activities").split("\\|");
     assertThat(originals).hasSize(activities).allSatisfy(f -> assertThat(folder.dir().resolve(f)).isRegularFile());
-    assertThat(regularFiles(folder.dir().resolve("files"))).isEqualTo(activities);
-    assertThat(regularFiles(folder.dir().resolve("imports"))).as("files left behind in imports/").isZero();
+    assertThat(DataFolder.regularFiles(folder.dir().resolve("files"))).isEqualTo(activities);
+    assertThat(DataFolder.regularFiles(folder.dir().resolve("imports"))).as("files left behind in imports/").isZero();
   }
 
-  private static long regularFiles(Path dir) throws Exception {
-    if (!Files.exists(dir)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).count();
-    }
-  }
 
   private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(180));

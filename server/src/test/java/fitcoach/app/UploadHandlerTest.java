@@ -1,5 +1,6 @@
 package fitcoach.app;
 
+import fitcoach.testing.DataFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fitcoach.testing.ApiTest;
@@ -41,16 +42,6 @@ class UploadHandlerTest extends ApiTest {
     return app.config().dataDir().resolve("uploads");
   }
 
-  private static long filesUnder(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return 0;
-    }
-    try (var files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).count();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static void await(String what, BooleanSupplier condition) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
@@ -117,8 +108,8 @@ class UploadHandlerTest extends ApiTest {
   private void assertNothingStored() {
     assertThat(TestDatabase.count("SELECT count(*) FROM import_files")).isZero();
     assertThat(TestDatabase.count("SELECT count(*) FROM sync_jobs")).isZero();
-    await("no temporary upload left", () -> filesUnder(uploads()) == 0);
-    assertThat(filesUnder(app.config().dataDir().resolve("imports"))).isZero();
+    await("no temporary upload left", () -> DataFolder.regularFiles(uploads()) == 0);
+    assertThat(DataFolder.regularFiles(app.config().dataDir().resolve("imports"))).isZero();
   }
 
   @Test
@@ -211,7 +202,7 @@ class UploadHandlerTest extends ApiTest {
       for (int i = 0; i < 32; i++) {
         http.send(new byte[64 * 1024]);
       }
-      await("the upload is being written", () -> filesUnder(uploads()) == 1);
+      await("the upload is being written", () -> DataFolder.regularFiles(uploads()) == 1);
     }
     assertNothingStored();
   }

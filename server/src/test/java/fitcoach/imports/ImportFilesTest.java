@@ -1,5 +1,6 @@
 package fitcoach.imports;
 
+import fitcoach.testing.DataFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fitcoach.testing.ApiTest;
@@ -30,13 +31,6 @@ class ImportFilesTest extends ApiTest {
     }
   }
 
-  private static long filesUnder(Path dir) {
-    try (var files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).count();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private void awaitImportDone() {
     ImportRoutesTest.await(() -> "done".equals(client.get("/api/imports/latest").json().getString("state")));
@@ -86,7 +80,7 @@ class ImportFilesTest extends ApiTest {
     awaitImportDone();
     assertThat(client.get("/api/imports/latest").json().getInteger("filesFailed")).isEqualTo(2);
     for (String folder : new String[] {"uploads", "imports"}) {
-      assertThat(filesUnder(data().resolve(folder))).as(folder).isZero();
+      assertThat(DataFolder.regularFiles(data().resolve(folder))).as(folder).isZero();
     }
     try (var originals = Files.list(data().resolve("files"))) {
       assertThat(originals.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains("junk"));

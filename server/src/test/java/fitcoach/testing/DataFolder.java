@@ -98,4 +98,23 @@ public final class DataFolder {
       throw new IllegalStateException("No running server on " + pg() + ": " + e.getMessage(), e);
     }
   }
+
+  /**
+   * Regular files under {@code dir} (0 when it does not exist). The server may delete files while they are counted; a
+   * walk that trips over one is simply walked again.
+   */
+  public static long regularFiles(Path dir) {
+    for (int attempt = 0; ; attempt++) {
+      if (!java.nio.file.Files.isDirectory(dir)) {
+        return 0;
+      }
+      try (var files = java.nio.file.Files.walk(dir)) {
+        return files.filter(java.nio.file.Files::isRegularFile).count();
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        if (attempt >= 50) {
+          throw new IllegalStateException("Cannot count the files under " + dir, e);
+        }
+      }
+    }
+  }
 }
