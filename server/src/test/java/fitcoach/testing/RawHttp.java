@@ -175,9 +175,6 @@ public final class RawHttp implements AutoCloseable {
     }
   }
 
-  // One whole exchange, for requests the JDK client refuses to send: a forged Host header (DNS rebinding),
-  // hand-written SockJS transports.
-
   /** An answer: status, headers (lower-case names) and the body as text (chunked bodies decoded). */
   public record Answer(int status, Map<String, String> headers, String body) {
     public String header(String name) {
@@ -186,64 +183,21 @@ public final class RawHttp implements AutoCloseable {
   }
 
   /**
-   * Sends {@code method path} with {@code headers} (each "Name: value") and {@code body} (may be null), then reads
-   * the answer to the end; the connection is closed afterwards.
+   * One whole exchange, for requests the JDK client refuses to send (a forged {@code Host} header for DNS rebinding,
+   * hand-written SockJS transports): {@code method path} with {@code headers} (each "Name: value") and {@code body}
+   * (may be null), read to the end on a connection closed afterwards.
    */
   public static Answer exchange(int port, String method, String path, String body, String... headers) {
-    StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
-    boolean hasHost = false;
+    Map<String, String> named = new LinkedHashMap<>();
     for (String h : headers) {
-      head.append(h).append("\r\n");
-      hasHost |= h.toLowerCase(Locale.ROOT).startsWith("host:");
+      int colon = h.indexOf(':');
+      named.put(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
     }
-    if (!hasHost) {
-      head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+    RawRequest.Response r = new RawRequest(port, 30_000).send(method, path, named,
+        body == null ? null : body.getBytes(StandardCharsets.UTF_8), RawRequest.Read.ALL);
+    if (r.timedOut() || r.closedEarly()) {
+      throw new IllegalStateException(method + " " + path + " got no whole answer: " + r);
     }
-    byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-    if (body != null) {
-      head.append("Content-Length: ").append(bytes.length).append("\r\n");
-    }
-    head.append("Connection: close\r\n\r\n");
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      socket.setSoTimeout(30_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-      out.write(bytes);
-      out.flush();
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream all = new ByteArrayOutputStream();
-      in.transferTo(all);
-      // Parsed as ISO-8859-1 (one char per byte, so chunk sizes hold); the body is decoded as UTF-8 at the end.
-      return parse(all.toString(StandardCharsets.ISO_8859_1));
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(method + " " + path + " failed", e);
-    }
-  }
-
-  private static Answer parse(String raw) {
-    int end = raw.indexOf("\r\n\r\n");
-    String[] lines = raw.substring(0, end).split("\r\n");
-    int status = Integer.parseInt(lines[0].split(" ")[1]);
-    Map<String, String> headers = new LinkedHashMap<>();
-    for (int i = 1; i < lines.length; i++) {
-      int colon = lines[i].indexOf(':');
-      headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
-    }
-    String body = raw.substring(end + 4);
-    if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-      StringBuilder decoded = new StringBuilder();
-      int at = 0;
-      while (true) {
-        int lineEnd = body.indexOf("\r\n", at);
-        int size = Integer.parseInt(body.substring(at, lineEnd).trim(), 16);
-        if (size == 0) {
-          break;
-        }
-        decoded.append(body, lineEnd + 2, lineEnd + 2 + size);
-        at = lineEnd + 2 + size + 2;
-      }
-      body = decoded.toString();
-    }
-    return new Answer(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+    return new Answer(r.status(), r.headers(), r.text());
   }
 }

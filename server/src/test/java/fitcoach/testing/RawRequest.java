@@ -53,8 +53,9 @@ public final class RawRequest {
       socket.connect(new InetSocketAddress("127.0.0.1", port), timeoutMs);
       socket.setSoTimeout(timeoutMs);
       ByteArrayOutputStream request = new ByteArrayOutputStream();
-      request.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n")
-          .getBytes(StandardCharsets.ISO_8859_1));
+      boolean hostGiven = headers.keySet().stream().anyMatch("host"::equalsIgnoreCase);
+      request.writeBytes((method + " " + target + " HTTP/1.1\r\n" + (hostGiven ? "" : "Host: 127.0.0.1:" + port + "\r\n")
+          + "Connection: close\r\n").getBytes(StandardCharsets.ISO_8859_1));
       headers.forEach((k, v) -> request.writeBytes((k + ": " + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
       if (body != null) {
         request.writeBytes(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
