@@ -113,9 +113,8 @@ public final class ImportVerticle extends VerticleBase {
         }
         repository.jobFor(userId).onSuccess(jobId -> {
           Future<Void> chain = Future.succeededFuture();
-          for (Path p : claimed) {
-            chain = chain.compose(v -> repository.addFile(jobId, userId, p.getFileName().toString(),
-                INBOX_PROCESSING + p.getFileName(), p.toFile().length()).mapEmpty());
+          for (Claimed c : claimed) {
+            chain = chain.compose(v -> repository.addFile(jobId, userId, c.name(), INBOX_PROCESSING + c.name(), c.bytes()).mapEmpty());
           }
           chain.onSuccess(v -> vertx.eventBus().send(RUN, new JsonObject().put("jobId", jobId.toString()).put("userId", userId.toString())));
         });
@@ -123,16 +122,20 @@ public final class ImportVerticle extends VerticleBase {
     });
   }
 
-  private List<Path> claimInbox() throws java.io.IOException {
+  /** A file moved into inbox/processing, with its size read there (on the worker, not the event loop). */
+  private record Claimed(String name, long bytes) {
+  }
+
+  private List<Claimed> claimInbox() throws java.io.IOException {
     Path inbox = dataDir.resolve("inbox");
     PrivateFiles.directory(inbox.resolve("processing"));
-    List<Path> claimed = new java.util.ArrayList<>();
+    List<Claimed> claimed = new java.util.ArrayList<>();
     try (var files = Files.list(inbox)) {
       for (Path f : files.filter(ImportVerticle::waitingInInbox).toList()) {
         Path target = inbox.resolve("processing").resolve(f.getFileName());
         Files.move(f, target, StandardCopyOption.REPLACE_EXISTING);
         PrivateFiles.restrictFile(target);
-        claimed.add(target);
+        claimed.add(new Claimed(target.getFileName().toString(), Files.size(target)));
       }
     }
     return claimed;
