@@ -18,38 +18,18 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** SQL for activities: listing, reading, manual entry, corrections and deletion. */
+/** SQL that reads activities: lists, pages and one activity with its merged copies. Writes go through ActivityStore. */
 public final class ActivityRepository {
   static final String COLUMNS = """
       id, source, external_id, sport_type, sport_family, name, description, notes, start_date, start_date_local, time_zone,
       moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w,
       device_watts, kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, rpe, calories, trainer, commute, manual,
       summary_polyline, load, load_method, load_uses_estimate, load_override, created_at, updated_at, primary_activity_id,
-      (SELECT array_agg(o.id::text || ':' || o.source) FROM activities o
-        WHERE o.primary_activity_id = activities.id) AS merged""";
+      merge_reason, merged_at, merge_choice, legs,
+      (SELECT json_agg(json_build_object('id', o.id, 'source', o.source, 'reason', o.merge_reason, 'mergedAt', o.merged_at)
+                       ORDER BY o.group_rank, o.id)
+         FROM activities o WHERE o.primary_activity_id = activities.id) AS merged""";
   private static final String ONE = "SELECT " + COLUMNS + " FROM activities WHERE user_id = #{userId} AND id = #{id}";
-  private static final String INSERT_MANUAL = """
-      INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, name, notes, start_date, start_date_local,
-        time_zone, moving_time_s, elapsed_time_s, distance_m, rpe, manual)
-      VALUES (#{userId}, 'manual', #{externalId}, #{sportType}, #{sportFamily}, #{name}, #{notes}, #{startDate}, #{startDateLocal},
-        #{timeZone}, #{durationS}, #{durationS}, #{distanceM}, #{rpe}, true)
-      RETURNING id""";
-  private static final String UPDATE_EDITABLE = """
-      UPDATE activities SET rpe = #{rpe}, notes = #{notes}, load_override = #{loadOverride}, sport_type = #{sportType},
-        sport_family = #{sportFamily}, name = #{name}, updated_at = now()
-      WHERE user_id = #{userId} AND id = #{id}""";
-  private static final String DELETE = "DELETE FROM activities WHERE user_id = #{userId} AND id = #{id} RETURNING local_date";
-  private static final String UNMERGE = """
-      UPDATE activities SET primary_activity_id = NULL, updated_at = now()
-      WHERE user_id = #{userId} AND id = #{id} AND primary_activity_id IS NOT NULL RETURNING local_date""";
-  // The chosen activity leads its group: it and its former primary's other members point at it.
-  private static final String MAKE_PRIMARY = """
-      WITH target AS (SELECT id, primary_activity_id AS old FROM activities
-                      WHERE user_id = #{userId} AND id = #{id} AND primary_activity_id IS NOT NULL)
-      UPDATE activities a SET primary_activity_id = CASE WHEN a.id = t.id THEN NULL ELSE t.id END, updated_at = now()
-      FROM target t WHERE a.user_id = #{userId} AND (a.id = t.id OR a.id = t.old OR a.primary_activity_id = t.old)
-      RETURNING a.local_date""";
-
   private static final String SUMMARY_COLUMNS = """
       id, source, sport_type, sport_family, name, start_date, start_date_local, time_zone, moving_time_s, elapsed_time_s,
       distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w, rpe, trainer, commute, manual,
@@ -81,17 +61,21 @@ public final class ActivityRepository {
         override != null ? override : computed, override != null ? "MANUAL" : r.getString("load_method"),
         override == null && Boolean.TRUE.equals(r.getBoolean("load_uses_estimate")), computed, override,
         r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant(),
-        r.getUUID("primary_activity_id"), merged(r.getArrayOfStrings("merged")));
+        r.getUUID("primary_activity_id"), merged(r.getValue("merged")), r.getString("merge_reason"),
+        r.getOffsetDateTime("merged_at") == null ? null : r.getOffsetDateTime("merged_at").toInstant(), r.getString("merge_choice"),
+        r.getValue("legs") instanceof io.vertx.core.json.JsonArray legs ? legs.getList() : null);
   };
 
-  private static List<ActivityView.Linked> merged(String[] pairs) {
-    if (pairs == null) {
+  private static List<ActivityView.Linked> merged(Object json) {
+    if (!(json instanceof io.vertx.core.json.JsonArray array)) {
       return List.of();
     }
     List<ActivityView.Linked> linked = new ArrayList<>();
-    for (String p : pairs) {
-      int colon = p.indexOf(':');
-      linked.add(new ActivityView.Linked(UUID.fromString(p.substring(0, colon)), p.substring(colon + 1)));
+    for (int i = 0; i < array.size(); i++) {
+      io.vertx.core.json.JsonObject o = array.getJsonObject(i);
+      String at = o.getString("mergedAt");
+      linked.add(new ActivityView.Linked(UUID.fromString(o.getString("id")), o.getString("source"), o.getString("reason"),
+          at == null ? null : OffsetDateTime.parse(at).toInstant()));
     }
     return linked;
   }
@@ -101,38 +85,10 @@ public final class ActivityRepository {
   private final Map<String, SqlTemplate<Map<String, Object>, RowSet<Row>>> counts = new ConcurrentHashMap<>();
   private final Pool pool;
   private final SqlTemplate<Map<String, Object>, RowSet<ActivityView>> one;
-  private final SqlTemplate<Map<String, Object>, RowSet<Row>> insertManual;
-  private final SqlTemplate<Map<String, Object>, RowSet<Row>> updateEditable;
-  private final SqlTemplate<Map<String, Object>, RowSet<Row>> delete;
-  private final SqlTemplate<Map<String, Object>, RowSet<Row>> unmerge;
-  private final SqlTemplate<Map<String, Object>, RowSet<Row>> makePrimary;
 
   public ActivityRepository(Pool pool) {
     this.pool = pool;
     this.one = SqlTemplate.forQuery(pool, ONE).mapTo(VIEW);
-    this.insertManual = SqlTemplate.forQuery(pool, INSERT_MANUAL);
-    this.updateEditable = SqlTemplate.forQuery(pool, UPDATE_EDITABLE);
-    this.delete = SqlTemplate.forQuery(pool, DELETE);
-    this.unmerge = SqlTemplate.forQuery(pool, UNMERGE);
-    this.makePrimary = SqlTemplate.forQuery(pool, MAKE_PRIMARY);
-  }
-
-  /** Splits a wrongly merged activity from its group; the day it occupies, if it was merged. */
-  public Future<Optional<LocalDate>> unmerge(UUID userId, UUID id) {
-    return unmerge.execute(Map.of("userId", userId, "id", id)).map(rows -> rows.size() == 0 ? Optional.empty()
-        : Optional.of(rows.iterator().next().getLocalDate("local_date")));
-  }
-
-  /** Makes a merged activity the one that represents its group; the earliest day touched, if it was merged. */
-  public Future<Optional<LocalDate>> makePrimary(UUID userId, UUID id) {
-    return makePrimary.execute(Map.of("userId", userId, "id", id)).map(rows -> {
-      LocalDate earliest = null;
-      for (Row r : rows) {
-        LocalDate d = r.getLocalDate("local_date");
-        earliest = earliest == null || d.isBefore(earliest) ? d : earliest;
-      }
-      return Optional.ofNullable(earliest);
-    });
   }
 
   /** One page of items; {@link #count} gives the total for the same filters. */
@@ -212,41 +168,4 @@ public final class ActivityRepository {
     });
   }
 
-  public Future<UUID> insertManual(UUID userId, ManualActivityRequest m, OffsetDateTime startUtc, LocalDateTime startLocal) {
-    Map<String, Object> p = new HashMap<>();
-    p.put("userId", userId);
-    p.put("externalId", UUID.randomUUID().toString());
-    p.put("sportType", m.sportType());
-    p.put("sportFamily", Sports.family(m.sportType()));
-    p.put("name", m.name());
-    p.put("notes", m.notes());
-    p.put("startDate", startUtc);
-    p.put("startDateLocal", startLocal);
-    p.put("timeZone", m.timeZone());
-    p.put("durationS", m.durationS());
-    p.put("distanceM", m.distanceM());
-    p.put("rpe", m.rpe());
-    return insertManual.execute(p).map(rows -> rows.iterator().next().getUUID("id"));
-  }
-
-  public Future<Void> updateEditable(UUID userId, ActivityView edited) {
-    Map<String, Object> p = new HashMap<>();
-    p.put("userId", userId);
-    p.put("id", edited.id());
-    p.put("rpe", edited.rpe());
-    p.put("notes", edited.notes());
-    p.put("loadOverride", edited.loadOverride());
-    p.put("sportType", edited.sportType());
-    p.put("sportFamily", Sports.family(edited.sportType()));
-    p.put("name", edited.name());
-    return updateEditable.execute(p).mapEmpty();
-  }
-
-  /** Deletes an activity; the local date it occupied, so the chart can be recomputed from there. */
-  public Future<Optional<LocalDate>> delete(UUID userId, UUID id) {
-    return delete.execute(Map.of("userId", userId, "id", id)).map(rows -> {
-      var it = rows.iterator();
-      return it.hasNext() ? Optional.of(it.next().getLocalDate("local_date")) : Optional.empty();
-    });
-  }
 }

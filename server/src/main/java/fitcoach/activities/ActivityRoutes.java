@@ -8,20 +8,25 @@ import fitcoach.settings.ProfileRepository;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Activity routes under /api/activities. Every change recomputes loads and the chart before it answers. */
+/**
+ * Activity routes under /api/activities. Changes go through the store, and each answers once loads and the chart
+ * reflect it.
+ */
 public final class ActivityRoutes {
   private final ActivityRepository activities;
+  private final ActivityStore store;
   private final LoadService load;
   private final ProfileRepository profiles;
   private final AuthHandler requireUser;
 
-  public ActivityRoutes(ActivityRepository activities, LoadService load, ProfileRepository profiles, AuthHandler requireUser) {
+  public ActivityRoutes(ActivityRepository activities, ActivityStore store, LoadService load, ProfileRepository profiles,
+                        AuthHandler requireUser) {
     this.activities = activities;
+    this.store = store;
     this.load = load;
     this.profiles = profiles;
     this.requireUser = requireUser;
@@ -65,10 +70,8 @@ public final class ActivityRoutes {
     UUID userId = userId(ctx);
     profiles.find(userId).compose(profile -> {
       ManualActivityRequest m = ManualActivityRequest.from(body, profile.timeZone());
-      var startUtc = m.startLocal().atZone(ZoneId.of(m.timeZone())).toOffsetDateTime();
-      return activities.insertManual(userId, m, startUtc, m.startLocal())
-          .compose(id -> load.activitiesChanged(userId, m.startLocal().toLocalDate()).map(r -> id));
-    }).compose(id -> activities.find(userId, id))
+      return store.insertNew(userId, List.of(m.toInput())).compose(ActivityStore.Stored::whenSettled);
+    }).compose(saved -> activities.find(userId, saved.get(0).id()))
         .onSuccess(found -> Json.send(ctx, 201, found.orElseThrow()))
         .onFailure(ctx::fail);
   }
@@ -78,10 +81,8 @@ public final class ActivityRoutes {
     UUID userId = userId(ctx);
     UUID id = id(ctx);
     activities.find(userId, id).compose(found -> {
-      ActivityView current = found.orElseThrow(ActivityRoutes::notFound);
-      ActivityView edited = ActivityPatch.apply(current, body);
-      LocalDate day = current.startDateLocal().toLocalDate();
-      return activities.updateEditable(userId, edited).compose(v -> load.activitiesChanged(userId, day));
+      ActivityView edited = ActivityPatch.apply(found.orElseThrow(ActivityRoutes::notFound), body);
+      return store.write(userId, w -> w.updateEditable(edited)).compose(ActivityStore.Stored::whenSettled);
     }).compose(r -> activities.find(userId, id))
         .onSuccess(found -> Json.ok(ctx, found.orElseThrow(ActivityRoutes::notFound)))
         .onFailure(ctx::fail);
@@ -89,30 +90,29 @@ public final class ActivityRoutes {
 
   private void delete(RoutingContext ctx) {
     UUID userId = userId(ctx);
-    activities.delete(userId, id(ctx)).compose(day -> day.isEmpty()
-            ? Future.failedFuture(notFound())
-            : load.activitiesChanged(userId, day.get()))
+    store.delete(userId, id(ctx)).compose(ActivityStore.Stored::whenSettled)
+        .compose(day -> day.isEmpty() ? Future.failedFuture(notFound()) : Future.succeededFuture())
         .onSuccess(r -> Json.ok(ctx, Map.of("ok", true)))
         .onFailure(ctx::fail);
   }
 
+  /** The athlete splits a wrongly merged copy off its group; it stays apart from then on. */
   private void unmerge(RoutingContext ctx) {
-    UUID userId = userId(ctx);
-    UUID id = id(ctx);
-    regroup(ctx, userId, id, activities.unmerge(userId, id));
+    choose(ctx, "separate");
   }
 
+  /** The athlete makes a merged copy the one that represents its workout. */
   private void makePrimary(RoutingContext ctx) {
-    UUID userId = userId(ctx);
-    UUID id = id(ctx);
-    regroup(ctx, userId, id, activities.makePrimary(userId, id));
+    choose(ctx, "lead");
   }
 
-  private void regroup(RoutingContext ctx, UUID userId, UUID id, Future<java.util.Optional<LocalDate>> change) {
-    change.compose(day -> day.isEmpty()
-            ? activities.find(userId, id).compose(found -> Future.failedFuture(found.isEmpty() ? notFound()
-                : ApiException.conflict("not_merged", "This activity is not merged into another one")))
-            : load.activitiesChanged(userId, day.get()))
+  private void choose(RoutingContext ctx, String choice) {
+    UUID userId = userId(ctx);
+    UUID id = id(ctx);
+    store.write(userId, w -> w.choose(id, choice)).compose(ActivityStore.Stored::whenSettled)
+        .compose(merged -> merged ? Future.succeededFuture()
+            : activities.find(userId, id).compose(found -> Future.failedFuture(found.isEmpty() ? notFound()
+                : ApiException.conflict("not_merged", "This activity is not merged into another one"))))
         .compose(r -> activities.find(userId, id))
         .onSuccess(found -> Json.ok(ctx, found.orElseThrow(ActivityRoutes::notFound)))
         .onFailure(ctx::fail);

@@ -8,8 +8,9 @@ import java.util.UUID;
 /**
  * An activity as the API shows it. {@code load} is the load the PMC uses (the athlete's override when set), with the
  * method that produced it; {@code loadEstimated} says it rests on an estimated threshold. {@code primaryActivityId} is set
- * when this is another source's copy of a workout merged into that activity; {@code merged} lists the copies merged
- * into this one.
+ * when this is another source's copy of a workout merged into that activity, with why ({@code mergeReason}) and since
+ * when ({@code mergedAt}); {@code merged} lists the copies merged into this one, best first. {@code mergeChoice} is the
+ * athlete's own say ("separate" or "lead"), and {@code legs} the legs of a multisport activity.
  */
 public record ActivityView(
     UUID id, String source, String externalId, String sportType, String sportFamily, String name, String description,
@@ -18,9 +19,10 @@ public record ActivityView(
     Boolean deviceWatts, Double kilojoules, Double avgCadence, Double avgSpeedMps, Double maxSpeedMps, Integer rpe,
     Double calories, boolean trainer, boolean commute, boolean manual, String summaryPolyline,
     Double load, String loadMethod, boolean loadEstimated, Double computedLoad, Double loadOverride,
-    Instant createdAt, Instant updatedAt, UUID primaryActivityId, List<Linked> merged) {
+    Instant createdAt, Instant updatedAt, UUID primaryActivityId, List<Linked> merged, String mergeReason, Instant mergedAt,
+    String mergeChoice, List<Object> legs) {
 
-  /** Another source's copy of the same workout, merged into this one. */
-  public record Linked(UUID id, String source) {
+  /** Another source's copy of the same workout, merged into this one: why, and since when. */
+  public record Linked(UUID id, String source, String reason, Instant mergedAt) {
   }
 }

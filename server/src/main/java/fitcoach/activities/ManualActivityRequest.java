@@ -43,4 +43,11 @@ public record ManualActivityRequest(String sportType, LocalDateTime startLocal, 
     return new ManualActivityRequest(sport, start, zone, duration, f.optionalDouble("distanceM", 0, 1_000_000),
         f.optionalInt("rpe", 1, 10), f.optionalString("name", 200), f.optionalString("notes", 2000));
   }
+
+  /** The entry as a copy for the store: a manual entry has no samples and its own id. */
+  public ActivityInput toInput() {
+    return new ActivityInput(ActivitySource.MANUAL, java.util.UUID.randomUUID().toString(), sportType, name, null, notes,
+        startLocal.atZone(ZoneId.of(timeZone)).toInstant(), startLocal, timeZone, durationS, durationS, distanceM, null, null,
+        null, null, null, null, null, null, null, null, null, rpe, false, false, true, null, null, null, null, null);
+  }
 }

@@ -28,16 +28,11 @@ final class LoadRepository {
       SELECT id, sport_type, sport_family, moving_time_s, elapsed_time_s, avg_hr, max_hr, avg_power_w, weighted_power_w,
              device_watts, rpe, load_override, local_date, load, load_method, load_uses_estimate
       FROM activities WHERE user_id = #{userId}""";
-  /** Primary activities the coach may read: Strava-API-only ones only when the athlete allowed them. */
+  /** Per workout, the copy the coach may read (see coach_activities in V006). */
   private static final String COACH_INPUTS = """
       SELECT id, sport_type, sport_family, moving_time_s, elapsed_time_s, avg_hr, max_hr, avg_power_w, weighted_power_w,
              device_watts, rpe, load_override, local_date, load, load_method, load_uses_estimate
-      FROM activities
-      WHERE user_id = #{userId} AND primary_activity_id IS NULL AND (#{includeStravaApi} OR source <> 'strava')""";
-  private static final String UPDATE_LOADS = """
-      UPDATE activities a SET load = u.load, load_method = u.method, load_uses_estimate = u.estimated, sport_family = u.family
-      FROM unnest($1::uuid[], $2::float8[], $3::text[], $4::bool[], $5::text[]) AS u(id, load, method, estimated, family)
-      WHERE a.id = u.id""";
+      FROM coach_activities(#{userId}, #{sources})""";
   private static final String DAILY_LOADS = """
       SELECT local_date, sum(coalesce(load_override, load, 0)) AS load
       FROM activities WHERE user_id = #{userId} AND primary_activity_id IS NULL GROUP BY local_date""";
@@ -45,9 +40,9 @@ final class LoadRepository {
       SELECT max_hr FROM activities
       WHERE user_id = #{userId} AND max_hr IS NOT NULL AND start_date >= now() - interval '365 days'""";
   private static final String COACH_OBSERVED_MAX_HR = """
-      SELECT max_hr FROM activities
-      WHERE user_id = #{userId} AND max_hr IS NOT NULL AND start_date >= now() - interval '365 days'
-        AND (#{includeStravaApi} OR source <> 'strava')""";
+      SELECT max_hr FROM coach_activities(#{userId}, #{sources})
+      WHERE max_hr IS NOT NULL AND start_date >= now() - interval '365 days'""";
+  private static final String USERS = "SELECT id FROM users";
   private static final String SETTINGS = "SELECT ctl_days, atl_days, gain, seed_date, seed_ctl, seed_atl FROM load_settings WHERE user_id = #{userId}";
   private static final String SAVE_SETTINGS = """
       INSERT INTO load_settings (user_id, ctl_days, atl_days, gain, seed_date, seed_ctl, seed_atl)
@@ -97,7 +92,10 @@ final class LoadRepository {
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> methodMix;
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> firstDate;
 
+  private final fitcoach.activities.LoadColumns loadColumns;
+
   LoadRepository(Pool pool) {
+    this.loadColumns = new fitcoach.activities.LoadColumns(pool);
     this.pool = pool;
     this.inputs = SqlTemplate.forQuery(pool, INPUTS).mapTo(INPUT);
     this.coachInputs = SqlTemplate.forQuery(pool, COACH_INPUTS).mapTo(INPUT);
@@ -119,8 +117,20 @@ final class LoadRepository {
     });
   }
 
+  private static String[] sources(boolean includeStravaApi) {
+    return fitcoach.activities.ActivitySource.readableByCoach(includeStravaApi).toArray(new String[0]);
+  }
+
+  Future<List<UUID>> users() {
+    return pool.query(USERS).execute().map(rows -> {
+      List<UUID> ids = new ArrayList<>();
+      rows.forEach(r -> ids.add(r.getUUID("id")));
+      return ids;
+    });
+  }
+
   Future<List<LoadInput>> coachInputs(UUID userId, boolean includeStravaApi) {
-    return coachInputs.execute(Map.of("userId", userId, "includeStravaApi", includeStravaApi)).map(rows -> {
+    return coachInputs.execute(Map.of("userId", userId, "sources", sources(includeStravaApi))).map(rows -> {
       List<LoadInput> list = new ArrayList<>(rows.size());
       rows.forEach(list::add);
       return list;
@@ -132,24 +142,8 @@ final class LoadRepository {
   }
 
   Future<Void> updateLoads(List<LoadUpdate> updates) {
-    if (updates.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    int n = updates.size();
-    UUID[] ids = new UUID[n];
-    Double[] loads = new Double[n];
-    String[] methods = new String[n];
-    Boolean[] estimated = new Boolean[n];
-    String[] families = new String[n];
-    for (int i = 0; i < n; i++) {
-      LoadUpdate u = updates.get(i);
-      ids[i] = u.id();
-      loads[i] = u.load();
-      methods[i] = u.method();
-      estimated[i] = u.estimated();
-      families[i] = u.family();
-    }
-    return pool.preparedQuery(UPDATE_LOADS).execute(Tuple.of(ids, loads, methods, estimated, families)).mapEmpty();
+    return loadColumns.save(updates.stream()
+        .map(u -> new fitcoach.activities.LoadColumns.Computed(u.id(), u.load(), u.method(), u.estimated(), u.family())).toList());
   }
 
   Future<SortedMap<LocalDate, Double>> dailyLoads(UUID userId) {
@@ -165,7 +159,7 @@ final class LoadRepository {
   }
 
   Future<double[]> coachObservedMaxHr(UUID userId, boolean includeStravaApi) {
-    return coachObservedMaxHr.execute(Map.of("userId", userId, "includeStravaApi", includeStravaApi))
+    return coachObservedMaxHr.execute(Map.of("userId", userId, "sources", sources(includeStravaApi)))
         .map(LoadRepository::maxHrValues);
   }
 

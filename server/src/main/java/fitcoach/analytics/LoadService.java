@@ -46,6 +46,7 @@ public final class LoadService {
   private final ProfileRepository profiles;
   private final Map<UUID, Future<?>> queues = new ConcurrentHashMap<>();
   private final Map<UUID, Series> cache = new ConcurrentHashMap<>();
+  private final Map<UUID, Waiting> waiting = new ConcurrentHashMap<>();
 
   /**
    * The stored chart for one athlete, the day it runs through (the athlete's "today" in {@code zone}), and a memo of
@@ -100,9 +101,52 @@ public final class LoadService {
   /**
    * Brings loads and the chart up to date after activities changed. {@code changedDates} are local dates whose
    * daily totals may have changed (e.g. of a deleted activity); loads that change are found by recomputing them.
+   * Answers memoised on the old data are retired at once. Changes that arrive while a recompute waits its turn join it,
+   * so a burst of writes (an import, a sync) costs one recompute after the running one, not one each.
    */
   public Future<Recompute> activitiesChanged(UUID userId, LocalDate... changedDates) {
-    return serially(userId, () -> recomputeNow(userId, earliest(changedDates)));
+    LocalDate day = earliest(changedDates);
+    touch(userId);
+    synchronized (queues) {
+      Waiting waiting = this.waiting.get(userId);
+      if (waiting != null) {
+        waiting.from = waiting.from.isBefore(day) ? waiting.from : day;
+        return waiting.done.future();
+      }
+      Waiting next = new Waiting(day);
+      this.waiting.put(userId, next);
+      serially(userId, () -> {
+        synchronized (queues) {
+          this.waiting.remove(userId, next);
+        }
+        return recomputeNow(userId, next.from);
+      }).onComplete(next.done);
+      return next.done.future();
+    }
+  }
+
+  /** Completes once every change signalled so far for the athlete is reflected in loads and the chart. */
+  public Future<Void> settled(UUID userId) {
+    synchronized (queues) {
+      Future<?> tail = queues.getOrDefault(userId, Future.succeededFuture());
+      return tail.transform(v -> Future.<Void>succeededFuture());
+    }
+  }
+
+  /** Announcements of changes were missed (the database connection dropped): every athlete's numbers are redone. */
+  public void everythingMayHaveChanged() {
+    repository.users().onSuccess(users -> users.forEach(userId -> activitiesChanged(userId, LocalDate.MIN)
+        .onFailure(err -> LOG.warn("Recomputing load for user {} failed: {}", userId, err.getMessage()))));
+  }
+
+  /** A recompute waiting its turn, from the earliest day any change it covers touched. */
+  private static final class Waiting {
+    private LocalDate from;
+    private final io.vertx.core.Promise<Recompute> done = io.vertx.core.Promise.promise();
+
+    Waiting(LocalDate from) {
+      this.from = from;
+    }
   }
 
   /**

@@ -42,7 +42,7 @@ public final class Db {
         .setIdleTimeout(60);
   }
 
-  private static PgConnectOptions connectOptions(DatabaseUrl url) {
+  public static PgConnectOptions connectOptions(DatabaseUrl url) {
     PgConnectOptions connect = new PgConnectOptions()
         .setHost(url.host())
         .setPort(url.port())

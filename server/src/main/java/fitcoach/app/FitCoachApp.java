@@ -1,6 +1,8 @@
 package fitcoach.app;
 
 import fitcoach.activities.ActivityRepository;
+import fitcoach.activities.ActivityStore;
+import fitcoach.activities.ChangeFeed;
 import fitcoach.activities.ActivityRoutes;
 import fitcoach.analytics.AnalyticsRoutes;
 import fitcoach.analytics.LoadRoutes;
@@ -109,7 +111,7 @@ public final class FitCoachApp implements AutoCloseable {
       java.util.List<io.vertx.core.Deployable> workers = new java.util.ArrayList<>();
       EmbeddedDatabase db = embedded;
       HealthRoutes health = new HealthRoutes(pool, () -> java.util.Optional.ofNullable(db).map(EmbeddedDatabase::status));
-      HttpVerticle.Api api = api(vertx, pool, config, workers, health);
+      HttpVerticle.Api api = api(vertx, pool, config, workers, health, db == null ? () -> url : db::url);
       DemoService demo = api.demo().service();
       // PORT=0 asks for any free port. Vert.x shares a port it picks among instances when it is given as negative,
       // so every instance listens on the same one; picking it here first would leave a moment for another process.
@@ -160,7 +162,7 @@ public final class FitCoachApp implements AutoCloseable {
   }
 
   private static HttpVerticle.Api api(Vertx vertx, Pool pool, AppConfig config, java.util.List<io.vertx.core.Deployable> workers,
-                                      HealthRoutes health) {
+                                      HealthRoutes health, java.util.function.Supplier<DatabaseUrl> databaseUrl) {
     SessionTokens tokens = new SessionTokens(vertx, config.jwtSecret().orElseThrow(), config.secureCookies());
     AuthService auth = new AuthService(new UserRepository(pool), new SessionRepository(pool), new PasswordHasher(vertx),
         tokens, new LoginThrottle(Clock.systemUTC()),
@@ -172,7 +174,11 @@ public final class FitCoachApp implements AutoCloseable {
     ProfileRepository profiles = new ProfileRepository(pool);
     LoadService load = LoadService.create(pool, profiles);
     ActivityRepository activities = new ActivityRepository(pool);
-    StravaModule strava = new StravaModule(vertx, pool, config, secretBox, load, auth, requireUser);
+    // Names this process in the database's change announcements, so it can tell its own writes from another writer's.
+    String instance = java.util.UUID.randomUUID().toString();
+    ActivityStore store = new ActivityStore(pool, instance, load::activitiesChanged);
+    workers.add(new ChangeFeed(databaseUrl, instance, load::activitiesChanged, load::everythingMayHaveChanged));
+    StravaModule strava = new StravaModule(vertx, pool, config, secretBox, load, store, auth, requireUser);
     workers.add(strava.worker());
     DataPolicyRepository policies = new DataPolicyRepository(pool);
     HttpClient llmHttp = LlmClients.httpClient(vertx);
@@ -186,7 +192,7 @@ public final class FitCoachApp implements AutoCloseable {
     CoachRoutes coachRoutes = new CoachRoutes(coach, new ChatService(vertx, pool, coach, coachSettings.historyBudgetTokens()),
         new AnswerService(pool, coach), requireUser);
     await(coachRoutes.recover());
-    ImportModule imports = new ImportModule(pool, load, requireUser, config.dataDir(), config.imports().keepOriginals(),
+    ImportModule imports = new ImportModule(pool, store, load, requireUser, config.dataDir(), config.imports().keepOriginals(),
         config.imports().maxUploadBytes());
     workers.add(imports.worker());
     return new HttpVerticle.Api(
@@ -195,13 +201,13 @@ public final class FitCoachApp implements AutoCloseable {
         health,
         new AuthRoutes(auth, tokens, requireUser, config.access().trustedProxies()),
         new SettingsRoutes(apiKeys, profiles, requireUser, load::recomputeAll, policies),
-        new ActivityRoutes(activities, load, profiles, requireUser),
+        new ActivityRoutes(activities, store, load, profiles, requireUser),
         new LoadRoutes(load, requireUser),
         new AnalyticsRoutes(pool, load, requireUser),
-        new DemoRoutes(new DemoService(pool, load), requireUser),
+        new DemoRoutes(new DemoService(pool, store, load), requireUser),
         strava.routes(),
         imports.routes(),
-        new ExportRoutes(new ExportService(vertx, pool, config.dataDir()), new RestoreService(vertx, pool, load), requireUser,
+        new ExportRoutes(new ExportService(vertx, pool, config.dataDir()), new RestoreService(vertx, pool, store, load), requireUser,
             config.dataDir(), config.imports().maxUploadBytes()),
         coachRoutes,
         requireUser,

@@ -1,6 +1,8 @@
 package fitcoach.demo;
 
-import fitcoach.activities.Sports;
+import fitcoach.activities.ActivityInput;
+import fitcoach.activities.ActivitySource;
+import fitcoach.activities.ActivityStore;
 import fitcoach.analytics.LoadService;
 import fitcoach.app.ApiException;
 import io.vertx.core.Future;
@@ -17,23 +19,9 @@ import java.util.UUID;
 
 /** Fills an empty instance with the demo athlete's history (source "demo"), and removes it again. */
 public final class DemoService {
-  private static final int CHUNK = 2000;
   private static final String COUNTS = """
       SELECT count(*) FILTER (WHERE source = 'demo') AS demo, count(*) FILTER (WHERE source <> 'demo') AS own
       FROM activities WHERE user_id = $1""";
-  private static final String INSERT = """
-      INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, name, description, start_date, start_date_local,
-        time_zone, moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w,
-        device_watts, kilojoules, avg_speed_mps, rpe, trainer)
-      SELECT $1, 'demo', u.external_id, u.sport_type, u.sport_family, u.name, 'Generated demo activity', u.start_date,
-        u.start_local, $2, u.moving, u.elapsed, u.distance, u.elevation, u.avg_hr, u.max_hr, u.power, u.weighted, u.device_watts,
-        u.kj, u.distance / nullif(u.moving, 0), u.rpe, u.trainer
-      FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamp[], $9::int[], $10::int[],
-        $11::float8[], $12::float8[], $13::float8[], $14::float8[], $15::float8[], $16::float8[], $17::bool[], $18::float8[],
-        $19::int[], $20::bool[])
-        AS u(external_id, sport_type, sport_family, name, start_date, start_local, moving, elapsed, distance, elevation, avg_hr,
-             max_hr, power, weighted, device_watts, kj, rpe, trainer)""";
-  private static final String DELETE = "DELETE FROM activities WHERE user_id = $1 AND source = 'demo'";
   private static final String ZONE = "SELECT time_zone FROM athlete_profiles WHERE user_id = $1";
   // The demo athlete's thresholds fill only what the athlete left empty, so rides score by power and runs by HR.
   private static final String FILL_PROFILE = """
@@ -46,10 +34,12 @@ public final class DemoService {
         ftp_watts = coalesce(athlete_profiles.ftp_watts, EXCLUDED.ftp_watts), updated_at = now()""";
 
   private final Pool pool;
+  private final ActivityStore store;
   private final LoadService load;
 
-  public DemoService(Pool pool, LoadService load) {
+  public DemoService(Pool pool, ActivityStore store, LoadService load) {
     this.pool = pool;
+    this.store = store;
     this.load = load;
   }
 
@@ -73,70 +63,26 @@ public final class DemoService {
       ZoneId zoneId = ZoneId.of(zone);
       List<DemoActivity> sessions = DemoGenerator.generate(LocalDate.now(zoneId), years, sessionsPerWeek, 42L);
       // One transaction: a demo that fails half-way (a second request racing this one) leaves nothing behind.
-      Future<Void> stored = pool.withTransaction(conn -> {
-        Future<Void> chain = Future.succeededFuture();
-        for (int i = 0; i < sessions.size(); i += CHUNK) {
-          List<DemoActivity> chunk = sessions.subList(i, Math.min(sessions.size(), i + CHUNK));
-          chain = chain.compose(v -> insert(conn, userId, zone, zoneId, chunk));
-        }
-        return chain.compose(v -> conn.preparedQuery(FILL_PROFILE).execute(Tuple.of(userId))).mapEmpty();
-      });
-      // Fresh statistics after a bulk insert, so the planner keeps using the list index.
+      List<ActivityInput> rows = sessions.stream().map(a -> input(a, zone, zoneId)).toList();
+      Future<?> stored = store.write(userId, w -> w.insert(rows, false)
+          .compose(v -> w.connection().preparedQuery(FILL_PROFILE).execute(Tuple.of(userId)))).compose(s -> s.settled());
+      // Fresh statistics after a bulk insert, so the planner keeps using the list index. The store's signal recomputes
+      // every load (the profile's thresholds changed with it) from the demo's first day.
       return stored.compose(v -> pool.query("ANALYZE activities").execute())
-          .compose(v -> load.recomputeAll(userId))
           .map(r -> new Result(sessions.size(), (System.nanoTime() - t0) / 1_000_000));
     });
   }
 
   public Future<Integer> remove(UUID userId) {
-    return pool.preparedQuery(DELETE).execute(Tuple.of(userId))
-        .compose(rows -> load.recomputeAll(userId).map(r -> rows.rowCount()));
+    return store.write(userId, w -> w.deleteAllOf(ActivitySource.DEMO)).compose(s -> s.whenSettled());
   }
 
-  private Future<Void> insert(io.vertx.sqlclient.SqlClient conn, UUID userId, String zone, ZoneId zoneId, List<DemoActivity> chunk) {
-    int n = chunk.size();
-    String[] ids = new String[n];
-    String[] sports = new String[n];
-    String[] families = new String[n];
-    String[] names = new String[n];
-    OffsetDateTime[] starts = new OffsetDateTime[n];
-    LocalDateTime[] locals = new LocalDateTime[n];
-    Integer[] moving = new Integer[n];
-    Integer[] elapsed = new Integer[n];
-    Double[] distance = new Double[n];
-    Double[] elevation = new Double[n];
-    Double[] avgHr = new Double[n];
-    Double[] maxHr = new Double[n];
-    Double[] power = new Double[n];
-    Double[] weighted = new Double[n];
-    Boolean[] deviceWatts = new Boolean[n];
-    Double[] kj = new Double[n];
-    Integer[] rpe = new Integer[n];
-    Boolean[] trainer = new Boolean[n];
-    for (int i = 0; i < n; i++) {
-      DemoActivity a = chunk.get(i);
-      ids[i] = a.externalId();
-      sports[i] = a.sportType();
-      families[i] = Sports.family(a.sportType());
-      names[i] = a.name();
-      ZonedDateTime zoned = a.startLocal().atZone(zoneId);
-      starts[i] = zoned.toOffsetDateTime();
-      locals[i] = a.startLocal();
-      moving[i] = a.movingTimeS();
-      elapsed[i] = a.elapsedTimeS();
-      distance[i] = a.distanceM();
-      elevation[i] = a.elevationGainM();
-      avgHr[i] = a.avgHr();
-      maxHr[i] = a.maxHr();
-      power[i] = a.avgPowerW();
-      weighted[i] = a.weightedPowerW();
-      deviceWatts[i] = a.deviceWatts();
-      kj[i] = a.kilojoules();
-      rpe[i] = a.rpe();
-      trainer[i] = a.trainer();
-    }
-    return conn.preparedQuery(INSERT).execute(Tuple.wrap(new Object[] {userId, zone, ids, sports, families, names, starts,
-        locals, moving, elapsed, distance, elevation, avgHr, maxHr, power, weighted, deviceWatts, kj, rpe, trainer})).mapEmpty();
+  private static ActivityInput input(DemoActivity a, String zone, ZoneId zoneId) {
+    Double speed = a.distanceM() == null || a.movingTimeS() == 0 ? null : a.distanceM() / a.movingTimeS();
+    return new ActivityInput(ActivitySource.DEMO, a.externalId(), a.sportType(), a.name(), "Generated demo activity", null,
+        a.startLocal().atZone(zoneId).toInstant(), a.startLocal(), zone, a.movingTimeS(), a.elapsedTimeS(), a.distanceM(),
+        a.elevationGainM(), a.avgHr(), a.maxHr(), a.avgPowerW(), a.weightedPowerW(), a.deviceWatts(), a.kilojoules(), null, speed,
+        null, null, a.rpe(), a.trainer(), false, false, null, null, null, null, null);
   }
 
   static Map<String, Object> view(Result r) {

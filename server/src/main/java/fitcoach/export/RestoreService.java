@@ -3,6 +3,7 @@ package fitcoach.export;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import fitcoach.activities.ActivityStore;
 import fitcoach.analytics.LoadService;
 import fitcoach.app.ApiException;
 import fitcoach.app.Json;
@@ -43,12 +44,12 @@ public final class RestoreService {
 
   private final Vertx vertx;
   private final Pool pool;
-  private final LoadService load;
+  private final ActivityStore store;
 
-  public RestoreService(Vertx vertx, Pool pool, LoadService load) {
+  public RestoreService(Vertx vertx, Pool pool, ActivityStore store, LoadService load) {
     this.vertx = vertx;
     this.pool = pool;
-    this.load = load;
+    this.store = store;
   }
 
   public Future<RestoreResult> restore(UUID userId, Path zipFile) {
@@ -59,8 +60,7 @@ public final class RestoreService {
             + "with no activities, chats or reports yet, so nothing is duplicated or overwritten."));
       }
       return blocking(() -> Archive.open(zipFile));
-    }).compose(archive -> pool.withTransaction(conn -> run(conn, userId, archive))
-        .compose(counts -> load.recomputeAll(userId).map(counts))
+    }).compose(archive -> store.write(userId, w -> run(w, userId, archive)).compose(ActivityStore.Stored::whenSettled)
         .eventually(() -> blocking(() -> {
           archive.close();
           return null;
@@ -72,15 +72,19 @@ public final class RestoreService {
         }));
   }
 
-  /** All in one transaction: a restore that fails part way leaves the account as empty as it was. */
-  private Future<int[]> run(SqlClient db, UUID userId, Archive archive) {
+  /**
+   * All in one transaction: a restore that fails part way leaves the account as empty as it was. Copies of the same
+   * workout are grouped again by the store once everything is in, so they count once whatever the export says.
+   */
+  private Future<int[]> run(ActivityStore.Writer w, UUID userId, Archive archive) {
+    SqlClient db = w.connection();
     int[] counts = new int[7];
     return single(db, userId, archive, "profile.json", RestoreSql.PROFILE)
         .compose(v -> single(db, userId, archive, "data-policy.json", RestoreSql.DATA_POLICY))
         .compose(v -> single(db, userId, archive, "load-settings.json", RestoreSql.LOAD_SETTINGS))
         .compose(v -> single(db, userId, archive, "ai-settings.json", RestoreSql.AI_SETTINGS))
-        .compose(v -> activities(db, userId, archive, new ArrayList<>(), new ArrayList<>(), counts))
-        .compose(v -> streams(db, userId, archive, counts))
+        .compose(v -> activities(w, archive, counts))
+        .compose(v -> streams(w, userId, archive, counts))
         .compose(v -> list(db, userId, archive, "chat-sessions.json", RestoreSql.CHAT_SESSIONS).map(n -> counts[2] = n))
         .compose(v -> list(db, userId, archive, "chat-messages.json", RestoreSql.CHAT_MESSAGES).map(n -> counts[3] = n))
         .compose(v -> list(db, userId, archive, "weekly-reports.json", RestoreSql.WEEKLY_REPORTS).map(n -> counts[4] = n))
@@ -101,35 +105,28 @@ public final class RestoreService {
         : db.preparedQuery(sql).execute(Tuple.of(userId, array(json, name))).map(rows -> rows.rowCount()));
   }
 
-  /** Page by page; links from secondaries to their primary are kept aside and set once every activity is in. */
-  private Future<Void> activities(SqlClient db, UUID userId, Archive archive, List<UUID> secondaries, List<UUID> primaries, int[] counts) {
-    return blocking(() -> archive.nextActivities(PAGE, secondaries, primaries)).compose(page -> {
-      if (page == null) {
-        return secondaries.isEmpty() ? Future.succeededFuture()
-            : db.preparedQuery(RestoreSql.LINKS).execute(Tuple.of(userId, secondaries.toArray(UUID[]::new),
-                primaries.toArray(UUID[]::new))).mapEmpty();
-      }
-      return db.preparedQuery(RestoreSql.ACTIVITIES).execute(Tuple.of(userId, page)).compose(rows -> {
-        counts[0] += rows.rowCount();
-        return activities(db, userId, archive, secondaries, primaries, counts);
-      });
-    });
+  /** Page by page; which copies are merged is decided again once all are in. */
+  private Future<Void> activities(ActivityStore.Writer w, Archive archive, int[] counts) {
+    return blocking(() -> archive.nextActivities(PAGE, new ArrayList<>(), new ArrayList<>())).compose(page -> page == null
+        ? Future.succeededFuture()
+        : w.restoreActivities(page).compose(n -> {
+          counts[0] += n;
+          return activities(w, archive, counts);
+        }));
   }
 
-  private Future<Void> streams(SqlClient db, UUID userId, Archive archive, int[] counts) {
+  private Future<Void> streams(ActivityStore.Writer w, UUID userId, Archive archive, int[] counts) {
     return blocking(() -> archive.nextStreams(STREAM_BATCH)).compose(batch -> {
       if (batch == null) {
         return Future.succeededFuture();
       }
       List<Tuple> tuples = new ArrayList<>();
       for (StreamRow s : batch) {
-        tuples.add(Tuple.of(userId, s.activityId(), s.resolution(), s.pointCount(), Buffer.buffer(s.data()), s.types()));
+        tuples.add(Tuple.of(s.activityId(), s.resolution(), s.pointCount(), Buffer.buffer(s.data()), s.types()));
       }
-      return db.preparedQuery(RestoreSql.STREAM).executeBatch(tuples).compose(rows -> {
-        for (var r = rows; r != null; r = r.next()) {
-          counts[1] += r.rowCount();
-        }
-        return streams(db, userId, archive, counts);
+      return w.restoreStreams(tuples).compose(n -> {
+        counts[1] += n;
+        return streams(w, userId, archive, counts);
       });
     });
   }

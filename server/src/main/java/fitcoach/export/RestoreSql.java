@@ -45,29 +45,6 @@ final class RestoreSql {
       SELECT $1, provider, model, fast_model FROM jsonb_populate_record(null::ai_settings, $2::jsonb) WHERE provider IS NOT NULL
       ON CONFLICT (user_id) DO NOTHING""";
 
-  /** Without primary_activity_id: a secondary may come before its primary, so links are set once all rows are in. */
-  static final String ACTIVITIES = """
-      INSERT INTO activities (user_id, id, source, external_id, sport_type, sport_family, name, description, notes, start_date,
-        start_date_local, time_zone, moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w,
-        weighted_power_w, device_watts, kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, rpe, calories, trainer, commute,
-        manual, summary_polyline, load, load_method, load_override, raw)
-      SELECT $1, id, source, external_id, sport_type, sport_family, name, description, notes, start_date, start_date_local,
-        time_zone, moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w,
-        device_watts, kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, rpe, calories, coalesce(trainer, false),
-        coalesce(commute, false), coalesce(manual, false), summary_polyline, load, load_method, load_override, raw
-      FROM jsonb_populate_recordset(null::activities, $2::jsonb)
-      ON CONFLICT DO NOTHING""";
-
-  static final String LINKS = """
-      UPDATE activities a SET primary_activity_id = l.primary_id
-      FROM unnest($2::uuid[], $3::uuid[]) AS l(id, primary_id)
-      WHERE a.id = l.id AND a.user_id = $1 AND EXISTS (SELECT 1 FROM activities p WHERE p.id = l.primary_id AND p.user_id = $1)""";
-
-  static final String STREAM = """
-      INSERT INTO activity_streams (activity_id, resolution, point_count, data, stream_types)
-      SELECT $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM activities WHERE id = $2 AND user_id = $1)
-      ON CONFLICT DO NOTHING""";
-
   static final String CHAT_SESSIONS = """
       INSERT INTO chat_sessions (user_id, id, title, created_at, updated_at)
       SELECT $1, id, title, coalesce(created_at, now()), coalesce(updated_at, now())

@@ -1,5 +1,6 @@
 package fitcoach.imports;
 
+import fitcoach.activities.ActivityStore;
 import fitcoach.analytics.LoadService;
 import fitcoach.app.UploadHandler;
 import fitcoach.auth.AuthHandler;
@@ -11,12 +12,12 @@ public final class ImportModule {
   private final ImportRoutes routes;
   private final ImportVerticle worker;
 
-  public ImportModule(Pool pool, LoadService load, AuthHandler requireUser, Path dataDir, boolean keepOriginals, long maxUploadBytes) {
+  public ImportModule(Pool pool, ActivityStore store, LoadService load, AuthHandler requireUser, Path dataDir, boolean keepOriginals, long maxUploadBytes) {
     ImportRepository repository = new ImportRepository(pool);
     ImportFolders.prepare(dataDir);
     this.routes = new ImportRoutes(repository, requireUser, dataDir,
         new UploadHandler(dataDir.resolve(ImportFolders.UPLOADS), maxUploadBytes));
-    this.worker = new ImportVerticle(repository, load, dataDir, keepOriginals, java.time.Instant.now());
+    this.worker = new ImportVerticle(repository, store, load, dataDir, keepOriginals, java.time.Instant.now());
   }
 
   public ImportRoutes routes() {

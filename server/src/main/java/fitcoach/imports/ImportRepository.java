@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for imports: jobs (sync_jobs of kind "import"), their files, file-sourced activities and duplicate links. */
+/** SQL for imports: jobs (sync_jobs of kind "import") and their files. Activities go through the activity store. */
 final class ImportRepository {
   private static final String START_JOB = """
       INSERT INTO sync_jobs (user_id, kind, state, mode, started_at) VALUES ($1, 'import', 'running', 'backfill', now())
@@ -54,30 +54,6 @@ final class ImportRepository {
       WHERE job_id = $1 ORDER BY created_at, id""";
   private static final String FINISH_JOB = """
       UPDATE sync_jobs SET state = 'done', updated_at = now(), finished_at = now() WHERE id = $1""";
-  // The activity, its streams (when it has any) and where its original is kept, in one statement.
-  private static final String INSERT_ACTIVITY = """
-      WITH inserted AS (
-        INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, name, start_date, start_date_local, time_zone,
-          moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w, device_watts,
-          avg_cadence, calories, raw, description, rpe, original_file)
-        VALUES ($1, $21, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $22, $23, $24)
-        ON CONFLICT (user_id, source, external_id) DO NOTHING RETURNING id, local_date),
-      streams AS (
-        INSERT INTO activity_streams (activity_id, resolution, point_count, data, stream_types)
-        SELECT id, 'full', $25, $26, $27 FROM inserted WHERE $26::bytea IS NOT NULL
-        ON CONFLICT (activity_id) DO NOTHING)
-      SELECT id, local_date FROM inserted""";
-  private static final String MATCH = """
-      SELECT id, source, coalesce(primary_activity_id, id) AS primary_id FROM activities
-      WHERE user_id = $1 AND id <> $2 AND sport_family = $3
-        AND start_date BETWEEN $4::timestamptz - interval '2 minutes' AND $4::timestamptz + interval '2 minutes'
-        AND abs(coalesce(elapsed_time_s, moving_time_s, 0) - $5::int) <= 0.1 * $5::int
-      ORDER BY abs(extract(epoch FROM start_date - $4::timestamptz)) LIMIT 1""";
-  private static final String SOURCE = "SELECT source FROM activities WHERE id = $1";
-  private static final String MAKE_PRIMARY = """
-      UPDATE activities SET primary_activity_id = CASE WHEN id = $2 THEN NULL ELSE $2 END, updated_at = now()
-      WHERE id = $2 OR id = $1 OR primary_activity_id = $1""";
-  private static final String LINK = "UPDATE activities SET primary_activity_id = $2, updated_at = now() WHERE id = $1";
   private static final String ANY_USER = "SELECT id FROM users LIMIT 1";
   private static final String JOB_OF = "SELECT job_id FROM import_files WHERE id = $1";
   private static final String STORED_PATHS = "SELECT stored_path FROM import_files";
@@ -87,9 +63,6 @@ final class ImportRepository {
     String source() {
       return meta != null && meta.getString("stravaId") != null ? "strava_export" : "file";
     }
-  }
-
-  record Match(UUID id, String source, UUID primaryId) {
   }
 
   /** A file to queue: what the athlete called it, where it lies under the data folder, and the export row it came with. */
@@ -212,49 +185,6 @@ final class ImportRepository {
   Future<Optional<UUID>> anyUser() {
     return pool.query(ANY_USER).execute()
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
-  }
-
-  /**
-   * Inserts one parsed activity with its streams (may be null) and the path of its kept original (null when not kept);
-   * empty when this exact file (by content hash) was imported before.
-   */
-  /** What the row keeps of its origin: the file format, the recording device, and the export's gear when it names one. */
-  private static JsonObject raw(ParsedActivity a, String gear) {
-    JsonObject raw = new JsonObject().put("format", a.format()).put("device", a.deviceName());
-    return gear == null || gear.isBlank() ? raw : raw.put("gear", gear.trim());
-  }
-
-  Future<Optional<Row>> insert(UUID userId, String source, String externalId, String sportType, String family, String name,
-                               String description, Integer rpe, String gear, Instant start, LocalDateTime local, String zone,
-                               ParsedActivity a, EncodedStreams streams, String originalFile) {
-    boolean power = a.avgPowerW() != null && a.avgPowerW() > 0;
-    Tuple t = Tuple.wrap(new Object[] {userId, externalId, sportType, family, name, start.atOffset(ZoneOffset.UTC), local, zone,
-        a.movingTimeS(), a.elapsedTimeS(), a.distanceM(), a.elevationGainM(), a.avgHr(), a.maxHr(), power ? a.avgPowerW() : null,
-        power ? a.normalizedPowerW() : null, power ? Boolean.TRUE : null, a.avgCadence(), a.calories(),
-        raw(a, gear), source, description, rpe, originalFile,
-        streams == null ? null : streams.points(), streams == null ? null : Buffer.buffer(streams.gzippedJson()),
-        streams == null ? null : streams.types().toArray(new String[0])});
-    return pool.preparedQuery(INSERT_ACTIVITY).execute(t)
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
-  }
-
-  Future<Optional<Match>> match(UUID userId, UUID self, String family, Instant start, int durationS) {
-    return pool.preparedQuery(MATCH).execute(Tuple.of(userId, self, family, start.atOffset(ZoneOffset.UTC), durationS))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new Match(rows.iterator().next().getUUID("id"),
-            rows.iterator().next().getString("source"), rows.iterator().next().getUUID("primary_id"))));
-  }
-
-  Future<String> source(UUID activityId) {
-    return pool.preparedQuery(SOURCE).execute(Tuple.of(activityId)).map(rows -> rows.iterator().next().getString("source"));
-  }
-
-  /** {@code newPrimary} becomes the primary of the group {@code oldPrimary} led. */
-  Future<Void> makePrimary(UUID oldPrimary, UUID newPrimary) {
-    return pool.preparedQuery(MAKE_PRIMARY).execute(Tuple.of(oldPrimary, newPrimary)).mapEmpty();
-  }
-
-  Future<Void> link(UUID activityId, UUID primaryId) {
-    return pool.preparedQuery(LINK).execute(Tuple.of(activityId, primaryId)).mapEmpty();
   }
 
   /** Every path an import row names (relative to the data folder): files under imports/ that none names are orphans. */

@@ -1,6 +1,8 @@
 package fitcoach.imports;
 
-import fitcoach.activities.Sports;
+import fitcoach.activities.ActivityInput;
+import fitcoach.activities.ActivitySource;
+import fitcoach.activities.ActivityStore;
 import fitcoach.analytics.LoadService;
 import fitcoach.app.Json;
 import fitcoach.app.PrivateFiles;
@@ -38,7 +40,7 @@ public final class ImportVerticle extends VerticleBase {
   private static final int PARSERS = 3;
   private static final int SAFE_NAME_LENGTH = 120;
   private static final Logger LOG = LoggerFactory.getLogger(ImportVerticle.class);
-  private static final Map<String, Integer> PRIORITY = Map.of("file", 4, "strava_export", 3, "strava", 2, "manual", 1, "demo", 0);
+  private final ActivityStore store;
   private final ImportRepository repository;
   private final LoadService load;
   private final Path dataDir;
@@ -47,7 +49,9 @@ public final class ImportVerticle extends VerticleBase {
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
   /** {@code startedAt}: files under imports/ older than this that no import row names are a crash's leftovers. */
-  ImportVerticle(ImportRepository repository, LoadService load, Path dataDir, boolean keepOriginals, Instant startedAt) {
+  ImportVerticle(ImportRepository repository, ActivityStore store, LoadService load, Path dataDir, boolean keepOriginals,
+                 Instant startedAt) {
+    this.store = store;
     this.repository = repository;
     this.load = load;
     this.dataDir = dataDir;
@@ -172,7 +176,8 @@ public final class ImportVerticle extends VerticleBase {
     job.active.incrementAndGet();
     work(job).onComplete(v -> {
       if (job.active.decrementAndGet() == 0) {
-        load.activitiesChanged(job.userId, job.earliest)
+        // The job is done once loads and the chart include everything it stored.
+        load.settled(job.userId)
             .transform(x -> repository.analyze())
             .transform(x -> repository.finishJob(job.id))
             .onComplete(x -> {
@@ -219,9 +224,6 @@ public final class ImportVerticle extends VerticleBase {
           if (o.earliest() != null && o.earliest().isBefore(job.earliest)) {
             job.earliest = o.earliest();
           }
-        }
-        if (o.added() + o.merged() > 0) {
-          load.touch(job.userId);
         }
         // The original is moved into place before the file counts as done: killed in between, the file is taken again
         // on restart and read from where it went (see readable), rather than left behind while its activity names files/.
@@ -322,15 +324,12 @@ public final class ImportVerticle extends VerticleBase {
 
   private Future<Stored> storeRow(UUID userId, StravaExport.Entry e, ZoneId zone) {
     int elapsed = e.elapsedS() == null ? 0 : e.elapsedS();
-    ParsedActivity a = new ParsedActivity("csv", e.sportType(), e.start(), null, null, elapsed,
-        e.movingS() == null ? elapsed : e.movingS(), e.distanceM(), null, null, null, null, null, null, null, null, null);
     LocalDateTime local = LocalDateTime.ofInstant(e.start(), zone);
-    String family = Sports.family(e.sportType());
-    return repository.insert(userId, "strava_export", e.stravaId(), e.sportType(), family,
-            e.name() == null ? e.sportType() : e.name(), e.description(), e.rpe(), e.gear(), e.start(), local, zone.getId(), a,
-            null, null)
-        .compose(row -> row.isEmpty() ? Future.succeededFuture(Stored.KNOWN)
-            : merge(userId, row.get().getUUID("id"), "strava_export", family, a));
+    ActivityInput row = new ActivityInput(ActivitySource.STRAVA_EXPORT, e.stravaId(), e.sportType(),
+        e.name() == null ? e.sportType() : e.name(), e.description(), null, e.start(), local, zone.getId(),
+        e.movingS() == null ? elapsed : e.movingS(), elapsed, e.distanceM(), null, null, null, null, null, null, null, null,
+        null, null, null, e.rpe(), false, false, false, null, FileCopies.raw("csv", null, e.gear()), null, null, null);
+    return save(userId, row);
   }
 
   private Future<ZoneId> zone(UUID userId) {
@@ -356,33 +355,25 @@ public final class ImportVerticle extends VerticleBase {
 
   private Future<Stored> storeOne(UUID userId, ParsedActivity a, EncodedStreams encoded, String externalId, ZoneId athleteZone,
                                   ImportRepository.FileRow file) {
-    String zone = LocalStart.zone(a, athleteZone);
-    LocalDateTime local = LocalStart.local(a, athleteZone);
-    String family = Sports.family(a.sportType());
     boolean export = "strava_export".equals(file.source());
     String name = export && file.meta().getString("name") != null ? file.meta().getString("name")
         : a.sportType() + " from " + file.originalName();
     String description = export ? file.meta().getString("description") : null;
     Integer rpe = export ? file.meta().getInteger("rpe") : null;
     String gear = export ? file.meta().getString("gear") : null;
-    // The streams and the original's path go in with the row: one round trip while other files wait to be stored.
     String original = keepOriginals && !fromInbox(file) ? originalRelative(file) : null;
-    return repository.insert(userId, file.source(), externalId, a.sportType(), family, name, description, rpe, gear, a.startUtc(),
-        local, zone, a, encoded, original).compose(row -> row.isEmpty() ? Future.succeededFuture(Stored.KNOWN)
-            : merge(userId, row.get().getUUID("id"), file.source(), family, a));
+    return save(userId, FileCopies.input(ActivitySource.of(file.source()), externalId, name, description, rpe, gear, a,
+        LocalStart.local(a, athleteZone), LocalStart.zone(a, athleteZone), encoded, original));
   }
 
-  /** One workout from several sources is one activity: the source highest in priority leads, the others link to it. */
-  private Future<Stored> merge(UUID userId, UUID id, String source, String family, ParsedActivity a) {
-    return repository.match(userId, id, family, a.startUtc(), Math.max(1, a.elapsedTimeS())).compose(m -> {
-      if (m.isEmpty()) {
-        return Future.succeededFuture(Stored.NEW);
-      }
-      return repository.source(m.get().primaryId()).compose(primarySource -> PRIORITY.getOrDefault(source, 0)
-          > PRIORITY.getOrDefault(primarySource, 0)
-          ? repository.makePrimary(m.get().primaryId(), id)
-          : repository.link(id, m.get().primaryId())).map(v -> Stored.MERGED);
-    });
+  /**
+   * Stores one copy through the activity store, which groups it with any other copy of the same workout whichever
+   * arrived first. The import does not wait for loads file by file: the store signals them, and the job waits at its end.
+   */
+  private Future<Stored> save(UUID userId, ActivityInput row) {
+    return store.write(userId, w -> w.insert(List.of(row), false).compose(saved -> saved.isEmpty()
+        ? Future.succeededFuture(Stored.KNOWN)
+        : w.regroup().map(v -> w.isMerged(saved.get(0).id()) ? Stored.MERGED : Stored.NEW))).map(ActivityStore.Stored::value);
   }
 
   /** Keeps the original under files/ (or removes it when originals are not kept); inbox files move to imported/ or failed/. */

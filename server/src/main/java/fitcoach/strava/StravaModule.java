@@ -1,5 +1,6 @@
 package fitcoach.strava;
 
+import fitcoach.activities.ActivityStore;
 import fitcoach.analytics.LoadService;
 import fitcoach.app.AppConfig;
 import fitcoach.app.SecretBox;
@@ -14,16 +15,16 @@ public final class StravaModule {
   private final StravaRoutes routes;
   private final SyncVerticle worker;
 
-  public StravaModule(Vertx vertx, Pool pool, AppConfig config, SecretBox secretBox, LoadService load, AuthService auth,
-                      AuthHandler requireUser) {
+  public StravaModule(Vertx vertx, Pool pool, AppConfig config, SecretBox secretBox, LoadService load, ActivityStore store,
+                      AuthService auth, AuthHandler requireUser) {
     Clock clock = Clock.systemUTC();
     RateLimiter limiter = new RateLimiter(clock, config.strava().rateWindowSeconds());
     StravaRepository repository = new StravaRepository(pool);
     StravaClient client = new StravaClient(vertx, config, limiter);
     StravaTokens tokens = new StravaTokens(repository, client, secretBox, clock);
-    StravaService service = new StravaService(vertx, config, repository, client, tokens, limiter, clock);
+    StravaService service = new StravaService(vertx, config, repository, new StravaCopies(store), client, tokens, limiter, clock);
     this.routes = new StravaRoutes(service, config, auth, requireUser);
-    this.worker = new SyncVerticle(repository, client, tokens, limiter, load, config.strava().pageSize(),
+    this.worker = new SyncVerticle(repository, store, client, tokens, limiter, load, config.strava().pageSize(),
         config.strava().retryBaseMs());
   }
 

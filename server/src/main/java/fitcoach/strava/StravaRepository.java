@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for Strava: connections, OAuth states, sync jobs, webhook events, the push subscription and activity upserts. */
+/** SQL for Strava: connections, OAuth states, sync jobs, webhook events and the push subscription (activities: StravaCopies). */
 final class StravaRepository {
   private static final String CONNECTION_COLUMNS = """
       user_id, athlete_id, encrypted_access_token, encrypted_refresh_token, expires_at, scopes, athlete, needs_reauth, last_sync_at""";
@@ -61,50 +61,12 @@ final class StravaRepository {
         finished_at = CASE WHEN $2 IN ('done', 'failed', 'cancelled') THEN now() ELSE NULL END
       WHERE id = $1""";
 
-  private static final String UPSERT = """
-      INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, name, description, start_date,
-        start_date_local, time_zone, moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w,
-        weighted_power_w, device_watts, kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, calories, rpe, trainer, commute,
-        manual, summary_polyline, raw)
-      SELECT $1, 'strava', u.* FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-        $8::timestamp[], $9::text[], $10::int[], $11::int[], $12::float8[], $13::float8[], $14::float8[], $15::float8[],
-        $16::float8[], $17::float8[], $18::bool[], $19::float8[], $20::float8[], $21::float8[], $22::float8[], $23::float8[],
-        $24::int[], $25::bool[], $26::bool[], $27::bool[], $28::text[], $29::jsonb[]) AS u
-      ON CONFLICT (user_id, source, external_id) DO UPDATE SET
-        sport_type = EXCLUDED.sport_type, sport_family = EXCLUDED.sport_family, name = EXCLUDED.name,
-        description = coalesce(EXCLUDED.description, activities.description), start_date = EXCLUDED.start_date,
-        start_date_local = EXCLUDED.start_date_local, time_zone = coalesce(EXCLUDED.time_zone, activities.time_zone),
-        moving_time_s = EXCLUDED.moving_time_s, elapsed_time_s = EXCLUDED.elapsed_time_s, distance_m = EXCLUDED.distance_m,
-        elevation_gain_m = EXCLUDED.elevation_gain_m, avg_hr = EXCLUDED.avg_hr, max_hr = EXCLUDED.max_hr,
-        avg_power_w = EXCLUDED.avg_power_w, weighted_power_w = EXCLUDED.weighted_power_w, device_watts = EXCLUDED.device_watts,
-        kilojoules = EXCLUDED.kilojoules, avg_cadence = EXCLUDED.avg_cadence, avg_speed_mps = EXCLUDED.avg_speed_mps,
-        max_speed_mps = EXCLUDED.max_speed_mps, calories = coalesce(EXCLUDED.calories, activities.calories),
-        rpe = coalesce(activities.rpe, EXCLUDED.rpe), trainer = EXCLUDED.trainer, commute = EXCLUDED.commute,
-        manual = EXCLUDED.manual, summary_polyline = EXCLUDED.summary_polyline,
-        raw = CASE WHEN EXCLUDED.raw ? 'description' OR NOT activities.raw ? 'description' THEN EXCLUDED.raw ELSE activities.raw END,
-        updated_at = now()
-      RETURNING (xmax = 0) AS inserted, local_date, id""";
-  private static final String DELETE_ACTIVITY = """
-      DELETE FROM activities WHERE user_id = $1 AND source = 'strava' AND external_id = $2 RETURNING local_date""";
   private static final String NEWEST_START = "SELECT max(start_date) AS newest FROM activities WHERE user_id = $1 AND source = 'strava'";
   private static final String COUNT_ACTIVITIES = "SELECT count(*) AS n FROM activities WHERE user_id = $1 AND source = 'strava'";
 
   private static final String STRAVA_ID = """
       SELECT external_id FROM activities WHERE user_id = $1 AND id = $2 AND source = 'strava'""";
   private static final String STREAMS = "SELECT data, stream_types, point_count, fetched_at FROM activity_streams WHERE activity_id = $1";
-  private static final String SAVE_STREAMS = """
-      INSERT INTO activity_streams (activity_id, resolution, point_count, data, stream_types) VALUES ($1, 'full', $2, $3, $4)
-      ON CONFLICT (activity_id) DO UPDATE SET point_count = EXCLUDED.point_count, data = EXCLUDED.data,
-        stream_types = EXCLUDED.stream_types, fetched_at = now()""";
-  // Strava's API Policy caps caching at 7 days: under the "strava_policy" retention (the default), Strava API copies
-  // not refreshed for 7 days go; file and export versions of the same workouts stay.
-  private static final String EXPIRE = """
-      WITH doomed AS (
-        DELETE FROM activities a
-        WHERE a.source = 'strava' AND a.updated_at < now() - interval '7 days'
-          AND coalesce((SELECT p.strava_retention FROM data_policies p WHERE p.user_id = a.user_id), 'strava_policy') = 'strava_policy'
-        RETURNING a.user_id, a.local_date)
-      SELECT user_id, min(local_date) AS earliest, count(*) AS removed FROM doomed GROUP BY user_id""";
   // The user an event is about, only when it names this instance's push subscription and a connected athlete; with the
   // number of events still waiting, so a flood cannot queue work without end.
   private static final String EVENT_OWNER = """
@@ -132,9 +94,6 @@ final class StravaRepository {
 
   record Connection(UUID userId, long athleteId, byte[] encryptedAccess, byte[] encryptedRefresh, Instant expiresAt,
                     List<String> scopes, JsonObject athlete, boolean needsReauth, Instant lastSyncAt) {
-  }
-
-  record Upserted(int inserted, int updated, LocalDate earliest) {
   }
 
   record Event(long id, JsonObject payload) {
@@ -230,95 +189,6 @@ final class StravaRepository {
         j.resumeAt() == null ? null : j.resumeAt().atOffset(ZoneOffset.UTC), j.error()})).mapEmpty();
   }
 
-  /** Inserts or updates a page of activities in one statement, keeping detail fields a summary does not carry. */
-  Future<Upserted> upsert(UUID userId, List<StravaActivity> page) {
-    if (page.isEmpty()) {
-      return Future.succeededFuture(new Upserted(0, 0, null));
-    }
-    int n = page.size();
-    String[] ext = new String[n];
-    String[] sport = new String[n];
-    String[] family = new String[n];
-    String[] name = new String[n];
-    String[] description = new String[n];
-    OffsetDateTime[] start = new OffsetDateTime[n];
-    LocalDateTime[] local = new LocalDateTime[n];
-    String[] zone = new String[n];
-    Integer[] moving = new Integer[n];
-    Integer[] elapsed = new Integer[n];
-    Double[] distance = new Double[n];
-    Double[] elevation = new Double[n];
-    Double[] avgHr = new Double[n];
-    Double[] maxHr = new Double[n];
-    Double[] power = new Double[n];
-    Double[] weighted = new Double[n];
-    Boolean[] deviceWatts = new Boolean[n];
-    Double[] kj = new Double[n];
-    Double[] cadence = new Double[n];
-    Double[] speed = new Double[n];
-    Double[] maxSpeed = new Double[n];
-    Double[] calories = new Double[n];
-    Integer[] rpe = new Integer[n];
-    Boolean[] trainer = new Boolean[n];
-    Boolean[] commute = new Boolean[n];
-    Boolean[] manual = new Boolean[n];
-    String[] polyline = new String[n];
-    JsonObject[] raw = new JsonObject[n];
-    for (int i = 0; i < n; i++) {
-      StravaActivity a = page.get(i);
-      ext[i] = Long.toString(a.id());
-      sport[i] = a.sportType();
-      family[i] = a.sportFamily();
-      name[i] = a.name();
-      description[i] = a.description();
-      start[i] = a.startDate().atOffset(ZoneOffset.UTC);
-      local[i] = a.startDateLocal();
-      zone[i] = a.timeZone();
-      moving[i] = a.movingTimeS();
-      elapsed[i] = a.elapsedTimeS();
-      distance[i] = a.distanceM();
-      elevation[i] = a.elevationGainM();
-      avgHr[i] = a.avgHr();
-      maxHr[i] = a.maxHr();
-      power[i] = a.avgPowerW();
-      weighted[i] = a.weightedPowerW();
-      deviceWatts[i] = a.deviceWatts();
-      kj[i] = a.kilojoules();
-      cadence[i] = a.avgCadence();
-      speed[i] = a.avgSpeedMps();
-      maxSpeed[i] = a.maxSpeedMps();
-      calories[i] = a.calories();
-      rpe[i] = a.rpe();
-      trainer[i] = a.trainer();
-      commute[i] = a.commute();
-      manual[i] = a.manual();
-      polyline[i] = a.polyline();
-      raw[i] = a.raw();
-    }
-    Tuple params = Tuple.wrap(new Object[] {userId, ext, sport, family, name, description, start, local, zone, moving, elapsed,
-        distance, elevation, avgHr, maxHr, power, weighted, deviceWatts, kj, cadence, speed, maxSpeed, calories, rpe, trainer,
-        commute, manual, polyline, raw});
-    return pool.preparedQuery(UPSERT).execute(params).map(rows -> {
-      int inserted = 0;
-      LocalDate earliest = null;
-      for (Row r : rows) {
-        if (r.getBoolean("inserted")) {
-          inserted++;
-        }
-        LocalDate d = r.getLocalDate("local_date");
-        if (earliest == null || d.isBefore(earliest)) {
-          earliest = d;
-        }
-      }
-      return new Upserted(inserted, rows.size() - inserted, earliest);
-    });
-  }
-
-  Future<Optional<LocalDate>> deleteActivity(UUID userId, long stravaId) {
-    return pool.preparedQuery(DELETE_ACTIVITY).execute(Tuple.of(userId, Long.toString(stravaId)))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLocalDate("local_date")));
-  }
-
   Future<Optional<Instant>> newestStart(UUID userId) {
     return pool.preparedQuery(NEWEST_START).execute(Tuple.of(userId)).map(rows -> {
       OffsetDateTime t = rows.iterator().next().getOffsetDateTime("newest");
@@ -340,20 +210,6 @@ final class StravaRepository {
   Future<Optional<byte[]>> streams(UUID activityId) {
     return pool.preparedQuery(STREAMS).execute(Tuple.of(activityId)).map(rows -> rows.size() == 0
         ? Optional.empty() : Optional.of(rows.iterator().next().getBuffer("data").getBytes()));
-  }
-
-  Future<Void> saveStreams(UUID activityId, int points, byte[] gzippedJson, List<String> types) {
-    return pool.preparedQuery(SAVE_STREAMS).execute(Tuple.of(activityId, points, Buffer.buffer(gzippedJson),
-        types.toArray(new String[0]))).mapEmpty();
-  }
-
-  /** Removes expired Strava API copies; per user, the earliest day affected. */
-  Future<java.util.Map<UUID, LocalDate>> expireStravaData() {
-    return pool.query(EXPIRE).execute().map(rows -> {
-      java.util.Map<UUID, LocalDate> affected = new java.util.HashMap<>();
-      rows.forEach(r -> affected.put(r.getUUID("user_id"), r.getLocalDate("earliest")));
-      return affected;
-    });
   }
 
   /** Fresh planner statistics after a bulk change, so list queries keep their index plans without waiting for autovacuum. */

@@ -24,6 +24,7 @@ public final class StravaService {
   private final Vertx vertx;
   private final AppConfig config;
   private final StravaRepository repository;
+  private final StravaCopies copies;
   private final StravaClient client;
   private final StravaTokens tokens;
   private final RateLimiter limiter;
@@ -31,11 +32,12 @@ public final class StravaService {
   private final SecureRandom random = new SecureRandom();
   private final WebhookBudget webhookBudget;
 
-  StravaService(Vertx vertx, AppConfig config, StravaRepository repository, StravaClient client, StravaTokens tokens,
-                RateLimiter limiter, Clock clock) {
+  StravaService(Vertx vertx, AppConfig config, StravaRepository repository, StravaCopies copies, StravaClient client,
+                StravaTokens tokens, RateLimiter limiter, Clock clock) {
     this.vertx = vertx;
     this.config = config;
     this.repository = repository;
+    this.copies = copies;
     this.client = client;
     this.tokens = tokens;
     this.limiter = limiter;
@@ -267,10 +269,10 @@ public final class StravaService {
                   points = Math.max(points, s.getJsonArray("data").size());
                 }
               }
-              Future<?> saved = detail == null ? Future.succeededFuture() : repository.upsert(userId, List.of(detail));
-              int count = points;
               byte[] gzipped = fitcoach.app.Gzip.text(streams.encode());
-              return saved.compose(v -> repository.saveStreams(activityId, count, gzipped, List.copyOf(streams.fieldNames())))
+              var data = new fitcoach.activities.ActivityInput.StreamData(points, gzipped, List.copyOf(streams.fieldNames()));
+              // What the athlete sees (list, chart, coach) reflects the detail once this answers.
+              return copies.saveDetail(userId, activityId, detail, data).compose(fitcoach.activities.ActivityStore.Stored::whenSettled)
                   .compose(v -> vertx.executeBlocking(() -> fitcoach.activities.StreamSampler.sample(gzipped, maxPoints), false));
             }))
             .recover(err -> Future.failedFuture(err instanceof StravaException e

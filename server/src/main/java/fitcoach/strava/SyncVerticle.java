@@ -1,5 +1,6 @@
 package fitcoach.strava;
 
+import fitcoach.activities.ActivityStore;
 import fitcoach.analytics.LoadService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -26,10 +27,11 @@ import org.slf4j.LoggerFactory;
 public final class SyncVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SyncVerticle.class);
   private static final int MAX_ATTEMPTS = 5;
-  private static final int RECOMPUTE_EVERY_PAGES = 25;
   private static final long EVENT_RETRY_MS = 30_000;
   private static final long RETENTION_MS = 3_600_000;
   private final StravaRepository repository;
+  private final StravaCopies copies;
+  private final ActivityStore store;
   private final StravaClient client;
   private final StravaTokens tokens;
   private final RateLimiter limiter;
@@ -40,9 +42,11 @@ public final class SyncVerticle extends VerticleBase {
   private final Set<Long> processing = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean eventWakeUpScheduled = new AtomicBoolean();
 
-  SyncVerticle(StravaRepository repository, StravaClient client, StravaTokens tokens, RateLimiter limiter, LoadService load,
-               int pageSize, long retryBaseMs) {
+  SyncVerticle(StravaRepository repository, ActivityStore store, StravaClient client, StravaTokens tokens, RateLimiter limiter,
+               LoadService load, int pageSize, long retryBaseMs) {
     this.repository = repository;
+    this.store = store;
+    this.copies = new StravaCopies(store);
     this.client = client;
     this.tokens = tokens;
     this.limiter = limiter;
@@ -126,18 +130,15 @@ public final class SyncVerticle extends VerticleBase {
     int page = job.cursor().getInteger("page", 1);
     Future<JsonArray> following = items.size() >= pageSize && limiter.pauseUntil().isEmpty() ? fetch(job, page + 1) : null;
     long t0 = System.nanoTime();
-    repository.upsert(job.userId(), mapped).compose(up -> {
+    // The store signals the load layer itself; the sync does not wait for loads page by page, only at the end.
+    copies.upsert(job.userId(), mapped).compose(stored -> {
+      StravaCopies.Upserted up = stored.value();
       LOG.debug("Strava sync {}: page {} stored in {} ms", job.id(), page, (System.nanoTime() - t0) / 1_000_000);
-      LocalDate earliest = earliest(changedFrom, up.earliest());
       int pages = job.pagesFetched() + 1;
       JsonObject next = job.cursor().copy().put("page", job.cursor().getInteger("page", 1) + 1);
       SyncJob progressed = job.with("running", next, pages, job.activitiesFetched() + items.size(),
           job.activitiesNew() + up.inserted(), job.activitiesUpdated() + up.updated(), null, null);
-      Future<?> loads = pages % RECOMPUTE_EVERY_PAGES == 0 && earliest != null
-          ? load.activitiesChanged(job.userId(), earliest) : Future.succeededFuture();
-      LocalDate stillPending = pages % RECOMPUTE_EVERY_PAGES == 0 ? null : earliest;
-      load.touch(job.userId());
-      return loads.compose(v -> save(progressed)).map(v -> new Progress(progressed, stillPending));
+      return save(progressed).map(v -> new Progress(progressed, changedFrom));
     }).onSuccess(p -> step(p.job(), 0, false, p.changedFrom(), following))
         .onFailure(err -> fail(job, "Storing Strava activities failed: " + err.getMessage()));
   }
@@ -194,9 +195,8 @@ public final class SyncVerticle extends VerticleBase {
   private void finish(SyncJob job, LocalDate changedFrom) {
     SyncJob done = job.with("done", job.cursor(), job.pagesFetched(), job.activitiesFetched(), job.activitiesNew(),
         job.activitiesUpdated(), null, null);
-    Future<?> loads = changedFrom != null || job.pagesFetched() > 0
-        ? load.activitiesChanged(job.userId(), changedFrom == null ? LocalDate.MAX : changedFrom) : Future.succeededFuture();
-    loads.compose(v -> repository.markSynced(job.userId()))
+    // "Done" means the numbers include everything the sync stored.
+    load.settled(job.userId()).compose(v -> repository.markSynced(job.userId()))
         .compose(v -> job.activitiesNew() > 1000 ? repository.analyze() : Future.succeededFuture())
         .compose(v -> save(done))
         .onComplete(v -> running.remove(job.id()));
@@ -206,8 +206,8 @@ public final class SyncVerticle extends VerticleBase {
     LOG.warn("Strava sync {} for user {} failed: {}", job.id(), job.userId(), reason);
     SyncJob failed = job.with("failed", job.cursor(), job.pagesFetched(), job.activitiesFetched(), job.activitiesNew(),
         job.activitiesUpdated(), null, reason);
-    // What was stored before the failure counts: bring loads up to date for it too.
-    load.activitiesChanged(job.userId(), LocalDate.MAX).transform(v -> save(failed)).onComplete(v -> running.remove(job.id()));
+    // What was stored before the failure counts: the job ends once loads include it.
+    load.settled(job.userId()).transform(v -> save(failed)).onComplete(v -> running.remove(job.id()));
   }
 
   private Future<Void> save(SyncJob job) {
@@ -216,10 +216,11 @@ public final class SyncVerticle extends VerticleBase {
   }
 
   private Future<Void> applyRetention() {
-    return repository.expireStravaData().onSuccess(affected -> affected.forEach((userId, earliest) -> {
-      LOG.info("Removed Strava API data older than 7 days for user {} (retention: Strava policy)", userId);
-      load.activitiesChanged(userId, earliest);
-    })).<Void>mapEmpty().recover(err -> {
+    return store.expireStravaCopies().onSuccess(removed -> {
+      if (removed > 0) {
+        LOG.info("Removed {} Strava API copies not refreshed for 7 days (retention: Strava policy)", removed);
+      }
+    }).<Void>mapEmpty().recover(err -> {
       LOG.warn("Applying the Strava retention failed: {}", err.getMessage());
       return Future.succeededFuture();
     });
@@ -327,22 +328,23 @@ public final class SyncVerticle extends VerticleBase {
       if (a == null) {
         return Future.succeededFuture("ignored: unreadable activity");
       }
-      return repository.upsert(userId, List.of(a)).compose(up -> load.activitiesChanged(userId, up.earliest()).map(r -> {
+      return copies.upsert(userId, List.of(a)).compose(ActivityStore.Stored::whenSettled).map(up -> {
         String change = up.inserted() > 0 ? "created" : "updated";
         notifyActivity(userId, change, objectId);
         return change;
-      }));
+      });
     });
   }
 
   /** Strava answered 404 to a token it accepts: the activity is gone (or no longer visible), so FitCoach's copy goes. */
   private Future<String> deleteLocally(UUID userId, long objectId) {
-    return repository.deleteActivity(userId, objectId).compose(day -> day.isEmpty()
-        ? Future.succeededFuture("gone on Strava (was not stored)")
-        : load.activitiesChanged(userId, day.get()).map(r -> {
-          notifyActivity(userId, "deleted", objectId);
-          return "deleted: gone on Strava";
-        }));
+    return copies.delete(userId, objectId).compose(ActivityStore.Stored::whenSettled).map(day -> {
+      if (day.isEmpty()) {
+        return "gone on Strava (was not stored)";
+      }
+      notifyActivity(userId, "deleted", objectId);
+      return "deleted: gone on Strava";
+    });
   }
 
   /**

@@ -1,0 +1,148 @@
+package fitcoach.activities;
+
+/** Every statement that writes {@code activities} or {@code activity_streams}: the store is their only user. */
+final class ActivityStoreSql {
+  private ActivityStoreSql() {
+  }
+
+  /** One writer per athlete at a time, across every instance on this database; and who is writing, for announcements. */
+  static final String BEGIN = """
+      SELECT pg_advisory_xact_lock(hashtextextended($1::text, 1207)), set_config('fitcoach.instance', $2, true)""";
+
+  private static final String INSERT_ROWS = """
+      INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, name, description, notes, start_date,
+        start_date_local, time_zone, moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w,
+        weighted_power_w, device_watts, kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, calories, rpe, trainer, commute,
+        manual, summary_polyline, raw, original_file, legs)
+      SELECT $1, u.source, u.external_id, u.sport_type, u.sport_family, u.name, u.description, u.notes, u.start_date,
+        u.start_date_local, u.time_zone, u.moving_time_s, u.elapsed_time_s, u.distance_m, u.elevation_gain_m, u.avg_hr, u.max_hr,
+        u.avg_power_w, u.weighted_power_w, u.device_watts, u.kilojoules, u.avg_cadence, u.avg_speed_mps, u.max_speed_mps,
+        u.calories, u.rpe, u.trainer, u.commute, u.manual, u.summary_polyline, u.raw, u.original_file, u.legs -> 'legs'
+      FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+        $9::timestamptz[], $10::timestamp[], $11::text[], $12::int[], $13::int[], $14::float8[], $15::float8[], $16::float8[],
+        $17::float8[], $18::float8[], $19::float8[], $20::bool[], $21::float8[], $22::float8[], $23::float8[], $24::float8[],
+        $25::float8[], $26::int[], $27::bool[], $28::bool[], $29::bool[], $30::text[], $31::jsonb[], $32::text[], $33::jsonb[])
+        AS u(source, external_id, sport_type, sport_family, name, description, notes, start_date, start_date_local, time_zone,
+             moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w,
+             device_watts, kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, calories, rpe, trainer, commute, manual,
+             summary_polyline, raw, original_file, legs)
+      """;
+
+  /** A copy already stored (the same file, the same export row) is left as it is. */
+  static final String INSERT_NEW = INSERT_ROWS + """
+      ON CONFLICT (user_id, source, external_id) DO NOTHING
+      RETURNING id, external_id, true AS inserted, local_date""";
+
+  /**
+   * A copy already stored is refreshed from its source (Strava API): a summary does not carry every detail field, so
+   * those keep their stored value; the athlete's RPE wins over the source's.
+   */
+  static final String INSERT_OR_REFRESH = INSERT_ROWS + """
+      ON CONFLICT (user_id, source, external_id) DO UPDATE SET
+        sport_type = EXCLUDED.sport_type, sport_family = EXCLUDED.sport_family, name = EXCLUDED.name,
+        description = coalesce(EXCLUDED.description, activities.description), start_date = EXCLUDED.start_date,
+        start_date_local = EXCLUDED.start_date_local, time_zone = coalesce(EXCLUDED.time_zone, activities.time_zone),
+        moving_time_s = EXCLUDED.moving_time_s, elapsed_time_s = EXCLUDED.elapsed_time_s, distance_m = EXCLUDED.distance_m,
+        elevation_gain_m = EXCLUDED.elevation_gain_m, avg_hr = EXCLUDED.avg_hr, max_hr = EXCLUDED.max_hr,
+        avg_power_w = EXCLUDED.avg_power_w, weighted_power_w = EXCLUDED.weighted_power_w, device_watts = EXCLUDED.device_watts,
+        kilojoules = EXCLUDED.kilojoules, avg_cadence = EXCLUDED.avg_cadence, avg_speed_mps = EXCLUDED.avg_speed_mps,
+        max_speed_mps = EXCLUDED.max_speed_mps, calories = coalesce(EXCLUDED.calories, activities.calories),
+        rpe = coalesce(activities.rpe, EXCLUDED.rpe), trainer = EXCLUDED.trainer, commute = EXCLUDED.commute,
+        manual = EXCLUDED.manual, summary_polyline = EXCLUDED.summary_polyline,
+        raw = CASE WHEN EXCLUDED.raw ? 'description' OR NOT activities.raw ? 'description' THEN EXCLUDED.raw ELSE activities.raw END,
+        legs = coalesce(EXCLUDED.legs, activities.legs), synced_at = now(), updated_at = now()
+      RETURNING id, external_id, (xmax = 0) AS inserted, local_date""";
+
+  /** Where copies that are about to be refreshed lie now: a changed start moves their load off that day. */
+  static final String CURRENT_DAYS = """
+      SELECT id, local_date FROM activities WHERE user_id = $1 AND source = $2 AND external_id = ANY ($3)""";
+
+  static final String SAVE_STREAMS = """
+      INSERT INTO activity_streams (activity_id, resolution, point_count, data, stream_types) VALUES ($1, 'full', $2, $3, $4)
+      ON CONFLICT (activity_id) DO UPDATE SET point_count = EXCLUDED.point_count, data = EXCLUDED.data,
+        stream_types = EXCLUDED.stream_types, fetched_at = now()
+      RETURNING (SELECT a.local_date FROM activities a WHERE a.id = activity_streams.activity_id) AS local_date""";
+
+  static final String UPDATE_EDITABLE = """
+      UPDATE activities SET rpe = $3, notes = $4, load_override = $5, sport_type = $6, sport_family = $7, name = $8,
+        updated_at = now()
+      WHERE user_id = $1 AND id = $2 RETURNING local_date""";
+
+  static final String DELETE_ONE = "DELETE FROM activities WHERE user_id = $1 AND id = $2 RETURNING id, local_date";
+  static final String DELETE_BY_SOURCE = """
+      DELETE FROM activities WHERE user_id = $1 AND source = $2 AND external_id = $3 RETURNING id, local_date""";
+  static final String DELETE_ALL_OF_SOURCE = "DELETE FROM activities WHERE user_id = $1 AND source = $2 RETURNING id, local_date";
+
+  /**
+   * Strava's API Policy caps caching at 7 days: under the "strava_policy" retention (the default), Strava API copies not
+   * refreshed from Strava for 7 days go; file and export copies of the same workouts stay.
+   */
+  static final String EXPIRE_STRAVA = """
+      DELETE FROM activities a
+      WHERE a.user_id = $1 AND a.source = 'strava' AND a.synced_at < now() - interval '7 days'
+        AND coalesce((SELECT p.strava_retention FROM data_policies p WHERE p.user_id = a.user_id), 'strava_policy') = 'strava_policy'
+      RETURNING id, local_date""";
+  static final String USERS_WITH_EXPIRED_STRAVA = """
+      SELECT DISTINCT a.user_id FROM activities a
+      WHERE a.source = 'strava' AND a.synced_at < now() - interval '7 days'
+        AND coalesce((SELECT p.strava_retention FROM data_policies p WHERE p.user_id = a.user_id), 'strava_policy') = 'strava_policy'""";
+
+  static final String SET_CHOICE = "UPDATE activities SET merge_choice = $3 WHERE user_id = $1 AND id = $2";
+  /** A new leader choice replaces any earlier one in the same group. */
+  static final String CLEAR_LEAD_CHOICES = """
+      UPDATE activities SET merge_choice = NULL WHERE user_id = $1 AND merge_choice = 'lead' AND id = ANY ($2)""";
+
+  private static final String COPY_COLUMNS = """
+      SELECT a.id, a.source, a.external_id, a.sport_family, a.start_date, coalesce(a.elapsed_time_s, a.moving_time_s, 0) AS duration,
+        coalesce(cardinality(s.stream_types), 0) AS stream_types, coalesce(s.point_count, 0) AS points,
+        num_nonnulls(a.avg_hr, a.max_hr, a.avg_power_w, a.weighted_power_w, a.distance_m, a.elevation_gain_m, a.avg_cadence,
+          a.calories) AS metrics,
+        a.merge_choice, a.primary_activity_id, a.group_rank, a.merge_reason, a.local_date
+      FROM activities a LEFT JOIN activity_streams s ON s.activity_id = a.id""";
+
+  /** The given copies, the copies grouped with them, and the copies of the same family starting near them. */
+  static final String COPIES_AROUND = """
+      WITH seeds AS (SELECT id, sport_family, start_date, primary_activity_id FROM activities WHERE user_id = $1 AND id = ANY ($2)),
+      around AS (
+        SELECT id FROM seeds
+        UNION SELECT a.id FROM activities a JOIN seeds s ON a.user_id = $1 AND a.primary_activity_id = coalesce(s.primary_activity_id, s.id)
+        UNION SELECT primary_activity_id FROM seeds WHERE primary_activity_id IS NOT NULL
+        UNION SELECT a.id FROM seeds s JOIN activities a ON a.user_id = $1 AND a.sport_family = s.sport_family
+          AND a.start_date BETWEEN s.start_date - interval '2 minutes' AND s.start_date + interval '2 minutes')
+      """ + COPY_COLUMNS + " JOIN around ON around.id = a.id";
+
+  static final String ALL_COPIES = COPY_COLUMNS + " WHERE a.user_id = $1";
+
+  static final String PLACE = """
+      UPDATE activities a SET primary_activity_id = u.primary_id, group_rank = u.rank, merge_reason = u.reason,
+        merged_at = CASE WHEN u.primary_id IS NULL THEN NULL
+                         WHEN a.primary_activity_id IS DISTINCT FROM u.primary_id THEN now() ELSE a.merged_at END
+      FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[]) AS u(id, primary_id, rank, reason)
+      WHERE a.id = u.id""";
+
+  // Restore: ids are kept so links between activities, streams, chats and answers survive; grouping is redone after.
+  static final String RESTORE_ACTIVITIES = """
+      INSERT INTO activities (user_id, id, source, external_id, sport_type, sport_family, name, description, notes, start_date,
+        start_date_local, time_zone, moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w,
+        weighted_power_w, device_watts, kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, rpe, calories, trainer, commute,
+        manual, summary_polyline, load, load_method, load_override, raw, merge_choice, legs)
+      SELECT $1, id, source, external_id, sport_type, sport_family, name, description, notes, start_date, start_date_local,
+        time_zone, moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w,
+        device_watts, kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, rpe, calories, coalesce(trainer, false),
+        coalesce(commute, false), coalesce(manual, false), summary_polyline, load, load_method, load_override, raw,
+        merge_choice, legs
+      FROM jsonb_populate_recordset(null::activities, $2::jsonb)
+      ON CONFLICT DO NOTHING
+      RETURNING id""";
+
+  static final String RESTORE_STREAM = """
+      INSERT INTO activity_streams (activity_id, resolution, point_count, data, stream_types)
+      SELECT $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM activities WHERE id = $2 AND user_id = $1)
+      ON CONFLICT DO NOTHING""";
+
+  /** The load engine's results: not a change of the activity (nothing is regrouped or announced). */
+  static final String SAVE_LOADS = """
+      UPDATE activities a SET load = u.load, load_method = u.method, load_uses_estimate = u.estimated, sport_family = u.family
+      FROM unnest($1::uuid[], $2::float8[], $3::text[], $4::bool[], $5::text[]) AS u(id, load, method, estimated, family)
+      WHERE a.id = u.id""";
+}

@@ -1,0 +1,51 @@
+package fitcoach.strava;
+
+import fitcoach.activities.ActivityInput;
+import fitcoach.activities.ActivitySource;
+import fitcoach.activities.ActivityStore;
+import io.vertx.core.Future;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The Strava API's copies of the athlete's activities, written through the activity store like every other source. */
+final class StravaCopies {
+  /** A page stored: how many copies were new, how many refreshed. */
+  record Upserted(int inserted, int updated) {
+  }
+
+  private final ActivityStore store;
+
+  StravaCopies(ActivityStore store) {
+    this.store = store;
+  }
+
+  /** Inserts or refreshes copies; detail fields a summary does not carry keep their stored values. */
+  Future<ActivityStore.Stored<Upserted>> upsert(UUID userId, List<StravaActivity> page) {
+    List<ActivityInput> rows = page.stream().map(StravaCopies::input).toList();
+    return store.write(userId, w -> w.insert(rows, true).map(saved -> {
+      int inserted = (int) saved.stream().filter(ActivityStore.Saved::inserted).count();
+      return new Upserted(inserted, saved.size() - inserted);
+    }));
+  }
+
+  /** Strava no longer has the activity: its copy goes (a file or export copy of the same workout then leads). */
+  Future<ActivityStore.Stored<Optional<LocalDate>>> delete(UUID userId, long stravaId) {
+    return store.write(userId, w -> w.deleteBySource(ActivitySource.STRAVA_API, Long.toString(stravaId)));
+  }
+
+  /** The detail and streams fetched for one copy, stored together. */
+  Future<ActivityStore.Stored<Void>> saveDetail(UUID userId, UUID activityId, StravaActivity detail, ActivityInput.StreamData streams) {
+    return store.write(userId, w -> (detail == null ? Future.<Void>succeededFuture() : w.insert(List.of(input(detail)), true).<Void>mapEmpty())
+        .compose(v -> w.saveStreams(activityId, streams)));
+  }
+
+  static ActivityInput input(StravaActivity a) {
+    return new ActivityInput(ActivitySource.STRAVA_API, Long.toString(a.id()), a.sportType(), a.name(), a.description(), null,
+        a.startDate(), a.startDateLocal(), a.timeZone(), a.movingTimeS(), a.elapsedTimeS(), a.distanceM(), a.elevationGainM(),
+        a.avgHr(), a.maxHr(), a.avgPowerW(), a.weightedPowerW(), a.deviceWatts(), a.kilojoules(), a.avgCadence(),
+        a.avgSpeedMps(), a.maxSpeedMps(), a.calories(), a.rpe(), a.trainer(), a.commute(), a.manual(), a.polyline(), a.raw(),
+        null, null, null);
+  }
+}
