@@ -248,7 +248,7 @@ public final class ActivityStore {
         seeds.addAll(group);
         touched(id, self.localDate());
         Future<?> cleared = "lead".equals(choice)
-            ? conn.preparedQuery(ActivityStoreSql.CLEAR_LEAD_CHOICES).execute(Tuple.of(userId, group.toArray(new UUID[0])))
+            ? conn.preparedQuery(ActivityStoreSql.CLEAR_LEAD_CHOICES).execute(Tuple.of(userId, (Object) group.toArray(new UUID[0])))
             : Future.succeededFuture();
         return cleared.compose(v -> conn.preparedQuery(ActivityStoreSql.SET_CHOICE).execute(Tuple.of(userId, id, choice)))
             .map(true);
@@ -346,7 +346,7 @@ public final class ActivityStore {
           return null;
         });
       }
-      return conn.preparedQuery(ActivityStoreSql.COPIES_AROUND).execute(Tuple.of(userId, frontier.toArray(new UUID[0])))
+      return conn.preparedQuery(ActivityStoreSql.COPIES_AROUND).execute(Tuple.of(userId, (Object) frontier.toArray(new UUID[0])))
           .compose(rows -> {
             Set<UUID> next = new HashSet<>();
             for (Row r : rows) {

@@ -27,7 +27,7 @@ public final class ExportService {
       id, source, external_id, sport_type, sport_family, name, description, notes, start_date, start_date_local, time_zone,
       moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w, device_watts,
       kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, rpe, calories, trainer, commute, manual, summary_polyline,
-      load, load_method, load_override, primary_activity_id, raw""";
+      load, load_method, load_override, primary_activity_id, merge_choice, merge_reason, merged_at, legs, raw""";
   private static final String ACTIVITIES = "SELECT " + ACTIVITY_COLUMNS
       + " FROM activities WHERE user_id = $1 AND id > $2 ORDER BY id LIMIT " + PAGE;
   private static final String STREAMS = """

@@ -49,7 +49,9 @@ class RestoreTest extends ApiTest {
                '{"suffer_score": 42}' FROM users""", rs -> null);
     String primary = one("SELECT id FROM activities WHERE name = 'Run, number 1'");
     String secondary = one("SELECT id FROM activities WHERE name = 'Strava copy'");
-    TestDatabase.query("UPDATE activities SET primary_activity_id = ?::uuid WHERE id = ?::uuid", rs -> null, primary, secondary);
+    // The athlete chose the manual entry to lead over the Strava copy of the same run: the choice survives the restore.
+    TestDatabase.query("UPDATE activities SET primary_activity_id = ?::uuid, group_rank = 1 WHERE id = ?::uuid", rs -> null, primary, secondary);
+    TestDatabase.query("UPDATE activities SET merge_choice = 'lead' WHERE id = ?::uuid", rs -> null, primary);
     TestDatabase.query("INSERT INTO activity_streams (activity_id, resolution, point_count, data, stream_types) "
         + "VALUES (?::uuid, 'full', 2, ?, '{time,heartrate}')", rs -> null, primary, gzip("{\"time\":[0,1],\"heartrate\":[120,121]}"));
     TestDatabase.query("""
