@@ -48,8 +48,8 @@ public final class ActivityRoutes {
     ActivityQuery query = ActivityQuery.from(ctx.queryParams());
     UUID userId = userId(ctx);
     // Pages change only with the data, so each is memoised per data version (every write to activities retires the memo).
-    load.series(userId).compose(series -> series.memo("page|" + query, () ->
-            series.memo("count|" + ActivityRepository.filterKey(query), () -> activities.count(userId, query))
+    load.series(userId).compose(snapshot -> snapshot.memo("page|" + query, () ->
+            snapshot.memo("count|" + ActivityRepository.filterKey(query), () -> activities.count(userId, query))
                 .compose(total -> activities.page(userId, query, total))
                 .map(Json::encode)))
         .onSuccess(json -> Json.sendEncoded(ctx, 200, json)).onFailure(ctx::fail);

@@ -40,8 +40,8 @@ public final class AnalyticsRoutes {
     int weeks = QueryParams.integer(ctx.queryParams(), "weeks", 12, 1, 520);
     String sport = ctx.queryParams().get("sport");
     String sportFilter = sport == null || sport.isBlank() ? null : sport.trim();
-    load.series(userId).compose(series -> series.memo("weekly|" + weeks + "|" + sportFilter, () -> {
-      LocalDate lastWeek = series.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    load.series(userId).compose(snapshot -> snapshot.memo("weekly|" + weeks + "|" + sportFilter, () -> {
+      LocalDate lastWeek = snapshot.series().today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
       LocalDate firstWeek = lastWeek.minusWeeks(weeks - 1L);
       return repository.weekly(userId, firstWeek, lastWeek.plusDays(6), sportFilter).map(rows -> {
         Map<LocalDate, AnalyticsRepository.WeekRow> byWeek = rows.stream()

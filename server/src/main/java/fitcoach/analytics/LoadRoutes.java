@@ -9,6 +9,7 @@ import fitcoach.auth.AuthHandler;
 import fitcoach.load.Gain;
 import fitcoach.load.PmcOptions;
 import fitcoach.load.PmcSeed;
+import fitcoach.load.PmcSeries;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -45,14 +46,15 @@ public final class LoadRoutes {
     LocalDate askedFrom = QueryParams.date(ctx.queryParams(), "from", null);
     LocalDate askedTo = QueryParams.date(ctx.queryParams(), "to", null);
     DateWindow.requireRange("from", askedFrom, "to", askedTo);
-    load.series(userId).compose(series -> {
+    load.series(userId).compose(snapshot -> {
+      PmcSeries series = snapshot.series();
       LocalDate to = askedTo != null ? askedTo : series.today();
       LocalDate from = askedFrom != null ? askedFrom : to.minusDays(89);
       if (from.isAfter(to)) {
         throw ApiException.invalid("from", "invalid_value", "'from' must not be after 'to'");
       }
       // The chart is read far more often than it changes: each range is serialised once per version of the data.
-      return series.memo("pmc|" + from + "|" + to, () -> {
+      return snapshot.memo("pmc|" + from + "|" + to, () -> {
         var days = to.isAfter(series.today())
             ? load.projected(userId, to)
             : io.vertx.core.Future.succeededFuture(series.days());

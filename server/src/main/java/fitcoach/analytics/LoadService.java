@@ -11,6 +11,7 @@ import fitcoach.load.LoadResult;
 import fitcoach.load.Pmc;
 import fitcoach.load.PmcDay;
 import fitcoach.load.PmcOptions;
+import fitcoach.load.PmcSeries;
 import fitcoach.load.ProfileEstimator;
 import fitcoach.load.ProfileFacts;
 import fitcoach.load.Sex;
@@ -45,29 +46,16 @@ public final class LoadService {
   private final LoadRepository repository;
   private final ProfileRepository profiles;
   private final Map<UUID, Future<?>> queues = new ConcurrentHashMap<>();
-  private final Map<UUID, Series> cache = new ConcurrentHashMap<>();
+  private final Map<UUID, Snapshot> cache = new ConcurrentHashMap<>();
   private final Map<UUID, Waiting> waiting = new ConcurrentHashMap<>();
 
   /**
-   * The stored chart for one athlete, the day it runs through (the athlete's "today" in {@code zone}), and a memo of
-   * answers derived from it. Every change to activities replaces the Series, so the memo never serves stale data.
+   * One version of an athlete's load data: the stored chart, the zone their "today" is read in, and a memo of answers
+   * derived from it. Every change to activities replaces the Snapshot, so the memo never serves stale data.
    */
-  public record Series(List<PmcDay> days, LocalDate today, ZoneId zone, Optional<LocalDate> firstActivity, PmcOptions options,
-                       Map<String, Object> memo) {
-    Series(List<PmcDay> days, LocalDate today, ZoneId zone, Optional<LocalDate> firstActivity, PmcOptions options) {
-      this(days, today, zone, firstActivity, options, new ConcurrentHashMap<>());
-    }
-
-    public Optional<PmcDay> on(LocalDate date) {
-      if (days.isEmpty() || date.isBefore(days.get(0).date())) {
-        return Optional.empty();
-      }
-      int index = (int) (date.toEpochDay() - days.get(0).date().toEpochDay());
-      return index < days.size() ? Optional.of(days.get(index)) : Optional.empty();
-    }
-
-    public boolean warmingUp() {
-      return firstActivity.map(first -> Pmc.warmingUp(first, today)).orElse(true);
+  public record Snapshot(PmcSeries series, ZoneId zone, Map<String, Object> memo) {
+    Snapshot(PmcSeries series, ZoneId zone) {
+      this(series, zone, new ConcurrentHashMap<>());
     }
 
     /** Computes a derived answer once per version of the athlete's data; keep keys few (one per query shape). */
@@ -154,7 +142,7 @@ public final class LoadService {
    * on the old data are retired now, so lists show the new activities at once.
    */
   public void touch(UUID userId) {
-    cache.computeIfPresent(userId, (id, s) -> new Series(s.days(), s.today(), s.zone(), s.firstActivity(), s.options()));
+    cache.computeIfPresent(userId, (id, s) -> new Snapshot(s.series(), s.zone()));
   }
 
   /** Recomputes every load and the whole chart (thresholds or options changed, or on request). */
@@ -171,9 +159,9 @@ public final class LoadService {
   }
 
   /** The chart as stored, extended through the athlete's today when a day has passed since it was written. */
-  public Future<Series> series(UUID userId) {
-    Series cached = cache.get(userId);
-    if (cached != null && !cached.today().isBefore(LocalDate.now(cached.zone()))) {
+  public Future<Snapshot> series(UUID userId) {
+    Snapshot cached = cache.get(userId);
+    if (cached != null && !cached.series().today().isBefore(LocalDate.now(cached.zone()))) {
       return Future.succeededFuture(cached);
     }
     return profiles.find(userId).compose(profile -> {
@@ -188,9 +176,9 @@ public final class LoadService {
               LocalDate from = days.isEmpty() ? LocalDate.MIN : days.get(days.size() - 1).date().plusDays(1);
               return activitiesChanged(userId, from).map(r -> cache.get(userId));
             }
-            Series series = new Series(days, today, zone(profile), first, all.resultAt(2));
-            cache.put(userId, series);
-            return Future.succeededFuture(series);
+            Snapshot snapshot = new Snapshot(new PmcSeries(days, today, first, all.resultAt(2)), zone(profile));
+            cache.put(userId, snapshot);
+            return Future.succeededFuture(snapshot);
           });
     });
   }
@@ -224,13 +212,12 @@ public final class LoadService {
 
   /** Today's numbers for the dashboard, the thresholds behind them, and the method mix of the last 42 days. */
   public Future<LoadStats> stats(UUID userId) {
-    return series(userId).compose(series -> series.memo("stats", () -> Future.all(thresholds(userId),
-            repository.methodMix(userId, series.today().minusDays(42), series.today()))
-        .map(all -> {
-          PmcDay today = series.on(series.today()).orElse(new PmcDay(series.today(), 0, 0, 0, 0, 0, 0, Pmc.zone(0),
-              Double.NaN, Double.NaN, Double.NaN));
-          return LoadStats.of(today, series.warmingUp(), series.firstActivity().orElse(null), all.resultAt(0), all.resultAt(1));
-        })));
+    return series(userId).compose(snapshot -> snapshot.memo("stats", () -> {
+      PmcSeries series = snapshot.series();
+      return Future.all(thresholds(userId), repository.methodMix(userId, series.today().minusDays(42), series.today()))
+          .map(all -> LoadStats.of(series.onToday(), series.warmingUp(), series.firstActivity().orElse(null), all.resultAt(0),
+              all.resultAt(1)));
+    }));
   }
 
   private Future<Recompute> recomputeNow(UUID userId, LocalDate hint) {
@@ -251,7 +238,7 @@ public final class LoadService {
                 SortedMap<LocalDate, Double> daily = inWindow(loaded.<SortedMap<LocalDate, Double>>resultAt(0));
                 List<PmcDay> days = Pmc.compute(daily, today, inWindow(options));
                 return repository.writeSeries(userId, days, recomputeFrom).map(v -> {
-                  cache.put(userId, new Series(days, today, zone(profile), loaded.resultAt(1), options));
+                  cache.put(userId, new Snapshot(new PmcSeries(days, today, loaded.resultAt(1), options), zone(profile)));
                   long ms = (System.nanoTime() - t0) / 1_000_000;
                   LOG.debug("Recomputed load for user {}: {} activities, {} loads changed, {} days from {} in {} ms",
                       userId, inputs.size(), updates.size(), days.size(), recomputeFrom, ms);
@@ -310,7 +297,7 @@ public final class LoadService {
    * athlete's data changes. With every source allowed it equals the stored chart.
    */
   public Future<CoachLoad> forCoach(UUID userId, boolean includeStravaApi) {
-    return series(userId).compose(series -> series.memo("coach:" + includeStravaApi, () -> Future.all(profiles.find(userId),
+    return series(userId).compose(snapshot -> snapshot.memo("coach:" + includeStravaApi, () -> Future.all(profiles.find(userId),
             repository.coachObservedMaxHr(userId, includeStravaApi), repository.coachInputs(userId, includeStravaApi))
         .map(all -> {
           Thresholds thresholds = ProfileEstimator.estimate(facts(all.resultAt(0), all.resultAt(1)));
@@ -328,8 +315,9 @@ public final class LoadService {
           }
           SortedMap<LocalDate, Double> counted = inWindow(daily);
           Optional<LocalDate> first = counted.isEmpty() ? Optional.empty() : Optional.of(counted.firstKey());
-          return new CoachLoad(Pmc.compute(counted, series.today(), inWindow(series.options())), series.today(), first,
-              thresholds, loads);
+          PmcSeries stored = snapshot.series();
+          List<PmcDay> days = Pmc.compute(counted, stored.today(), inWindow(stored.options()));
+          return new CoachLoad(new PmcSeries(days, stored.today(), first, stored.options()), thresholds, loads);
         })));
   }
 

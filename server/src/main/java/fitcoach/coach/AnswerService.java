@@ -43,11 +43,7 @@ public final class AnswerService {
 
   /** From the athlete's own chart (the dashboard's numbers): no AI, so no data policy question arises. */
   Future<RuleAdvice> ruleAdvice(UUID userId) {
-    return coach.series(userId).map(series -> {
-      PmcDay day = series.on(series.today()).orElse(new PmcDay(series.today(), 0, 0, 0, 0, 0, 0, fitcoach.load.FormZone.NEUTRAL,
-          Double.NaN, Double.NaN, Double.NaN));
-      return RuleAdvice.of(day, series.warmingUp());
-    });
+    return coach.series(userId).map(series -> RuleAdvice.of(series.onToday(), series.warmingUp()));
   }
 
   Future<Optional<AnswerView>> todaysRecommendation(UUID userId) {
@@ -119,7 +115,7 @@ public final class AnswerService {
   static JsonObject metrics(List<CoachActivity> week, CoachLoad load, LocalDate monday, LocalDate today) {
     LocalDate end = monday.plusDays(6).isAfter(today) ? today : monday.plusDays(6);
     WeekTotals totals = WeekTotals.of(week, load, end, 1).get(0);
-    PmcDay last = load.on(end);
+    PmcDay last = load.series().on(end);
     return new JsonObject()
         .put("sessions", totals.sessions())
         .put("distanceKm", Formats.round(totals.distanceM() / 1000, 1))

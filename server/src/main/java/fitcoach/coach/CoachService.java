@@ -6,6 +6,7 @@ import fitcoach.app.ApiException;
 import fitcoach.app.AppConfig;
 import fitcoach.llm.LlmModel;
 import fitcoach.llm.LlmRequest;
+import fitcoach.load.PmcSeries;
 import fitcoach.settings.ApiKeyService;
 import fitcoach.settings.AthleteProfile;
 import fitcoach.settings.DataPolicy;
@@ -17,6 +18,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,8 +75,9 @@ public final class CoachService {
     return policies.find(userId);
   }
 
-  Future<LoadService.Series> series(UUID userId) {
-    return load.series(userId);
+  /** The athlete's own stored chart (every source counts: the dashboard's numbers). */
+  Future<PmcSeries> series(UUID userId) {
+    return load.series(userId).map(LoadService.Snapshot::series);
   }
 
   Future<Optional<AiSettings>> settings(UUID userId) {
@@ -159,9 +162,11 @@ public final class CoachService {
     return Future.all(profiles.find(userId), policies.find(userId)).compose(all -> {
       AthleteProfile profile = all.resultAt(0);
       boolean includeStravaApi = all.<DataPolicy>resultAt(1).allowStravaApi();
-      return load.forCoach(userId, includeStravaApi).compose(coachLoad -> activities
-          .activities(userId, ContextBuilder.firstDay(coachLoad.today()), coachLoad.today(), includeStravaApi)
-          .map(list -> ContextBuilder.build(profile, coachLoad, list, coachLoad.today())));
+      return load.forCoach(userId, includeStravaApi).compose(coachLoad -> {
+        LocalDate today = coachLoad.series().today();
+        return activities.activities(userId, ContextBuilder.firstDay(today), today, includeStravaApi)
+            .map(list -> ContextBuilder.build(profile, coachLoad, list, today));
+      });
     });
   }
 

@@ -37,7 +37,7 @@ public final class ContextBuilder {
    */
   public static CoachContext build(AthleteProfile profile, CoachLoad load, List<CoachActivity> activities, LocalDate today) {
     StringBuilder out = new StringBuilder(4096);
-    PmcDay day = load.on(today);
+    PmcDay day = load.series().on(today);
     out.append("Today is ").append(today).append(" (").append(today.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL,
         Locale.ENGLISH)).append(") in the athlete's time zone, ").append(profile.timeZone()).append(".\n\n");
     profile(out, profile, load.thresholds(), today);
@@ -91,7 +91,7 @@ public final class ContextBuilder {
     if (Double.isFinite(day.monotony())) {
       out.append("- 7-day monotony: ").append(Formats.number(day.monotony(), 2)).append('\n');
     }
-    if (load.warmingUp()) {
+    if (load.series().warmingUp()) {
       out.append("- Note: the history is still short, so fitness and fatigue are still settling and read low.\n");
     }
     out.append('\n');

@@ -42,7 +42,7 @@ record WeekTotals(LocalDate weekStart, int sessions, double distanceM, long movi
       }
       LocalDate last = end.isAfter(today) ? today : end;
       result.add(new WeekTotals(start, sessions, distance, moving, hrSeconds == 0 ? null : hrWeighted / hrSeconds, weekLoad,
-          load.on(last).ctl()));
+          load.series().on(last).ctl()));
     }
     return result;
   }

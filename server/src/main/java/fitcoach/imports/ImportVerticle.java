@@ -333,7 +333,7 @@ public final class ImportVerticle extends VerticleBase {
   }
 
   private Future<ZoneId> zone(UUID userId) {
-    return load.series(userId).map(LoadService.Series::zone);
+    return load.series(userId).map(LoadService.Snapshot::zone);
   }
 
   private Future<Outcome> store(UUID userId, Parsed parsed, ZoneId athleteZone, ImportRepository.FileRow file) {

@@ -14,22 +14,4 @@ public final class Ewma {
   public static double lambda(double n) {
     return 2.0 / (n + 1.0);
   }
-
-  /** The average after all {@code values}, starting from {@code start} before the first one. */
-  public static double last(double[] values, double k, double start) {
-    double x = start;
-    for (double v : values) {
-      x = step(x, v, k);
-    }
-    return x;
-  }
-
-  /** The average seeded with the first value itself, then updated with the rest (one of two ACWR seedings, §9.4). */
-  public static double lastSeededWithFirst(double[] values, double k) {
-    double x = values[0];
-    for (int i = 1; i < values.length; i++) {
-      x = step(x, values[i], k);
-    }
-    return x;
-  }
 }

@@ -69,7 +69,7 @@ public final class Pmc {
       double ramp = ctl - (i >= WEEK ? days.get(i - WEEK).ctl() : startCtl);
 
       week[i % WEEK] = load;
-      double monotony = Monotony.of(week, Monotony.Sd.POPULATION);
+      double monotony = Monotony.of(week);
       double strain = sum(week) * monotony;
 
       acute = Ewma.step(acute, load, lambdaAcute);

@@ -4,7 +4,7 @@ package fitcoach.load;
 public final class PowerLoad {
 
   /** The rolling window, in 1 Hz samples. */
-  static final int WINDOW = 30;
+  private static final int WINDOW = 30;
 
   private PowerLoad() {}
 

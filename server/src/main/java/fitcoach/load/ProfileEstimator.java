@@ -77,10 +77,15 @@ public final class ProfileEstimator {
     OptionalDouble observed = robustObservedMaxHr(facts.observedMaxHrs());
     Integer age = facts.ageYears();
     if (age != null && age > 0) {
-      double byAge = MaxHrFormulas.tanaka(age);
+      double byAge = tanaka(age);
       return observed.isPresent() ? Math.max(observed.getAsDouble(), byAge) : byAge;
     }
     return observed.orElse(FALLBACK_MAX_HR);
+  }
+
+  /** Tanaka, Monahan &amp; Seals 2001: 208 − 0.7·age. Age formulas all err by ±7–11 bpm; this one is the default. */
+  private static double tanaka(double ageYears) {
+    return 208 - 0.7 * ageYears;
   }
 
   /** The highest finite, positive value (20-min powers are averages, so a spike cannot dominate one). */

@@ -8,6 +8,7 @@ import fitcoach.load.LoadMethod;
 import fitcoach.load.Pmc;
 import fitcoach.load.PmcDay;
 import fitcoach.load.PmcOptions;
+import fitcoach.load.PmcSeries;
 import fitcoach.load.Sex;
 import fitcoach.load.Thresholds;
 import fitcoach.settings.AthleteProfile;
@@ -46,7 +47,8 @@ class ContextBuilderTest {
     TreeMap<LocalDate, Double> daily = new TreeMap<>();
     activities.forEach(a -> daily.merge(a.localDate(), loads.get(a.id()).load(), Double::sum));
     List<PmcDay> days = Pmc.compute(daily, TODAY, PmcOptions.defaults());
-    return new CoachLoad(days, TODAY, daily.isEmpty() ? Optional.empty() : Optional.of(daily.firstKey()), THRESHOLDS, loads);
+    return new CoachLoad(new PmcSeries(days, TODAY, daily.isEmpty() ? Optional.empty() : Optional.of(daily.firstKey()),
+        PmcOptions.defaults()), THRESHOLDS, loads);
   }
 
   private void history() {
@@ -62,7 +64,7 @@ class ContextBuilderTest {
     history();
     CoachLoad load = load();
     CoachContext context = ContextBuilder.build(PROFILE, load, activities, TODAY);
-    PmcDay today = load.on(TODAY);
+    PmcDay today = load.series().on(TODAY);
     assertThat(context.day()).isEqualTo(today);
     assertThat(context.text())
         .contains("Fitness (CTL, 42-day): " + Formats.number(today.ctl(), 1))
@@ -104,11 +106,11 @@ class ContextBuilderTest {
     assertThat(lastFull.distanceM()).isEqualTo(80_000);
     assertThat(lastFull.load()).isEqualTo(350);
     assertThat(lastFull.avgHr()).isCloseTo((140.0 * 4 * 3600 + 150.0 * 5400) / (4 * 3600 + 5400), org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(lastFull.ctlAtEnd()).isEqualTo(load.on(LocalDate.of(2026, 11, 22)).ctl());
+    assertThat(lastFull.ctlAtEnd()).isEqualTo(load.series().on(LocalDate.of(2026, 11, 22)).ctl());
     WeekTotals current = weeks.get(11); // 23–24 Nov: only the swim, without HR
     assertThat(current.sessions()).isEqualTo(1);
     assertThat(current.avgHr()).isNull();
-    assertThat(current.ctlAtEnd()).isEqualTo(load.on(TODAY).ctl());
+    assertThat(current.ctlAtEnd()).isEqualTo(load.series().on(TODAY).ctl());
     String text = ContextBuilder.build(PROFILE, load, activities, TODAY).text();
     assertThat(text).contains("| 2026-11-16 | 5 | 80 km | 5h30m | 143 bpm | 350 | " + Formats.number(lastFull.ctlAtEnd(), 1) + " |");
   }

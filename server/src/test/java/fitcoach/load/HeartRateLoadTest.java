@@ -31,12 +31,6 @@ class HeartRateLoadTest {
   }
 
   @Test
-  @DisplayName("Vector B with GoldenCheetah's and Elevate's 0.64 pre-factor for women gives 89.63.")
-  void trimpVectorBWithMenPrefactor() {
-    assertRoundsTo(AnchorFormulas.trimpWomenWithMenPrefactor(45, 160, B), "89.63");
-  }
-
-  @Test
   @DisplayName("Vector C: a man, 90 min at 135 bpm with rest 50 and max 185, has x 0.629630 and TRIMP 121.48.")
   void trimpVectorC() {
     assertRoundsTo(HeartRateLoad.reserveFraction(135, C), "0.629630");
@@ -48,12 +42,6 @@ class HeartRateLoadTest {
   void trimpVectorD() {
     assertRoundsTo(HeartRateLoad.reserveFraction(120, D), "0.500000");
     assertRoundsTo(ActivityLoad.trimp(30, 120, D), "29.73");
-  }
-
-  @Test
-  @DisplayName("Vector D with the 0.64 pre-factor for women gives 22.13.")
-  void trimpVectorDWithMenPrefactor() {
-    assertRoundsTo(AnchorFormulas.trimpWomenWithMenPrefactor(30, 120, D), "22.13");
   }
 
   @Test
@@ -102,24 +90,10 @@ class HeartRateLoadTest {
   }
 
   @Test
-  @DisplayName("The naive hours × (HR/LTHR)² × 100 for vector A is 77.85, well above its HRSS.")
-  void naiveHrTssVectorA() {
-    assertRoundsTo(AnchorFormulas.naiveHrTss(60, 150, 170), "77.85");
-  }
-
-  @Test
   @DisplayName("HRSS of vector B with LTHR 168: one hour at LTHR is TRIMP 191.5197, so HRSS is 62.88.")
   void hrssVectorB() {
     assertRoundsTo(ActivityLoad.trimp(60, 168, B), "191.5197");
     assertRoundsTo(ActivityLoad.hrss(45, 160, B), "62.88");
-  }
-
-  @Test
-  @DisplayName("HRSS of vector B is the same 62.88 with the 0.64 pre-factor, because the pre-factor cancels.")
-  void hrssVectorBPrefactorCancels() {
-    double ratio = 100 * AnchorFormulas.trimpWomenWithMenPrefactor(45, 160, B)
-        / AnchorFormulas.trimpWomenWithMenPrefactor(60, 168, B);
-    assertRoundsTo(ratio, "62.88");
   }
 
   @Test

@@ -90,24 +90,6 @@ class PmcVectorsTest {
     assertRoundsTo(Gain.EXPONENTIAL.k(7), "0.13312210");
   }
 
-  @Test
-  @DisplayName("The ACWR-style 2/(N+1) EWMA on the same loads (why we do not use it for the PMC): CTL 34.9218, ATL 76.9619, TSB −42.0401 and −57.4540, ramp 17.0205.")
-  void twoOverNPlusOneVariant() {
-    double kCtl = Ewma.lambda(42);
-    double kAtl = Ewma.lambda(7);
-    assertRoundsTo(kCtl, "0.04651163");
-    assertRoundsTo(kAtl, "0.25000000");
-    double ctl14 = Ewma.last(FOURTEEN, kCtl, 0);
-    double atl14 = Ewma.last(FOURTEEN, kAtl, 0);
-    double[] first13 = java.util.Arrays.copyOf(FOURTEEN, 13);
-    double[] first7 = java.util.Arrays.copyOf(FOURTEEN, 7);
-    assertRoundsTo(ctl14, "34.9218");
-    assertRoundsTo(atl14, "76.9619");
-    assertRoundsTo(ctl14 - atl14, "-42.0401");
-    assertRoundsTo(Ewma.last(first13, kCtl, 0) - Ewma.last(first13, kAtl, 0), "-57.4540");
-    assertRoundsTo(ctl14 - Ewma.last(first7, kCtl, 0), "17.0205");
-  }
-
   @ParameterizedTest(name = "Day {0}: CTL {1} linear and {2} exponential, ATL {3} linear and {4} exponential.")
   @DisplayName("Every row of the constant-50 seeding table of §9.5 is reproduced under both gains.")
   @CsvSource({
