@@ -171,7 +171,8 @@ class StravaSyncTest extends StravaTest {
     awaitSyncFinished();
     app.close();
     // As the code before the typed cursor stored a backfill cut off after its first page, with a key nothing reads.
-    long before = Instant.now().getEpochSecond() + 60;
+    // An hour ahead: not the bound the first sync stored, so the row is told apart by its cursor.
+    long before = Instant.now().getEpochSecond() + 3600;
     TestDatabase.query("""
         INSERT INTO sync_jobs (user_id, kind, state, mode, cursor, pages_fetched, activities_fetched, started_at)
         SELECT id, 'strava', 'waiting', 'backfill', jsonb_build_object('page', 2, 'before', ?::bigint, 'perPage', 200), 1, 200, now()
