@@ -1,5 +1,7 @@
 package fitcoach.imports;
 
+import fitcoach.app.JobState;
+import fitcoach.app.SyncMode;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -16,13 +18,15 @@ import java.util.UUID;
 
 /** SQL for imports: jobs (sync_jobs of kind "import") and their files. Activities go through the activity store. */
 final class ImportRepository {
+  // The unfinished states are spelt out (not a parameter): the same predicate as the one-active-job index.
   private static final String START_JOB = """
-      INSERT INTO sync_jobs (user_id, kind, state, mode, started_at) VALUES ($1, 'import', 'running', 'backfill', now())
-      ON CONFLICT (user_id, kind) WHERE state IN ('queued', 'running', 'waiting') DO NOTHING RETURNING id""";
+      INSERT INTO sync_jobs (user_id, kind, state, mode, started_at) VALUES ($1, 'import', %s, %s, now())
+      ON CONFLICT (user_id, kind) WHERE state IN %s DO NOTHING RETURNING id"""
+      .formatted(JobState.RUNNING.sql(), SyncMode.BACKFILL.sql(), JobState.UNFINISHED_SQL);
   private static final String ACTIVE_JOB = """
-      SELECT id FROM sync_jobs WHERE user_id = $1 AND kind = 'import' AND state IN ('queued', 'running', 'waiting')""";
+      SELECT id FROM sync_jobs WHERE user_id = $1 AND kind = 'import' AND state IN %s""".formatted(JobState.UNFINISHED_SQL);
   private static final String UNFINISHED_JOBS = """
-      SELECT id, user_id FROM sync_jobs WHERE kind = 'import' AND state IN ('queued', 'running', 'waiting') ORDER BY created_at""";
+      SELECT id, user_id FROM sync_jobs WHERE kind = 'import' AND state IN %s ORDER BY created_at""".formatted(JobState.UNFINISHED_SQL);
   private static final String ADD_FILE = """
       INSERT INTO import_files (job_id, user_id, original_name, stored_path, size_bytes, meta) VALUES ($1, $2, $3, $4, $5, $6)
       RETURNING id""";
@@ -34,26 +38,28 @@ final class ImportRepository {
       FROM unnest($3::text[], $4::text[], $5::bigint[], $6::text[]) WITH ORDINALITY AS f(name, path, size, meta, n)""";
   // Claims the next pending file; several workers may claim concurrently without taking the same one.
   private static final String NEXT_FILE = """
-      UPDATE import_files SET state = 'processing' WHERE id = (
-        SELECT id FROM import_files WHERE job_id = $1 AND state = 'pending' ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-      RETURNING id, original_name, stored_path, meta""";
-  private static final String RELEASE_CLAIMS = "UPDATE import_files SET state = 'pending' WHERE state = 'processing'";
+      UPDATE import_files SET state = %s WHERE id = (
+        SELECT id FROM import_files WHERE job_id = $1 AND state = %s ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+      RETURNING id, original_name, stored_path, meta""".formatted(ImportFileState.PROCESSING.sql(), ImportFileState.PENDING.sql());
+  private static final String RELEASE_CLAIMS = "UPDATE import_files SET state = %s WHERE state = %s"
+      .formatted(ImportFileState.PENDING.sql(), ImportFileState.PROCESSING.sql());
   private static final String FINISH_FILE = """
       UPDATE import_files SET state = $2, activities_new = $3, activities_merged = $4, activities_known = $5, error = $6,
         warning = $7, processed_at = now() WHERE id = $1""";
   private static final String JOB_VIEW = """
       SELECT j.id, j.state, j.created_at, j.finished_at,
-        count(f.id) AS files, count(f.id) FILTER (WHERE f.state = 'done') AS done, count(f.id) FILTER (WHERE f.state = 'failed') AS failed,
+        count(f.id) AS files, count(f.id) FILTER (WHERE f.state = %s) AS done, count(f.id) FILTER (WHERE f.state = %s) AS failed,
         coalesce(sum(f.activities_new), 0) AS new, coalesce(sum(f.activities_merged), 0) AS merged,
         coalesce(sum(f.activities_known), 0) AS known
-      FROM sync_jobs j LEFT JOIN import_files f ON f.job_id = j.id WHERE j.id = $1 GROUP BY j.id""";
+      FROM sync_jobs j LEFT JOIN import_files f ON f.job_id = j.id WHERE j.id = $1 GROUP BY j.id"""
+      .formatted(ImportFileState.DONE.sql(), ImportFileState.FAILED.sql());
   private static final String LATEST_JOB = """
       SELECT id FROM sync_jobs WHERE user_id = $1 AND kind = 'import' ORDER BY created_at DESC LIMIT 1""";
   private static final String FILES = """
       SELECT original_name, state, activities_new, activities_merged, activities_known, error, warning FROM import_files
       WHERE job_id = $1 ORDER BY created_at, id""";
   private static final String FINISH_JOB = """
-      UPDATE sync_jobs SET state = 'done', updated_at = now(), finished_at = now() WHERE id = $1""";
+      UPDATE sync_jobs SET state = %s, updated_at = now(), finished_at = now() WHERE id = $1""".formatted(JobState.DONE.sql());
   private static final String ANY_USER = "SELECT id FROM users LIMIT 1";
   private static final String JOB_OF = "SELECT job_id FROM import_files WHERE id = $1";
   private static final String STORED_PATHS = "SELECT stored_path FROM import_files";
@@ -69,11 +75,15 @@ final class ImportRepository {
   record NewFile(String originalName, String storedPath, long sizeBytes, JsonObject meta) {
   }
 
-  record JobView(UUID jobId, String state, int files, int filesDone, int filesFailed, int activitiesNew, int activitiesMerged,
+  /** An unfinished import job to resume. */
+  record UnfinishedJob(UUID id, UUID userId) {
+  }
+
+  record JobView(UUID jobId, JobState state, int files, int filesDone, int filesFailed, int activitiesNew, int activitiesMerged,
                  int activitiesKnown, Instant createdAt, Instant finishedAt, List<FileView> fileResults) {
   }
 
-  record FileView(String name, String state, int activitiesNew, int activitiesMerged, int activitiesKnown, String error,
+  record FileView(String name, ImportFileState state, int activitiesNew, int activitiesMerged, int activitiesKnown, String error,
                   String warning) {
   }
 
@@ -90,10 +100,10 @@ final class ImportRepository {
         : pool.preparedQuery(ACTIVE_JOB).execute(Tuple.of(userId)).map(r -> r.iterator().next().getUUID("id")));
   }
 
-  Future<List<Row>> unfinishedJobs() {
+  Future<List<UnfinishedJob>> unfinishedJobs() {
     return pool.query(UNFINISHED_JOBS).execute().map(rows -> {
-      List<Row> list = new ArrayList<>();
-      rows.forEach(list::add);
+      List<UnfinishedJob> list = new ArrayList<>();
+      rows.forEach(r -> list.add(new UnfinishedJob(r.getUUID("id"), r.getUUID("user_id"))));
       return list;
     });
   }
@@ -138,8 +148,8 @@ final class ImportRepository {
             rows.iterator().next().getString("stored_path"), (JsonObject) rows.iterator().next().getValue("meta"))));
   }
 
-  Future<Void> finishFile(UUID fileId, boolean ok, int added, int merged, int known, String error, String warning) {
-    return pool.preparedQuery(FINISH_FILE).execute(Tuple.wrap(new Object[] {fileId, ok ? "done" : "failed", added, merged, known,
+  Future<Void> finishFile(UUID fileId, ImportFileState state, int added, int merged, int known, String error, String warning) {
+    return pool.preparedQuery(FINISH_FILE).execute(Tuple.wrap(new Object[] {fileId, state.value(), added, merged, known,
         error, warning})).mapEmpty();
   }
 
@@ -162,11 +172,11 @@ final class ImportRepository {
           Row r = rows.iterator().next();
           List<FileView> files = new ArrayList<>();
           for (Row f : all.<io.vertx.sqlclient.RowSet<Row>>resultAt(1)) {
-            files.add(new FileView(f.getString("original_name"), f.getString("state"), f.getInteger("activities_new"),
+            files.add(new FileView(f.getString("original_name"), ImportFileState.of(f.getString("state")), f.getInteger("activities_new"),
                 f.getInteger("activities_merged"), f.getInteger("activities_known"), f.getString("error"), f.getString("warning")));
           }
           var finished = r.getOffsetDateTime("finished_at");
-          return Optional.of(new JobView(r.getUUID("id"), r.getString("state"), r.getLong("files").intValue(),
+          return Optional.of(new JobView(r.getUUID("id"), JobState.of(r.getString("state")), r.getLong("files").intValue(),
               r.getLong("done").intValue(), r.getLong("failed").intValue(), r.getLong("new").intValue(),
               r.getLong("merged").intValue(), r.getLong("known").intValue(), r.getOffsetDateTime("created_at").toInstant(),
               finished == null ? null : finished.toInstant(), files));

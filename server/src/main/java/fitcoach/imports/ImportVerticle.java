@@ -69,7 +69,7 @@ public final class ImportVerticle extends VerticleBase {
         run(UUID.fromString(msg.body().getString("jobId")), UUID.fromString(msg.body().getString("userId"))));
     vertx.setPeriodic(INBOX_SCAN_MS, id -> scanInbox());
     return repository.releaseClaims().compose(v -> sweepOrphans()).compose(v -> repository.unfinishedJobs())
-        .onSuccess(jobs -> jobs.forEach(r -> run(r.getUUID("id"), r.getUUID("user_id"))));
+        .onSuccess(jobs -> jobs.forEach(j -> run(j.id(), j.userId())));
   }
 
   /**
@@ -227,7 +227,8 @@ public final class ImportVerticle extends VerticleBase {
         }
         // The original is moved into place before the file counts as done: killed in between, the file is taken again
         // on restart and read from where it went (see readable), rather than left behind while its activity names files/.
-        return settleOriginal(file, o).transform(settled -> repository.finishFile(file.id(), o.error() == null, o.added(),
+        return settleOriginal(file, o).transform(settled -> repository.finishFile(file.id(),
+            o.error() == null ? ImportFileState.DONE : ImportFileState.FAILED, o.added(),
             o.merged(), o.known(), o.error(), o.warning()));
       }).transform(v -> {
         publish(job, false);

@@ -1,5 +1,7 @@
 package fitcoach.strava;
 
+import fitcoach.app.JobState;
+import fitcoach.app.SyncMode;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -45,20 +47,21 @@ final class StravaRepository {
   private static final String JOB_COLUMNS = """
       id, user_id, state, mode, cursor, pages_fetched, activities_fetched, activities_new, activities_updated, resume_at, error,
       created_at, updated_at, finished_at""";
+  // The unfinished states are spelt out (not a parameter): the same predicate as the one-active-job index.
   private static final String START_JOB = """
-      INSERT INTO sync_jobs (user_id, kind, state, mode, cursor, started_at) VALUES ($1, 'strava', 'running', $2, $3, now())
-      ON CONFLICT (user_id, kind) WHERE state IN ('queued', 'running', 'waiting') DO NOTHING
-      RETURNING """ + " " + JOB_COLUMNS;
+      INSERT INTO sync_jobs (user_id, kind, state, mode, cursor, started_at) VALUES ($1, 'strava', $2, $3, $4, now())
+      ON CONFLICT (user_id, kind) WHERE state IN %s DO NOTHING
+      RETURNING %s""".formatted(JobState.UNFINISHED_SQL, JOB_COLUMNS);
   private static final String ACTIVE_JOB = "SELECT " + JOB_COLUMNS
-      + " FROM sync_jobs WHERE user_id = $1 AND kind = 'strava' AND state IN ('queued', 'running', 'waiting')";
+      + " FROM sync_jobs WHERE user_id = $1 AND kind = 'strava' AND state IN " + JobState.UNFINISHED_SQL;
   private static final String LATEST_JOB = "SELECT " + JOB_COLUMNS
       + " FROM sync_jobs WHERE user_id = $1 AND kind = 'strava' ORDER BY created_at DESC LIMIT 1";
   private static final String UNFINISHED_JOBS = "SELECT " + JOB_COLUMNS
-      + " FROM sync_jobs WHERE kind = 'strava' AND state IN ('queued', 'running', 'waiting') ORDER BY created_at";
+      + " FROM sync_jobs WHERE kind = 'strava' AND state IN " + JobState.UNFINISHED_SQL + " ORDER BY created_at";
   private static final String SAVE_JOB = """
       UPDATE sync_jobs SET state = $2, cursor = $3, pages_fetched = $4, activities_fetched = $5, activities_new = $6,
         activities_updated = $7, resume_at = $8, error = $9, updated_at = now(),
-        finished_at = CASE WHEN $2 IN ('done', 'failed', 'cancelled') THEN now() ELSE NULL END
+        finished_at = CASE WHEN $10::boolean THEN now() ELSE NULL END
       WHERE id = $1""";
 
   private static final String NEWEST_START = "SELECT max(start_date) AS newest FROM activities WHERE user_id = $1 AND source = 'strava'";
@@ -163,8 +166,10 @@ final class StravaRepository {
     });
   }
 
-  Future<Optional<SyncJob>> startJob(UUID userId, String mode, JsonObject cursor) {
-    return pool.preparedQuery(START_JOB).execute(Tuple.of(userId, mode, cursor)).map(StravaRepository::job);
+  /** A new running job, or empty when the user already has an unfinished one. */
+  Future<Optional<SyncJob>> startJob(UUID userId, SyncMode mode, SyncCursor cursor) {
+    return pool.preparedQuery(START_JOB).execute(Tuple.of(userId, JobState.RUNNING.value(), mode.value(), cursor.toJson()))
+        .map(StravaRepository::job);
   }
 
   Future<Optional<SyncJob>> activeJob(UUID userId) {
@@ -184,9 +189,9 @@ final class StravaRepository {
   }
 
   Future<Void> saveJob(SyncJob j) {
-    return pool.preparedQuery(SAVE_JOB).execute(Tuple.wrap(new Object[] {j.id(), j.state(), j.cursor(), j.pagesFetched(),
-        j.activitiesFetched(), j.activitiesNew(), j.activitiesUpdated(),
-        j.resumeAt() == null ? null : j.resumeAt().atOffset(ZoneOffset.UTC), j.error()})).mapEmpty();
+    return pool.preparedQuery(SAVE_JOB).execute(Tuple.wrap(new Object[] {j.id(), j.state().value(), j.cursor().toJson(),
+        j.pagesFetched(), j.activitiesFetched(), j.activitiesNew(), j.activitiesUpdated(),
+        j.resumeAt() == null ? null : j.resumeAt().atOffset(ZoneOffset.UTC), j.error(), j.state().finished()})).mapEmpty();
   }
 
   Future<Optional<Instant>> newestStart(UUID userId) {
@@ -295,8 +300,8 @@ final class StravaRepository {
   private static SyncJob job(Row r) {
     OffsetDateTime resume = r.getOffsetDateTime("resume_at");
     OffsetDateTime finished = r.getOffsetDateTime("finished_at");
-    return new SyncJob(r.getUUID("id"), r.getUUID("user_id"), r.getString("state"), r.getString("mode"),
-        (JsonObject) r.getValue("cursor"), r.getInteger("pages_fetched"), r.getInteger("activities_fetched"),
+    return new SyncJob(r.getUUID("id"), r.getUUID("user_id"), JobState.of(r.getString("state")), SyncMode.of(r.getString("mode")),
+        SyncCursor.fromJson(r.getValue("cursor") instanceof JsonObject c ? c : null), r.getInteger("pages_fetched"), r.getInteger("activities_fetched"),
         r.getInteger("activities_new"), r.getInteger("activities_updated"), resume == null ? null : resume.toInstant(),
         r.getString("error"), r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant(),
         finished == null ? null : finished.toInstant());

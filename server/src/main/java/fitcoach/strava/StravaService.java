@@ -2,6 +2,7 @@ package fitcoach.strava;
 
 import fitcoach.app.ApiException;
 import fitcoach.app.AppConfig;
+import fitcoach.app.SyncMode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -105,16 +106,11 @@ public final class StravaService {
           return Future.succeededFuture(Map.entry(active.get(), false));
         }
         return repository.newestStart(userId).compose(newest -> {
-          JsonObject cursor = new JsonObject().put("page", 1);
-          String mode;
-          if (newest.isPresent()) {
-            mode = "incremental";
-            cursor.put("after", newest.get().minus(INCREMENTAL_OVERLAP).getEpochSecond());
-          } else {
-            mode = "backfill";
-            // Fixed at the start: activities uploaded during the backfill must not shift its pages.
-            cursor.put("before", clock.instant().getEpochSecond() + 60);
-          }
+          SyncMode mode = newest.isPresent() ? SyncMode.INCREMENTAL : SyncMode.BACKFILL;
+          SyncCursor cursor = newest.isPresent()
+              ? SyncCursor.incremental(newest.get().minus(INCREMENTAL_OVERLAP).getEpochSecond())
+              // Fixed at the start: activities uploaded during the backfill must not shift its pages.
+              : SyncCursor.backfill(clock.instant().getEpochSecond() + 60);
           return repository.startJob(userId, mode, cursor).compose(started -> started.isPresent()
               ? Future.succeededFuture(Map.entry(started.get(), true))
               : repository.activeJob(userId).map(a -> Map.entry(a.orElseThrow(), false)));

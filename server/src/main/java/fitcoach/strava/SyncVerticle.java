@@ -2,6 +2,7 @@ package fitcoach.strava;
 
 import fitcoach.activities.ActivityStore;
 import fitcoach.analytics.LoadService;
+import fitcoach.app.JobState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
@@ -67,7 +68,7 @@ public final class SyncVerticle extends VerticleBase {
     // Jobs a previous run left unfinished (a crash, kill -9, a restart) continue from their stored cursor.
     // The retention runs before the verticle counts as started, so a restart never serves expired Strava data.
     return applyRetention().compose(v -> pruneEvents()).compose(v -> repository.unfinishedJobs()).onSuccess(jobs -> jobs.forEach(job -> {
-      LOG.info("Resuming Strava sync {} for user {} at page {}", job.id(), job.userId(), job.cursor().getInteger("page", 1));
+      LOG.info("Resuming Strava sync {} for user {} at page {}", job.id(), job.userId(), job.cursor().page());
       run(job);
     }));
   }
@@ -80,8 +81,7 @@ public final class SyncVerticle extends VerticleBase {
     if (!running.add(job.id())) {
       return;
     }
-    step(job.with("running", job.cursor(), job.pagesFetched(), job.activitiesFetched(), job.activitiesNew(),
-        job.activitiesUpdated(), null, null), 0, false, null);
+    step(job.in(JobState.RUNNING, null, null), 0, false, null);
   }
 
   private void step(SyncJob job, int attempt, boolean refreshed, LocalDate changedFrom) {
@@ -97,22 +97,22 @@ public final class SyncVerticle extends VerticleBase {
         waitUntil(job, pause.get(), () -> step(job, attempt, refreshed, changedFrom));
         return;
       }
-      page = fetch(job, job.cursor().getInteger("page", 1));
+      page = fetch(job, job.cursor().page());
     }
     page.onSuccess(items -> onPage(job, items, changedFrom))
         .onFailure(err -> onFailure(job, err, attempt, refreshed, changedFrom));
   }
 
   private Future<JsonArray> fetch(SyncJob job, int page) {
-    JsonObject cursor = job.cursor();
+    SyncCursor cursor = job.cursor();
     long t0 = System.nanoTime();
     return tokens.accessToken(job.userId())
-        .compose(token -> client.activities(token, cursor.getLong("after"), cursor.getLong("before"), page, pageSize))
+        .compose(token -> client.activities(token, cursor.after(), cursor.before(), page, pageSize))
         .onSuccess(items -> LOG.debug("Strava sync {}: page {} fetched in {} ms", job.id(), page, (System.nanoTime() - t0) / 1_000_000));
   }
 
   private void onPage(SyncJob job, JsonArray items, LocalDate changedFrom) {
-    LOG.debug("Strava sync {}: page {} with {} activities", job.id(), job.cursor().getInteger("page", 1), items.size());
+    LOG.debug("Strava sync {}: page {} with {} activities", job.id(), job.cursor().page(), items.size());
     if (items.isEmpty()) {
       finish(job, changedFrom);
       return;
@@ -127,7 +127,7 @@ public final class SyncVerticle extends VerticleBase {
       }
     }
     // Strava answers the next page while this one is stored; the cursor still moves only after the store.
-    int page = job.cursor().getInteger("page", 1);
+    int page = job.cursor().page();
     Future<JsonArray> following = items.size() >= pageSize && limiter.pauseUntil().isEmpty() ? fetch(job, page + 1) : null;
     long t0 = System.nanoTime();
     // The store signals the load layer itself; the sync does not wait for loads page by page, only at the end.
@@ -135,8 +135,7 @@ public final class SyncVerticle extends VerticleBase {
       StravaCopies.Upserted up = stored.value();
       LOG.debug("Strava sync {}: page {} stored in {} ms", job.id(), page, (System.nanoTime() - t0) / 1_000_000);
       int pages = job.pagesFetched() + 1;
-      JsonObject next = job.cursor().copy().put("page", job.cursor().getInteger("page", 1) + 1);
-      SyncJob progressed = job.with("running", next, pages, job.activitiesFetched() + items.size(),
+      SyncJob progressed = job.with(JobState.RUNNING, job.cursor().next(), pages, job.activitiesFetched() + items.size(),
           job.activitiesNew() + up.inserted(), job.activitiesUpdated() + up.updated(), null, null);
       return save(progressed).map(v -> new Progress(progressed, changedFrom));
     }).onSuccess(p -> step(p.job(), 0, false, p.changedFrom(), following))
@@ -182,8 +181,7 @@ public final class SyncVerticle extends VerticleBase {
   }
 
   private void waitUntil(SyncJob job, Instant until, Runnable then) {
-    SyncJob waiting = job.with("waiting", job.cursor(), job.pagesFetched(), job.activitiesFetched(), job.activitiesNew(),
-        job.activitiesUpdated(), until, null);
+    SyncJob waiting = job.in(JobState.WAITING, until, null);
     long ms = Math.max(1, Duration.between(Instant.now(), until).toMillis());
     LOG.info("Strava sync {} waits for the rate limit until {}", job.id(), until);
     save(waiting).onComplete(saved -> vertx.setTimer(ms, id -> {
@@ -193,8 +191,7 @@ public final class SyncVerticle extends VerticleBase {
   }
 
   private void finish(SyncJob job, LocalDate changedFrom) {
-    SyncJob done = job.with("done", job.cursor(), job.pagesFetched(), job.activitiesFetched(), job.activitiesNew(),
-        job.activitiesUpdated(), null, null);
+    SyncJob done = job.in(JobState.DONE, null, null);
     // "Done" means the numbers include everything the sync stored.
     load.settled(job.userId()).compose(v -> repository.markSynced(job.userId()))
         .compose(v -> job.activitiesNew() > 1000 ? repository.analyze() : Future.succeededFuture())
@@ -204,8 +201,7 @@ public final class SyncVerticle extends VerticleBase {
 
   private void fail(SyncJob job, String reason) {
     LOG.warn("Strava sync {} for user {} failed: {}", job.id(), job.userId(), reason);
-    SyncJob failed = job.with("failed", job.cursor(), job.pagesFetched(), job.activitiesFetched(), job.activitiesNew(),
-        job.activitiesUpdated(), null, reason);
+    SyncJob failed = job.in(JobState.FAILED, null, reason);
     // What was stored before the failure counts: the job ends once loads include it.
     load.settled(job.userId()).transform(v -> save(failed)).onComplete(v -> running.remove(job.id()));
   }

@@ -162,4 +162,38 @@ class StravaSyncTest extends StravaTest {
     assertThat(fake.requests()).filteredOn(r -> r.path().equals("/api/v3/athlete/activities"))
         .noneSatisfy(r -> assertThat(r.query().get("page")).isEqualTo("1"));
   }
+
+  @Test
+  @DisplayName("A sync row left by an earlier version resumes from its stored cursor: its page and window, unknown keys ignored")
+  void resumesAnOldFormatRow() {
+    fake.history(600, 31);
+    connect();
+    awaitSyncFinished();
+    app.close();
+    // As the code before the typed cursor stored a backfill cut off after its first page, with a key nothing reads.
+    // An hour ahead: not the bound the first sync stored, so the row is told apart by its cursor.
+    long before = Instant.now().getEpochSecond() + 3600;
+    TestDatabase.query("""
+        INSERT INTO sync_jobs (user_id, kind, state, mode, cursor, pages_fetched, activities_fetched, started_at)
+        SELECT id, 'strava', 'waiting', 'backfill', jsonb_build_object('page', 2, 'before', ?::bigint, 'perPage', 200), 1, 200, now()
+        FROM users""", rs -> null, before);
+
+    fake.clearRequests();
+    app = TestApp.start(environment(TestApp.env(TestDatabase.url())));
+    client = new TestClient(app.port()).cookie(client.cookie());
+    JsonObject sync = awaitSyncFinished().getJsonObject("sync");
+    assertThat(sync.getString("state")).isEqualTo("done");
+    assertThat(sync.getString("mode")).isEqualTo("backfill");
+    assertThat(sync.getInteger("pagesFetched")).isEqualTo(3);
+    assertThat(sync.getInteger("activitiesFetched")).isEqualTo(600);
+    var lists = fake.requests().stream().filter(r -> r.path().equals("/api/v3/athlete/activities")).toList();
+    assertThat(lists).extracting(r -> r.query().get("page")).containsExactly("2", "3", "4");
+    assertThat(lists).allSatisfy(r -> {
+      assertThat(r.query().get("before")).isEqualTo(Long.toString(before));
+      assertThat(r.query().get("after")).isNull();
+    });
+    assertThat(TestDatabase.count("SELECT count(*) FROM sync_jobs WHERE finished_at IS NULL")).isZero();
+    assertThat(TestDatabase.count("SELECT count(*) FROM sync_jobs WHERE cursor = jsonb_build_object('page', 4, 'before', ?::bigint)",
+        before)).isEqualTo(1);
+  }
 }

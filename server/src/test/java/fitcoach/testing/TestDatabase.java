@@ -108,6 +108,24 @@ public final class TestDatabase {
     return n;
   }
 
+  /** The values a column's CHECK constraint ({@code column IN ('a', 'b')}) allows, read from the migrated schema. */
+  public static java.util.Set<String> checkValues(String table, String column) {
+    String definition = query("""
+        SELECT pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid
+        WHERE c.conrelid = ?::regclass AND c.contype = 'c' AND a.attname = ? AND c.conkey = ARRAY[a.attnum]""", rs -> {
+      if (!rs.next()) {
+        throw new AssertionError("No CHECK constraint on " + table + "." + column);
+      }
+      return rs.getString(1);
+    }, table, column);
+    java.util.Set<String> values = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']*)'").matcher(definition);
+    while (m.find()) {
+      values.add(m.group(1));
+    }
+    return values;
+  }
+
   public interface ResultReader<T> {
     T read(ResultSet rs) throws Exception;
   }
