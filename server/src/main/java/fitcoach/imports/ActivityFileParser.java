@@ -24,7 +24,7 @@ public final class ActivityFileParser {
 
   /**
    * Parses one file: the name decides the format, ".gz" is gunzipped, and FIT is also recognised by its header. A FIT
-   * file may hold several sessions (multisport): one {@link ParsedActivity} per session. Reads {@code in} to the end
+   * file with several sessions (multisport) is one {@link ParsedActivity} with a leg per session. Reads {@code in} to the end
    * and closes it.
    *
    * @throws ImportException with a message an athlete can read when nothing usable is in the file

@@ -11,6 +11,7 @@ import com.garmin.fit.MesgDefinitionListener;
 import com.garmin.fit.MesgListener;
 import com.garmin.fit.SessionMesg;
 import com.garmin.fit.plugins.HrToRecordMesgBroadcastPlugin;
+import fitcoach.activities.ActivityLeg;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,10 +20,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * Decodes FIT activity files with the Garmin FIT SDK: one activity per session message (multisport files have
- * several), each with the records between its start and the next session's. Chained FIT files are read to the end,
+ * Decodes FIT activity files with the Garmin FIT SDK: one activity per file. A multisport file (a triathlon: swim,
+ * T1, bike, T2, run) has a session per leg and becomes one activity with those legs, transitions included, each leg
+ * summarised from its session and the records between its start and the next session's. Chained FIT files are read to the end,
  * and HR-strap {@code hr} messages (swims) are merged into the records by the SDK's HrToRecord plugin. Session
  * totals win over values computed from records. A truncated or corrupt file keeps every complete message before the
  * damage, with a warning; a file without a session is summarised from its records.
@@ -70,11 +74,7 @@ final class FitParser {
     } else if (sessions.size() == 1) {
       out.add(fromSession(sessions.get(0), m.samples, false, device, utcOffset));
     } else {
-      for (int k = 0; k < sessions.size(); k++) {
-        long from = k == 0 ? Long.MIN_VALUE : start(sessions.get(k)).toEpochMilli();
-        long to = k == sessions.size() - 1 ? Long.MAX_VALUE : start(sessions.get(k + 1)).toEpochMilli();
-        out.add(fromSession(sessions.get(k), m.samples.within(from, to), true, device, utcOffset));
-      }
+      out.add(fromSessions(sessions, m.samples, device, utcOffset));
     }
     return new ParsedFile("fit", out, warnings);
   }
@@ -167,6 +167,68 @@ final class FitParser {
         or(cadence, c.avgCadence()),
         s.getTotalCalories() != null ? Double.valueOf(s.getTotalCalories()) : null,
         device, streams);
+  }
+
+  /**
+   * A multisport file: one activity whose legs are its sessions in order, each summarised as a one-session file would be
+   * from its session and its own records. The activity's totals come from the legs:
+   * <ul>
+   *   <li>start: the first leg's; elapsed: to the end of the last leg; moving time, distance, elevation gain and
+   *       calories: sums over the legs that know them;</li>
+   *   <li>average HR and average power: means over the legs that have them, weighted by moving time (so a bike leg's
+   *       power is not diluted by the swim and run that had no meter); max HR: the highest leg's;</li>
+   *   <li>normalized power: only when every leg other than the transitions has it, as the moving-time-weighted fourth-power
+   *       mean of the legs' NP (Coggan's definition, give or take the 30 s windows across a changeover); otherwise null,
+   *       because a bike leg's NP over the whole race's time would overstate its load;</li>
+   *   <li>cadence: null, since strokes, revolutions and steps per minute do not average into anything;</li>
+   *   <li>streams: every record of the file, timed from the first leg's start.</li>
+   * </ul>
+   */
+  private static ParsedActivity fromSessions(List<SessionMesg> sessions, StreamBuilder samples, String device,
+      Integer utcOffset) {
+    Instant start = start(sessions.get(0));
+    List<ParsedActivity> parts = new ArrayList<>();
+    for (int k = 0; k < sessions.size(); k++) {
+      long from = k == 0 ? Long.MIN_VALUE : start(sessions.get(k)).toEpochMilli();
+      long to = k == sessions.size() - 1 ? Long.MAX_VALUE : start(sessions.get(k + 1)).toEpochMilli();
+      parts.add(fromSession(sessions.get(k), samples.within(from, to), true, device, utcOffset));
+    }
+    List<ActivityLeg> legs = parts.stream().map(p -> new ActivityLeg(p.sportType(),
+        (int) (p.startUtc().getEpochSecond() - start.getEpochSecond()), p.elapsedTimeS(), p.movingTimeS(), p.distanceM(),
+        p.avgHr(), p.maxHr(), p.avgPowerW(), p.normalizedPowerW())).toList();
+    int elapsed = legs.stream().mapToInt(l -> l.startOffsetS() + l.elapsedTimeS()).max().orElse(0);
+    int moving = legs.stream().mapToInt(ActivityLeg::movingTimeS).sum();
+    boolean npEverywhere = legs.stream().allMatch(l -> l.transition() || l.normalizedPowerW() != null);
+    return new ParsedActivity("fit", SportTypes.multisport(legs.stream().map(ActivityLeg::sportType).toList()), start,
+        local(start, utcOffset), null, elapsed, Math.min(moving, elapsed),
+        sum(parts, ParsedActivity::distanceM), sum(parts, ParsedActivity::elevationGainM),
+        weightedMean(parts, ParsedActivity::avgHr, 1),
+        parts.stream().map(ParsedActivity::maxHr).filter(Objects::nonNull).max(Double::compare).orElse(null),
+        weightedMean(parts, ParsedActivity::avgPowerW, 1),
+        npEverywhere ? weightedMean(parts, ParsedActivity::normalizedPowerW, 4) : null,
+        null, sum(parts, ParsedActivity::calories), device, samples.build(start), legs);
+  }
+
+  private static Double sum(List<ParsedActivity> parts, Function<ParsedActivity, Double> value) {
+    return parts.stream().map(value).filter(Objects::nonNull).reduce(Double::sum).orElse(null);
+  }
+
+  /**
+   * The power mean (the {@code exponent}-th root of the weighted mean of {@code exponent}-th powers) of the parts that
+   * have the value, weighted by moving time; a part with no moving time counts as one second. Null when none has it.
+   */
+  private static Double weightedMean(List<ParsedActivity> parts, Function<ParsedActivity, Double> value, int exponent) {
+    double sum = 0;
+    double weights = 0;
+    for (ParsedActivity p : parts) {
+      Double v = value.apply(p);
+      if (v != null) {
+        double w = Math.max(1, p.movingTimeS());
+        sum += w * Math.pow(v, exponent);
+        weights += w;
+      }
+    }
+    return weights == 0 ? null : Math.pow(sum / weights, 1.0 / exponent);
   }
 
   /** A file without a session message (cut off before the device wrote it): everything from the records. */

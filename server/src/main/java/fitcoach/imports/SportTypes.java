@@ -3,6 +3,7 @@ package fitcoach.imports;
 import com.garmin.fit.Sport;
 import com.garmin.fit.SubSport;
 import fitcoach.activities.Sports;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
  */
 final class SportTypes {
   /** Multisport changeover time (FIT sport "transition"); no Strava type fits, so it keeps its own name. */
-  static final String TRANSITION = "Transition";
+  static final String TRANSITION = Sports.TRANSITION;
   static final String FALLBACK = "Workout";
 
   private static final Map<String, String> BY_TEXT = Map.ofEntries(
@@ -123,6 +124,23 @@ final class SportTypes {
       default:
         return FALLBACK;
     }
+  }
+
+  /**
+   * The sport of an activity made of legs (a FIT file with several sessions), from the legs' sport types in order:
+   * transitions aside, swim + bike + run in any order is a triathlon, run + bike + run a duathlon, anything else
+   * (a brick, a swimrun, two rides) is multisport. Families decide, so a trail-run leg is a run and a trainer ride a ride.
+   */
+  static String multisport(List<String> legSportTypes) {
+    List<String> families = legSportTypes.stream().map(Sports::family)
+        .filter(f -> !Sports.TRANSITION_FAMILY.equals(f)).toList();
+    if (families.equals(List.of("run", "ride", "run"))) {
+      return Sports.DUATHLON;
+    }
+    if (families.size() == 3 && families.containsAll(List.of("swim", "ride", "run"))) {
+      return Sports.TRIATHLON;
+    }
+    return Sports.MULTISPORT;
   }
 
   private static String fromTrainingSubSport(SubSport s) {

@@ -65,6 +65,46 @@ final class FitFiles {
     return this;
   }
 
+  /**
+   * A sprint-ish triathlon recorded at 1 Hz from {@link #START}: swim 0-1800 s (HR 140), T1 1800-1920 (HR 150), bike
+   * 1920-5520 (HR 150, 200 W, altitude 100 m then 150 m), T2 5520-5580 (HR 160), run 5580-7380 (HR 160, altitude 150 m
+   * then 170 m); one session per leg with its elapsed time and distance (1500, 200, 36000, 100, 5400 m), records at
+   * every second from 0 to 7380, and the device an hour ahead of UTC.
+   */
+  static FitFiles triathlon() {
+    FitFiles fit = activity().utcOffsetSeconds(3600)
+        .session(Sport.SWIMMING, 0, 1800, 1800, 1500.0)
+        .session(Sport.TRANSITION, 1800, 120, 120, 200.0)
+        .session(Sport.CYCLING, 1920, 3600, 3600, 36000.0)
+        .session(Sport.TRANSITION, 5520, 60, 60, 100.0)
+        .session(Sport.RUNNING, 5580, 1800, 1800, 5400.0);
+    for (int t = 0; t <= 7380; t++) {
+      int second = t;
+      fit.record(t, r -> {
+        if (second < 1800) {
+          r.setHeartRate((short) 140);
+          r.setSpeed(0.83f);
+        } else if (second < 1920) {
+          r.setHeartRate((short) 150);
+          r.setSpeed(1.67f);
+        } else if (second < 5520) {
+          r.setHeartRate((short) 150);
+          r.setPower(200);
+          r.setSpeed(10f);
+          r.setAltitude(second < 3720 ? 100f : 150f);
+        } else if (second < 5580) {
+          r.setHeartRate((short) 160);
+          r.setSpeed(1.67f);
+        } else {
+          r.setHeartRate((short) 160);
+          r.setSpeed(3f);
+          r.setAltitude(second < 6480 ? 150f : 170f);
+        }
+      });
+    }
+    return fit;
+  }
+
   /** Any other message (e.g. HR-strap hr messages), written after the records and sessions. */
   FitFiles message(Mesg m) {
     others.add(m);

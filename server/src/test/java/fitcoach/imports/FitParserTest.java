@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.garmin.fit.Sport;
+import fitcoach.activities.ActivityLeg;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -197,8 +198,44 @@ class FitParserTest {
   }
 
   @Test
-  @DisplayName("A brick session file yields one activity per session, each with only its own records.")
-  void multisportSessions() throws Exception {
+  @DisplayName("A triathlon FIT file is one activity with five legs, transitions included, and totals summed over the legs.")
+  void triathlonIsOneActivityWithLegs() throws Exception {
+    List<ParsedActivity> activities = parse("tri.fit", FitFiles.triathlon().write(dir.resolve("tri.fit"))).activities();
+
+    assertThat(activities).hasSize(1);
+    ParsedActivity a = activities.get(0);
+    assertThat(a.sportType()).isEqualTo("Triathlon");
+    assertThat(a.startUtc()).isEqualTo(FitFiles.START);
+    assertThat(a.startLocal()).isEqualTo(LocalDateTime.parse("2024-03-10T08:00:00"));
+    assertThat(a.legs()).extracting(ActivityLeg::sportType).containsExactly("Swim", "Transition", "Ride", "Transition", "Run");
+    assertThat(a.legs()).extracting(ActivityLeg::startOffsetS).containsExactly(0, 1800, 1920, 5520, 5580);
+    assertThat(a.legs()).extracting(ActivityLeg::elapsedTimeS).containsExactly(1800, 120, 3600, 60, 1800);
+    // Each leg's records are a second apart; the second from a leg's last record to the next leg's first is in neither.
+    assertThat(a.legs()).extracting(ActivityLeg::movingTimeS).containsExactly(1799, 119, 3599, 59, 1800);
+    assertThat(a.legs()).extracting(ActivityLeg::distanceM).containsExactly(1500.0, 200.0, 36000.0, 100.0, 5400.0);
+    assertThat(a.legs()).extracting(ActivityLeg::avgHr).containsExactly(140.0, 150.0, 150.0, 160.0, 160.0);
+    assertThat(a.legs()).extracting(ActivityLeg::avgPowerW).containsExactly(null, null, 200.0, null, null);
+    assertThat(a.legs()).extracting(ActivityLeg::normalizedPowerW).containsExactly(null, null, 200.0, null, null);
+
+    assertThat(a.elapsedTimeS()).isEqualTo(5580 + 1800);
+    assertThat(a.movingTimeS()).isEqualTo(1799 + 119 + 3599 + 59 + 1800);
+    assertThat(a.distanceM()).isCloseTo(43200.0, within(0.01));
+    assertThat(a.elevationGainM()).isCloseTo(50.0 + 20.0, within(1e-9));
+    // (140·1799 + 150·119 + 150·3599 + 160·59 + 160·1800) / 7376 = 1107000 / 7376
+    assertThat(a.avgHr()).isCloseTo(1107000.0 / 7376, within(1e-9));
+    assertThat(a.maxHr()).isEqualTo(160.0);
+    // Only the bike had a power meter: its average is not diluted by the other legs' hours.
+    assertThat(a.avgPowerW()).isCloseTo(200.0, within(1e-9));
+    assertThat(a.normalizedPowerW()).as("no NP unless every leg but the transitions has one").isNull();
+    assertThat(a.avgCadence()).isNull();
+    assertThat(a.streams().size()).isEqualTo(7381);
+    assertThat(a.streams().timeS()[0]).isZero();
+    assertThat(a.streams().timeS()[7380]).isEqualTo(7380);
+  }
+
+  @Test
+  @DisplayName("A brick (ride then run) is one Multisport activity; with power on both legs its NP is their fourth-power mean.")
+  void brickIsOneMultisportActivity() throws Exception {
     FitFiles fit = FitFiles.activity()
         .session(Sport.CYCLING, 0, 1200, 1200, 9600.0)
         .session(Sport.RUNNING, 1200, 600, 600, 1800.0);
@@ -206,21 +243,30 @@ class FitParserTest {
       boolean riding = t < 1200;
       fit.record(t, r -> {
         r.setSpeed(riding ? 8f : 3f);
-        if (riding) {
-          r.setPower(180);
-        }
+        r.setPower(riding ? 180 : 300);
       });
     }
     List<ParsedActivity> activities = parse("brick.fit", fit.write(dir.resolve("brick.fit"))).activities();
 
-    assertThat(activities).extracting(ParsedActivity::sportType).containsExactly("Ride", "Run");
-    assertThat(activities.get(0).streams().size()).isEqualTo(1200);
-    assertThat(activities.get(1).streams().size()).isEqualTo(600);
-    assertThat(activities.get(1).startUtc()).isEqualTo(FitFiles.START.plusSeconds(1200));
-    assertThat(activities.get(1).streams().timeS()[0]).isZero();
-    assertThat(activities.get(0).avgPowerW()).isCloseTo(180.0, within(1e-9));
-    assertThat(activities.get(1).avgPowerW()).isNull();
-    assertThat(activities.get(1).distanceM()).isCloseTo(1800.0, within(0.01));
+    assertThat(activities).hasSize(1);
+    ParsedActivity a = activities.get(0);
+    assertThat(a.sportType()).isEqualTo("Multisport");
+    assertThat(a.legs()).extracting(ActivityLeg::sportType).containsExactly("Ride", "Run");
+    assertThat(a.legs()).extracting(ActivityLeg::movingTimeS).containsExactly(1199, 599);
+    assertThat(a.legs().get(1).distanceM()).isCloseTo(1800.0, within(0.01));
+    assertThat(a.streams().size()).isEqualTo(1800);
+    assertThat(a.avgPowerW()).isCloseTo((180.0 * 1199 + 300.0 * 599) / 1798, within(1e-9));
+    // ((1199·180⁴ + 599·300⁴) / 1798)^¼ = 241.45 W, above the 220 W average: the hard third weighs more in NP.
+    assertThat(a.normalizedPowerW()).isCloseTo(241.45, within(0.01));
+  }
+
+  @Test
+  @DisplayName("A file of one session has no legs and keeps its own sport.")
+  void oneSessionHasNoLegs() throws Exception {
+    ParsedActivity a = parse("ride.fit", ride("ride.fit", t -> 200)).activities().get(0);
+
+    assertThat(a.sportType()).isEqualTo("Ride");
+    assertThat(a.legs()).isEmpty();
   }
 
   @Test

@@ -138,6 +138,26 @@ class ImportRoutesTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("A triathlon FIT file imports as one Triathlon activity with the race's totals, not five activities")
+  void triathlonIsOneActivity() throws Exception {
+    upload(Map.of("tri.fit", FitFiles.triathlon().write(Files.createTempFile("tri", ".fit"))));
+    JsonObject job = awaitImportDone();
+    assertThat(job.getInteger("activitiesNew")).isEqualTo(1);
+
+    var items = client.get("/api/activities").jsonArray("items");
+    assertThat(items).hasSize(1);
+    JsonObject a = items.getJsonObject(0);
+    assertThat(a.getString("sportType")).isEqualTo("Triathlon");
+    assertThat(a.getString("sportFamily")).isEqualTo("multisport");
+    assertThat(a.getInteger("elapsedTimeS")).isEqualTo(7380);
+    assertThat(a.getDouble("distanceM")).isCloseTo(43200.0, within(0.01));
+    assertThat(client.get("/api/activities?sport=run").jsonArray("items")).isEmpty();
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE sport_type = 'Transition'")).isZero();
+    var streams = client.get("/api/activities/" + a.getString("id") + "/streams").json().getJsonObject("streams");
+    assertThat(streams.getJsonArray("heartrate")).hasSize(7381);
+  }
+
+  @Test
   @DisplayName("A file without positions takes the athlete's time zone; a GPX track takes the zone where it starts")
   void timeZones() throws Exception {
     client.put("/api/settings/profile", new JsonObject().put("timeZone", "America/Denver"));

@@ -158,31 +158,40 @@ class SharedActivityFilesTest {
   }
 
   @Test
-  @DisplayName("The four chained FIT files of the 920XT triathlon yield its five sessions: swim, T1, bike, T2, run.")
+  @DisplayName("The four chained FIT files of the 920XT triathlon are one activity with its five legs: swim, T1, bike, T2, run.")
   void triathlon() throws Exception {
-    List<ParsedActivity> legs = file("sample_mulitple_header.fit").activities();
+    List<ParsedActivity> activities = file("sample_mulitple_header.fit").activities();
 
-    assertThat(legs).extracting(ParsedActivity::sportType)
+    assertThat(activities).hasSize(1);
+    ParsedActivity race = activities.get(0);
+    List<fitcoach.activities.ActivityLeg> legs = race.legs();
+    assertThat(race.sportType()).isEqualTo("Triathlon");
+    assertThat(legs).extracting(fitcoach.activities.ActivityLeg::sportType)
         .containsExactly("Swim", "Transition", "Ride", "Transition", "Run");
-    assertThat(legs).extracting(ParsedActivity::startUtc).containsExactly(
-        Instant.parse("2018-05-27T07:33:01Z"), Instant.parse("2018-05-27T08:06:08Z"),
+    Instant start = Instant.parse("2018-05-27T07:33:01Z");
+    assertThat(race.startUtc()).isEqualTo(start);
+    assertThat(legs).extracting(l -> start.plusSeconds(l.startOffsetS())).containsExactly(
+        start, Instant.parse("2018-05-27T08:06:08Z"),
         Instant.parse("2018-05-27T08:08:58Z"), Instant.parse("2018-05-27T09:22:40Z"),
         Instant.parse("2018-05-27T09:23:41Z"));
-    assertThat(legs).extracting(ParsedActivity::elapsedTimeS).containsExactly(1988, 170, 4422, 61, 2851);
+    assertThat(legs).extracting(fitcoach.activities.ActivityLeg::elapsedTimeS).containsExactly(1988, 170, 4422, 61, 2851);
     double[] distances = {1644.71, 141.7, 40909.42, 31.93, 9805.92};
     double[][] hr = {{165, 175}, {176, 184}, {172, 183}, {164, 169}, {176, 187}};
-    int records = 0;
     for (int i = 0; i < 5; i++) {
-      ParsedActivity leg = legs.get(i);
+      var leg = legs.get(i);
       assertThat(leg.distanceM()).as("distance of leg %d", i + 1).isCloseTo(distances[i], within(0.01));
       assertThat(leg.avgHr()).as("avg HR of leg %d", i + 1).isEqualTo(hr[i][0]);
       assertThat(leg.maxHr()).as("max HR of leg %d", i + 1).isEqualTo(hr[i][1]);
-      assertThat(leg.deviceName()).isEqualTo("Garmin Forerunner 920XT");
-      assertThat(leg.streams().timeS()[0]).isGreaterThanOrEqualTo(0);
-      records += leg.streams().size();
     }
-    assertThat(records).isEqualTo(1773);
-    assertThat(legs.get(0).startLocal()).isEqualTo(LocalDateTime.parse("2018-05-27T09:33:01"));
+    // 09:23:41 + 2851 s ends at 10:11:12, 9491 s after the start.
+    assertThat(race.elapsedTimeS()).isEqualTo(9491);
+    assertThat(race.distanceM()).isCloseTo(1644.71 + 141.7 + 40909.42 + 31.93 + 9805.92, within(0.05));
+    assertThat(race.maxHr()).isEqualTo(187.0);
+    assertThat(race.avgHr()).isBetween(164.0, 176.0);
+    assertThat(race.deviceName()).isEqualTo("Garmin Forerunner 920XT");
+    assertThat(race.streams().size()).isEqualTo(1773);
+    assertThat(race.streams().timeS()[0]).isGreaterThanOrEqualTo(0);
+    assertThat(race.startLocal()).isEqualTo(LocalDateTime.parse("2018-05-27T09:33:01"));
   }
 
   @Test
