@@ -26,12 +26,12 @@ import java.util.UUID;
 final class LoadRepository {
   private static final String INPUTS = """
       SELECT id, sport_type, sport_family, moving_time_s, elapsed_time_s, avg_hr, max_hr, avg_power_w, weighted_power_w,
-             device_watts, rpe, load_override, local_date, load, load_method, load_uses_estimate
+             device_watts, rpe, load_override, local_date, load, load_method, load_uses_estimate, legs
       FROM activities WHERE user_id = #{userId}""";
   /** Per workout, the copy the coach may read (see coach_activities in V006). */
   private static final String COACH_INPUTS = """
       SELECT id, sport_type, sport_family, moving_time_s, elapsed_time_s, avg_hr, max_hr, avg_power_w, weighted_power_w,
-             device_watts, rpe, load_override, local_date, load, load_method, load_uses_estimate
+             device_watts, rpe, load_override, local_date, load, load_method, load_uses_estimate, legs
       FROM coach_activities(#{userId}, #{sources})""";
   private static final String DAILY_LOADS = """
       SELECT local_date, sum(coalesce(load_override, load, 0)) AS load
@@ -71,7 +71,8 @@ final class LoadRepository {
       r.getString("sport_family"), r.getInteger("moving_time_s"), r.getInteger("elapsed_time_s"), r.getDouble("avg_hr"),
       r.getDouble("max_hr"), r.getDouble("avg_power_w"), r.getDouble("weighted_power_w"), r.getBoolean("device_watts"),
       r.getInteger("rpe"), r.getDouble("load_override"), r.getLocalDate("local_date"), r.getDouble("load"),
-      r.getString("load_method"), Boolean.TRUE.equals(r.getBoolean("load_uses_estimate")));
+      r.getString("load_method"), Boolean.TRUE.equals(r.getBoolean("load_uses_estimate")),
+      r.getValue("legs") instanceof io.vertx.core.json.JsonArray legs ? fitcoach.activities.ActivityLeg.listFromJson(legs) : List.of());
 
   private static final RowMapper<PmcDay> DAY = (Row r) -> new PmcDay(r.getLocalDate("day"), r.getDouble("load"),
       r.getDouble("ctl"), r.getDouble("atl"), r.getDouble("form"), r.getDouble("form_after"), r.getDouble("ramp"),

@@ -279,14 +279,16 @@ public final class LoadService {
       samples.add(new HistorySample(family(in), results[i].load(), movingTime(in), results[i].method()));
     }
     Map<String, Double> rates = HistoryRates.medianPerHour(samples);
+    java.util.function.Function<String, OptionalDouble> rate = family -> rates.containsKey(family)
+        ? OptionalDouble.of(rates.get(family)) : OptionalDouble.empty();
     for (int i = 0; i < inputs.size(); i++) {
       LoadInput in = inputs.get(i);
-      if (results[i].method() == LoadMethod.NONE && rates.containsKey(family(in))) {
-        results[i] = ActivityLoad.compute(data(in), thresholds, OptionalDouble.of(rates.get(family(in))));
+      // A multisport activity always takes the second pass: a leg with nothing measured (a swim) needs its family's rate.
+      if ((results[i].method() == LoadMethod.NONE || !in.legs().isEmpty()) && results[i].method() != LoadMethod.MANUAL) {
+        results[i] = ActivityLoad.compute(data(in), thresholds, rate);
       }
       if (results[i].method() == LoadMethod.MANUAL) {
-        results[i] = ActivityLoad.compute(withoutOverride(in), thresholds,
-            rates.containsKey(family(in)) ? OptionalDouble.of(rates.get(family(in))) : OptionalDouble.empty());
+        results[i] = ActivityLoad.compute(withoutOverride(in), thresholds, rate);
       }
     }
     return results;
@@ -323,13 +325,19 @@ public final class LoadService {
 
   private static ActivityData data(LoadInput in) {
     return new ActivityData(family(in), movingTime(in), in.avgHr(), in.avgPowerW(), in.weightedPowerW(),
-        Boolean.TRUE.equals(in.deviceWatts()), in.rpe(), in.loadOverride(), null, null);
+        Boolean.TRUE.equals(in.deviceWatts()), in.rpe(), in.loadOverride(), null, null, legs(in));
   }
 
   private static ActivityData withoutOverride(LoadInput in) {
     ActivityData d = data(in);
     return new ActivityData(d.sportFamily(), d.movingTimeS(), d.avgHr(), d.avgPowerW(), d.weightedPowerW(), d.deviceWatts(),
-        d.rpe(), null, null, null);
+        d.rpe(), null, null, null, d.legs());
+  }
+
+  /** Each leg of a multisport activity as the engine sees it: its own family, time, heart rate and power. */
+  private static List<ActivityData> legs(LoadInput in) {
+    return in.legs().stream().map(leg -> new ActivityData(leg.sportFamily(), leg.movingTimeS(), leg.avgHr(), leg.avgPowerW(),
+        leg.normalizedPowerW(), leg.avgPowerW() != null, null, null, null, null)).toList();
   }
 
   private static String family(LoadInput in) {

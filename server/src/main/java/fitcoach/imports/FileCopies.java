@@ -1,6 +1,7 @@
 package fitcoach.imports;
 
 import fitcoach.activities.ActivityInput;
+import fitcoach.activities.ActivityLeg;
 import fitcoach.activities.ActivitySource;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDateTime;
@@ -16,7 +17,8 @@ final class FileCopies {
     return new ActivityInput(source, externalId, a.sportType(), name, description, null, a.startUtc(), local, zone,
         a.movingTimeS(), a.elapsedTimeS(), a.distanceM(), a.elevationGainM(), a.avgHr(), a.maxHr(), power ? a.avgPowerW() : null,
         power ? a.normalizedPowerW() : null, power ? Boolean.TRUE : null, null, a.avgCadence(), null, null, a.calories(), rpe,
-        false, false, false, null, raw(a.format(), a.deviceName(), gear), originalFile, null,
+        false, false, false, null, raw(a.format(), a.deviceName(), gear), originalFile,
+        a.legs() == null || a.legs().isEmpty() ? null : ActivityLeg.toJson(a.legs()),
         streams == null ? null : new ActivityInput.StreamData(streams.points(), streams.gzippedJson(), streams.types()));
   }
 
