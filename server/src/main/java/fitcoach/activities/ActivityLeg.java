@@ -41,8 +41,10 @@ public record ActivityLeg(
 
   /** camelCase keys as in the API; unknown values are JSON nulls. */
   public JsonObject toJson() {
+    // The family is derived, but stored too: matching finds other sources' copies of a leg by it in SQL.
     return new JsonObject()
         .put("sportType", sportType)
+        .put("sportFamily", sportFamily())
         .put("startOffsetS", startOffsetS)
         .put("elapsedTimeS", elapsedTimeS)
         .put("movingTimeS", movingTimeS)

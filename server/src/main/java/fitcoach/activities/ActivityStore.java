@@ -414,7 +414,23 @@ public final class ActivityStore {
     return new Grouping.Copy(r.getUUID("id"), ActivitySource.of(r.getString("source")), r.getString("external_id"),
         r.getString("sport_family"), r.getOffsetDateTime("start_date").toInstant(), r.getInteger("duration"),
         r.getInteger("stream_types"), r.getInteger("points"), r.getInteger("metrics"), r.getString("merge_choice"),
-        r.getUUID("primary_activity_id"), r.getInteger("group_rank"), r.getString("merge_reason"), r.getLocalDate("local_date"));
+        r.getUUID("primary_activity_id"), r.getInteger("group_rank"), r.getString("merge_reason"), r.getLocalDate("local_date"),
+        legs(r.getOffsetDateTime("start_date").toInstant(), r.getValue("legs")));
+  }
+
+  private static List<Grouping.Leg> legs(java.time.Instant start, Object json) {
+    if (!(json instanceof JsonArray array)) {
+      return List.of();
+    }
+    List<Grouping.Leg> legs = new ArrayList<>();
+    List<ActivityLeg> parsed = ActivityLeg.listFromJson(array);
+    for (int i = 0; i < parsed.size(); i++) {
+      ActivityLeg leg = parsed.get(i);
+      if (!leg.transition()) {
+        legs.add(new Grouping.Leg(i + 1, leg.sportType(), leg.sportFamily(), start.plusSeconds(leg.startOffsetS()), leg.elapsedTimeS()));
+      }
+    }
+    return legs;
   }
 
   /** The insert's parameters: one array per column. */

@@ -97,18 +97,29 @@ final class ActivityStoreSql {
         coalesce(cardinality(s.stream_types), 0) AS stream_types, coalesce(s.point_count, 0) AS points,
         num_nonnulls(a.avg_hr, a.max_hr, a.avg_power_w, a.weighted_power_w, a.distance_m, a.elevation_gain_m, a.avg_cadence,
           a.calories) AS metrics,
-        a.merge_choice, a.primary_activity_id, a.group_rank, a.merge_reason, a.local_date
+        a.merge_choice, a.primary_activity_id, a.group_rank, a.merge_reason, a.local_date, a.legs
       FROM activities a LEFT JOIN activity_streams s ON s.activity_id = a.id""";
 
   /** The given copies, the copies grouped with them, and the copies of the same family starting near them. */
   static final String COPIES_AROUND = """
-      WITH seeds AS (SELECT id, sport_family, start_date, primary_activity_id FROM activities WHERE user_id = $1 AND id = ANY ($2)),
+      WITH seeds AS (SELECT id, sport_family, start_date, primary_activity_id, legs FROM activities
+                     WHERE user_id = $1 AND id = ANY ($2)),
       around AS (
         SELECT id FROM seeds
         UNION SELECT a.id FROM activities a JOIN seeds s ON a.user_id = $1 AND a.primary_activity_id = coalesce(s.primary_activity_id, s.id)
         UNION SELECT primary_activity_id FROM seeds WHERE primary_activity_id IS NOT NULL
         UNION SELECT a.id FROM seeds s JOIN activities a ON a.user_id = $1 AND a.sport_family = s.sport_family
-          AND a.start_date BETWEEN s.start_date - interval '2 minutes' AND s.start_date + interval '2 minutes')
+          AND a.start_date BETWEEN s.start_date - interval '2 minutes' AND s.start_date + interval '2 minutes'
+        -- Other sources' copies of a multisport activity's legs (Strava keeps a race as one activity per leg) ...
+        UNION SELECT a.id FROM seeds s CROSS JOIN LATERAL jsonb_array_elements(s.legs) l
+          JOIN activities a ON a.user_id = $1 AND a.sport_family = l->>'sportFamily'
+          AND a.start_date BETWEEN s.start_date + make_interval(secs => (l->>'startOffsetS')::int) - interval '2 minutes'
+                               AND s.start_date + make_interval(secs => (l->>'startOffsetS')::int) + interval '2 minutes'
+          WHERE jsonb_typeof(s.legs) = 'array'
+        -- ... and the multisport activity a leg's copy belongs to.
+        UNION SELECT a.id FROM seeds s JOIN activities a ON a.user_id = $1 AND a.sport_family = 'multisport' AND a.legs IS NOT NULL
+          AND a.start_date BETWEEN s.start_date - interval '2 days' AND s.start_date + interval '2 minutes'
+          AND a.start_date + make_interval(secs => coalesce(a.elapsed_time_s, 0)) >= s.start_date - interval '2 minutes')
       """ + COPY_COLUMNS + " JOIN around ON around.id = a.id";
 
   static final String ALL_COPIES = COPY_COLUMNS + " WHERE a.user_id = $1";

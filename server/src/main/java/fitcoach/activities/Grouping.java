@@ -29,10 +29,14 @@ public final class Grouping {
   private Grouping() {
   }
 
-  /** A stored copy as grouping sees it. */
+  /** One leg of a multisport copy: another source may hold it as an activity of its own. */
+  public record Leg(int number, String sportType, String family, Instant start, int durationS) {
+  }
+
+  /** A stored copy as grouping sees it; {@code legs} is empty unless it is a multisport activity. */
   public record Copy(UUID id, ActivitySource source, String externalId, String family, Instant start, int durationS,
                      int streamTypes, int points, int metrics, String choice, UUID primaryId, int rank, String reason,
-                     LocalDate localDate) {
+                     LocalDate localDate, List<Leg> legs) {
     boolean separate() {
       return "separate".equals(choice);
     }
@@ -56,14 +60,35 @@ public final class Grouping {
       .thenComparing(Copy::id);
 
   public static boolean sameWorkout(Copy a, Copy b) {
-    if (a.separate() || b.separate() || a.family() == null || !a.family().equals(b.family())) {
+    if (a.separate() || b.separate()) {
       return false;
     }
-    if (Duration.between(a.start(), b.start()).abs().compareTo(START_TOLERANCE) > 0) {
+    return close(a.family(), a.start(), a.durationS(), b.family(), b.start(), b.durationS())
+        || legMatched(a, b) != null || legMatched(b, a) != null;
+  }
+
+  private static boolean close(String familyA, Instant startA, int durationA, String familyB, Instant startB, int durationB) {
+    if (familyA == null || !familyA.equals(familyB)) {
       return false;
     }
-    int longer = Math.max(a.durationS(), b.durationS());
-    return Math.abs(a.durationS() - b.durationS()) <= DURATION_TOLERANCE * longer;
+    if (Duration.between(startA, startB).abs().compareTo(START_TOLERANCE) > 0) {
+      return false;
+    }
+    int longer = Math.max(durationA, durationB);
+    return Math.abs(durationA - durationB) <= DURATION_TOLERANCE * longer;
+  }
+
+  /** The leg of multisport copy {@code whole} that single-sport copy {@code part} is another source's copy of, or null. */
+  static Leg legMatched(Copy whole, Copy part) {
+    if (!part.legs().isEmpty()) {
+      return null;
+    }
+    for (Leg leg : whole.legs()) {
+      if (close(leg.family(), leg.start(), leg.durationS(), part.family(), part.start(), part.durationS())) {
+        return leg;
+      }
+    }
+    return null;
   }
 
   /** The placement of every copy given. Copies must include every copy they could group with (see ActivityStore). */
@@ -87,6 +112,16 @@ public final class Grouping {
         }
       }
     }
+    // A multisport copy's legs start hours after it: they are compared with every copy, not only the nearby ones.
+    for (Copy whole : sorted) {
+      if (!whole.legs().isEmpty()) {
+        for (Copy part : sorted) {
+          if (part != whole && !whole.separate() && !part.separate() && legMatched(whole, part) != null) {
+            union(parent, whole.id(), part.id());
+          }
+        }
+      }
+    }
     Map<UUID, List<Copy>> groups = new HashMap<>();
     for (Copy c : sorted) {
       groups.computeIfAbsent(find(parent, c.id()), k -> new ArrayList<>()).add(c);
@@ -106,6 +141,12 @@ public final class Grouping {
 
   /** Why a copy is merged into its primary, in words the athlete reads in the activity's detail. */
   static String reason(Copy member, Copy leader) {
+    Leg leg = legMatched(leader, member);
+    if (leg != null) {
+      long apart = Duration.between(member.start(), leg.start()).abs().toSeconds();
+      return String.format(Locale.ROOT, "Leg %d (%s) of the %s multisport activity: starts %d s apart from that leg", leg.number(),
+          leg.sportType(), leader.source().label(), apart);
+    }
     long apart = Duration.between(member.start(), leader.start()).abs().toSeconds();
     int longer = Math.max(1, Math.max(member.durationS(), leader.durationS()));
     double pct = 100.0 * Math.abs(member.durationS() - leader.durationS()) / longer;

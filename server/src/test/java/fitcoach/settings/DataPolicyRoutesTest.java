@@ -61,7 +61,7 @@ class DataPolicyRoutesTest extends ApiTest {
   void retention() {
     TestDatabase.query("""
         INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, start_date, start_date_local,
-          moving_time_s, updated_at)
+          moving_time_s, synced_at)
         SELECT id, s.source, s.ext, 'Run', 'run', now() - interval '30 days', (now() - interval '30 days')::timestamp, 3600, s.updated
         FROM users, (VALUES ('strava', 'old', now() - interval '8 days'), ('strava', 'fresh', now() - interval '1 day'),
                             ('file', 'f1', now() - interval '20 days')) AS s(source, ext, updated)""", rs -> null);
@@ -72,7 +72,7 @@ class DataPolicyRoutesTest extends ApiTest {
     }
 
     client.put("/api/settings/data-policy", new JsonObject().put("stravaRetention", "keep"));
-    TestDatabase.query("UPDATE activities SET updated_at = now() - interval '9 days' WHERE external_id = 'fresh'", rs -> null);
+    TestDatabase.query("UPDATE activities SET synced_at = now() - interval '9 days' WHERE external_id = 'fresh'", rs -> null);
     try (FitCoachApp third = TestApp.start(TestApp.env(TestDatabase.url()))) {
       assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE external_id = 'fresh'")).isEqualTo(1);
     }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /** Base for Strava tests: the real app pointed at a fake Strava on loopback, reset before each test. */
-abstract class StravaTest extends ApiTest {
-  static final String VERIFY_TOKEN = "verify-me-please";
+public abstract class StravaTest extends ApiTest {
+  public static final String VERIFY_TOKEN = "verify-me-please";
   protected Vertx fakeVertx;
   protected FakeStrava fake;
 
@@ -118,11 +118,11 @@ abstract class StravaTest extends ApiTest {
     return TestDatabase.count("SELECT count(*) FROM activities WHERE source = 'strava'");
   }
 
-  static void await(BooleanSupplier condition, Duration timeout) {
+  protected static void await(BooleanSupplier condition, Duration timeout) {
     await(condition, timeout, () -> "");
   }
 
-  static void await(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> describe) {
+  protected static void await(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> describe) {
     Instant deadline = Instant.now().plus(timeout);
     while (!condition.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {
