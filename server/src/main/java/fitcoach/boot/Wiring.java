@@ -1,0 +1,63 @@
+package fitcoach.boot;
+
+import fitcoach.activities.ActivityModule;
+import fitcoach.analytics.AnalyticsModule;
+import fitcoach.analytics.LoadService;
+import fitcoach.app.AppConfig;
+import fitcoach.app.ConnectionLimits;
+import fitcoach.app.EmbeddedDatabase;
+import fitcoach.app.ErrorHandler;
+import fitcoach.app.Feature;
+import fitcoach.app.RequestGuard;
+import fitcoach.app.SecretBox;
+import fitcoach.auth.AuthHandler;
+import fitcoach.auth.AuthModule;
+import fitcoach.coach.CoachModule;
+import fitcoach.demo.DemoModule;
+import fitcoach.demo.DemoService;
+import fitcoach.export.ExportModule;
+import fitcoach.health.HealthModule;
+import fitcoach.imports.ImportModule;
+import fitcoach.settings.ProfileRepository;
+import fitcoach.settings.SettingsModule;
+import fitcoach.strava.StravaModule;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The composition root: builds each feature once, by constructor, from what it needs. Services that several features
+ * share are built first; then the features, in the order their routes are matched. A new feature is one more line in
+ * that list (its {@code XModule} says what it mounts, deploys and recovers).
+ */
+record Wiring(HttpVerticle.Api api, DemoService demo) {
+
+  static Wiring build(Vertx vertx, Pool pool, AppConfig config, Supplier<Optional<EmbeddedDatabase.Status>> embedded) {
+    SecretBox secretBox = new SecretBox(config.apiKeyEncryptionKey().orElseThrow());
+    AuthModule auth = new AuthModule(vertx, pool, config);
+    AuthHandler requireUser = auth.requireUser();
+    ProfileRepository profiles = new ProfileRepository(pool);
+    LoadService load = LoadService.create(pool, profiles);
+    SettingsModule settings = new SettingsModule(pool, secretBox, config, profiles, load::recomputeAll, requireUser);
+    DemoModule demo = new DemoModule(pool, load, requireUser);
+    long maxUploadBytes = config.imports().maxUploadBytes();
+
+    List<Feature> features = List.of(
+        new HealthModule(pool, embedded),
+        auth,
+        settings,
+        new ActivityModule(pool, load, profiles, requireUser),
+        new AnalyticsModule(pool, load, requireUser),
+        demo,
+        new StravaModule(vertx, pool, config, secretBox, load, auth.service(), requireUser),
+        new ImportModule(pool, load, requireUser, config.dataDir(), config.imports().keepOriginals(), maxUploadBytes),
+        new ExportModule(vertx, pool, load, requireUser, config.dataDir(), maxUploadBytes),
+        new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, requireUser));
+
+    HttpVerticle.Api api = new HttpVerticle.Api(new RequestGuard(config), new ErrorHandler(),
+        new ConnectionLimits(config.http()), requireUser, features);
+    return new Wiring(api, demo.service());
+  }
+}
