@@ -177,6 +177,11 @@ public final class FitCoachApp implements AutoCloseable {
     return HttpVerticle.router(vertx, api).getRoutes();
   }
 
+  /** The features as wired, in the order their routes are matched. */
+  java.util.List<Feature> features() {
+    return api.features();
+  }
+
   public Vertx vertx() {
     return vertx;
   }
