@@ -59,6 +59,11 @@ public final class ActivityStore {
     this.changes = changes;
   }
 
+  /** The pool the store writes through (reads of activities use the same one). */
+  public Pool pool() {
+    return pool;
+  }
+
   /** This instance's name in change announcements (see {@link ChangeFeed}). */
   public String instance() {
     return instance;

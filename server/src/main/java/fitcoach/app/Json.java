@@ -39,7 +39,7 @@ public final class Json {
    * Builds the serialisers of the common shapes before any request: their first construction (class loading,
    * introspection) can hold an event loop for a few hundred milliseconds on a busy two-core machine.
    */
-  static void warmUp() {
+  public static void warmUp() {
     encode(java.util.Map.of("error", new java.util.LinkedHashMap<>(java.util.Map.of("code", "x", "message", "y"))));
     encode(new fitcoach.auth.UserView(java.util.UUID.randomUUID(), "warm@up", java.time.Instant.now()));
     encode(java.util.Map.of("ok", true, "at", java.time.LocalDate.now(), "list", java.util.List.of(1.5, 2)));

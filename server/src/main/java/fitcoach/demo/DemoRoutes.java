@@ -18,10 +18,6 @@ public final class DemoRoutes {
     this.requireUser = requireUser;
   }
 
-  public DemoService service() {
-    return demo;
-  }
-
   public void mount(Router router) {
     router.route("/api/demo").handler(requireUser);
     router.post("/api/demo").handler(this::create);

@@ -2,13 +2,18 @@ package fitcoach.imports;
 
 import fitcoach.activities.ActivityStore;
 import fitcoach.analytics.LoadService;
+import fitcoach.app.Feature;
 import fitcoach.app.UploadHandler;
 import fitcoach.auth.AuthHandler;
+import io.vertx.core.Deployable;
+import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 /** Wires imports: the upload routes and the worker that parses and stores files; prepares their folders (blocking). */
-public final class ImportModule {
+public final class ImportModule implements Feature {
   private final ImportRoutes routes;
   private final ImportVerticle worker;
 
@@ -20,11 +25,18 @@ public final class ImportModule {
     this.worker = new ImportVerticle(repository, store, load, dataDir, keepOriginals, java.time.Instant.now());
   }
 
-  public ImportRoutes routes() {
-    return routes;
+  @Override
+  public void mount(Router router) {
+    routes.mount(router);
   }
 
-  public ImportVerticle worker() {
-    return worker;
+  @Override
+  public List<Deployable> workers() {
+    return List.of(worker);
+  }
+
+  @Override
+  public Set<String> uploadPaths() {
+    return Set.of(ImportRoutes.UPLOAD_PATH);
   }
 }

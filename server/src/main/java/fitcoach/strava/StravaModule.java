@@ -3,15 +3,20 @@ package fitcoach.strava;
 import fitcoach.activities.ActivityStore;
 import fitcoach.analytics.LoadService;
 import fitcoach.app.AppConfig;
+import fitcoach.app.Feature;
 import fitcoach.app.SecretBox;
 import fitcoach.auth.AuthHandler;
 import fitcoach.auth.AuthService;
+import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /** Wires the Strava feature: one rate limiter per application (Strava's budget is per app), its routes and its worker. */
-public final class StravaModule {
+public final class StravaModule implements Feature {
   private final StravaRoutes routes;
   private final SyncVerticle worker;
 
@@ -28,11 +33,19 @@ public final class StravaModule {
         config.strava().retryBaseMs());
   }
 
-  public StravaRoutes routes() {
-    return routes;
+  @Override
+  public void mount(Router router) {
+    routes.mount(router);
   }
 
-  public SyncVerticle worker() {
-    return worker;
+  @Override
+  public List<Deployable> workers() {
+    return List.of(worker);
+  }
+
+  /** Strava's webhook events are under 1 KB: a larger body is refused instead of being buffered up to 1 MiB. */
+  @Override
+  public Map<String, Integer> bodyLimits() {
+    return Map.of(StravaRoutes.WEBHOOK_PATH, StravaRoutes.WEBHOOK_MAX_BYTES);
   }
 }

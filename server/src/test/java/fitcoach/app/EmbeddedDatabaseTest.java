@@ -3,6 +3,7 @@ package fitcoach.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fitcoach.boot.FitCoachApp;
 import fitcoach.testing.BlockedThreadDetector;
 import fitcoach.testing.DataFolder;
 import fitcoach.testing.TestApp;

@@ -2,6 +2,7 @@ package fitcoach.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fitcoach.boot.FitCoachApp;
 import fitcoach.testing.BlockedThreadDetector;
 import fitcoach.testing.TestApp;
 import fitcoach.testing.TestClient;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import fitcoach.app.FitCoachApp;
+import fitcoach.boot.FitCoachApp;
 import fitcoach.testing.RawHttp;
 import fitcoach.testing.TestApp;
 import fitcoach.testing.TestClient;

@@ -2,7 +2,7 @@ package fitcoach.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fitcoach.app.FitCoachApp;
+import fitcoach.boot.FitCoachApp;
 import fitcoach.testing.TestApp;
 import fitcoach.testing.TestClient;
 import fitcoach.testing.TestDatabase;

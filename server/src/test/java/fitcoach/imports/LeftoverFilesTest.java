@@ -2,7 +2,7 @@ package fitcoach.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fitcoach.app.FitCoachApp;
+import fitcoach.boot.FitCoachApp;
 import fitcoach.testing.BlockedThreadDetector;
 import fitcoach.testing.TestApp;
 import fitcoach.testing.TestDatabase;

@@ -2,7 +2,7 @@ package fitcoach.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fitcoach.app.FitCoachApp;
+import fitcoach.boot.FitCoachApp;
 import fitcoach.testing.ApiTest;
 import fitcoach.testing.TestApp;
 import fitcoach.testing.TestDatabase;

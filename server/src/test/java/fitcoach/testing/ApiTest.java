@@ -2,7 +2,7 @@ package fitcoach.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fitcoach.app.FitCoachApp;
+import fitcoach.boot.FitCoachApp;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

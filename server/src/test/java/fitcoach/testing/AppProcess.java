@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * FitCoach as the athlete runs it: {@code fitcoach.Main} in a JVM of its own, in a working folder (so ./data is its data
+ * FitCoach as the athlete runs it: {@code fitcoach.boot.Main} in a JVM of its own, in a working folder (so ./data is its data
  * folder unless FITCOACH_DATA_DIR says otherwise), its output in a log file there. Can be stopped with SIGTERM or killed
  * with SIGKILL, as the Linux OOM killer would.
  */
@@ -27,10 +27,10 @@ public final class AppProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts {@code java fitcoach.Main args} in {@code workDir} with {@code env} on top of a clean FitCoach environment. */
+  /** Starts {@code java fitcoach.boot.Main args} in {@code workDir} with {@code env} on top of a clean FitCoach environment. */
   public static AppProcess start(Path workDir, String logName, Map<String, String> env, String... args) throws IOException {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"), "fitcoach.Main"));
+    List<String> command = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"), "fitcoach.boot.Main"));
     command.addAll(List.of(args));
     Path log = workDir.resolve(logName);
     ProcessBuilder pb = new ProcessBuilder(command)

@@ -2,7 +2,7 @@ package fitcoach.testing;
 
 import fitcoach.app.AppConfig;
 import fitcoach.app.DatabaseUrl;
-import fitcoach.app.FitCoachApp;
+import fitcoach.boot.FitCoachApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

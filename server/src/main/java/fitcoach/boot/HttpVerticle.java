@@ -1,26 +1,32 @@
-package fitcoach.app;
+package fitcoach.boot;
 
-import fitcoach.activities.ActivityRoutes;
-import fitcoach.analytics.AnalyticsRoutes;
-import fitcoach.analytics.LoadRoutes;
+import fitcoach.app.BridgeSubscriptions;
+import fitcoach.app.ConnectionLimits;
+import fitcoach.app.ErrorHandler;
+import fitcoach.app.Feature;
+import fitcoach.app.QueryParams;
+import fitcoach.app.RequestGuard;
+import fitcoach.app.UploadHandler;
 import fitcoach.auth.AuthHandler;
-import fitcoach.auth.AuthRoutes;
-import fitcoach.coach.CoachRoutes;
-import fitcoach.export.ExportRoutes;
-import fitcoach.imports.ImportRoutes;
-import fitcoach.strava.StravaRoutes;
-import fitcoach.demo.DemoRoutes;
-import fitcoach.health.HealthRoutes;
-import fitcoach.settings.SettingsRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** The HTTP server, deployed once per core; every instance serves the same routes on the same shared port. */
+/**
+ * The HTTP server, deployed once per core; every instance serves the same routes on the same shared port. It mounts the
+ * shared guards, then each feature of {@link Wiring} in order, then the event-bus bridge and the single-page UI.
+ */
 public final class HttpVerticle extends VerticleBase {
   public static final long MAX_BODY_BYTES = 1024 * 1024;
   private final Api api;
@@ -28,11 +34,15 @@ public final class HttpVerticle extends VerticleBase {
   private final int port;
   private final java.util.function.IntConsumer listening;
 
-  /** The route tables of every feature, shared (they hold no per-verticle state). */
-  public record Api(RequestGuard guard, ErrorHandler errors, HealthRoutes health, AuthRoutes auth, SettingsRoutes settings,
-                    ActivityRoutes activities, LoadRoutes load, AnalyticsRoutes analytics, DemoRoutes demo,
-                    StravaRoutes strava, ImportRoutes imports, ExportRoutes export, CoachRoutes coach,
-                    AuthHandler requireUser, BridgeSubscriptions bridgeSubscriptions, ConnectionLimits connections) {
+  /**
+   * What every instance serves: the shared infrastructure around the routes, and the features in the order their routes
+   * are matched (they hold no per-verticle state, so all instances share them).
+   */
+  public record Api(RequestGuard guard, ErrorHandler errors, ConnectionLimits connections, AuthHandler requireUser,
+                    List<Feature> features) {
+    public Api {
+      features = List.copyOf(features);
+    }
   }
 
   /** index.html is revalidated on every load so a new release is picked up at once. */
@@ -83,40 +93,39 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(api.guard()::knownHost);
     router.route().handler(QueryParams::wellFormed);
     BodyHandler smallBodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
-    // Strava's webhook events are under 1 KB: a larger body is refused from its Content-Length, or once it passes the
-    // limit, instead of being buffered up to 1 MiB from anyone who can reach the URL.
-    BodyHandler webhookBodies = BodyHandler.create(false).setBodyLimit(StravaRoutes.WEBHOOK_MAX_BYTES);
+    Set<String> uploads = new HashSet<>();
+    Map<String, BodyHandler> smallerBodies = new HashMap<>();
+    for (Feature feature : api.features()) {
+      uploads.addAll(feature.uploadPaths());
+      // A body past its limit is refused from its Content-Length, or once it passes the limit, instead of being
+      // buffered up to 1 MiB from anyone who can reach the URL (Strava's webhook events are under 1 KB).
+      feature.bodyLimits().forEach((path, limit) -> smallerBodies.put(path, BodyHandler.create(false).setBodyLimit(limit)));
+    }
     router.route("/api/*").handler(ctx -> {
       // Uploads stream to disk through their own handler, held unread until they are known to be wanted; every other
       // body is JSON of at most 1 MiB.
-      if (ctx.request().method() == io.vertx.core.http.HttpMethod.POST && (ImportRoutes.UPLOAD_PATH.equals(ctx.request().path())
-          || ExportRoutes.RESTORE_PATH.equals(ctx.request().path()))) {
+      boolean post = ctx.request().method() == HttpMethod.POST;
+      if (post && uploads.contains(ctx.request().path())) {
         UploadHandler.hold(ctx);
       } else if (formBody(ctx.request())) {
         // Only JSON is read here; Vert.x would try to decode a form (and fails outright on a GET), so refuse it first.
         ctx.fail(415);
-      } else if (ctx.request().method() == io.vertx.core.http.HttpMethod.POST && StravaRoutes.WEBHOOK_PATH.equals(ctx.request().path())) {
-        webhookBodies.handle(ctx);
+      } else if (post && smallerBodies.containsKey(ctx.request().path())) {
+        smallerBodies.get(ctx.request().path()).handle(ctx);
       } else {
         smallBodies.handle(ctx);
       }
     });
     router.route("/api/*").handler(api.guard()::sameOrigin);
 
-    api.health().mount(router);
-    api.auth().mount(router);
-    api.settings().mount(router);
-    api.activities().mount(router);
-    api.load().mount(router);
-    api.analytics().mount(router);
-    api.demo().mount(router);
-    api.strava().mount(router);
-    api.imports().mount(router);
-    api.export().mount(router);
-    api.coach().mount(router);
+    for (Feature feature : api.features()) {
+      feature.mount(router);
+    }
     router.route("/api/*").handler(ctx -> ctx.fail(404));
 
-    EventBusBridge.mount(vertx, router, api.guard(), api.requireUser(), api.bridgeSubscriptions());
+    List<BridgeSubscriptions> subscriptions = api.features().stream().map(Feature::bridgeSubscriptions)
+        .flatMap(Optional::stream).toList();
+    EventBusBridge.mount(vertx, router, api.guard(), api.requireUser(), subscriptions);
     router.get("/").handler(HttpVerticle::index);
     router.get("/index.html").handler(HttpVerticle::index);
     router.get("/assets/*").handler(ctx -> {

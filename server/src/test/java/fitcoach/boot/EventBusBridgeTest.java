@@ -1,4 +1,4 @@
-package fitcoach.app;
+package fitcoach.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
-package fitcoach.app;
+package fitcoach.boot;
 
+import fitcoach.app.ApiException;
+import fitcoach.app.BridgeSubscriptions;
+import fitcoach.app.RequestGuard;
 import fitcoach.auth.AuthHandler;
 import fitcoach.auth.AuthService;
 import fitcoach.auth.Session;
@@ -13,6 +16,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +33,8 @@ final class EventBusBridge {
   private EventBusBridge() {
   }
 
-  static void mount(Vertx vertx, Router router, RequestGuard guard, AuthHandler requireUser, BridgeSubscriptions subscriptions) {
+  static void mount(Vertx vertx, Router router, RequestGuard guard, AuthHandler requireUser,
+                    List<BridgeSubscriptions> subscriptions) {
     SockJSBridgeOptions options = new SockJSBridgeOptions()
         .addOutboundPermitted(new PermittedOptions().setAddressRegex("fitcoach\\.user\\.[0-9a-f-]{36}\\..+"));
     OpenSockets open = new OpenSockets(vertx);
@@ -51,19 +56,20 @@ final class EventBusBridge {
           boolean allowed = address != null && address.startsWith(own);
           // Told before the consumer exists, so a feature that publishes only while someone subscribes starts in time.
           if (allowed) {
-            subscriptions.registered(socket, address);
+            subscriptions.forEach(s -> s.registered(socket, address));
           }
           event.complete(allowed);
           return;
         }
         case UNREGISTER -> {
           if (event.getRawMessage() != null) {
-            subscriptions.unregistered(socket, event.getRawMessage().getString("address"));
+            String address = event.getRawMessage().getString("address");
+            subscriptions.forEach(s -> s.unregistered(socket, address));
           }
         }
         case SOCKET_CLOSED -> {
           open.remove(socket);
-          subscriptions.closed(socket);
+          subscriptions.forEach(s -> s.closed(socket));
         }
         case SOCKET_ERROR -> open.remove(socket);
         default -> {

@@ -1,63 +1,36 @@
-package fitcoach.app;
+package fitcoach.boot;
 
-import fitcoach.activities.ActivityRepository;
-import fitcoach.activities.ActivityStore;
-import fitcoach.activities.ChangeFeed;
-import fitcoach.activities.ActivityRoutes;
-import fitcoach.analytics.AnalyticsRoutes;
-import fitcoach.analytics.LoadRoutes;
-import fitcoach.analytics.LoadService;
-import fitcoach.auth.AuthHandler;
-import fitcoach.coach.AnswerService;
-import fitcoach.coach.ChatService;
-import fitcoach.coach.CoachRoutes;
-import fitcoach.coach.CoachService;
-import fitcoach.coach.CoachStreams;
-import fitcoach.llm.LlmClients;
-import fitcoach.llm.LlmOptions;
-import io.vertx.core.http.HttpClient;
-import java.time.Duration;
+import fitcoach.app.ApiException;
+import fitcoach.app.AppConfig;
+import fitcoach.app.DataDirLock;
+import fitcoach.app.DatabaseUrl;
+import fitcoach.app.Db;
+import fitcoach.app.EmbeddedDatabase;
+import fitcoach.app.Feature;
+import fitcoach.app.Json;
+import fitcoach.app.Migrations;
+import fitcoach.app.PortCheck;
+import fitcoach.app.SecretsFile;
 import fitcoach.demo.DemoService;
-import fitcoach.demo.DemoRoutes;
-import fitcoach.export.ExportRoutes;
-import fitcoach.export.ExportService;
-import fitcoach.export.RestoreService;
-import fitcoach.imports.ImportModule;
-import fitcoach.strava.StravaModule;
-import fitcoach.auth.AuthRoutes;
-import fitcoach.auth.AuthService;
-import fitcoach.auth.LoginThrottle;
-import fitcoach.auth.PasswordHasher;
-import fitcoach.auth.SessionRepository;
-import fitcoach.auth.SessionTokens;
-import fitcoach.auth.SetupCode;
-import fitcoach.auth.UserRepository;
-import fitcoach.health.HealthRoutes;
-import fitcoach.settings.ApiKeyRepository;
-import fitcoach.settings.ApiKeyService;
-import fitcoach.settings.DataPolicyRepository;
-import fitcoach.settings.ProfileRepository;
-import fitcoach.settings.SettingsRoutes;
+import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.sqlclient.Pool;
-import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires FitCoach: secrets, the database (embedded unless DATABASE_URL), migrations, then Vert.x and the HTTP verticles.
- * The blocking steps (embedded PostgreSQL, Flyway over JDBC) run before Vert.x exists, so no event loop waits on them.
+ * Starts FitCoach: secrets, the database (embedded unless DATABASE_URL), migrations, then Vert.x, the features built by
+ * {@link Wiring}, the HTTP verticles and the features' workers; and stops it in the reverse order. The blocking steps
+ * (embedded PostgreSQL, Flyway over JDBC) run before Vert.x exists, so no event loop waits on them.
  */
 public final class FitCoachApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FitCoachApp.class);
-  private static final long PURGE_INTERVAL_MS = 3_600_000;
-  /** How long an answer requested for the event-bus bridge waits for the browser to subscribe before giving up. */
-  private static final long STREAM_LISTENER_WAIT_MS = 10_000;
   private final Vertx vertx;
   private final DataDirLock lock;
   private final EmbeddedDatabase embedded;
@@ -65,11 +38,13 @@ public final class FitCoachApp implements AutoCloseable {
   private final AppConfig config;
   private final Pool pool;
   private final DemoService demo;
+  private final fitcoach.activities.ActivityStore store;
   private final HttpVerticle.Api api;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private FitCoachApp(Vertx vertx, DataDirLock lock, EmbeddedDatabase embedded, int port, AppConfig config, Pool pool,
-                      DemoService demo, HttpVerticle.Api api) {
+                      DemoService demo, fitcoach.activities.ActivityStore store, HttpVerticle.Api api) {
+    this.store = store;
     this.api = api;
     this.vertx = vertx;
     this.lock = lock;
@@ -108,11 +83,13 @@ public final class FitCoachApp implements AutoCloseable {
       Vertx vertx = booting.join();
       Json.warmUp();
       Pool pool = embedded == null ? Db.pool(vertx, url) : Db.pool(vertx, embedded::url);
-      java.util.List<io.vertx.core.Deployable> workers = new java.util.ArrayList<>();
       EmbeddedDatabase db = embedded;
-      HealthRoutes health = new HealthRoutes(pool, () -> java.util.Optional.ofNullable(db).map(EmbeddedDatabase::status));
-      HttpVerticle.Api api = api(vertx, pool, config, workers, health, db == null ? () -> url : db::url);
-      DemoService demo = api.demo().service();
+      Wiring wiring = Wiring.build(vertx, pool, config, db == null ? () -> url : db::url,
+          () -> Optional.ofNullable(db).map(EmbeddedDatabase::status));
+      HttpVerticle.Api api = wiring.api();
+      for (Feature feature : api.features()) {
+        await(feature.start());
+      }
       // PORT=0 asks for any free port. Vert.x shares a port it picks among instances when it is given as negative,
       // so every instance listens on the same one; picking it here first would leave a moment for another process.
       java.util.concurrent.atomic.AtomicInteger bound = new java.util.concurrent.atomic.AtomicInteger();
@@ -120,15 +97,14 @@ public final class FitCoachApp implements AutoCloseable {
       await(vertx.deployVerticle(() -> new HttpVerticle(api, config.host(), wanted, bound::set),
           new DeploymentOptions().setInstances(config.httpInstances())));
       int port = bound.get();
-      for (io.vertx.core.Deployable worker : workers) {
-        await(vertx.deployVerticle(worker));
+      for (Feature feature : api.features()) {
+        for (Deployable worker : feature.workers()) {
+          await(vertx.deployVerticle(worker));
+        }
       }
-      SessionRepository sessions = new SessionRepository(pool);
-      vertx.setPeriodic(PURGE_INTERVAL_MS, id -> sessions.purgeExpired()
-          .onFailure(err -> LOG.warn("Purging expired sessions failed: {}", err.getMessage())));
       LOG.info("FitCoach is listening on http://{}:{} ({} HTTP verticles, started in {} ms)",
           config.host(), port, config.httpInstances(), (System.nanoTime() - t0) / 1_000_000);
-      return new FitCoachApp(vertx, lock, embedded, port, config, pool, demo, api);
+      return new FitCoachApp(vertx, lock, embedded, port, config, pool, wiring.demo(), wiring.store(), api);
     } catch (RuntimeException | Error e) {
       // Errors too: a library whose class initialiser adds a shutdown hook fails that way when a SIGTERM came mid-start.
       booting.thenAccept(Vertx::close);
@@ -161,60 +137,6 @@ public final class FitCoachApp implements AutoCloseable {
     }
   }
 
-  private static HttpVerticle.Api api(Vertx vertx, Pool pool, AppConfig config, java.util.List<io.vertx.core.Deployable> workers,
-                                      HealthRoutes health, java.util.function.Supplier<DatabaseUrl> databaseUrl) {
-    SessionTokens tokens = new SessionTokens(vertx, config.jwtSecret().orElseThrow(), config.secureCookies());
-    AuthService auth = new AuthService(new UserRepository(pool), new SessionRepository(pool), new PasswordHasher(vertx),
-        tokens, new LoginThrottle(Clock.systemUTC()),
-        SetupCode.forListening(config.listensBeyondLoopback(), "HOST=" + config.host()), vertx.eventBus());
-    await(auth.announceSetupCode());
-    AuthHandler requireUser = new AuthHandler(auth);
-    SecretBox secretBox = new SecretBox(config.apiKeyEncryptionKey().orElseThrow());
-    ApiKeyService apiKeys = new ApiKeyService(new ApiKeyRepository(pool), secretBox, config);
-    ProfileRepository profiles = new ProfileRepository(pool);
-    LoadService load = LoadService.create(pool, profiles);
-    ActivityRepository activities = new ActivityRepository(pool);
-    // Names this process in the database's change announcements, so it can tell its own writes from another writer's.
-    String instance = java.util.UUID.randomUUID().toString();
-    ActivityStore store = new ActivityStore(pool, instance, load::activitiesChanged);
-    workers.add(new ChangeFeed(databaseUrl, instance, load::activitiesChanged, load::everythingMayHaveChanged));
-    StravaModule strava = new StravaModule(vertx, pool, config, secretBox, load, store, auth, requireUser);
-    workers.add(strava.worker());
-    DataPolicyRepository policies = new DataPolicyRepository(pool);
-    HttpClient llmHttp = LlmClients.httpClient(vertx);
-    AppConfig.CoachSettings coachSettings = config.coach();
-    LlmOptions llmOptions = LlmOptions.defaults()
-        .withIdleTimeout(Duration.ofSeconds(coachSettings.llmIdleTimeoutSeconds()))
-        .withRetryDelays(Duration.ofMillis(coachSettings.llmRetryBaseMs()), Duration.ofSeconds(8));
-    CoachStreams streams = new CoachStreams(vertx, coachSettings.streamGraceMs(), STREAM_LISTENER_WAIT_MS);
-    CoachService coach = new CoachService(pool, apiKeys, profiles, policies, load, streams,
-        provider -> LlmClients.create(vertx, llmHttp, provider, llmOptions), coachSettings);
-    CoachRoutes coachRoutes = new CoachRoutes(coach, new ChatService(vertx, pool, coach, coachSettings.historyBudgetTokens()),
-        new AnswerService(pool, coach), requireUser);
-    await(coachRoutes.recover());
-    ImportModule imports = new ImportModule(pool, store, load, requireUser, config.dataDir(), config.imports().keepOriginals(),
-        config.imports().maxUploadBytes());
-    workers.add(imports.worker());
-    return new HttpVerticle.Api(
-        new RequestGuard(config),
-        new ErrorHandler(),
-        health,
-        new AuthRoutes(auth, tokens, requireUser, config.access().trustedProxies()),
-        new SettingsRoutes(apiKeys, profiles, requireUser, load::recomputeAll, policies),
-        new ActivityRoutes(activities, store, load, profiles, requireUser),
-        new LoadRoutes(load, requireUser),
-        new AnalyticsRoutes(pool, load, requireUser),
-        new DemoRoutes(new DemoService(pool, store, load), requireUser),
-        strava.routes(),
-        imports.routes(),
-        new ExportRoutes(new ExportService(vertx, pool, config.dataDir()), new RestoreService(vertx, pool, store, load), requireUser,
-            config.dataDir(), config.imports().maxUploadBytes()),
-        coachRoutes,
-        requireUser,
-        streams,
-        new ConnectionLimits(config.http()));
-  }
-
   /**
    * Netty's buffer allocator registers a JFR event on its first large allocation, and the coach's relay registers its
    * own on the first token; the first registration initialises JFR, which takes a hundred milliseconds or more, so
@@ -229,6 +151,11 @@ public final class FitCoachApp implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /** The activity store this app writes through (tests create activities with it, as every source does). */
+  public fitcoach.activities.ActivityStore activityStore() {
+    return store;
   }
 
   /** Loads or removes the demo athlete for the instance's single account; returns what happened, in words. */
@@ -256,6 +183,11 @@ public final class FitCoachApp implements AutoCloseable {
   /** The routes the HTTP server serves, as built for it (tests enumerate them). */
   public java.util.List<io.vertx.ext.web.Route> routes() {
     return HttpVerticle.router(vertx, api).getRoutes();
+  }
+
+  /** The features as wired, in the order their routes are matched. */
+  java.util.List<Feature> features() {
+    return api.features();
   }
 
   public Vertx vertx() {

@@ -1,9 +1,8 @@
-package fitcoach;
+package fitcoach.boot;
 
 import fitcoach.app.AppConfig;
 import fitcoach.app.ConfigException;
 import fitcoach.app.DotEnv;
-import fitcoach.app.FitCoachApp;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;

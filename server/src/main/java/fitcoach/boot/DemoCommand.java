@@ -1,7 +1,6 @@
-package fitcoach;
+package fitcoach.boot;
 
 import fitcoach.app.AppConfig;
-import fitcoach.app.FitCoachApp;
 
 /**
  * {@code java -jar fitcoach.jar demo [--remove] [--years N]}: loads (or removes) the demo athlete for the instance's

@@ -1,0 +1,34 @@
+package fitcoach.activities;
+
+import fitcoach.analytics.LoadService;
+import fitcoach.app.Feature;
+import fitcoach.auth.AuthHandler;
+import fitcoach.settings.ProfileRepository;
+import io.vertx.core.Deployable;
+import io.vertx.ext.web.Router;
+import java.util.List;
+
+/**
+ * Wires activities: the athlete's list, detail, manual entries, edits and merges under /api/activities, and the feed
+ * that hears about changes other writers make to the same database.
+ */
+public final class ActivityModule implements Feature {
+  private final ActivityRoutes routes;
+  private final ChangeFeed feed;
+
+  public ActivityModule(ActivityStore store, ChangeFeed feed, LoadService load, ProfileRepository profiles,
+                        AuthHandler requireUser) {
+    this.routes = new ActivityRoutes(new ActivityRepository(store.pool()), store, load, profiles, requireUser);
+    this.feed = feed;
+  }
+
+  @Override
+  public void mount(Router router) {
+    routes.mount(router);
+  }
+
+  @Override
+  public List<Deployable> workers() {
+    return List.of(feed);
+  }
+}

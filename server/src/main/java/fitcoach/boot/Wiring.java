@@ -1,0 +1,73 @@
+package fitcoach.boot;
+
+import fitcoach.activities.ActivityModule;
+import fitcoach.activities.ActivityStore;
+import fitcoach.activities.ChangeFeed;
+import fitcoach.analytics.AnalyticsModule;
+import fitcoach.analytics.LoadService;
+import fitcoach.app.AppConfig;
+import fitcoach.app.ConnectionLimits;
+import fitcoach.app.DatabaseUrl;
+import fitcoach.app.EmbeddedDatabase;
+import fitcoach.app.ErrorHandler;
+import fitcoach.app.Feature;
+import fitcoach.app.RequestGuard;
+import fitcoach.app.SecretBox;
+import fitcoach.auth.AuthHandler;
+import fitcoach.auth.AuthModule;
+import fitcoach.coach.CoachModule;
+import fitcoach.demo.DemoModule;
+import fitcoach.demo.DemoService;
+import fitcoach.export.ExportModule;
+import fitcoach.health.HealthModule;
+import fitcoach.imports.ImportModule;
+import fitcoach.settings.ProfileRepository;
+import fitcoach.settings.SettingsModule;
+import fitcoach.strava.StravaModule;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The composition root: builds each feature once, by constructor, from what it needs. Services that several features
+ * share are built first; then the features, in the order their routes are matched. A new feature is one more line in
+ * that list (its {@code XModule} says what it mounts, deploys and recovers).
+ */
+record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
+
+  static Wiring build(Vertx vertx, Pool pool, AppConfig config, Supplier<DatabaseUrl> databaseUrl,
+                      Supplier<Optional<EmbeddedDatabase.Status>> embedded) {
+    SecretBox secretBox = new SecretBox(config.apiKeyEncryptionKey().orElseThrow());
+    AuthModule auth = new AuthModule(vertx, pool, config);
+    AuthHandler requireUser = auth.requireUser();
+    ProfileRepository profiles = new ProfileRepository(pool);
+    LoadService load = LoadService.create(pool, profiles);
+    // Every write to activities goes through the store; it names this process in the database's change announcements,
+    // so the feed can tell this process's writes from another writer's.
+    String instance = UUID.randomUUID().toString();
+    ActivityStore store = new ActivityStore(pool, instance, load::activitiesChanged);
+    ChangeFeed feed = new ChangeFeed(databaseUrl, instance, load::activitiesChanged, load::everythingMayHaveChanged);
+    SettingsModule settings = new SettingsModule(pool, secretBox, config, profiles, load::recomputeAll, requireUser);
+    DemoModule demo = new DemoModule(pool, store, load, requireUser);
+    long maxUploadBytes = config.imports().maxUploadBytes();
+
+    List<Feature> features = List.of(
+        new HealthModule(pool, embedded),
+        auth,
+        settings,
+        new ActivityModule(store, feed, load, profiles, requireUser),
+        new AnalyticsModule(pool, load, requireUser),
+        demo,
+        new StravaModule(vertx, pool, config, secretBox, load, store, auth.service(), requireUser),
+        new ImportModule(pool, store, load, requireUser, config.dataDir(), config.imports().keepOriginals(), maxUploadBytes),
+        new ExportModule(vertx, pool, store, load, requireUser, config.dataDir(), maxUploadBytes),
+        new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, requireUser));
+
+    HttpVerticle.Api api = new HttpVerticle.Api(new RequestGuard(config), new ErrorHandler(),
+        new ConnectionLimits(config.http()), requireUser, features);
+    return new Wiring(api, demo.service(), store);
+  }
+}

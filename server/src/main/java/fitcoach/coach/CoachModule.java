@@ -1,0 +1,59 @@
+package fitcoach.coach;
+
+import fitcoach.analytics.LoadService;
+import fitcoach.app.AppConfig;
+import fitcoach.app.BridgeSubscriptions;
+import fitcoach.app.Feature;
+import fitcoach.auth.AuthHandler;
+import fitcoach.llm.LlmClients;
+import fitcoach.llm.LlmOptions;
+import fitcoach.settings.ApiKeyService;
+import fitcoach.settings.DataPolicyRepository;
+import fitcoach.settings.ProfileRepository;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Wires the AI coach: one HTTP client for every LLM provider, the live answer streams (which also count event-bus
+ * bridge subscribers as listeners), the coach, chat and answer services and their routes under /api/ai.
+ */
+public final class CoachModule implements Feature {
+  /** How long an answer requested for the event-bus bridge waits for the browser to subscribe before giving up. */
+  private static final long STREAM_LISTENER_WAIT_MS = 10_000;
+  private final CoachStreams streams;
+  private final CoachRoutes routes;
+
+  public CoachModule(Vertx vertx, Pool pool, AppConfig.CoachSettings settings, ApiKeyService apiKeys,
+                     ProfileRepository profiles, DataPolicyRepository policies, LoadService load, AuthHandler requireUser) {
+    HttpClient llmHttp = LlmClients.httpClient(vertx);
+    LlmOptions llmOptions = LlmOptions.defaults()
+        .withIdleTimeout(Duration.ofSeconds(settings.llmIdleTimeoutSeconds()))
+        .withRetryDelays(Duration.ofMillis(settings.llmRetryBaseMs()), Duration.ofSeconds(8));
+    this.streams = new CoachStreams(vertx, settings.streamGraceMs(), STREAM_LISTENER_WAIT_MS);
+    CoachService coach = new CoachService(pool, apiKeys, profiles, policies, load, streams,
+        provider -> LlmClients.create(vertx, llmHttp, provider, llmOptions), settings);
+    this.routes = new CoachRoutes(coach, new ChatService(vertx, pool, coach, settings.historyBudgetTokens()),
+        new AnswerService(pool, coach), requireUser);
+  }
+
+  @Override
+  public void mount(Router router) {
+    routes.mount(router);
+  }
+
+  /** Answers left "streaming" by a stopped server are marked interrupted before anyone can ask for them. */
+  @Override
+  public Future<Void> start() {
+    return routes.recover();
+  }
+
+  @Override
+  public Optional<BridgeSubscriptions> bridgeSubscriptions() {
+    return Optional.of(streams);
+  }
+}

@@ -1,0 +1,32 @@
+package fitcoach.export;
+
+import fitcoach.activities.ActivityStore;
+import fitcoach.analytics.LoadService;
+import fitcoach.app.Feature;
+import fitcoach.auth.AuthHandler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** Wires export and restore: the zip download, and the restore upload that streams to disk. */
+public final class ExportModule implements Feature {
+  private final ExportRoutes routes;
+
+  public ExportModule(Vertx vertx, Pool pool, ActivityStore store, LoadService load, AuthHandler requireUser, Path dataDir,
+                      long maxUploadBytes) {
+    this.routes = new ExportRoutes(new ExportService(vertx, pool, dataDir), new RestoreService(vertx, pool, store, load), requireUser,
+        dataDir, maxUploadBytes);
+  }
+
+  @Override
+  public void mount(Router router) {
+    routes.mount(router);
+  }
+
+  @Override
+  public Set<String> uploadPaths() {
+    return Set.of(ExportRoutes.RESTORE_PATH);
+  }
+}
