@@ -29,11 +29,10 @@ class AnalyticsRoutesTest extends ApiTest {
   }
 
   private void insert(String sport, LocalDate day, int seconds, double meters, Double hr, double elevation) {
-    TestDatabase.query("""
-        INSERT INTO activities (user_id, source, external_id, sport_type, start_date, start_date_local, moving_time_s,
-          elapsed_time_s, distance_m, avg_hr, elevation_gain_m, rpe)
-        SELECT id, 'file', ?, ?, ?::timestamp AT TIME ZONE 'UTC', ?::timestamp, ?, ?, ?, ?, ?, 5 FROM users""", rs -> null,
-        sport + day, sport, day + " 07:00", day + " 07:00", seconds, seconds + 120, meters, hr, elevation);
+    java.time.Instant start = day.atTime(7, 0).toInstant(java.time.ZoneOffset.UTC);
+    fitcoach.testing.Workouts.store(app, new fitcoach.activities.ActivityInput(fitcoach.activities.ActivitySource.FILE, sport + day,
+        sport, null, null, null, start, day.atTime(7, 0), "UTC", seconds, seconds + 120, meters, elevation, hr, null, null, null,
+        null, null, null, null, null, null, 5, false, false, false, null, null, null, null, null));
   }
 
   @Test

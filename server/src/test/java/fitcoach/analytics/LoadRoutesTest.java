@@ -106,11 +106,11 @@ class LoadRoutesTest extends ApiTest {
   @Test
   @DisplayName("Setting an FTP switches a ride with power from heart-rate load to power TSS")
   void thresholdChangeRecomputesLoads() {
-    TestDatabase.query("""
-        INSERT INTO activities (user_id, source, external_id, sport_type, start_date, start_date_local, moving_time_s,
-          elapsed_time_s, avg_hr, avg_power_w, weighted_power_w, device_watts)
-        SELECT id, 'file', 'ride-1', 'Ride', now() - interval '2 days', (now() - interval '2 days')::timestamp, 3600, 3700, 140, 180, 200, true
-        FROM users""", rs -> null);
+    java.time.Instant start = java.time.Instant.now().minus(java.time.Duration.ofDays(2));
+    var copy = fitcoach.testing.Workouts.copy(fitcoach.activities.ActivitySource.FILE, "ride-1", "Ride", "Ride", start, 3700, null, 140.0);
+    fitcoach.testing.Workouts.store(app, new fitcoach.activities.ActivityInput(copy.source(), copy.externalId(), copy.sportType(),
+        copy.name(), null, null, copy.startDate(), copy.startDateLocal(), "UTC", 3600, 3700, null, null, 140.0, null, 180.0, 200.0,
+        true, null, null, null, null, null, null, false, false, false, null, null, null, null, null));
     assertThat(client.post("/api/load/recompute", null).status()).isEqualTo(200);
     JsonObject ride = client.get("/api/activities").jsonArray("items").getJsonObject(0);
     assertThat(ride.getString("loadMethod")).isEqualTo("HEART_RATE");

@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -95,17 +96,11 @@ abstract class CoachTestBase extends ApiTest {
     return TestDatabase.query(sql, rs -> rs.next() ? rs.getString(1) : null, params);
   }
 
-  /** A file-sourced activity {@code daysAgo} days back, inserted as an import would store it. */
-  static String activity(String source, String name, int daysAgo, int seconds, double meters, double avgHr) {
-    String id = TestDatabase.query("""
-        INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, name, start_date, start_date_local,
-          moving_time_s, elapsed_time_s, distance_m, avg_hr, max_hr)
-        SELECT id, ?, ?, 'Run', 'run', ?, now() - make_interval(days => ?), (now() - make_interval(days => ?))::timestamp,
-               ?, ?, ?, ?, ? FROM users RETURNING id""", rs -> {
-      rs.next();
-      return rs.getString(1);
-    }, source, source + "-" + name, name, daysAgo, daysAgo, seconds, seconds, meters, avgHr, avgHr + 15);
-    return id;
+  /** An activity from {@code source}, {@code daysAgo} days back, stored through the app's activity store. */
+  String activity(String source, String name, int daysAgo, int seconds, double meters, double avgHr) {
+    Instant start = Instant.now().minus(java.time.Duration.ofDays(daysAgo));
+    return fitcoach.testing.Workouts.store(app, fitcoach.testing.Workouts.copy(fitcoach.activities.ActivitySource.of(source),
+        source + "-" + name, "Run", name, start, seconds, meters, avgHr)).toString();
   }
 
   static <T> T await(io.vertx.core.Future<T> future) {

@@ -32,8 +32,8 @@ class ExportRoutesTest extends ApiTest {
           .put("durationS", 1800).put("rpe", 5).put("name", "Run, number " + i));
     }
     String id = client.get("/api/activities?limit=1").jsonArray("items").getJsonObject(0).getString("id");
-    TestDatabase.query("INSERT INTO activity_streams (activity_id, point_count, data, stream_types) VALUES (?::uuid, 2, ?, '{heartrate}')",
-        rs -> null, id, gzip("{\"heartrate\":[120,121]}"));
+    fitcoach.testing.Workouts.streams(app, java.util.UUID.fromString(id), gzip("{\"heartrate\":[120,121]}"),
+        java.util.List.of("heartrate"), 2);
     TestDatabase.query("INSERT INTO chat_sessions (user_id, title) SELECT id, 'Marathon plan' FROM users", rs -> null);
 
     HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

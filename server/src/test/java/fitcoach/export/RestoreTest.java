@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
@@ -42,18 +43,19 @@ class RestoreTest extends ApiTest {
       client.post("/api/activities", new JsonObject().put("sportType", "Run").put("startLocal", "2026-11-0" + i + "T07:00")
           .put("durationS", 1800 + i * 60).put("rpe", 4 + i).put("name", "Run, number " + i));
     }
-    TestDatabase.query("""
-        INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, name, start_date, start_date_local,
-          moving_time_s, avg_hr, raw)
-        SELECT id, 'strava', '987', 'Run', 'run', 'Strava copy', '2026-11-01T06:00Z', '2026-11-01T07:00', 1860, 151,
-               '{"suffer_score": 42}' FROM users""", rs -> null);
+    // The Strava API's copy of the first run: it leads the manual entry by source priority, until the athlete chooses.
+    Instant at = Instant.parse("2026-11-01T06:00:00Z");
+    fitcoach.testing.Workouts.store(app, new fitcoach.activities.ActivityInput(fitcoach.activities.ActivitySource.STRAVA_API, "987",
+        "Run", "Strava copy", null, null, at, java.time.LocalDateTime.parse("2026-11-01T07:00"), "Europe/Paris", 1860, null, null,
+        null, 151.0, null, null, null, null, null, null, null, null, null, null, false, false, false, null,
+        new JsonObject().put("suffer_score", 42), null, null, null));
     String primary = one("SELECT id FROM activities WHERE name = 'Run, number 1'");
     String secondary = one("SELECT id FROM activities WHERE name = 'Strava copy'");
-    // The athlete chose the manual entry to lead over the Strava copy of the same run: the choice survives the restore.
-    TestDatabase.query("UPDATE activities SET primary_activity_id = ?::uuid, group_rank = 1 WHERE id = ?::uuid", rs -> null, primary, secondary);
-    TestDatabase.query("UPDATE activities SET merge_choice = 'lead' WHERE id = ?::uuid", rs -> null, primary);
-    TestDatabase.query("INSERT INTO activity_streams (activity_id, resolution, point_count, data, stream_types) "
-        + "VALUES (?::uuid, 'full', 2, ?, '{time,heartrate}')", rs -> null, primary, gzip("{\"time\":[0,1],\"heartrate\":[120,121]}"));
+    assertThat(one("SELECT primary_activity_id FROM activities WHERE id = '" + primary + "'")).isEqualTo(secondary);
+    // The athlete chooses the manual entry to lead: the choice survives the restore.
+    assertThat(client.post("/api/activities/" + primary + "/primary", null).status()).isEqualTo(200);
+    fitcoach.testing.Workouts.streams(app, java.util.UUID.fromString(primary), gzip("{\"time\":[0,1],\"heartrate\":[120,121]}"),
+        java.util.List.of("time", "heartrate"), 2);
     TestDatabase.query("""
         WITH s AS (INSERT INTO chat_sessions (user_id, title) SELECT id, 'Marathon plan' FROM users RETURNING id, user_id)
         INSERT INTO chat_messages (session_id, user_id, role, content, context_activity_ids)

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import fitcoach.testing.ApiTest;
+import fitcoach.activities.ActivityInput;
+import fitcoach.activities.ActivitySource;
 import fitcoach.testing.TestDatabase;
+import fitcoach.testing.Workouts;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -195,11 +198,9 @@ class ImportRoutesTest extends ApiTest {
   @Test
   @DisplayName("A device file of a workout already known from Strava merges with it: one activity, the file leads")
   void mergesDuplicates() {
-    TestDatabase.query("""
-        INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, start_date, start_date_local,
-          moving_time_s, elapsed_time_s, avg_hr, load, load_method)
-        SELECT id, 'strava', '987654321', 'Run', 'run', ?::timestamptz + interval '40 seconds', ?::timestamp, 1790, 1850, 149, 50, 'HEART_RATE'
-        FROM users""", rs -> null, start.toString(), start.toString().replace("Z", ""));
+    ActivityInput strava = Workouts.copy(ActivitySource.STRAVA_API, "987654321", "Run", "Strava run", start.plusSeconds(40), 1850,
+        null, 149.0);
+    Workouts.store(app, strava);
     upload(Map.of("run.gpx", gpx(start, 30).getBytes(StandardCharsets.UTF_8)));
     JsonObject job = awaitImportDone();
     assertThat(job.getInteger("activitiesMerged")).isEqualTo(1);

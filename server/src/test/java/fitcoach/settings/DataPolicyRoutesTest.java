@@ -59,12 +59,14 @@ class DataPolicyRoutesTest extends ApiTest {
   @Test
   @DisplayName("Under the Strava policy, Strava API copies not refreshed for 7 days are removed; file versions and 'keep' stay")
   void retention() {
-    TestDatabase.query("""
-        INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, start_date, start_date_local,
-          moving_time_s, synced_at)
-        SELECT id, s.source, s.ext, 'Run', 'run', now() - interval '30 days', (now() - interval '30 days')::timestamp, 3600, s.updated
-        FROM users, (VALUES ('strava', 'old', now() - interval '8 days'), ('strava', 'fresh', now() - interval '1 day'),
-                            ('file', 'f1', now() - interval '20 days')) AS s(source, ext, updated)""", rs -> null);
+    // Three copies of one run; the Strava API's were last refreshed from Strava 8 days and 1 day ago (the clock moved on).
+    java.time.Instant start = java.time.Instant.now().minus(java.time.Duration.ofDays(30));
+    for (String[] copy : new String[][] {{"STRAVA_API", "old"}, {"STRAVA_API", "fresh"}, {"FILE", "f1"}}) {
+      fitcoach.testing.Workouts.store(app, fitcoach.testing.Workouts.copy(fitcoach.activities.ActivitySource.valueOf(copy[0]),
+          copy[1], "Run", "Run", start, 3600, null, null));
+    }
+    TestDatabase.query("UPDATE activities SET synced_at = now() - interval '8 days' WHERE external_id = 'old'", rs -> null);
+    TestDatabase.query("UPDATE activities SET synced_at = now() - interval '1 day' WHERE external_id = 'fresh'", rs -> null);
     // The retention runs when the Strava worker starts (and hourly after).
     try (FitCoachApp second = TestApp.start(TestApp.env(TestDatabase.url()))) {
       assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE external_id = 'old'")).isZero();
