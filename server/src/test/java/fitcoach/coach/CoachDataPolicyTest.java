@@ -72,12 +72,25 @@ class CoachDataPolicyTest extends CoachTestBase {
   void mergedActivityUsesTheFile() {
     String file = activity("file", "Morning ride (device)", 1, 3600, 30_000, 140);
     String strava = activity("strava", SECRET_NAME, 1, 3600, 30_000, 140);
-    fitcoach.testing.TestDatabase.query("UPDATE activities SET primary_activity_id = ?::uuid WHERE id = ?::uuid", rs -> null,
-        file, strava);
-    client.post("/api/load/recompute", null);
+    assertThat(string("SELECT primary_activity_id::text FROM activities WHERE id = '" + strava + "'")).isEqualTo(file);
     RecordedRequest request = ask("/api/ai/recommendation", null);
     assertThat(request.system()).contains("Morning ride (device)").doesNotContain("Zebra");
     List<String> given = List.of(string("SELECT context_activity_ids::text FROM recommendations"));
     assertThat(given.get(0)).contains(file).doesNotContain(strava);
+  }
+
+  @Test
+  @DisplayName("A Strava API copy leading a manual entry of the same run: with the policy off the coach reads the entry, never the Strava copy")
+  void stravaCopyLeadingAManualEntry() {
+    String strava = activity("strava", SECRET_NAME, 1, 3600, 31_337, 171);
+    String manual = activity("manual", "Typed-in tempo run", 1, 3600, 10_000, 150);
+    // The Strava API copy leads (it outranks a manual entry) and counts in the chart; the coach may not read it.
+    assertThat(string("SELECT primary_activity_id::text FROM activities WHERE id = '" + manual + "'")).isEqualTo(strava);
+    RecordedRequest request = ask("/api/ai/recommendation", null);
+    assertThat(request.rawBody()).doesNotContain("Zebra").doesNotContain(strava).doesNotContain("31.34")
+        .contains("Typed-in tempo run");
+    assertThat(string("SELECT context_activity_ids::text FROM recommendations")).contains(manual).doesNotContain(strava);
+    RecordedRequest chat = ask("/api/ai/chat", new JsonObject().put("message", "How was my week?"));
+    assertThat(chat.rawBody()).doesNotContain("Zebra").doesNotContain(strava).contains("Typed-in tempo run");
   }
 }
