@@ -1,0 +1,93 @@
+package fitcoach.activities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fitcoach.boot.FitCoachApp;
+import fitcoach.testing.ApiTest;
+import fitcoach.testing.TestApp;
+import fitcoach.testing.TestClient;
+import fitcoach.testing.TestDatabase;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Changes another writer commits to the same database are seen at once, not at the next write through this app. */
+class ChangeFeedTest extends ApiTest {
+
+  private static void await(BooleanSupplier condition, String what) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("Not seen within 20 s: " + what);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private long listed() {
+    return client.get("/api/activities").json().getLong("total");
+  }
+
+  @Test
+  @DisplayName("A second FitCoach on the same database adds an activity: this one lists and counts it without a restart")
+  void secondInstance() {
+    signedIn();
+    assertThat(listed()).isZero();
+    double ctlBefore = client.get("/api/activities/stats").json().getDouble("ctl");
+    try (FitCoachApp second = TestApp.start(TestApp.env(TestDatabase.url()))) {
+      TestClient other = new TestClient(second.port());
+      var login = other.post("/api/auth/login", new JsonObject().put("email", EMAIL).put("password", PASSWORD));
+      assertThat(login.status()).as(login.toString()).isEqualTo(200);
+      var created = other.post("/api/activities", new JsonObject().put("sportType", "Run")
+          .put("startLocal", LocalDate.now().minusDays(1) + "T07:00").put("durationS", 3600).put("rpe", 7));
+      assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    }
+    await(() -> listed() == 1, "the other instance's activity in the list");
+    await(() -> client.get("/api/activities/stats").json().getDouble("ctl") > ctlBefore, "its load in fitness");
+  }
+
+  @Test
+  @DisplayName("A fix by hand in SQL (an RPE corrected, an activity deleted) is reflected in loads and lists at once")
+  void fixByHand() {
+    signedIn();
+    var created = client.post("/api/activities", new JsonObject().put("sportType", "Run")
+        .put("startLocal", LocalDate.now().minusDays(1) + "T07:00").put("durationS", 3600).put("rpe", 3));
+    String id = created.json().getString("id");
+    double load = created.json().getDouble("load");
+    TestDatabase.query("UPDATE activities SET rpe = 9 WHERE id = ?::uuid", rs -> null, id);
+    await(() -> client.get("/api/activities/" + id).json().getDouble("load") > load, "the corrected RPE's load");
+    await(() -> client.get("/api/activities").json().getJsonArray("items").getJsonObject(0).getDouble("load") > load,
+        "the corrected load in the list");
+    TestDatabase.query("DELETE FROM activities WHERE id = ?::uuid", rs -> null, id);
+    await(() -> listed() == 0, "the deletion in the list");
+    await(() -> client.get("/api/activities/stats").json().getDouble("ctl") == 0, "the deletion in fitness");
+  }
+
+  @Test
+  @DisplayName("When the feed's connection is killed it reconnects, and changes made meanwhile are caught up")
+  void reconnects() {
+    signedIn();
+    var created = client.post("/api/activities", new JsonObject().put("sportType", "Run")
+        .put("startLocal", LocalDate.now().minusDays(1) + "T07:00").put("durationS", 3600).put("rpe", 3));
+    String id = created.json().getString("id");
+    double load = created.json().getDouble("load");
+    long killed = TestDatabase.count("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query = 'LISTEN activities_changed'");
+    assertThat(killed).isGreaterThanOrEqualTo(1);
+    // Changed while no one listens (or just after): the reconnect brings the numbers up to date all the same.
+    TestDatabase.query("UPDATE activities SET rpe = 9 WHERE id = ?::uuid", rs -> null, id);
+    await(() -> client.get("/api/activities/" + id).json().getDouble("load") > load, "the change made during the reconnect");
+    await(() -> TestDatabase.count("SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN activities_changed'") >= 1,
+        "the feed listening again");
+    TestDatabase.query("UPDATE activities SET rpe = 2 WHERE id = ?::uuid", rs -> null, id);
+    await(() -> client.get("/api/activities/" + id).json().getDouble("load") < load, "a change after the reconnect");
+  }
+}
