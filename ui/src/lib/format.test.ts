@@ -19,6 +19,7 @@ import {
   mergeChoiceText,
   SPORT_FAMILIES,
   sourceLabel,
+  sourceNoun,
   sportLabel,
   zoneLabel,
 } from './format';
@@ -149,6 +150,8 @@ describe('words', () => {
     expect(sportLabel('Triathlon')).toBe('Triathlon');
     expect(sourceLabel('file')).toBe('Device file');
     expect(sourceLabel('demo')).toBe('Demo');
+    expect(sourceNoun('strava')).toBe('Strava API');
+    expect(sourceNoun('file')).toBe('device file');
     expect(loadMethodLabel('HEART_RATE')).toBe('Heart rate');
     expect(loadMethodLabel('power')).toBe('Power');
     expect(loadMethodLabel('MANUAL')).toBe('Set by you');

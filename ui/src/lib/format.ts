@@ -274,6 +274,20 @@ export function sourceLabel(source: string | null | undefined): string {
   return SOURCE_WORDS[source] ?? source;
 }
 
+const SOURCE_NOUNS: Record<string, string> = {
+  file: 'device file',
+  strava_export: 'Strava export',
+  strava: 'Strava API',
+  manual: 'manual entry',
+  demo: 'demo',
+};
+
+/** The source inside a sentence ("this Strava API copy"), with the server's wording and Strava's capital. */
+export function sourceNoun(source: string | null | undefined): string {
+  if (!source) return 'other';
+  return SOURCE_NOUNS[source] ?? source;
+}
+
 /**
  * The athlete's own say about how this copy is grouped, as a sentence; null when the server grouped it on its own.
  * "separate": split off by the athlete, never merged again; "lead": chosen by the athlete to represent its workout.

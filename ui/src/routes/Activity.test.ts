@@ -149,7 +149,7 @@ describe('Activity page', () => {
       'GET /api/activities/stats': () => json(200, STATS),
     });
     render(ActivityPage, { id: 'c2' });
-    const note = (await screen.findByText(/This strava copy is merged into/)).closest('.merged-note') as HTMLElement;
+    const note = (await screen.findByText(/This Strava API copy is merged into/)).closest('.merged-note') as HTMLElement;
     expect(within(note).getByText('Why: Same run workout as the device file copy: starts 40 s apart, durations 3 % apart')).toBeTruthy();
     expect(within(note).getByText(/^Merged \d{1,2} Nov 2026, \d{2}:\d{2}\.$/)).toBeTruthy();
     expect(within(note).getByRole('button', { name: 'Make this the primary' })).toBeTruthy();
