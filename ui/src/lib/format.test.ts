@@ -16,7 +16,10 @@ import {
   formatSigned,
   formatSpeed,
   loadMethodLabel,
+  mergeChoiceText,
+  SPORT_FAMILIES,
   sourceLabel,
+  sourceNoun,
   sportLabel,
   zoneLabel,
 } from './format';
@@ -138,10 +141,28 @@ describe('words', () => {
     expect(sportLabel('HighIntensityIntervalTraining')).toBe('HIIT');
     expect(sportLabel(null)).toBe('Activity');
     expect(familyLabel('walk')).toBe('Walk & hike');
+    expect(familyLabel('multisport')).toBe('Multisport');
+    expect(familyLabel('transition')).toBe('Transition');
+    expect(familyLabel(null)).toBe('Other');
+    expect(SPORT_FAMILIES).toContain('multisport');
+    // A transition is only ever a leg: no activity filter offers it.
+    expect(SPORT_FAMILIES).not.toContain('transition');
+    expect(sportLabel('Triathlon')).toBe('Triathlon');
+    expect(sourceLabel('file')).toBe('Device file');
+    expect(sourceLabel('demo')).toBe('Demo');
+    expect(sourceNoun('strava')).toBe('Strava API');
+    expect(sourceNoun('file')).toBe('device file');
     expect(loadMethodLabel('HEART_RATE')).toBe('Heart rate');
     expect(loadMethodLabel('power')).toBe('Power');
     expect(loadMethodLabel('MANUAL')).toBe('Set by you');
     expect(sourceLabel('strava_export')).toBe('Strava export');
     expect(zoneLabel('optimal')).toBe('Productive');
+  });
+
+  it('puts the athlete’s say about a merge in words', () => {
+    expect(mergeChoiceText('separate')).toMatch(/split this copy off.*stays apart/);
+    expect(mergeChoiceText('lead')).toMatch(/chose this copy to lead/);
+    expect(mergeChoiceText(null)).toBeNull();
+    expect(mergeChoiceText(undefined)).toBeNull();
   });
 });

@@ -230,13 +230,18 @@ const FAMILY_WORDS: Record<string, string> = {
   row: 'Paddle & row',
   ski: 'Ski',
   strength: 'Strength',
+  multisport: 'Multisport',
   other: 'Other',
 };
 
+/** The families an activity can have, for filters. "transition" is only ever a leg of a multisport activity. */
 export const SPORT_FAMILIES = Object.keys(FAMILY_WORDS);
 
-export function familyLabel(family: string): string {
-  return FAMILY_WORDS[family] ?? sportLabel(family);
+const LEG_FAMILY_WORDS: Record<string, string> = { ...FAMILY_WORDS, transition: 'Transition' };
+
+export function familyLabel(family: string | null | undefined): string {
+  if (!family) return FAMILY_WORDS.other;
+  return LEG_FAMILY_WORDS[family] ?? sportLabel(family);
 }
 
 const METHOD_WORDS: Record<string, string> = {
@@ -267,6 +272,32 @@ const SOURCE_WORDS: Record<string, string> = {
 export function sourceLabel(source: string | null | undefined): string {
   if (!source) return DASH;
   return SOURCE_WORDS[source] ?? source;
+}
+
+const SOURCE_NOUNS: Record<string, string> = {
+  file: 'device file',
+  strava_export: 'Strava export',
+  strava: 'Strava API',
+  manual: 'manual entry',
+  demo: 'demo',
+};
+
+/** The source inside a sentence ("this Strava API copy"), with the server's wording and Strava's capital. */
+export function sourceNoun(source: string | null | undefined): string {
+  if (!source) return 'other';
+  return SOURCE_NOUNS[source] ?? source;
+}
+
+/**
+ * The athlete's own say about how this copy is grouped, as a sentence; null when the server grouped it on its own.
+ * "separate": split off by the athlete, never merged again; "lead": chosen by the athlete to represent its workout.
+ */
+export function mergeChoiceText(choice: string | null | undefined): string | null {
+  if (choice === 'separate') {
+    return 'You split this copy off as not the same workout: it counts on its own and stays apart from the other copies for good.';
+  }
+  if (choice === 'lead') return 'You chose this copy to lead its workout: the other sources’ copies are merged into it.';
+  return null;
 }
 
 const ZONE_WORDS: Record<string, string> = {

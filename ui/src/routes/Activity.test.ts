@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import ActivityPage from './Activity.svelte';
 import { apiError, json, stubFetch } from '../test/http';
@@ -47,7 +47,37 @@ const ACTIVITY = {
   createdAt: '2026-11-23T09:00:00Z',
   updatedAt: '2026-11-23T09:00:00Z',
   primaryActivityId: null,
-  merged: [{ id: 'c2', source: 'strava' }],
+  merged: [
+    {
+      id: 'c2',
+      source: 'strava',
+      reason: 'Same run workout as the device file copy: starts 40 s apart, durations 3 % apart; the device file copy leads by source priority and detail',
+      mergedAt: '2026-11-23T09:05:00Z',
+    },
+  ],
+  mergeReason: null,
+  mergedAt: null,
+  mergeChoice: null,
+  legs: null,
+};
+
+const LEG = { maxHr: null, normalizedPowerW: null };
+const TRIATHLON = {
+  ...ACTIVITY,
+  id: 'a1',
+  sportType: 'Triathlon',
+  sportFamily: 'multisport',
+  name: 'Lake sprint',
+  distanceM: 25930,
+  avgSpeedMps: 5.4,
+  merged: null,
+  legs: [
+    { ...LEG, sportType: 'Swim', sportFamily: 'swim', startOffsetS: 0, elapsedTimeS: 905, movingTimeS: 890, distanceM: 750, avgHr: 148, avgPowerW: null },
+    { ...LEG, sportType: 'Transition', sportFamily: 'transition', startOffsetS: 905, elapsedTimeS: 95, movingTimeS: 80, distanceM: 180, avgHr: 151, avgPowerW: null },
+    { ...LEG, sportType: 'Ride', sportFamily: 'ride', startOffsetS: 1000, elapsedTimeS: 2470, movingTimeS: 2460, distanceM: 20000, avgHr: 156, avgPowerW: 212 },
+    { ...LEG, sportType: 'Transition', sportFamily: 'transition', startOffsetS: 3470, elapsedTimeS: 62, movingTimeS: 50, distanceM: null, avgHr: 158, avgPowerW: null },
+    { ...LEG, sportType: 'Run', sportFamily: 'run', startOffsetS: 3532, elapsedTimeS: 1230, movingTimeS: 1220, distanceM: 5000, avgHr: 167, avgPowerW: null },
+  ],
 };
 const STATS = { thresholds: { lthr: 170, lthrEstimated: false } };
 
@@ -89,6 +119,83 @@ describe('Activity page', () => {
     expect(screen.getByText('91')).toBeTruthy();
     const patch = fetchMock.mock.calls.find(([, i]) => (i as RequestInit)?.method === 'PATCH')!;
     expect(JSON.parse((patch[1] as RequestInit).body as string)).toEqual({ rpe: 7 });
+  });
+
+  it('lists each merged copy with its source, why it was merged and when', async () => {
+    routes();
+    render(ActivityPage, { id: 'a1' });
+    const panel = (await screen.findByRole('heading', { name: 'Merged copies' })).closest('.panel') as HTMLElement;
+    const item = within(panel).getByRole('listitem');
+    expect(within(item).getByRole('link', { name: 'Strava' }).getAttribute('href')).toBe('/activities/c2');
+    expect(within(item).getByText(/Same run workout as the device file copy: starts 40 s apart/)).toBeTruthy();
+    expect(within(item).getByText(/^Merged \d{1,2} Nov 2026, \d{2}:\d{2}$/)).toBeTruthy();
+    expect(within(item).getByRole('button', { name: 'Make primary' })).toBeTruthy();
+  });
+
+  it('says on a merged copy why it is merged, and keeps the make-primary and split buttons', async () => {
+    stubFetch({
+      'GET /api/activities/c2': () =>
+        json(200, {
+          ...ACTIVITY,
+          id: 'c2',
+          source: 'strava',
+          primaryActivityId: 'a1',
+          merged: null,
+          mergeReason: 'Same run workout as the device file copy: starts 40 s apart, durations 3 % apart',
+          mergedAt: '2026-11-23T09:05:00Z',
+        }),
+      'GET /api/activities/c2/streams': () => apiError(404, 'not_found', 'No streams'),
+      'GET /api/ai/activity-insight/c2': () => apiError(404, 'not_found', 'No insight'),
+      'GET /api/activities/stats': () => json(200, STATS),
+    });
+    render(ActivityPage, { id: 'c2' });
+    const note = (await screen.findByText(/This Strava API copy is merged into/)).closest('.merged-note') as HTMLElement;
+    expect(within(note).getByText('Why: Same run workout as the device file copy: starts 40 s apart, durations 3 % apart')).toBeTruthy();
+    expect(within(note).getByText(/^Merged \d{1,2} Nov 2026, \d{2}:\d{2}\.$/)).toBeTruthy();
+    expect(within(note).getByRole('button', { name: 'Make this the primary' })).toBeTruthy();
+    expect(within(note).getByRole('button', { name: 'Split: not the same workout' })).toBeTruthy();
+  });
+
+  it('says when the athlete split a copy off for good', async () => {
+    routes({ 'GET /api/activities/a1': () => json(200, { ...ACTIVITY, merged: null, mergeChoice: 'separate' }) });
+    render(ActivityPage, { id: 'a1' });
+    expect(await screen.findByText('Split off by you')).toBeTruthy();
+    expect(screen.getByText(/You split this copy off as not the same workout: .* stays apart from the other copies for good/)).toBeTruthy();
+    expect(screen.queryByText(/is merged into/)).toBeNull();
+  });
+
+  it('says when the athlete chose the copy that leads', async () => {
+    routes({ 'GET /api/activities/a1': () => json(200, { ...ACTIVITY, mergeChoice: 'lead' }) });
+    render(ActivityPage, { id: 'a1' });
+    expect(await screen.findByText('Chosen by you to lead')).toBeTruthy();
+    expect(screen.getByText(/You chose this copy to lead its workout/)).toBeTruthy();
+  });
+
+  it('shows the legs of a triathlon in a table, transitions named as such', async () => {
+    routes({ 'GET /api/activities/a1': () => json(200, TRIATHLON) });
+    render(ActivityPage, { id: 'a1' });
+    const table = await screen.findByRole('table', { name: /Legs of this triathlon/ });
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent?.trim());
+    expect(headers).toEqual(['Leg', 'Starts at', 'Time', 'Distance', 'Avg HR (bpm)', 'Avg power (W)']);
+    const rows = within(table).getAllByRole('row').slice(1);
+    // Transitions are named in words (the icon is decorative), so they do not rest on styling alone.
+    ['Swim', 'Transition T1', 'Ride', 'Transition T2', 'Run'].forEach((name, i) =>
+      expect(within(rows[i]).getByRole('rowheader', { name })).toBeTruthy(),
+    );
+    expect(within(rows[0]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['0:00:00', '0:15:05', '750 m', '148', '—']);
+    expect(within(rows[2]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['0:16:40', '0:41:10', '20.0 km', '156', '212']);
+    expect(rows[1].classList.contains('transition')).toBe(true);
+    // The family is named, not a raw key, and one speed over swim, bike and run is not shown.
+    expect(screen.getByText(/^Triathlon ·/)).toBeTruthy();
+    expect(screen.queryByText('Avg speed')).toBeNull();
+    expect(screen.getByText('25.9 km')).toBeTruthy();
+  });
+
+  it('shows no legs table for an activity of one sport', async () => {
+    routes();
+    render(ActivityPage, { id: 'a1' });
+    await screen.findByRole('heading', { name: 'Hill repeats', level: 1 });
+    expect(screen.queryByRole('table', { name: /Legs/ })).toBeNull();
   });
 
   it('splits a wrong merge', async () => {

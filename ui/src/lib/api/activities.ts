@@ -3,15 +3,29 @@ import { api, withQuery, type RequestOptions } from './client';
 /** How an activity's load was measured (lower case, as the server names them). */
 export type LoadMethod = 'override' | 'power' | 'hrss' | 'rpe' | 'history' | 'none' | string;
 
-/** Where an activity came from. */
-export type Source = 'file' | 'strava_export' | 'strava' | 'manual' | string;
+/** Where an activity came from: device file, Strava export, Strava API, manual entry, demo data. */
+export type Source = 'file' | 'strava_export' | 'strava' | 'manual' | 'demo' | string;
+
+/** A sport family; "multisport" for a triathlon, duathlon or other race of legs, "transition" only for a leg. */
+export type SportFamily =
+  | 'run'
+  | 'ride'
+  | 'swim'
+  | 'walk'
+  | 'row'
+  | 'ski'
+  | 'strength'
+  | 'other'
+  | 'multisport'
+  | 'transition'
+  | string;
 
 /** A row of the activity list. Times are ISO strings; startDateLocal has no offset. */
 export interface ActivitySummary {
   id: string;
   source: Source;
   sportType: string;
-  sportFamily: string;
+  sportFamily: SportFamily;
   name: string | null;
   startDate: string;
   startDateLocal: string;
@@ -33,9 +47,32 @@ export interface ActivitySummary {
   loadEstimated: boolean;
 }
 
+/** Another source's copy of the same workout, merged into this activity. */
 export interface LinkedCopy {
   id: string;
   source: Source;
+  /** Why it was merged, as a sentence ("Same ride workout as the device file copy: starts 40 s apart, …"). */
+  reason: string | null;
+  /** When it was merged (ISO instant); null for merges recorded before reasons were kept. */
+  mergedAt: string | null;
+}
+
+/** The athlete's own say about grouping: split off for good, or chosen to lead its group. */
+export type MergeChoice = 'separate' | 'lead';
+
+/** One leg of a multisport activity; sportType "Transition" (family "transition") for a changeover. */
+export interface ActivityLeg {
+  sportType: string;
+  sportFamily: SportFamily;
+  /** Seconds from the activity's start to the leg's. */
+  startOffsetS: number | null;
+  elapsedTimeS: number | null;
+  movingTimeS: number | null;
+  distanceM: number | null;
+  avgHr: number | null;
+  maxHr: number | null;
+  avgPowerW: number | null;
+  normalizedPowerW: number | null;
 }
 
 export interface Activity extends ActivitySummary {
@@ -55,8 +92,15 @@ export interface Activity extends ActivitySummary {
   updatedAt: string;
   /** Set when this is another source's copy merged into that activity. */
   primaryActivityId: string | null;
-  /** Copies merged into this one. */
+  /** Copies merged into this one, best first. */
   merged: LinkedCopy[] | null;
+  /** Why this copy is merged into primaryActivityId (null unless it is). */
+  mergeReason: string | null;
+  /** Since when this copy is merged (ISO instant). */
+  mergedAt: string | null;
+  mergeChoice: MergeChoice | null;
+  /** The legs of a multisport activity, in order; null for one sport throughout. */
+  legs: ActivityLeg[] | null;
 }
 
 export type ActivitySort = 'date_desc' | 'date_asc' | 'load_desc' | 'distance_desc' | 'duration_desc';
