@@ -66,8 +66,9 @@ final class ImportRepository {
 
   record FileRow(UUID id, String originalName, String storedPath, JsonObject meta) {
     /** Where its activities come from: a device file, or a file inside the athlete's Strava export. */
-    String source() {
-      return meta != null && meta.getString("stravaId") != null ? "strava_export" : "file";
+    fitcoach.activities.ActivitySource source() {
+      return meta != null && meta.getString("stravaId") != null ? fitcoach.activities.ActivitySource.STRAVA_EXPORT
+          : fitcoach.activities.ActivitySource.FILE;
     }
   }
 

@@ -342,7 +342,7 @@ public final class ImportVerticle extends VerticleBase {
     List<ParsedActivity> activities = parsed.activities();
     for (int i = 0; i < activities.size(); i++) {
       ParsedActivity a = activities.get(i);
-      String base = "strava_export".equals(file.source()) ? file.meta().getString("stravaId") : parsed.hash();
+      String base = file.source() == ActivitySource.STRAVA_EXPORT ? file.meta().getString("stravaId") : parsed.hash();
       String externalId = base + (activities.size() > 1 ? "-" + i : "");
       EncodedStreams encoded = parsed.streams().get(i);
       chain = chain.compose(o -> storeOne(userId, a, encoded, externalId, athleteZone, file).map(r -> new Outcome(
@@ -356,14 +356,14 @@ public final class ImportVerticle extends VerticleBase {
 
   private Future<Stored> storeOne(UUID userId, ParsedActivity a, EncodedStreams encoded, String externalId, ZoneId athleteZone,
                                   ImportRepository.FileRow file) {
-    boolean export = "strava_export".equals(file.source());
+    boolean export = file.source() == ActivitySource.STRAVA_EXPORT;
     String name = export && file.meta().getString("name") != null ? file.meta().getString("name")
         : a.sportType() + " from " + file.originalName();
     String description = export ? file.meta().getString("description") : null;
     Integer rpe = export ? file.meta().getInteger("rpe") : null;
     String gear = export ? file.meta().getString("gear") : null;
     String original = keepOriginals && !fromInbox(file) ? originalRelative(file) : null;
-    return save(userId, FileCopies.input(ActivitySource.of(file.source()), externalId, name, description, rpe, gear, a,
+    return save(userId, FileCopies.input(file.source(), externalId, name, description, rpe, gear, a,
         LocalStart.local(a, athleteZone), LocalStart.zone(a, athleteZone), encoded, original));
   }
 

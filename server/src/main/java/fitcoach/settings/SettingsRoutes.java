@@ -92,7 +92,7 @@ public final class SettingsRoutes {
 
   private static java.util.Map<String, Object> policyView(DataPolicy p) {
     java.util.Map<String, Object> v = new java.util.LinkedHashMap<>();
-    v.put("alwaysEligible", java.util.List.of("file", "strava_export", "manual"));
+    v.put("alwaysEligible", fitcoach.activities.ActivitySource.readableByCoach(false));
     v.put("allowStravaApi", p.allowStravaApi());
     v.put("stravaApiAcknowledgedAt", p.stravaApiAcknowledgedAt());
     v.put("stravaRetention", p.stravaRetention());
