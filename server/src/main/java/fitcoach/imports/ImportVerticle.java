@@ -197,7 +197,6 @@ public final class ImportVerticle extends VerticleBase {
     final UUID userId;
     final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
     Future<?> storing = Future.succeededFuture();
-    volatile LocalDate earliest = LocalDate.MAX;
     long lastPublished;
 
     Job(UUID id, UUID userId) {
@@ -220,11 +219,6 @@ public final class ImportVerticle extends VerticleBase {
             spawn(job);
           }
         }
-        synchronized (job) {
-          if (o.earliest() != null && o.earliest().isBefore(job.earliest)) {
-            job.earliest = o.earliest();
-          }
-        }
         // The original is moved into place before the file counts as done: killed in between, the file is taken again
         // on restart and read from where it went (see readable), rather than left behind while its activity names files/.
         return settleOriginal(file, o).transform(settled -> repository.finishFile(file.id(),
@@ -237,18 +231,18 @@ public final class ImportVerticle extends VerticleBase {
     });
   }
 
-  /** What one file added: new activities, ones merged into existing workouts, ones already imported. */
-  private record Outcome(int added, int merged, int known, LocalDate earliest, String error, String hash, String warning) {
-    Outcome(int added, int merged, int known, LocalDate earliest, String error, String hash) {
-      this(added, merged, known, earliest, error, hash, null);
+  /** What one file added: new activities, ones merged with other copies of their workouts, ones already imported. */
+  private record Outcome(int added, int merged, int known, String error, String hash, String warning) {
+    Outcome(int added, int merged, int known, String error, String hash) {
+      this(added, merged, known, error, hash, null);
     }
 
     static Outcome failed(String error) {
-      return new Outcome(0, 0, 0, null, error, null);
+      return new Outcome(0, 0, 0, error, null);
     }
 
     Outcome warn(String text) {
-      return new Outcome(added, merged, known, earliest, error, hash, text);
+      return new Outcome(added, merged, known, error, hash, text);
     }
   }
 
@@ -304,11 +298,11 @@ public final class ImportVerticle extends VerticleBase {
           .filter(e -> e.extractedFile() == null && e.start() != null && e.stravaId() != null).toList();
       LOG.info("Strava export {}: {} activity files queued, {} activities from rows alone", file.originalName(), count, rowsOnly.size());
       return chain.compose(v -> zone(userId)).compose(zone -> {
-        Future<Outcome> rows = Future.succeededFuture(new Outcome(0, 0, 0, null, null, null));
+        Future<Outcome> rows = Future.succeededFuture(new Outcome(0, 0, 0, null, null));
         for (StravaExport.Entry e : rowsOnly) {
           rows = rows.compose(o -> storeRow(userId, e, zone).map(stored -> new Outcome(
               o.added() + (stored == Stored.NEW ? 1 : 0), o.merged() + (stored == Stored.MERGED ? 1 : 0),
-              o.known() + (stored == Stored.KNOWN ? 1 : 0), earliestOf(o.earliest(), LocalDate.ofInstant(e.start(), zone)), null, null)));
+              o.known() + (stored == Stored.KNOWN ? 1 : 0), null, null)));
         }
         return rows;
       });
@@ -338,7 +332,7 @@ public final class ImportVerticle extends VerticleBase {
   }
 
   private Future<Outcome> store(UUID userId, Parsed parsed, ZoneId athleteZone, ImportRepository.FileRow file) {
-    Future<Outcome> chain = Future.succeededFuture(new Outcome(0, 0, 0, null, null, parsed.hash()));
+    Future<Outcome> chain = Future.succeededFuture(new Outcome(0, 0, 0, null, parsed.hash()));
     List<ParsedActivity> activities = parsed.activities();
     for (int i = 0; i < activities.size(); i++) {
       ParsedActivity a = activities.get(i);
@@ -346,8 +340,7 @@ public final class ImportVerticle extends VerticleBase {
       String externalId = base + (activities.size() > 1 ? "-" + i : "");
       EncodedStreams encoded = parsed.streams().get(i);
       chain = chain.compose(o -> storeOne(userId, a, encoded, externalId, athleteZone, file).map(r -> new Outcome(
-          o.added() + (r == Stored.NEW ? 1 : 0), o.merged() + (r == Stored.MERGED ? 1 : 0), o.known() + (r == Stored.KNOWN ? 1 : 0),
-          earliestOf(o.earliest(), r == Stored.KNOWN ? null : localDate(a, athleteZone)), null, o.hash())));
+          o.added() + (r == Stored.NEW ? 1 : 0), o.merged() + (r == Stored.MERGED ? 1 : 0), o.known() + (r == Stored.KNOWN ? 1 : 0), null, o.hash())));
     }
     return chain;
   }
@@ -447,17 +440,6 @@ public final class ImportVerticle extends VerticleBase {
     job.lastPublished = now;
     repository.job(job.id).onSuccess(view -> view.ifPresent(v ->
         vertx.eventBus().publish(progressAddress(job.userId), Json.toJsonObject(v))));
-  }
-
-  private static LocalDate localDate(ParsedActivity a, ZoneId zone) {
-    return LocalStart.local(a, zone).toLocalDate();
-  }
-
-  private static LocalDate earliestOf(LocalDate a, LocalDate b) {
-    if (a == null) {
-      return b;
-    }
-    return b == null || a.isBefore(b) ? a : b;
   }
 
   private static String message(Throwable t) {

@@ -25,7 +25,7 @@ class DataPolicyRoutesTest extends ApiTest {
     JsonObject p = client.get("/api/settings/data-policy").json();
     assertThat(p.getBoolean("allowStravaApi")).isFalse();
     assertThat(p.getString("stravaRetention")).isEqualTo("strava_policy");
-    assertThat(p.getJsonArray("alwaysEligible").getList()).containsExactly("file", "strava_export", "manual");
+    assertThat(p.getJsonArray("alwaysEligible").getList()).containsExactly("file", "strava_export", "manual", "demo");
     assertThat(p.getString("acknowledgementText")).contains("Strava's API Policy");
   }
 
