@@ -32,7 +32,16 @@ import java.util.function.Function;
 public final class ActivityStore {
   /** Told after every committed change: the athlete and the earliest local day whose numbers may differ. */
   public interface Changes {
+    /** Bring the numbers up to date now; the future completes when they are. */
     Future<?> changed(UUID userId, LocalDate earliest);
+
+    /**
+     * One write of many (a sync's pages, an import's files): what is memoised goes stale now, and the numbers are
+     * brought up to date once, when the bulk writer settles (see LoadService#settled), rather than after every write.
+     */
+    default void changedInBulk(UUID userId, LocalDate earliest) {
+      changed(userId, earliest);
+    }
   }
 
   /** What a write returned, and when the load layer has caught up with it (routes wait; bulk writers need not). */
@@ -71,6 +80,18 @@ public final class ActivityStore {
 
   /** Runs {@code work} in one transaction, regroups what it touched, commits, and signals the change. */
   public <T> Future<Stored<T>> write(UUID userId, Function<Writer, Future<T>> work) {
+    return write(userId, work, false);
+  }
+
+  /**
+   * As {@link #write}, for one write of many (a sync page, an imported file): the change is signalled as part of a bulk,
+   * so the load layer brings the numbers up to date once when the bulk writer settles, not after every write.
+   */
+  public <T> Future<T> writeInBulk(UUID userId, Function<Writer, Future<T>> work) {
+    return write(userId, work, true).map(Stored::value);
+  }
+
+  private <T> Future<Stored<T>> write(UUID userId, Function<Writer, Future<T>> work, boolean bulk) {
     Writer[] holder = new Writer[1];
     return pool.withTransaction(conn -> {
       Writer w = new Writer(conn, userId);
@@ -80,8 +101,14 @@ public final class ActivityStore {
           .compose(value -> w.regroup().map(value));
     }).map(value -> {
       LocalDate earliest = holder[0].earliest;
-      Future<?> settled = earliest == null ? Future.succeededFuture() : changes.changed(userId, earliest);
-      return new Stored<>(value, settled);
+      if (earliest == null) {
+        return new Stored<>(value, Future.succeededFuture());
+      }
+      if (bulk) {
+        changes.changedInBulk(userId, earliest);
+        return new Stored<>(value, Future.succeededFuture());
+      }
+      return new Stored<>(value, changes.changed(userId, earliest));
     });
   }
 

@@ -41,13 +41,14 @@ import org.slf4j.LoggerFactory;
  * Work for one athlete is serialised, so two edits never write the chart out of order; the series is cached in memory
  * after it is written or first read.
  */
-public final class LoadService {
+public final class LoadService implements fitcoach.activities.ActivityStore.Changes {
   private static final Logger LOG = LoggerFactory.getLogger(LoadService.class);
   private final LoadRepository repository;
   private final ProfileRepository profiles;
   private final Map<UUID, Future<?>> queues = new ConcurrentHashMap<>();
   private final Map<UUID, Snapshot> cache = new ConcurrentHashMap<>();
   private final Map<UUID, Waiting> waiting = new ConcurrentHashMap<>();
+  private final Map<UUID, LocalDate> inBulk = new ConcurrentHashMap<>();
 
   /**
    * One version of an athlete's load data: the stored chart, the zone their "today" is read in, and a memo of answers
@@ -113,12 +114,26 @@ public final class LoadService {
     }
   }
 
-  /** Completes once every change signalled so far for the athlete is reflected in loads and the chart. */
+  @Override
+  public Future<?> changed(UUID userId, LocalDate earliest) {
+    return activitiesChanged(userId, earliest);
+  }
+
+  /** Memoised answers go stale at once; loads and the chart wait for {@link #settled} (the end of the sync or import). */
+  @Override
+  public void changedInBulk(UUID userId, LocalDate earliest) {
+    touch(userId);
+    inBulk.merge(userId, earliest, (a, b) -> a.isBefore(b) ? a : b);
+  }
+
+  /**
+   * Brings loads and the chart up to date with everything written so far, bulk writes included; completes when they
+   * are. A recompute runs even with nothing noted in memory: activities stored before a restart have no load yet and
+   * are found by the engine, so a sync or import resumed after a crash still ends with current numbers.
+   */
   public Future<Void> settled(UUID userId) {
-    synchronized (queues) {
-      Future<?> tail = queues.getOrDefault(userId, Future.succeededFuture());
-      return tail.transform(v -> Future.<Void>succeededFuture());
-    }
+    LocalDate noted = inBulk.remove(userId);
+    return activitiesChanged(userId, noted == null ? LocalDate.MAX : noted).mapEmpty();
   }
 
   /** Announcements of changes were missed (the database connection dropped): every athlete's numbers are redone. */

@@ -48,8 +48,8 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     // Every write to activities goes through the store; it names this process in the database's change announcements,
     // so the feed can tell this process's writes from another writer's.
     String instance = UUID.randomUUID().toString();
-    ActivityStore store = new ActivityStore(pool, instance, load::activitiesChanged);
-    ChangeFeed feed = new ChangeFeed(databaseUrl, instance, load::activitiesChanged, load::everythingMayHaveChanged);
+    ActivityStore store = new ActivityStore(pool, instance, load);
+    ChangeFeed feed = new ChangeFeed(databaseUrl, instance, load, load::everythingMayHaveChanged);
     SettingsModule settings = new SettingsModule(pool, secretBox, config, profiles, load::recomputeAll, requireUser);
     DemoModule demo = new DemoModule(pool, store, load, requireUser);
     long maxUploadBytes = config.imports().maxUploadBytes();

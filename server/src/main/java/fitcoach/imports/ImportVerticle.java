@@ -365,9 +365,9 @@ public final class ImportVerticle extends VerticleBase {
    * arrived first. The import does not wait for loads file by file: the store signals them, and the job waits at its end.
    */
   private Future<Stored> save(UUID userId, ActivityInput row) {
-    return store.write(userId, w -> w.insert(List.of(row), false).compose(saved -> saved.isEmpty()
+    return store.writeInBulk(userId, w -> w.insert(List.of(row), false).compose(saved -> saved.isEmpty()
         ? Future.succeededFuture(Stored.KNOWN)
-        : w.regroup().map(v -> w.isMerged(saved.get(0).id()) ? Stored.MERGED : Stored.NEW))).map(ActivityStore.Stored::value);
+        : w.regroup().map(v -> w.isMerged(saved.get(0).id()) ? Stored.MERGED : Stored.NEW)));
   }
 
   /** Keeps the original under files/ (or removes it when originals are not kept); inbox files move to imported/ or failed/. */

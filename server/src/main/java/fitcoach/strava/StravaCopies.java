@@ -23,11 +23,19 @@ final class StravaCopies {
 
   /** Inserts or refreshes copies; detail fields a summary does not carry keep their stored values. */
   Future<ActivityStore.Stored<Upserted>> upsert(UUID userId, List<StravaActivity> page) {
-    List<ActivityInput> rows = page.stream().map(StravaCopies::input).toList();
-    return store.write(userId, w -> w.insert(rows, true).map(saved -> {
+    return store.write(userId, w -> insert(w, page));
+  }
+
+  /** A page of a sync: one write of many, whose loads are brought up to date when the sync ends. */
+  Future<Upserted> upsertPage(UUID userId, List<StravaActivity> page) {
+    return store.writeInBulk(userId, w -> insert(w, page));
+  }
+
+  private static Future<Upserted> insert(ActivityStore.Writer w, List<StravaActivity> page) {
+    return w.insert(page.stream().map(StravaCopies::input).toList(), true).map(saved -> {
       int inserted = (int) saved.stream().filter(ActivityStore.Saved::inserted).count();
       return new Upserted(inserted, saved.size() - inserted);
-    }));
+    });
   }
 
   /** Strava no longer has the activity: its copy goes (a file or export copy of the same workout then leads). */

@@ -130,9 +130,8 @@ public final class SyncVerticle extends VerticleBase {
     int page = job.cursor().page();
     Future<JsonArray> following = items.size() >= pageSize && limiter.pauseUntil().isEmpty() ? fetch(job, page + 1) : null;
     long t0 = System.nanoTime();
-    // The store signals the load layer itself; the sync does not wait for loads page by page, only at the end.
-    copies.upsert(job.userId(), mapped).compose(stored -> {
-      StravaCopies.Upserted up = stored.value();
+    // Pages are bulk writes: the store marks them, and loads are brought up to date when the sync ends or waits.
+    copies.upsertPage(job.userId(), mapped).compose(up -> {
       LOG.debug("Strava sync {}: page {} stored in {} ms", job.id(), page, (System.nanoTime() - t0) / 1_000_000);
       int pages = job.pagesFetched() + 1;
       SyncJob progressed = job.with(JobState.RUNNING, job.cursor().next(), pages, job.activitiesFetched() + items.size(),
@@ -181,6 +180,8 @@ public final class SyncVerticle extends VerticleBase {
   }
 
   private void waitUntil(SyncJob job, Instant until, Runnable then) {
+    // A wait can last until the next rate window: what is stored so far counts meanwhile.
+    load.settled(job.userId()).onFailure(err -> LOG.warn("Bringing loads up to date before a wait failed: {}", err.getMessage()));
     SyncJob waiting = job.in(JobState.WAITING, until, null);
     long ms = Math.max(1, Duration.between(Instant.now(), until).toMillis());
     LOG.info("Strava sync {} waits for the rate limit until {}", job.id(), until);
