@@ -36,52 +36,40 @@ $$;
 -- Every committed change to activities is announced with the user and the earliest local day it touched, so a second
 -- FitCoach on the same database (or a fix by hand in SQL) is seen at once. The writing instance names itself in
 -- fitcoach.instance so it can skip its own announcements. Load columns written by the load engine are not changes.
+CREATE FUNCTION activities_notify(p_user uuid, p_earliest date) RETURNS void
+LANGUAGE sql AS $$
+  SELECT pg_notify('activities_changed', json_build_object(
+    'instance', coalesce(current_setting('fitcoach.instance', true), ''), 'user', p_user, 'earliest', p_earliest)::text)
+$$;
+
 CREATE FUNCTION activities_announce() RETURNS trigger
 LANGUAGE plpgsql AS $$
-DECLARE
-  r record;
 BEGIN
-  FOR r IN
-    SELECT n.user_id, min(least(o.local_date, n.local_date)) AS earliest
-    FROM changed_old o JOIN changed_new n ON n.id = o.id
-    WHERE (o.source, o.external_id, o.sport_type, o.start_date, o.start_date_local, o.moving_time_s, o.elapsed_time_s,
-           o.distance_m, o.elevation_gain_m, o.avg_hr, o.max_hr, o.avg_power_w, o.weighted_power_w, o.device_watts, o.rpe,
-           o.load_override, o.primary_activity_id, o.legs, o.name, o.notes, o.description)
-      IS DISTINCT FROM
-          (n.source, n.external_id, n.sport_type, n.start_date, n.start_date_local, n.moving_time_s, n.elapsed_time_s,
-           n.distance_m, n.elevation_gain_m, n.avg_hr, n.max_hr, n.avg_power_w, n.weighted_power_w, n.device_watts, n.rpe,
-           n.load_override, n.primary_activity_id, n.legs, n.name, n.notes, n.description)
-    GROUP BY n.user_id
-  LOOP
-    PERFORM pg_notify('activities_changed', json_build_object(
-      'instance', coalesce(current_setting('fitcoach.instance', true), ''),
-      'user', r.user_id, 'earliest', r.earliest)::text);
-  END LOOP;
+  PERFORM activities_notify(n.user_id, min(least(o.local_date, n.local_date)))
+  FROM changed_old o JOIN changed_new n ON n.id = o.id
+  WHERE (o.source, o.external_id, o.sport_type, o.start_date, o.start_date_local, o.moving_time_s, o.elapsed_time_s,
+         o.distance_m, o.elevation_gain_m, o.avg_hr, o.max_hr, o.avg_power_w, o.weighted_power_w, o.device_watts, o.rpe,
+         o.load_override, o.primary_activity_id, o.legs, o.name, o.notes, o.description)
+    IS DISTINCT FROM
+        (n.source, n.external_id, n.sport_type, n.start_date, n.start_date_local, n.moving_time_s, n.elapsed_time_s,
+         n.distance_m, n.elevation_gain_m, n.avg_hr, n.max_hr, n.avg_power_w, n.weighted_power_w, n.device_watts, n.rpe,
+         n.load_override, n.primary_activity_id, n.legs, n.name, n.notes, n.description)
+  GROUP BY n.user_id;
   RETURN NULL;
 END $$;
 
--- Transition tables are per event, so each event gets a trigger; the missing side is an empty relation.
+-- Transition tables are per event, so each event gets a trigger of its own.
 CREATE FUNCTION activities_announce_insert() RETURNS trigger
 LANGUAGE plpgsql AS $$
-DECLARE
-  r record;
 BEGIN
-  FOR r IN SELECT user_id, min(local_date) AS earliest FROM changed_new GROUP BY user_id LOOP
-    PERFORM pg_notify('activities_changed', json_build_object(
-      'instance', coalesce(current_setting('fitcoach.instance', true), ''), 'user', r.user_id, 'earliest', r.earliest)::text);
-  END LOOP;
+  PERFORM activities_notify(user_id, min(local_date)) FROM changed_new GROUP BY user_id;
   RETURN NULL;
 END $$;
 
 CREATE FUNCTION activities_announce_delete() RETURNS trigger
 LANGUAGE plpgsql AS $$
-DECLARE
-  r record;
 BEGIN
-  FOR r IN SELECT user_id, min(local_date) AS earliest FROM changed_old GROUP BY user_id LOOP
-    PERFORM pg_notify('activities_changed', json_build_object(
-      'instance', coalesce(current_setting('fitcoach.instance', true), ''), 'user', r.user_id, 'earliest', r.earliest)::text);
-  END LOOP;
+  PERFORM activities_notify(user_id, min(local_date)) FROM changed_old GROUP BY user_id;
   RETURN NULL;
 END $$;
 
@@ -97,14 +85,9 @@ CREATE TRIGGER activities_updated AFTER UPDATE ON activities
 -- Streams change what an activity shows (and, later, analysis from them).
 CREATE FUNCTION activity_streams_announce() RETURNS trigger
 LANGUAGE plpgsql AS $$
-DECLARE
-  r record;
 BEGIN
-  FOR r IN SELECT a.user_id, min(a.local_date) AS earliest FROM activities a JOIN changed_new s ON s.activity_id = a.id
-           GROUP BY a.user_id LOOP
-    PERFORM pg_notify('activities_changed', json_build_object(
-      'instance', coalesce(current_setting('fitcoach.instance', true), ''), 'user', r.user_id, 'earliest', r.earliest)::text);
-  END LOOP;
+  PERFORM activities_notify(a.user_id, min(a.local_date))
+  FROM activities a JOIN changed_new s ON s.activity_id = a.id GROUP BY a.user_id;
   RETURN NULL;
 END $$;
 CREATE TRIGGER activity_streams_inserted AFTER INSERT ON activity_streams

@@ -96,9 +96,12 @@ public final class ActivityStore {
     return pool.withTransaction(conn -> {
       Writer w = new Writer(conn, userId);
       holder[0] = w;
-      return conn.preparedQuery(ActivityStoreSql.BEGIN).execute(Tuple.of(userId.toString(), instance))
-          .compose(v -> work.apply(w))
-          .compose(value -> w.regroup().map(value));
+      // The lock is sent without waiting for its answer: the work's first statement follows it on the same connection
+      // and runs once the lock is held (a failed lock fails the transaction, and with it the write).
+      Future<?> locked = conn.preparedQuery(ActivityStoreSql.BEGIN).execute(Tuple.of(userId.toString(), instance));
+      return work.apply(w)
+          .compose(value -> w.regroup().map(value))
+          .compose(value -> locked.map(value));
     }).map(value -> {
       LocalDate earliest = holder[0].earliest;
       if (earliest == null) {
@@ -186,14 +189,14 @@ public final class ActivityStore {
       List<ActivityInput> list = unique.stream().map(a -> bySource.get(a.source().value() + "|" + a.externalId())).toList();
       Future<Void> before = refresh ? movedFrom(list) : Future.succeededFuture();
       return before.compose(v -> conn.preparedQuery(refresh ? ActivityStoreSql.INSERT_OR_REFRESH : ActivityStoreSql.INSERT_NEW)
-          .execute(InsertParams.of(userId, list))).compose(result -> {
+          .execute(InsertParams.of(userId, list, !refresh))).compose(result -> {
             List<Saved> saved = new ArrayList<>();
             for (Row r : result) {
               Saved s = new Saved(r.getUUID("id"), r.getString("external_id"), r.getBoolean("inserted"), r.getLocalDate("local_date"));
               saved.add(s);
               touched(s.id(), s.localDate());
             }
-            return saveStreams(list, saved).map(saved);
+            return refresh ? saveStreams(list, saved).map(saved) : Future.succeededFuture(saved);
           });
     }
 
@@ -467,7 +470,7 @@ public final class ActivityStore {
 
   /** The insert's parameters: one array per column. */
   private static final class InsertParams {
-    static Tuple of(UUID userId, List<ActivityInput> rows) {
+    static Tuple of(UUID userId, List<ActivityInput> rows, boolean withSamples) {
       int n = rows.size();
       Object[][] cols = new Object[32][];
       Class<?>[] types = {String.class, String.class, String.class, String.class, String.class, String.class, String.class,
@@ -490,9 +493,17 @@ public final class ActivityStore {
           cols[c][i] = v[c];
         }
       }
-      Object[] params = new Object[33];
+      Object[] params = new Object[withSamples ? 38 : 33];
       params[0] = userId;
       System.arraycopy(cols, 0, params, 1, 32);
+      if (withSamples) {
+        List<ActivityInput> sampled = rows.stream().filter(a -> a.streams() != null).toList();
+        params[33] = sampled.stream().map(a -> a.source().value()).toArray(String[]::new);
+        params[34] = sampled.stream().map(ActivityInput::externalId).toArray(String[]::new);
+        params[35] = sampled.stream().map(a -> a.streams().points()).toArray(Integer[]::new);
+        params[36] = sampled.stream().map(a -> Buffer.buffer(a.streams().gzippedJson())).toArray(Buffer[]::new);
+        params[37] = sampled.stream().map(a -> String.join(",", a.streams().types())).toArray(String[]::new);
+      }
       return Tuple.wrap(params);
     }
   }

@@ -28,10 +28,21 @@ final class ActivityStoreSql {
              summary_polyline, raw, original_file, legs)
       """;
 
-  /** A copy already stored (the same file, the same export row) is left as it is. */
-  static final String INSERT_NEW = INSERT_ROWS + """
+  /**
+   * A copy already stored (the same file, the same export row) is left as it is. New copies' samples go in with them
+   * ($34..$37: source, external id, point count, data and comma-joined types of each copy that has samples): one
+   * statement per write, while other files wait to be stored.
+   */
+  static final String INSERT_NEW = "WITH ins AS (" + INSERT_ROWS + """
       ON CONFLICT (user_id, source, external_id) DO NOTHING
-      RETURNING id, external_id, true AS inserted, local_date""";
+      RETURNING id, source, external_id, local_date),
+      samples AS (
+        INSERT INTO activity_streams (activity_id, resolution, point_count, data, stream_types)
+        SELECT ins.id, 'full', s.points, s.data, string_to_array(s.types, ',')
+        FROM ins JOIN unnest($34::text[], $35::text[], $36::int[], $37::bytea[], $38::text[]) AS s(source, external_id, points, data, types)
+          ON s.source = ins.source AND s.external_id = ins.external_id
+        ON CONFLICT (activity_id) DO NOTHING)
+      SELECT id, external_id, true AS inserted, local_date FROM ins""";
 
   /**
    * A copy already stored is refreshed from its source (Strava API): a summary does not carry every detail field, so
