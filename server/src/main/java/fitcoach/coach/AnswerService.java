@@ -7,7 +7,6 @@ import fitcoach.llm.LlmRequest;
 import fitcoach.load.PmcDay;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,17 +49,16 @@ public final class AnswerService {
     return coach.series(userId).compose(series -> answers.recommendation(userId, series.today()));
   }
 
-  void recommend(RoutingContext ctx, UUID userId) {
-    coach.llm(userId).compose(llm -> coach.context(userId).map(context -> {
+  Future<CoachAnswer> recommend(UUID userId) {
+    return coach.llm(userId).compose(llm -> coach.context(userId).<CoachAnswer>map(context -> {
       LlmRequest request = new LlmRequest(llm.model(), Prompts.system(context), List.of(LlmMessage.user(Prompts.RECOMMENDATION)),
           RECOMMENDATION_MAX_TOKENS);
       JsonObject start = new JsonObject().put("date", context.today().toString());
-      coach.generate(ctx, userId, "recommendation", llm, request, start, outcome -> answers.saveRecommendation(userId,
+      return coach.generate(userId, "recommendation", llm, request, start, outcome -> answers.saveRecommendation(userId,
               context.today(), answer(outcome, llm, context.activityIds()))
           .map(id -> start.copy().put("id", id.map(UUID::toString).orElse(null))
               .put("contextActivityIds", CoachService.ids(context.activityIds()))));
-      return null;
-    })).onFailure(ctx::fail);
+    }));
   }
 
   Future<List<AnswerView>> reports(UUID userId) {
@@ -80,15 +78,15 @@ public final class AnswerService {
     return monday;
   }
 
-  void weeklyReport(RoutingContext ctx, UUID userId, LocalDate anyDayOfWeek) {
-    coach.llm(userId).compose(llm -> Future.all(coach.context(userId), coach.policy(userId)).compose(all -> {
+  Future<CoachAnswer> weeklyReport(UUID userId, LocalDate anyDayOfWeek) {
+    return coach.llm(userId).compose(llm -> Future.all(coach.context(userId), coach.policy(userId)).compose(all -> {
       CoachContext context = all.resultAt(0);
       boolean includeStravaApi = all.<fitcoach.settings.DataPolicy>resultAt(1).allowStravaApi();
       LocalDate monday = weekStart(anyDayOfWeek == null ? context.today() : anyDayOfWeek, context.today());
       LocalDate sunday = monday.plusDays(6);
       return Future.all(coach.coachLoad(userId, includeStravaApi),
               coach.activities().activities(userId, monday, sunday, includeStravaApi))
-          .map(loaded -> {
+          .<CoachAnswer>map(loaded -> {
             CoachLoad load = loaded.resultAt(0);
             List<CoachActivity> week = loaded.resultAt(1);
             JsonObject metrics = metrics(week, load, monday, context.today());
@@ -102,13 +100,12 @@ public final class AnswerService {
             LlmRequest request = new LlmRequest(llm.model(), Prompts.system(context), List.of(LlmMessage.user(prompt)),
                 REPORT_MAX_TOKENS);
             JsonObject start = new JsonObject().put("weekStart", monday.toString()).put("metrics", metrics);
-            coach.generate(ctx, userId, "weekly_report", llm, request, start, outcome -> answers.saveReport(userId, monday,
-                    metrics, answer(outcome, llm, given))
+            return coach.generate(userId, "weekly_report", llm, request, start, outcome -> answers.saveReport(userId,
+                    monday, metrics, answer(outcome, llm, given))
                 .map(id -> start.copy().put("id", id.map(UUID::toString).orElse(null))
                     .put("contextActivityIds", CoachService.ids(given))));
-            return null;
           });
-    })).onFailure(ctx::fail);
+    }));
   }
 
   /** The week's numbers, all from activity records and the training-load engine. */
@@ -156,29 +153,31 @@ public final class AnswerService {
   }
 
   /**
-   * Streams the insight for one activity, or replays the stored one when the activity's data has not changed since.
-   * An activity the data policy keeps from the coach is refused with 403.
+   * The insight for one activity: a new one, or the stored one when the activity's data has not changed since. An
+   * activity the data policy keeps from the coach is refused with 403.
    */
-  void insight(RoutingContext ctx, UUID userId, UUID activityId, boolean regenerate) {
-    coach.policy(userId).compose(policy -> coach.activities().activity(userId, activityId, true).compose(any -> {
-      if (any.isEmpty()) {
-        throw ApiException.notFound("No such activity");
-      }
-      if (!policy.allowStravaApi() && "strava".equals(any.get().source())) {
-        throw ApiException.forbidden("excluded_by_data_policy", "This activity came from the Strava API, and your coach data "
-            + "policy keeps Strava API data away from the AI. Import its file or your Strava export, or change the policy in "
-            + "Settings → Coach data policy.");
-      }
+  Future<CoachAnswer> insight(UUID userId, UUID activityId, boolean regenerate) {
+    // The coach reads the workout through the copy the policy lets it read (coach_activities); none means either no
+    // such activity or one only the Strava API holds.
+    return coach.policy(userId).compose(policy -> coach.activities().activity(userId, activityId, policy.allowStravaApi())
+        .compose(readable -> readable.isPresent() ? Future.succeededFuture(readable)
+            : coach.activities().exists(userId, activityId).<Optional<CoachActivity>>map(exists -> {
+              if (exists) {
+                throw ApiException.forbidden("excluded_by_data_policy", "This activity came from the Strava API, and your coach "
+                    + "data policy keeps Strava API data away from the AI. Import its file or your Strava export, or change the "
+                    + "policy in Settings → Coach data policy.");
+              }
+              throw ApiException.notFound("No such activity");
+            })).compose(any -> {
       CoachActivity activity = any.get();
       return coach.coachLoad(userId, policy.allowStravaApi()).compose(load -> {
         String hash = hash(activity, load);
         return answers.insight(userId, activityId).compose(stored -> {
           if (!regenerate && stored.isPresent() && stored.get().dataHash().equals(hash)
               && "complete".equals(stored.get().answer().status())) {
-            replay(ctx, stored.get().answer());
-            return Future.succeededFuture();
+            return Future.succeededFuture(stored(stored.get().answer()));
           }
-          return coach.llm(userId).compose(llm -> coach.context(userId).map(context -> {
+          return coach.llm(userId).compose(llm -> coach.context(userId).<CoachAnswer>map(context -> {
             List<UUID> given = new ArrayList<>(context.activityIds());
             if (!given.contains(activityId)) {
               given.add(activityId);
@@ -186,23 +185,20 @@ public final class AnswerService {
             LlmRequest request = new LlmRequest(llm.model(), Prompts.system(context),
                 List.of(LlmMessage.user(Prompts.insight(Formats.json(ActivityRecord.of(activity, load))))), INSIGHT_MAX_TOKENS);
             JsonObject start = new JsonObject().put("activityId", activityId.toString());
-            coach.generate(ctx, userId, "activity_insight", llm, request, start, outcome -> answers.saveInsight(userId,
+            return coach.generate(userId, "activity_insight", llm, request, start, outcome -> answers.saveInsight(userId,
                     activityId, hash, answer(outcome, llm, given))
                 .map(id -> start.copy().put("contextActivityIds", CoachService.ids(given))));
-            return null;
           }));
         });
       });
-    })).onFailure(ctx::fail);
+    }));
   }
 
-  /** A stored insight sent as a finished stream, so the client reads it the same way as a fresh one. */
-  private static void replay(RoutingContext ctx, AnswerView answer) {
+  /** A stored insight (whose id is its activity's), to be sent the same way as a fresh one. */
+  private static CoachAnswer stored(AnswerView answer) {
     JsonObject info = new JsonObject().put("activityId", answer.id().toString()).put("cached", true).put("model", answer.model());
-    fitcoach.app.EventStream.open(ctx.response()).end("event: start\ndata: " + info.encode() + "\n\n"
-            + "id: 1\nevent: token\ndata: " + new JsonObject().put("text", answer.content()).encode() + "\n\n"
-            + "event: done\ndata: " + info.copy().put("status", "complete").put("createdAt", answer.createdAt().toString())
-            .encode() + "\n\n");
+    return new CoachAnswer.Stored(info, answer.content(),
+        info.copy().put("status", "complete").put("createdAt", answer.createdAt().toString()));
   }
 
   private static AnswerRepository.Answer answer(Outcome outcome, CoachLlm llm, List<UUID> given) {

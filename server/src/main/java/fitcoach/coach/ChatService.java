@@ -6,7 +6,6 @@ import fitcoach.llm.LlmRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,11 +71,11 @@ public final class ChatService {
    * ends with this very message and a failed or interrupted answer to it, that answer is written again in place
    * instead of storing the message a second time.
    */
-  void turn(RoutingContext ctx, UUID userId, UUID sessionId, String message, boolean retry) {
+  Future<CoachAnswer> turn(UUID userId, UUID sessionId, String message, boolean retry) {
     Future<ChatSessionView> session = sessionId == null
         ? Future.succeededFuture(null)
         : chats.session(userId, sessionId).map(found -> found.orElseThrow(ChatService::noSession));
-    session.compose(s -> coach.llm(userId).compose(llm -> coach.context(userId).compose(context -> {
+    return session.compose(s -> coach.llm(userId).compose(llm -> coach.context(userId).compose(context -> {
       Future<ChatSessionView> target = s != null ? Future.succeededFuture(s) : chats.create(userId, ChatRepository.DEFAULT_TITLE);
       return target.compose(t -> chats.messages(userId, t.id()).compose(all -> {
         ChatMessageView failed = retry ? failedAnswerTo(all, message) : null;
@@ -88,10 +87,10 @@ public final class ChatService {
             : chats.restartTurn(userId, failed.id(), llm.provider().id(), llm.model(), context.activityIds())
                 .compose(restarted -> restarted ? Future.succeededFuture(failed.id()) : Future.failedFuture(
                     ApiException.conflict("retry_in_progress", "This answer is already being written again")));
-        return turn.map(answerId -> {
+        return turn.<CoachAnswer>map(answerId -> {
               LlmRequest request = new LlmRequest(llm.model(), Prompts.system(context), history, MAX_TOKENS);
               JsonObject start = new JsonObject().put("sessionId", t.id().toString()).put("messageId", answerId.toString());
-              coach.generate(ctx, userId, "chat", llm, request, start, outcome -> chats.finish(answerId, outcome.text(),
+              return coach.generate(userId, "chat", llm, request, start, outcome -> chats.finish(answerId, outcome.text(),
                       outcome.status().db(), outcome.result() != null ? outcome.result().model() : llm.model(),
                       outcome.usage().inputTokens(), outcome.usage().outputTokens())
                   .map(v -> {
@@ -100,10 +99,9 @@ public final class ChatService {
                     }
                     return start.copy().put("contextActivityIds", CoachService.ids(context.activityIds()));
                   }));
-              return null;
             });
       }));
-    }))).onFailure(ctx::fail);
+    })));
   }
 
   /** The last message when it is a failed or interrupted answer to {@code message}, which comes right before it. */

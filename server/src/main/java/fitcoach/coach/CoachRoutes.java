@@ -28,12 +28,14 @@ public final class CoachRoutes {
   private final ChatService chat;
   private final AnswerService answers;
   private final AuthHandler requireUser;
+  private final SseRelay sse;
 
   public CoachRoutes(CoachService coach, ChatService chat, AnswerService answers, AuthHandler requireUser) {
     this.coach = coach;
     this.chat = chat;
     this.answers = answers;
     this.requireUser = requireUser;
+    this.sse = new SseRelay(coach.streams());
   }
 
   /** Answers left "streaming" by a stopped server can never finish: they are marked interrupted at start-up. */
@@ -49,7 +51,7 @@ public final class CoachRoutes {
     router.get("/api/ai/usage").handler(this::usage);
 
     router.get("/api/ai/recommendation").handler(this::getRecommendation);
-    router.post("/api/ai/recommendation").handler(ctx -> answers.recommend(ctx, userId(ctx)));
+    router.post("/api/ai/recommendation").handler(ctx -> send(ctx, answers.recommend(userId(ctx))));
 
     router.get("/api/ai/chat/sessions").handler(this::sessions);
     router.post("/api/ai/chat/sessions").handler(this::createSession);
@@ -159,7 +161,7 @@ public final class CoachRoutes {
       throw ApiException.invalid("message", "required", "Write a message");
     }
     UUID sessionId = ChatService.uuid(f.optionalString("sessionId", 40), "sessionId").orElse(null);
-    chat.turn(ctx, userId(ctx), sessionId, message, f.optionalBoolean("retry", false));
+    send(ctx, chat.turn(userId(ctx), sessionId, message, f.optionalBoolean("retry", false)));
   }
 
   private void weeklyReport(RoutingContext ctx) {
@@ -167,14 +169,14 @@ public final class CoachRoutes {
     JsonObject body = raw == null || raw.length() == 0 ? new JsonObject() : Json.body(ctx);
     JsonFields f = new JsonFields(body, "week");
     String week = f.optionalString("week", 20);
-    answers.weeklyReport(ctx, userId(ctx), week == null ? null : week(week));
+    send(ctx, answers.weeklyReport(userId(ctx), week == null ? null : week(week)));
   }
 
   private void insight(RoutingContext ctx) {
     JsonFields f = new JsonFields(Json.body(ctx), "activityId", "regenerate");
     UUID activityId = id(f.requiredString("activityId", 40), "activityId");
     boolean regenerate = Boolean.TRUE.equals(Json.body(ctx).getValue("regenerate"));
-    answers.insight(ctx, userId(ctx), activityId, regenerate);
+    send(ctx, answers.insight(userId(ctx), activityId, regenerate));
   }
 
   private void cachedInsight(RoutingContext ctx) {
@@ -200,12 +202,37 @@ public final class CoachRoutes {
         throw ApiException.badRequest("invalid_last_event_id", "Last-Event-ID must be a token sequence number");
       }
     }
-    streams.relay(ctx, g, Math.max(0, last));
+    sse.relay(ctx.response(), g, Math.max(0, last));
   }
 
   private void stop(RoutingContext ctx) {
     coach.streams().stop(userId(ctx), ctx.pathParam("id"));
     Json.ok(ctx, Map.of("stopping", true));
+  }
+
+  /**
+   * Sends what the coach produced. A live answer streams as server-sent events on this request, or, with
+   * {@code ?transport=eventbus}, is answered at once (202, the stream id and address) while its tokens go to the
+   * bridge subscriber; either way the transport is in place before the model call starts. A stored answer is sent as
+   * a finished stream.
+   */
+  private void send(RoutingContext ctx, Future<CoachAnswer> answer) {
+    answer.map(a -> {
+      if (a instanceof CoachAnswer.Stored stored) {
+        SseRelay.replay(ctx.response(), stored);
+      } else if (a instanceof CoachAnswer.Live live) {
+        Generation g = live.generation();
+        if ("eventbus".equals(ctx.request().getParam("transport"))) {
+          ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
+              .end(g.startInfo.copy().put("address", g.address).encode());
+          coach.streams().runWhenListened(live);
+        } else {
+          sse.relay(ctx.response(), g, 0);
+          coach.streams().run(live);
+        }
+      }
+      return null;
+    }).onFailure(ctx::fail);
   }
 
   /** An ISO week ({@code 2026-W47}) or any date in the week ({@code 2026-11-18}), in the {@link DateWindow}. */

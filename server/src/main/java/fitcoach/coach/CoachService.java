@@ -17,7 +17,6 @@ import fitcoach.settings.ResolvedProvider;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +25,7 @@ import java.util.function.Function;
 
 /**
  * What every coach answer shares: which model to call for the athlete, the context (built in one place, under the
- * athlete's data policy), and running a generation through {@link CoachStreams} with its usage recorded.
+ * athlete's data policy), and preparing a generation for {@link CoachStreams} with its usage recorded.
  */
 public final class CoachService {
   private final ApiKeyService apiKeys;
@@ -175,12 +174,11 @@ public final class CoachService {
   }
 
   /**
-   * Streams one answer: over SSE on this request, or (with {@code ?transport=eventbus}) answered at once with the
-   * stream id while tokens go to the bridge subscriber. {@code store} saves the outcome and returns what the final
-   * frame says; the call's usage is recorded with it.
+   * Prepares one answer: the generation is registered but not started, so the route can attach its transport first.
+   * {@code store} saves the outcome and returns what the final frame says; the call's usage is recorded with it.
    */
-  void generate(RoutingContext ctx, UUID userId, String purpose, CoachLlm llm, LlmRequest request, JsonObject startInfo,
-                Function<Outcome, Future<JsonObject>> store) {
+  CoachAnswer.Live generate(UUID userId, String purpose, CoachLlm llm, LlmRequest request, JsonObject startInfo,
+                            Function<Outcome, Future<JsonObject>> store) {
     Generation g = streams.create(userId, startInfo.copy().put("model", request.model()).put("provider", llm.provider().id()));
     Function<Outcome, Future<JsonObject>> finish = outcome -> {
       String model = outcome.result() != null && outcome.result().model() != null ? outcome.result().model() : request.model();
@@ -189,14 +187,7 @@ public final class CoachService {
           .map(v -> frame.copy().put("model", model).put("usage", new JsonObject()
               .put("inputTokens", outcome.usage().inputTokens()).put("outputTokens", outcome.usage().outputTokens()))));
     };
-    if ("eventbus".equals(ctx.request().getParam("transport"))) {
-      ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
-          .end(g.startInfo.copy().put("address", g.address).encode());
-      streams.runWhenListened(g, onDelta -> llm.client().stream(request, onDelta), finish);
-      return;
-    }
-    streams.relay(ctx, g, 0);
-    streams.run(g, onDelta -> llm.client().stream(request, onDelta), finish);
+    return new CoachAnswer.Live(g, onDelta -> llm.client().stream(request, onDelta), finish);
   }
 
   static JsonArray ids(List<UUID> ids) {

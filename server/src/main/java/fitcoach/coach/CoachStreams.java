@@ -8,14 +8,11 @@ import fitcoach.llm.LlmException;
 import fitcoach.llm.LlmResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +21,14 @@ import org.slf4j.LoggerFactory;
  * Runs generations apart from their transport. Each token is published on {@code fitcoach.user.<id>.coach.<streamId>}
  * as {@code {type:"token", seq, text}}, then one {@code {type:"done", ...}} or {@code {type:"error", code, message}},
  * for browsers following over the SockJS bridge; token frames go out only while such a subscriber exists, since the
- * SSE relay follows the generation directly and a frame per token nobody reads is the largest garbage of a stream.
- * A generation nobody listens to any more (browser gone, and no bridge subscriber) is cancelled after a short grace,
- * so no tokens are paid for nothing; the stop endpoint does the same on purpose. Ended generations stay a while so a client that reconnects with {@code Last-Event-ID} gets the rest.
+ * SSE relay ({@link SseRelay}) follows the generation directly and a frame per token nobody reads is the largest
+ * garbage of a stream. A generation nobody listens to any more (browser gone, and no bridge subscriber) is cancelled
+ * after a short grace, so no tokens are paid for nothing; the stop endpoint does the same on purpose. Ended
+ * generations stay a while so a client that reconnects with {@code Last-Event-ID} gets the rest.
  */
 public final class CoachStreams implements BridgeSubscriptions {
   private static final Logger LOG = LoggerFactory.getLogger(CoachStreams.class);
   private static final String PREFIX = "fitcoach.user.";
-  private static final long HEARTBEAT_MS = 15_000;
   private static final long KEEP_ENDED_MS = 60_000;
 
   /** Frames are never changed once published, so local consumers may share one instance instead of a copy each. */
@@ -55,6 +52,20 @@ public final class CoachStreams implements BridgeSubscriptions {
     SharedFrameCodec.register(vertx);
   }
 
+  Vertx vertx() {
+    return vertx;
+  }
+
+  /** A client follows {@code g} (an SSE relay or a bridge subscriber): it no longer risks being cancelled. */
+  void attach(Generation g) {
+    g.attach(vertx);
+  }
+
+  /** A client of {@code g} left; with none left, the call is cancelled after the grace unless someone comes back. */
+  void detach(Generation g) {
+    g.detach(vertx, graceMs);
+  }
+
   public static String address(UUID userId, String streamId) {
     return PREFIX + userId + ".coach." + streamId;
   }
@@ -68,13 +79,15 @@ public final class CoachStreams implements BridgeSubscriptions {
   }
 
   /**
-   * Starts the model call now. {@code finish} stores the outcome and returns the payload of the final frame; it runs
-   * before that frame is published, so "done" means stored.
+   * Starts the model call now. The answer's {@code finish} stores the outcome and returns the payload of the final
+   * frame; it runs before that frame is published, so "done" means stored.
    */
-  void run(Generation g, Function<Consumer<String>, LlmCall> launch, Function<Outcome, Future<JsonObject>> finish) {
+  void run(CoachAnswer.Live answer) {
+    Generation g = answer.generation();
+    Function<Outcome, Future<JsonObject>> finish = answer.finish();
     LlmCall call;
     try {
-      call = launch.apply(new DeltaBatches() {
+      call = answer.launch().apply(new DeltaBatches() {
         @Override
         public void accept(String token) {
           if (g.cancelRequested()) {
@@ -120,15 +133,16 @@ public final class CoachStreams implements BridgeSubscriptions {
    * Starts the model call once a bridge subscriber shows up (so it misses nothing), or ends the generation unstarted
    * as interrupted if none comes in time.
    */
-  void runWhenListened(Generation g, Function<Consumer<String>, LlmCall> launch, Function<Outcome, Future<JsonObject>> finish) {
+  void runWhenListened(CoachAnswer.Live answer) {
+    Generation g = answer.generation();
     long timer = vertx.setTimer(waitForListenerMs, t -> {
       if (awaitingListener.remove(g.id) != null) {
-        end(g, new Outcome(Outcome.Status.INTERRUPTED, "", null, null), finish);
+        end(g, new Outcome(Outcome.Status.INTERRUPTED, "", null, null), answer.finish());
       }
     });
     awaitingListener.put(g.id, () -> {
       vertx.cancelTimer(timer);
-      run(g, launch, finish);
+      run(answer);
     });
   }
 
@@ -187,140 +201,6 @@ public final class CoachStreams implements BridgeSubscriptions {
     }
   }
 
-  /**
-   * Relays a generation as server-sent events: the start frame, the tokens after {@code lastEventId}, then live ones,
-   * then done or error, and the response ends. A heartbeat comment every 15 s keeps proxies from closing the stream.
-   * The relay follows the generation directly rather than through the event bus: an event-bus delivery is a task of
-   * its own, which under load waits behind every other connection's reads, while a follower on the reading event loop
-   * writes what one upstream read carried before that loop reads anything else.
-   */
-  void relay(RoutingContext ctx, Generation g, long lastEventId) {
-    HttpServerResponse res = ctx.response();
-    g.attach(vertx);
-    fitcoach.app.EventStream.open(res);
-    res.write("event: start\ndata: " + g.startInfo.encode() + "\n\n");
-    Relay relay = new Relay(res, g, lastEventId, vertx.getOrCreateContext());
-    long heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> {
-      if (!res.closed()) {
-        res.write(": heartbeat\n\n");
-      }
-    });
-    Runnable cleanup = () -> {
-      g.unfollow(relay);
-      vertx.cancelTimer(heartbeat);
-    };
-    relay.onEnd = () -> {
-      cleanup.run();
-      if (!res.closed()) {
-        res.end();
-      }
-    };
-    res.closeHandler(v -> {
-      cleanup.run();
-      if (!relay.finished) {
-        g.detach(vertx, graceMs);
-      }
-    });
-    relay.replay(g.follow(relay, lastEventId));
-  }
-
-  /**
-   * Writes one client's frames in sequence order. Tokens from one upstream read leave in one write when the read ends
-   * (one chunk and one syscall, not one per token); a token that came by way of another event loop is written in the
-   * task that brought it.
-   */
-  private static final class Relay implements Generation.Follower {
-    private final HttpServerResponse res;
-    private final Generation g;
-    private final io.vertx.core.Context context;
-    private final StringBuilder out = new StringBuilder(256);
-    private long written;
-    /** The first live token in {@link #out}, for the relay-latency events; 0 when none. */
-    private long firstLiveSeq;
-    boolean finished;
-    Runnable onEnd;
-
-    Relay(HttpServerResponse res, Generation g, long lastEventId, io.vertx.core.Context context) {
-      this.res = res;
-      this.g = g;
-      this.written = lastEventId;
-      this.context = context;
-    }
-
-    @Override
-    public io.vertx.core.Context context() {
-      return context;
-    }
-
-    void replay(Generation.Snapshot snapshot) {
-      long seq = snapshot.firstSeqMinusOne();
-      for (String token : snapshot.tokens()) {
-        seq++;
-        if (seq > written) {
-          append(seq, token);
-        }
-      }
-      if (snapshot.end() != null) {
-        end(snapshot.end());
-      } else {
-        flush();
-      }
-    }
-
-    @Override
-    public void token(long seq, String text) {
-      if (finished || seq <= written) {
-        return;
-      }
-      if (firstLiveSeq == 0) {
-        firstLiveSeq = seq;
-      }
-      append(seq, text);
-    }
-
-    @Override
-    public void endOfRead() {
-      flush();
-    }
-
-    @Override
-    public void end(JsonObject frame) {
-      if (finished) {
-        return;
-      }
-      JsonObject data = frame.copy();
-      String type = (String) data.remove("type");
-      out.append("event: ").append(type).append("\ndata: ").append(data.encode()).append("\n\n");
-      flush();
-      finished = true;
-      onEnd.run();
-    }
-
-    private void append(long seq, String text) {
-      written = seq;
-      out.append("id: ").append(seq).append("\nevent: token\ndata: {\"text\":");
-      SseText.quote(text, out);
-      out.append("}\n\n");
-    }
-
-    private void flush() {
-      if (out.length() > 0 && !res.closed()) {
-        res.write(out.toString());
-        if (firstLiveSeq > 0 && TokenRelayEvent.recording()) {
-          long now = System.nanoTime();
-          for (long seq = firstLiveSeq; seq <= written; seq++) {
-            long received = g.receivedAt(seq);
-            if (received != 0) {
-              TokenRelayEvent.commit(g.id, seq, received, now);
-            }
-          }
-        }
-      }
-      firstLiveSeq = 0;
-      out.setLength(0);
-    }
-  }
-
   // Bridge subscribers count as listeners: a browser following the stream over /eventbus keeps it alive.
 
   @Override
@@ -333,7 +213,7 @@ public final class CoachStreams implements BridgeSubscriptions {
       return;
     }
     g.bridgeSubscribed(1);
-    g.attach(vertx);
+    attach(g);
     Runnable pending = awaitingListener.remove(g.id);
     if (pending != null) {
       // Started in a later task: the bridge registers the subscriber's consumer once this hook returns.
@@ -347,7 +227,7 @@ public final class CoachStreams implements BridgeSubscriptions {
     Set<String> ids = bridgeSockets.get(socket);
     if (g != null && ids != null && ids.remove(g.id)) {
       g.bridgeSubscribed(-1);
-      g.detach(vertx, graceMs);
+      detach(g);
     }
   }
 
@@ -359,7 +239,7 @@ public final class CoachStreams implements BridgeSubscriptions {
         Generation g = generations.get(id);
         if (g != null) {
           g.bridgeSubscribed(-1);
-          g.detach(vertx, graceMs);
+          detach(g);
         }
       });
     }

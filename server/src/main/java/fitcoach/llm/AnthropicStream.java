@@ -8,6 +8,9 @@ import java.util.function.Consumer;
  * {@code text_delta}s, stop reason and cumulative usage from {@code message_delta}, done at {@code message_stop}.
  * Pings, other delta types (thinking, tool input) and unknown events are skipped.
  *
+ * <p>Every event is read with the JSON library, text deltas included: a hand-written scanner for them saved about
+ * 0.2 µs a token and no latency an athlete could feel in the coach-streams benchmark.
+ *
  * <p>Input tokens are reported as the total the request cost: {@code input_tokens} plus cache writes and reads, since
  * with prompt caching {@code input_tokens} alone only counts the tokens after the last cache breakpoint.
  */
@@ -47,8 +50,7 @@ final class AnthropicStream implements StreamDecoder {
       }
       case "content_block_delta" -> {
         requireStarted(type);
-        String text = json != null ? textOf(object(json, "delta")) : TextDelta.read(event.data(), () ->
-            errors.malformed("unreadable content_block_delta event", false));
+        String text = textOf(object(json(json, event), "delta"));
         if (text != null) {
           onText.accept(text);
         }
@@ -76,8 +78,9 @@ final class AnthropicStream implements StreamDecoder {
     return null;
   }
 
+  /** The text of a {@code text_delta}; null for other delta types (thinking, tool input) or a text that is no string. */
   private static String textOf(JsonObject delta) {
-    return "text_delta".equals(delta.getString("type")) ? delta.getString("text") : null;
+    return "text_delta".equals(delta.getValue("type")) && delta.getValue("text") instanceof String text ? text : null;
   }
 
   /** Usage numbers are cumulative totals: a present field replaces the earlier value. */

@@ -92,5 +92,8 @@ class CoachDataPolicyTest extends CoachTestBase {
     assertThat(string("SELECT context_activity_ids::text FROM recommendations")).contains(manual).doesNotContain(strava);
     RecordedRequest chat = ask("/api/ai/chat", new JsonObject().put("message", "How was my week?"));
     assertThat(chat.rawBody()).doesNotContain("Zebra").doesNotContain(strava).contains("Typed-in tempo run");
+    // An insight asked for the Strava copy is written from the copy the coach may read.
+    RecordedRequest insight = ask("/api/ai/activity-insight", new JsonObject().put("activityId", strava));
+    assertThat(insight.rawBody()).doesNotContain("Zebra").doesNotContain("31.34").contains("Typed-in tempo run");
   }
 }

@@ -152,8 +152,11 @@ public final class CoachStreamBench {
   private record Measured(String name, List<Tokens> tokens) {
   }
 
-  /** One answer as this reader saw it: the stream id, and per token the fake's write time and this reader's read time. */
-  private record Tokens(String streamId, long[] written, long[] read) {
+  /**
+   * One answer as this reader saw it: the stream id, per token the fake's write time and this reader's read time, and
+   * the time from sending the request to reading the first token.
+   */
+  private record Tokens(String streamId, long[] written, long[] read, long firstTokenNanos) {
   }
 
   /**
@@ -187,11 +190,15 @@ public final class CoachStreamBench {
     long[] read = new long[tokens];
     String[] streamId = {null};
     int[] seen = {0};
+    long[] sentAt = {0};
     StringBuilder pending = new StringBuilder();
     return http.request(new io.vertx.core.http.RequestOptions().setMethod(io.vertx.core.http.HttpMethod.POST)
             .setHost("127.0.0.1").setPort(port).setURI("/api/ai/chat")
             .putHeader("Cookie", client.cookie()).putHeader("Origin", client.base()).putHeader("Content-Type", "application/json"))
-        .compose(req -> req.send(new JsonObject().put("message", "Bench question " + index).encode()))
+        .compose(req -> {
+          sentAt[0] = System.nanoTime();
+          return req.send(new JsonObject().put("message", "Bench question " + index).encode());
+        })
         .compose(res -> {
           io.vertx.core.Promise<Tokens> done = io.vertx.core.Promise.promise();
           res.handler(buf -> {
@@ -219,7 +226,7 @@ public final class CoachStreamBench {
           });
           res.endHandler(v -> {
             if (seen[0] == tokens) {
-              done.tryComplete(new Tokens(streamId[0], written, read));
+              done.tryComplete(new Tokens(streamId[0], written, read, read[0] - sentAt[0]));
             } else {
               done.tryFail("stream " + index + " ended after " + seen[0] + " tokens");
             }
@@ -239,8 +246,10 @@ public final class CoachStreamBench {
     List<Long> added = new ArrayList<>();
     List<Long> held = new ArrayList<>();
     List<Long> endToEnd = new ArrayList<>();
+    List<Long> firstToken = new ArrayList<>();
     int missing = 0;
     for (Tokens t : streams) {
+      firstToken.add(t.firstTokenNanos());
       Relayed r = relayed.get(t.streamId());
       for (int i = 0; i < t.written().length; i++) {
         endToEnd.add(t.read()[i] - t.written()[i]);
@@ -260,6 +269,8 @@ public final class CoachStreamBench {
         + (missing > 0 ? String.format(" [%,d tokens without a relay event]", missing) : ""));
     System.out.println("  " + percentiles("  of which held by the app (its read → its write)", held));
     System.out.println("  " + percentiles("fake write → this reader's read (end to end)", endToEnd));
+    System.out.println("  " + percentiles("request sent → first token read (all streams starting at once)", firstToken)
+        .replace(" tokens)", " streams)"));
     long[] sorted = held.stream().mapToLong(Long::longValue).sorted().toArray();
     return sorted.length == 0 ? Double.NaN : sorted[(int) (sorted.length * 0.99)] / 1e6;
   }
