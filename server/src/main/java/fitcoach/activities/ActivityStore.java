@@ -57,6 +57,7 @@ public final class ActivityStore {
 
   private static final int CHUNK = 2000;
   private static final int MAX_EXPANSIONS = 20;
+  private static final int WHOLE_HISTORY_AFTER = 500;
 
   private final Pool pool;
   private final String instance;
@@ -191,10 +192,22 @@ public final class ActivityStore {
       return before.compose(v -> conn.preparedQuery(refresh ? ActivityStoreSql.INSERT_OR_REFRESH : ActivityStoreSql.INSERT_NEW)
           .execute(InsertParams.of(userId, list, !refresh))).compose(result -> {
             List<Saved> saved = new ArrayList<>();
+            // A single new copy with no stored copy near it stands alone: no grouping needed. Rows of one statement do
+            // not see each other, so a batch is always grouped.
+            boolean alone = !refresh && list.size() == 1;
+            // A bulk insert (the demo's years of history) is grouped over the whole history at once: one plain read
+            // instead of following thousands of seeds.
+            if (list.size() > WHOLE_HISTORY_AFTER) {
+              everything = true;
+            }
             for (Row r : result) {
               Saved s = new Saved(r.getUUID("id"), r.getString("external_id"), r.getBoolean("inserted"), r.getLocalDate("local_date"));
               saved.add(s);
-              touched(s.id(), s.localDate());
+              if (alone && !r.getBoolean("near")) {
+                touchedDay(s.localDate());
+              } else {
+                touched(s.id(), s.localDate());
+              }
             }
             return refresh ? saveStreams(list, saved).map(saved) : Future.succeededFuture(saved);
           });

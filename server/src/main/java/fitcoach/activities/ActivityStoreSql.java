@@ -35,14 +35,23 @@ final class ActivityStoreSql {
    */
   static final String INSERT_NEW = "WITH ins AS (" + INSERT_ROWS + """
       ON CONFLICT (user_id, source, external_id) DO NOTHING
-      RETURNING id, source, external_id, local_date),
+      RETURNING id, source, external_id, local_date, sport_family, start_date, legs),
       samples AS (
         INSERT INTO activity_streams (activity_id, resolution, point_count, data, stream_types)
         SELECT ins.id, 'full', s.points, s.data, string_to_array(s.types, ',')
         FROM ins JOIN unnest($34::text[], $35::text[], $36::int[], $37::bytea[], $38::text[]) AS s(source, external_id, points, data, types)
           ON s.source = ins.source AND s.external_id = ins.external_id
         ON CONFLICT (activity_id) DO NOTHING)
-      SELECT id, external_id, true AS inserted, local_date FROM ins""";
+      SELECT id, external_id, true AS inserted, local_date,
+        -- Whether a stored copy could be the same workout (this statement's own rows are not visible here): most new
+        -- copies have none, and then there is nothing to group.
+        ins.legs IS NOT NULL
+          OR EXISTS (SELECT 1 FROM activities o WHERE o.user_id = $1 AND o.sport_family = ins.sport_family
+                       AND o.start_date BETWEEN ins.start_date - interval '2 minutes' AND ins.start_date + interval '2 minutes')
+          OR EXISTS (SELECT 1 FROM activities o WHERE o.user_id = $1 AND o.sport_family = 'multisport' AND o.legs IS NOT NULL
+                       AND o.start_date BETWEEN ins.start_date - interval '2 days' AND ins.start_date + interval '2 minutes')
+          AS near
+      FROM ins""";
 
   /**
    * A copy already stored is refreshed from its source (Strava API): a summary does not carry every detail field, so
