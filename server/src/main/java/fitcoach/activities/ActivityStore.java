@@ -188,13 +188,10 @@ public final class ActivityStore {
         }
       }
       List<ActivityInput> list = unique.stream().map(a -> bySource.get(a.source().value() + "|" + a.externalId())).toList();
-      Future<Void> before = refresh ? movedFrom(list) : Future.succeededFuture();
-      return before.compose(v -> conn.preparedQuery(refresh ? ActivityStoreSql.INSERT_OR_REFRESH : ActivityStoreSql.INSERT_NEW)
-          .execute(InsertParams.of(userId, list, !refresh))).compose(result -> {
+      Set<String> nearEachOther = nearEachOther(list);
+      return conn.preparedQuery(refresh ? ActivityStoreSql.INSERT_OR_REFRESH : ActivityStoreSql.INSERT_NEW)
+          .execute(InsertParams.of(userId, list, !refresh)).compose(result -> {
             List<Saved> saved = new ArrayList<>();
-            // A single new copy with no stored copy near it stands alone: no grouping needed. Rows of one statement do
-            // not see each other, so a batch is always grouped.
-            boolean alone = !refresh && list.size() == 1;
             // A bulk insert (the demo's years of history) is grouped over the whole history at once: one plain read
             // instead of following thousands of seeds.
             if (list.size() > WHOLE_HISTORY_AFTER) {
@@ -203,30 +200,43 @@ public final class ActivityStore {
             for (Row r : result) {
               Saved s = new Saved(r.getUUID("id"), r.getString("external_id"), r.getBoolean("inserted"), r.getLocalDate("local_date"));
               saved.add(s);
-              if (alone && !r.getBoolean("near")) {
-                touchedDay(s.localDate());
-              } else {
+              // A copy moved to another day (a refreshed start) changes that day too.
+              touchedDay(r.getLocalDate("old_date"));
+              // A copy with no other copy near it, in no group, and not near another row of this write stands alone:
+              // there is nothing to group.
+              if (r.getBoolean("near") || r.getBoolean("grouped") || nearEachOther.contains(s.externalId())) {
                 touched(s.id(), s.localDate());
+              } else {
+                touchedDay(s.localDate());
               }
             }
             return refresh ? saveStreams(list, saved).map(saved) : Future.succeededFuture(saved);
           });
     }
 
-    /** Copies about to be refreshed may move to another day: their old day changes too. */
-    private Future<Void> movedFrom(List<ActivityInput> rows) {
-      Map<ActivitySource, List<String>> ids = new HashMap<>();
-      rows.forEach(a -> ids.computeIfAbsent(a.source(), k -> new ArrayList<>()).add(a.externalId()));
-      Future<Void> chain = Future.succeededFuture();
-      for (var e : ids.entrySet()) {
-        chain = chain.compose(v -> conn.preparedQuery(ActivityStoreSql.CURRENT_DAYS)
-            .execute(Tuple.of(userId, e.getKey().value(), e.getValue().toArray(new String[0])))
-            .map(found -> {
-              found.forEach(r -> touched(r.getUUID("id"), r.getLocalDate("local_date")));
-              return null;
-            }));
+    /** External ids of rows of one write that start within the matching window of another row of the same family. */
+    private Set<String> nearEachOther(List<ActivityInput> rows) {
+      Set<String> near = new HashSet<>();
+      List<ActivityInput> sorted = new ArrayList<>(rows);
+      sorted.sort(java.util.Comparator.comparing(ActivityInput::startDate));
+      for (int i = 0; i < sorted.size(); i++) {
+        for (int j = i + 1; j < sorted.size(); j++) {
+          ActivityInput a = sorted.get(i);
+          ActivityInput b = sorted.get(j);
+          if (java.time.Duration.between(a.startDate(), b.startDate()).compareTo(Grouping.START_TOLERANCE) > 0) {
+            break;
+          }
+          if (a.sportFamily().equals(b.sportFamily())) {
+            near.add(a.externalId());
+            near.add(b.externalId());
+          }
+        }
       }
-      return chain;
+      // Multisport rows and possible legs of them in the same write: group them the long way.
+      if (rows.stream().anyMatch(a -> a.legs() != null)) {
+        rows.forEach(a -> near.add(a.externalId()));
+      }
+      return near;
     }
 
     private Future<Void> saveStreams(List<ActivityInput> rows, List<Saved> saved) {

@@ -29,6 +29,21 @@ final class ActivityStoreSql {
       """;
 
   /**
+   * Whether a stored copy could be the same workout as the written row {@code ins} (rows written by the same statement
+   * are not visible here; the store checks those among themselves): most new copies have none, and then there is
+   * nothing to group.
+   */
+  private static final String NEAR = """
+        ins.legs IS NOT NULL
+          OR EXISTS (SELECT 1 FROM activities o WHERE o.user_id = $1 AND o.id <> ins.id AND o.sport_family = ins.sport_family
+                       AND o.start_date BETWEEN ins.start_date - interval '2 minutes' AND ins.start_date + interval '2 minutes')
+          OR EXISTS (SELECT 1 FROM activities o WHERE o.user_id = $1 AND o.id <> ins.id AND o.sport_family = 'multisport'
+                       AND o.legs IS NOT NULL
+                       AND o.start_date BETWEEN ins.start_date - interval '2 days' AND ins.start_date + interval '2 minutes')
+          AS near
+        """;
+
+  /**
    * A copy already stored (the same file, the same export row) is left as it is. New copies' samples go in with them
    * ($34..$37: source, external id, point count, data and comma-joined types of each copy that has samples): one
    * statement per write, while other files wait to be stored.
@@ -42,22 +57,20 @@ final class ActivityStoreSql {
         FROM ins JOIN unnest($34::text[], $35::text[], $36::int[], $37::bytea[], $38::text[]) AS s(source, external_id, points, data, types)
           ON s.source = ins.source AND s.external_id = ins.external_id
         ON CONFLICT (activity_id) DO NOTHING)
-      SELECT id, external_id, true AS inserted, local_date,
-        -- Whether a stored copy could be the same workout (this statement's own rows are not visible here): most new
-        -- copies have none, and then there is nothing to group.
-        ins.legs IS NOT NULL
-          OR EXISTS (SELECT 1 FROM activities o WHERE o.user_id = $1 AND o.sport_family = ins.sport_family
-                       AND o.start_date BETWEEN ins.start_date - interval '2 minutes' AND ins.start_date + interval '2 minutes')
-          OR EXISTS (SELECT 1 FROM activities o WHERE o.user_id = $1 AND o.sport_family = 'multisport' AND o.legs IS NOT NULL
-                       AND o.start_date BETWEEN ins.start_date - interval '2 days' AND ins.start_date + interval '2 minutes')
-          AS near
+      SELECT id, external_id, true AS inserted, local_date, null::date AS old_date, false AS grouped,
+      """ + NEAR + """
       FROM ins""";
 
   /**
    * A copy already stored is refreshed from its source (Strava API): a summary does not carry every detail field, so
    * those keep their stored value; the athlete's RPE wins over the source's.
    */
-  static final String INSERT_OR_REFRESH = INSERT_ROWS + """
+  static final String INSERT_OR_REFRESH = """
+      WITH old AS (
+        SELECT a.id, a.local_date,
+          a.primary_activity_id IS NOT NULL OR EXISTS (SELECT 1 FROM activities m WHERE m.primary_activity_id = a.id) AS grouped
+        FROM activities a WHERE a.user_id = $1 AND a.source = ANY ($2::text[]) AND a.external_id = ANY ($3::text[])),
+      ins AS (""" + INSERT_ROWS + """
       ON CONFLICT (user_id, source, external_id) DO UPDATE SET
         sport_type = EXCLUDED.sport_type, sport_family = EXCLUDED.sport_family, name = EXCLUDED.name,
         description = coalesce(EXCLUDED.description, activities.description), start_date = EXCLUDED.start_date,
@@ -71,9 +84,13 @@ final class ActivityStoreSql {
         manual = EXCLUDED.manual, summary_polyline = EXCLUDED.summary_polyline,
         raw = CASE WHEN EXCLUDED.raw ? 'description' OR NOT activities.raw ? 'description' THEN EXCLUDED.raw ELSE activities.raw END,
         legs = coalesce(EXCLUDED.legs, activities.legs), synced_at = now(), updated_at = now()
-      RETURNING id, external_id, (xmax = 0) AS inserted, local_date""";
+      RETURNING id, external_id, (xmax = 0) AS inserted, local_date, sport_family, start_date, legs)
+      SELECT ins.id, ins.external_id, ins.inserted, ins.local_date, old.local_date AS old_date,
+        coalesce(old.grouped, false) AS grouped,
+      """ + NEAR + """
+      FROM ins LEFT JOIN old ON old.id = ins.id""";
 
-  /** Where copies that are about to be refreshed lie now: a changed start moves their load off that day. */
+  /** Where copies lie now (the ids of a source's copy). */
   static final String CURRENT_DAYS = """
       SELECT id, local_date FROM activities WHERE user_id = $1 AND source = $2 AND external_id = ANY ($3)""";
 

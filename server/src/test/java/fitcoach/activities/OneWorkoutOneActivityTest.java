@@ -312,4 +312,16 @@ class OneWorkoutOneActivityTest extends StravaTest {
     assertThat(days.stream().mapToDouble(d -> ((JsonObject) d).getDouble("load")).sum()).isZero();
     assertThat(client.get("/api/activities/stats").json().getDouble("ctl")).isZero();
   }
+
+  @Test
+  @DisplayName("Two Strava copies of one ride (two devices uploaded it) in one sync page: one activity counts")
+  void twoStravaCopiesInOnePage() {
+    signedIn();
+    stravaRide(start, SECONDS);
+    stravaRide(start.plusSeconds(50), SECONDS - 120);
+    sync();
+    assertThat(stravaActivities()).isEqualTo(2);
+    JsonObject detail = countsOnce("strava");
+    assertThat(detail.getJsonArray("merged")).hasSize(1);
+  }
 }
