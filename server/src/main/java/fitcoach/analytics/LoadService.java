@@ -351,6 +351,9 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
 
   /** Each leg of a multisport activity as the engine sees it: its own family, time, heart rate and power. */
   private static List<ActivityData> legs(LoadInput in) {
+    if (in.legs().isEmpty()) {
+      return List.of();
+    }
     return in.legs().stream().map(leg -> new ActivityData(leg.sportFamily(), leg.movingTimeS(), leg.avgHr(), leg.avgPowerW(),
         leg.normalizedPowerW(), leg.avgPowerW() != null, null, null, null, null)).toList();
   }
