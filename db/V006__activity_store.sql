@@ -82,6 +82,31 @@ CREATE TRIGGER activities_deleted AFTER DELETE ON activities
 CREATE TRIGGER activities_updated AFTER UPDATE ON activities
   REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION activities_announce();
 
+-- A primary deleted by any writer (a fix by hand included) hands its group to its best remaining copy (the lowest
+-- group rank, as the store ranked them) rather than leaving every copy a primary of its own, each counted. The link
+-- is checked at commit (a referential action such as SET NULL could not wait for this), and the store regroups after
+-- its own deletes anyway; this keeps other writers from double-counting a workout.
+ALTER TABLE activities DROP CONSTRAINT activities_primary_activity_id_fkey;
+ALTER TABLE activities ADD CONSTRAINT activities_primary_activity_id_fkey FOREIGN KEY (primary_activity_id)
+  REFERENCES activities (id) DEFERRABLE INITIALLY DEFERRED;
+
+CREATE FUNCTION activities_hand_over_groups() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  WITH heirs AS (
+    SELECT DISTINCT ON (a.primary_activity_id) a.primary_activity_id AS old_primary, a.id AS heir
+    FROM activities a JOIN changed_old d ON d.id = a.primary_activity_id
+    ORDER BY a.primary_activity_id, a.group_rank, a.id)
+  UPDATE activities a SET primary_activity_id = CASE WHEN a.id = h.heir THEN NULL ELSE h.heir END,
+                          group_rank = CASE WHEN a.id = h.heir THEN 0 ELSE a.group_rank END,
+                          merge_reason = CASE WHEN a.id = h.heir THEN NULL ELSE a.merge_reason END,
+                          merged_at = CASE WHEN a.id = h.heir THEN NULL ELSE a.merged_at END
+  FROM heirs h WHERE a.primary_activity_id = h.old_primary;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER activities_primary_deleted AFTER DELETE ON activities
+  REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION activities_hand_over_groups();
+
 -- Streams change what an activity shows (and, later, analysis from them).
 CREATE FUNCTION activity_streams_announce() RETURNS trigger
 LANGUAGE plpgsql AS $$

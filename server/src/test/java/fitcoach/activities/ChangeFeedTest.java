@@ -90,4 +90,25 @@ class ChangeFeedTest extends ApiTest {
     TestDatabase.query("UPDATE activities SET rpe = 2 WHERE id = ?::uuid", rs -> null, id);
     await(() -> client.get("/api/activities/" + id).json().getDouble("load") < load, "a change after the reconnect");
   }
+
+  @Test
+  @DisplayName("A primary deleted by hand hands its group to the best remaining copy: the workout still counts once")
+  void primaryDeletedByHand() {
+    signedIn();
+    Instant start = Instant.now().minus(Duration.ofDays(2));
+    var file = fitcoach.testing.Workouts.copy(ActivitySource.FILE, "f", "Ride", "File ride", start, 3600, null, 150.0);
+    var export = fitcoach.testing.Workouts.copy(ActivitySource.STRAVA_EXPORT, "x", "Ride", "Export ride", start.plusSeconds(20),
+        3620, null, 148.0);
+    var api = fitcoach.testing.Workouts.copy(ActivitySource.STRAVA_API, "a", "Ride", "Strava ride", start.plusSeconds(40),
+        3580, null, 152.0);
+    java.util.List<java.util.UUID> ids = fitcoach.testing.Workouts.store(app, java.util.List.of(api, file, export));
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE primary_activity_id IS NULL")).isEqualTo(1);
+    TestDatabase.query("DELETE FROM activities WHERE source = 'file'", rs -> null);
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE primary_activity_id IS NULL")).isEqualTo(1);
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE primary_activity_id IS NULL AND source = 'strava_export'"))
+        .isEqualTo(1);
+    await(() -> listed() == 1 && client.get("/api/activities").json().getJsonArray("items").getJsonObject(0)
+        .getString("source").equals("strava_export"), "the export copy leading in the list");
+    assertThat(ids).hasSize(3);
+  }
 }
