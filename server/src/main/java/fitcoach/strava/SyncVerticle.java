@@ -29,6 +29,7 @@ public final class SyncVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SyncVerticle.class);
   private static final int MAX_ATTEMPTS = 5;
   private static final long EVENT_RETRY_MS = 30_000;
+  private static final int SETTLE_EVERY_PAGES = 25;
   private static final long RETENTION_MS = 3_600_000;
   private final StravaRepository repository;
   private final StravaCopies copies;
@@ -136,6 +137,10 @@ public final class SyncVerticle extends VerticleBase {
       int pages = job.pagesFetched() + 1;
       SyncJob progressed = job.with(JobState.RUNNING, job.cursor().next(), pages, job.activitiesFetched() + items.size(),
           job.activitiesNew() + up.inserted(), job.activitiesUpdated() + up.updated(), null, null);
+      if (pages % SETTLE_EVERY_PAGES == 0) {
+        // A long first sync fills the chart in as it goes, without holding up the next page.
+        load.settled(job.userId()).onFailure(err -> LOG.warn("Bringing loads up to date mid-sync failed: {}", err.getMessage()));
+      }
       return save(progressed).map(v -> new Progress(progressed, changedFrom));
     }).onSuccess(p -> step(p.job(), 0, false, p.changedFrom(), following))
         .onFailure(err -> fail(job, "Storing Strava activities failed: " + err.getMessage()));
