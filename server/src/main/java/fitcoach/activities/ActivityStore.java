@@ -58,6 +58,7 @@ public final class ActivityStore {
   private static final int CHUNK = 2000;
   private static final int MAX_EXPANSIONS = 20;
   private static final int WHOLE_HISTORY_AFTER = 500;
+  private static final int OFF_LOOP_AFTER = 2000;
 
   private final Pool pool;
   private final String instance;
@@ -72,11 +73,6 @@ public final class ActivityStore {
   /** The pool the store writes through (reads of activities use the same one). */
   public Pool pool() {
     return pool;
-  }
-
-  /** This instance's name in change announcements (see {@link ChangeFeed}). */
-  public String instance() {
-    return instance;
   }
 
   /** Runs {@code work} in one transaction, regroups what it touched, commits, and signals the change. */
@@ -120,10 +116,6 @@ public final class ActivityStore {
 
   public Future<Stored<List<Saved>>> insertNew(UUID userId, List<ActivityInput> rows) {
     return write(userId, w -> w.insert(rows, false));
-  }
-
-  public Future<Stored<List<Saved>>> insertOrRefresh(UUID userId, List<ActivityInput> rows) {
-    return write(userId, w -> w.insert(rows, true));
   }
 
   public Future<Stored<Optional<LocalDate>>> delete(UUID userId, UUID id) {
@@ -358,16 +350,20 @@ public final class ActivityStore {
       return !primary.equals(id) || primaries.entrySet().stream().anyMatch(e -> !e.getKey().equals(id) && e.getValue().equals(id));
     }
 
-    /** The primary of a copy as the last grouping left it (itself when it leads). */
-    public UUID primaryOf(UUID id) {
-      return primaries.getOrDefault(id, id);
+    private Future<Void> place(List<Grouping.Copy> copies) {
+      // A whole history (a restore, the demo's years) is grouped on a worker thread, not on the event loop.
+      io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+      Future<List<Grouping.Placement>> placed = copies.size() > OFF_LOOP_AFTER && context != null
+          ? context.executeBlocking(() -> Grouping.place(copies), false)
+          : Future.succeededFuture(Grouping.place(copies));
+      return placed.compose(placements -> write(copies, placements));
     }
 
-    private Future<Void> place(List<Grouping.Copy> copies) {
+    private Future<Void> write(List<Grouping.Copy> copies, List<Grouping.Placement> placements) {
       Map<UUID, Grouping.Copy> byId = new HashMap<>();
       copies.forEach(c -> byId.put(c.id(), c));
       List<Grouping.Placement> changed = new ArrayList<>();
-      for (Grouping.Placement p : Grouping.place(copies)) {
+      for (Grouping.Placement p : placements) {
         Grouping.Copy was = byId.get(p.id());
         primaries.put(p.id(), p.primaryId() == null ? p.id() : p.primaryId());
         if (!Objects.equals(was.primaryId(), p.primaryId()) || was.rank() != p.rank() || !Objects.equals(was.reason(), p.reason())) {

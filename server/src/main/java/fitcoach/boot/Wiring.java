@@ -51,7 +51,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     ActivityStore store = new ActivityStore(pool, instance, load);
     ChangeFeed feed = new ChangeFeed(databaseUrl, instance, load, load::everythingMayHaveChanged);
     SettingsModule settings = new SettingsModule(pool, secretBox, config, profiles, load::recomputeAll, requireUser);
-    DemoModule demo = new DemoModule(pool, store, load, requireUser);
+    DemoModule demo = new DemoModule(pool, store, requireUser);
     long maxUploadBytes = config.imports().maxUploadBytes();
 
     List<Feature> features = List.of(
@@ -63,7 +63,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         demo,
         new StravaModule(vertx, pool, config, secretBox, load, store, auth.service(), requireUser),
         new ImportModule(pool, store, load, requireUser, config.dataDir(), config.imports().keepOriginals(), maxUploadBytes),
-        new ExportModule(vertx, pool, store, load, requireUser, config.dataDir(), maxUploadBytes),
+        new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes),
         new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, requireUser));
 
     HttpVerticle.Api api = new HttpVerticle.Api(new RequestGuard(config), new ErrorHandler(),

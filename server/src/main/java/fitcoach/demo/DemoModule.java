@@ -1,7 +1,6 @@
 package fitcoach.demo;
 
 import fitcoach.activities.ActivityStore;
-import fitcoach.analytics.LoadService;
 import fitcoach.app.Feature;
 import fitcoach.auth.AuthHandler;
 import io.vertx.ext.web.Router;
@@ -12,8 +11,8 @@ public final class DemoModule implements Feature {
   private final DemoService service;
   private final DemoRoutes routes;
 
-  public DemoModule(Pool pool, ActivityStore store, LoadService load, AuthHandler requireUser) {
-    this.service = new DemoService(pool, store, load);
+  public DemoModule(Pool pool, ActivityStore store, AuthHandler requireUser) {
+    this.service = new DemoService(pool, store);
     this.routes = new DemoRoutes(service, requireUser);
   }
 

@@ -3,7 +3,6 @@ package fitcoach.demo;
 import fitcoach.activities.ActivityInput;
 import fitcoach.activities.ActivitySource;
 import fitcoach.activities.ActivityStore;
-import fitcoach.analytics.LoadService;
 import fitcoach.app.ApiException;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -35,12 +34,10 @@ public final class DemoService {
 
   private final Pool pool;
   private final ActivityStore store;
-  private final LoadService load;
 
-  public DemoService(Pool pool, ActivityStore store, LoadService load) {
+  public DemoService(Pool pool, ActivityStore store) {
     this.pool = pool;
     this.store = store;
-    this.load = load;
   }
 
   public record Result(int activities, long millis) {

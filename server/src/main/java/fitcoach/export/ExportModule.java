@@ -1,7 +1,6 @@
 package fitcoach.export;
 
 import fitcoach.activities.ActivityStore;
-import fitcoach.analytics.LoadService;
 import fitcoach.app.Feature;
 import fitcoach.auth.AuthHandler;
 import io.vertx.core.Vertx;
@@ -14,9 +13,9 @@ import java.util.Set;
 public final class ExportModule implements Feature {
   private final ExportRoutes routes;
 
-  public ExportModule(Vertx vertx, Pool pool, ActivityStore store, LoadService load, AuthHandler requireUser, Path dataDir,
+  public ExportModule(Vertx vertx, Pool pool, ActivityStore store, AuthHandler requireUser, Path dataDir,
                       long maxUploadBytes) {
-    this.routes = new ExportRoutes(new ExportService(vertx, pool, dataDir), new RestoreService(vertx, pool, store, load), requireUser,
+    this.routes = new ExportRoutes(new ExportService(vertx, pool, dataDir), new RestoreService(vertx, pool, store), requireUser,
         dataDir, maxUploadBytes);
   }
 

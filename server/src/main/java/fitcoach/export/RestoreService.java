@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import fitcoach.activities.ActivityStore;
-import fitcoach.analytics.LoadService;
 import fitcoach.app.ApiException;
 import fitcoach.app.Json;
 import io.vertx.core.Future;
@@ -46,7 +45,7 @@ public final class RestoreService {
   private final Pool pool;
   private final ActivityStore store;
 
-  public RestoreService(Vertx vertx, Pool pool, ActivityStore store, LoadService load) {
+  public RestoreService(Vertx vertx, Pool pool, ActivityStore store) {
     this.vertx = vertx;
     this.pool = pool;
     this.store = store;
