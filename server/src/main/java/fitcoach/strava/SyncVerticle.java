@@ -29,11 +29,9 @@ public final class SyncVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SyncVerticle.class);
   private static final int MAX_ATTEMPTS = 5;
   private static final long EVENT_RETRY_MS = 30_000;
-  private static final int SETTLE_EVERY_PAGES = 25;
-  private static final long RETENTION_MS = 3_600_000;
+  private static final long PRUNE_MS = 3_600_000;
   private final StravaRepository repository;
   private final StravaCopies copies;
-  private final ActivityStore store;
   private final StravaClient client;
   private final StravaTokens tokens;
   private final RateLimiter limiter;
@@ -47,7 +45,6 @@ public final class SyncVerticle extends VerticleBase {
   SyncVerticle(StravaRepository repository, ActivityStore store, StravaClient client, StravaTokens tokens, RateLimiter limiter,
                LoadService load, int pageSize, long retryBaseMs) {
     this.repository = repository;
-    this.store = store;
     this.copies = new StravaCopies(store);
     this.client = client;
     this.tokens = tokens;
@@ -62,13 +59,12 @@ public final class SyncVerticle extends VerticleBase {
     vertx.eventBus().<String>consumer(Addresses.RUN_SYNC, msg -> resume(UUID.fromString(msg.body())));
     vertx.eventBus().<Long>consumer(Addresses.PROCESS_EVENT, msg -> processEvent(msg.body()));
     vertx.setPeriodic(EVENT_RETRY_MS, id -> retryPendingEvents());
-    vertx.setPeriodic(RETENTION_MS, id -> applyRetention().compose(v -> pruneEvents()));
+    vertx.setPeriodic(PRUNE_MS, id -> pruneEvents());
     // In-process only (the browser bridge carries no inbound messages): prunes now and answers how many went.
     vertx.eventBus().<Void>consumer(Addresses.PRUNE_EVENTS, msg -> repository.pruneEvents(WebhookEvent.KEEP_DAYS)
         .onSuccess(msg::reply).onFailure(err -> msg.fail(500, err.getMessage())));
     // Jobs a previous run left unfinished (a crash, kill -9, a restart) continue from their stored cursor.
-    // The retention runs before the verticle counts as started, so a restart never serves expired Strava data.
-    return applyRetention().compose(v -> pruneEvents()).compose(v -> repository.unfinishedJobs()).onSuccess(jobs -> jobs.forEach(job -> {
+    return pruneEvents().compose(v -> repository.unfinishedJobs()).onSuccess(jobs -> jobs.forEach(job -> {
       LOG.info("Resuming Strava sync {} for user {} at page {}", job.id(), job.userId(), job.cursor().page());
       run(job);
     }));
@@ -137,10 +133,9 @@ public final class SyncVerticle extends VerticleBase {
       int pages = job.pagesFetched() + 1;
       SyncJob progressed = job.with(JobState.RUNNING, job.cursor().next(), pages, job.activitiesFetched() + items.size(),
           job.activitiesNew() + up.inserted(), job.activitiesUpdated() + up.updated(), null, null);
-      if (pages % SETTLE_EVERY_PAGES == 0) {
-        // A long first sync fills the chart in as it goes, without holding up the next page.
-        load.settled(job.userId()).onFailure(err -> LOG.warn("Bringing loads up to date mid-sync failed: {}", err.getMessage()));
-      }
+      // A long first sync fills the chart in page by page, without holding up the next page: recomputes asked for while
+      // one runs are coalesced into the next.
+      load.settled(job.userId()).onFailure(err -> LOG.warn("Bringing loads up to date mid-sync failed: {}", err.getMessage()));
       return save(progressed).map(v -> new Progress(progressed, changedFrom));
     }).onSuccess(p -> step(p.job(), 0, false, p.changedFrom(), following))
         .onFailure(err -> fail(job, "Storing Strava activities failed: " + err.getMessage()));
@@ -215,17 +210,6 @@ public final class SyncVerticle extends VerticleBase {
   private Future<Void> save(SyncJob job) {
     return repository.saveJob(job).onSuccess(v ->
         vertx.eventBus().publish(Addresses.sync(job.userId()), fitcoach.app.Json.toJsonObject(SyncProgress.of(job, limiter))));
-  }
-
-  private Future<Void> applyRetention() {
-    return store.expireStravaCopies().onSuccess(removed -> {
-      if (removed > 0) {
-        LOG.info("Removed {} Strava API copies not refreshed for 7 days (retention: Strava policy)", removed);
-      }
-    }).<Void>mapEmpty().recover(err -> {
-      LOG.warn("Applying the Strava retention failed: {}", err.getMessage());
-      return Future.succeededFuture();
-    });
   }
 
   // --- Webhook events: hints, confirmed with Strava before anything changes ---
@@ -303,8 +287,10 @@ public final class SyncVerticle extends VerticleBase {
         if (!revoked) {
           return Future.succeededFuture("ignored: Strava still accepts the token");
         }
-        // Strava confirms the athlete revoked access: forget the tokens; their activities stay theirs.
-        return repository.deleteConnection(userId).map(v -> {
+        // Strava confirms the athlete revoked access: the tokens and every Strava API copy go (Strava's rules); file,
+        // export and manual copies stay.
+        return copies.removeAll(userId).compose(ActivityStore.Stored::whenSettled).map(removed -> {
+          LOG.info("User {} revoked FitCoach on Strava: the connection and {} Strava API copies were removed", userId, removed);
           vertx.eventBus().publish(Addresses.sync(userId), new JsonObject().put("state", "disconnected"));
           return "deauthorized";
         });

@@ -272,7 +272,7 @@ class OneWorkoutOneActivityTest extends StravaTest {
     JsonObject before = countsOnce("file");
     // Strava's cache limit counts from the last refresh: move it past 7 days, then let the retention run (hourly, and
     // when the Strava worker starts; a second app on the same database starts one).
-    TestDatabase.query("UPDATE activities SET synced_at = now() - interval '8 days' WHERE source = 'strava'", rs -> null);
+    TestDatabase.query("UPDATE activities SET refreshed_at = now() - interval '8 days' WHERE source = 'strava'", rs -> null);
     try (var second = fitcoach.testing.TestApp.start(fitcoach.testing.TestApp.env(TestDatabase.url()))) {
       assertThat(stravaActivities()).isZero();
     }
