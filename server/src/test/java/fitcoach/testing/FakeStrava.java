@@ -39,6 +39,8 @@ public final class FakeStrava implements AutoCloseable {
   public static final String CLIENT_ID = "12345";
   public static final String CLIENT_SECRET = "fake-client-secret";
   public static final long ATHLETE_ID = 134815L;
+  /** Where the fake also serves its API: {@code baseUrl() + MOVED_PREFIX + "/api/v3"}. */
+  public static final String MOVED_PREFIX = "/moved";
 
   /** One request as the fake received it. */
   public record Request(String method, String path, MultiMap query, MultiMap headers, String body) {
@@ -73,6 +75,10 @@ public final class FakeStrava implements AutoCloseable {
     router.route().handler(BodyHandler.create(false)).handler(fake::record);
     fake.oauth.mount(router);
     fake.api.mount(router);
+    // The same API under another base, standing in for the host Strava moves its API to (STRAVA_NEXT_API_URL).
+    Router moved = Router.router(vertx);
+    fake.api.mount(moved);
+    router.route(MOVED_PREFIX + "/*").subRouter(moved);
     extraRoutes.accept(router);
     fake.server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     return fake;
