@@ -193,6 +193,42 @@ class StravaRefreshTest extends StravaTest {
     assertThat(stravaActivities()).isZero();
   }
 
+  @Test
+  @DisplayName("A refresh killed mid-walk resumes from its cursor when FitCoach starts again, and still finds a deletion")
+  void resumesAfterRestart() {
+    fake.history(450, 15);
+    connect();
+    awaitSyncFinished();
+    calendar.advance(Duration.ofDays(1));
+    // What a process killed after the refresh's first page leaves behind: the 200 newest copies confirmed, the cursor
+    // at the oldest of them, the job still running.
+    Instant since = calendar.instant();
+    long before = Instant.parse(fake.activities().get(199).getString("start_date")).getEpochSecond() + 1;
+    TestDatabase.query("UPDATE activities SET refreshed_at = now() + interval '1 day' WHERE source = 'strava' AND start_date >= "
+        + "to_timestamp(" + (before - 1) + ")", rs -> null);
+    TestDatabase.query("INSERT INTO sync_jobs (user_id, kind, state, mode, cursor, pages_fetched, activities_fetched,"
+        + " activities_updated, started_at) SELECT id, 'strava_refresh', 'running', 'refresh', jsonb_build_object('phase', 'list',"
+        + " 'before', " + before + ", 'since', " + since.toEpochMilli() + ", 'afterId', 0, 'removed', 0), 1, 200, 200, now()"
+        + " FROM users", rs -> null);
+    long gone = fake.activities().get(300).getLong("id");
+    fake.deleteActivity(gone);
+    fake.clearRequests();
+
+    try (var restarted = fitcoach.boot.FitCoachApp.start(fitcoach.app.AppConfig.fromEnv(
+        environment(fitcoach.testing.TestApp.env(TestDatabase.url()))), calendar)) {
+      JsonObject refresh = awaitRefresh(1);
+      assertThat(refresh.getString("state")).isEqualTo("done");
+      assertThat(refresh.getInteger("removed")).isEqualTo(1);
+    }
+
+    // It went on from where it stopped: no page from the top again.
+    var lists = fake.requests().stream().filter(r -> r.path().equals("/api/v3/athlete/activities")).toList();
+    assertThat(lists).isNotEmpty().allSatisfy(r -> assertThat(Long.parseLong(r.query().get("before"))).isLessThanOrEqualTo(before));
+    assertThat(stravaActivities()).isEqualTo(449);
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE source = 'strava' AND refreshed_at < to_timestamp("
+        + since.getEpochSecond() + ")")).isZero();
+  }
+
   private void tokensOnlyInTheHeader() {
     var api = fake.requests().stream().filter(r -> r.path().startsWith("/api/v3/athlete") || r.path().startsWith("/api/v3/activities"))
         .toList();
