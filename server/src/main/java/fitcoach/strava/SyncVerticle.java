@@ -30,6 +30,7 @@ public final class SyncVerticle extends VerticleBase {
   private static final int MAX_ATTEMPTS = 5;
   private static final long EVENT_RETRY_MS = 30_000;
   private static final long PRUNE_MS = 3_600_000;
+  private static final long SETTLE_EVERY_MS = 2_000;
   private final StravaRepository repository;
   private final StravaCopies copies;
   private final StravaClient client;
@@ -40,6 +41,8 @@ public final class SyncVerticle extends VerticleBase {
   private final long retryBaseMs;
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
   private final Set<Long> processing = ConcurrentHashMap.newKeySet();
+  /** When each running sync last brought loads up to date (System.nanoTime). */
+  private final java.util.Map<UUID, Long> lastSettled = new ConcurrentHashMap<>();
   private final AtomicBoolean eventWakeUpScheduled = new AtomicBoolean();
 
   SyncVerticle(StravaRepository repository, ActivityStore store, StravaClient client, StravaTokens tokens, RateLimiter limiter,
@@ -133,9 +136,15 @@ public final class SyncVerticle extends VerticleBase {
       int pages = job.pagesFetched() + 1;
       SyncJob progressed = job.with(JobState.RUNNING, job.cursor().next(), pages, job.activitiesFetched() + items.size(),
           job.activitiesNew() + up.inserted(), job.activitiesUpdated() + up.updated(), null, null);
-      // A long first sync fills the chart in page by page, without holding up the next page: recomputes asked for while
-      // one runs are coalesced into the next.
-      load.settled(job.userId()).onFailure(err -> LOG.warn("Bringing loads up to date mid-sync failed: {}", err.getMessage()));
+      // A long first sync fills the chart in as pages are stored, without holding up the next page: from the first
+      // page on, at most every SETTLE_EVERY_MS (a recompute of a long history is not free, and a backfill stores
+      // several pages a second); the end of the sync settles the rest.
+      long now = System.nanoTime();
+      Long last = lastSettled.get(job.id());
+      if (last == null || now - last >= SETTLE_EVERY_MS * 1_000_000) {
+        lastSettled.put(job.id(), now);
+        load.settled(job.userId()).onFailure(err -> LOG.warn("Bringing loads up to date mid-sync failed: {}", err.getMessage()));
+      }
       return save(progressed).map(v -> new Progress(progressed, changedFrom));
     }).onSuccess(p -> step(p.job(), 0, false, p.changedFrom(), following))
         .onFailure(err -> fail(job, "Storing Strava activities failed: " + err.getMessage()));
@@ -197,14 +206,19 @@ public final class SyncVerticle extends VerticleBase {
     load.settled(job.userId()).compose(v -> repository.markSynced(job.userId()))
         .compose(v -> job.activitiesNew() > 1000 ? repository.analyze() : Future.succeededFuture())
         .compose(v -> save(done))
-        .onComplete(v -> running.remove(job.id()));
+        .onComplete(v -> forget(job));
   }
 
   private void fail(SyncJob job, String reason) {
     LOG.warn("Strava sync {} for user {} failed: {}", job.id(), job.userId(), reason);
     SyncJob failed = job.in(JobState.FAILED, null, reason);
     // What was stored before the failure counts: the job ends once loads include it.
-    load.settled(job.userId()).transform(v -> save(failed)).onComplete(v -> running.remove(job.id()));
+    load.settled(job.userId()).transform(v -> save(failed)).onComplete(v -> forget(job));
+  }
+
+  private void forget(SyncJob job) {
+    running.remove(job.id());
+    lastSettled.remove(job.id());
   }
 
   private Future<Void> save(SyncJob job) {
