@@ -6,10 +6,26 @@ export async function focusFirstInvalid(form: HTMLFormElement): Promise<void> {
   form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }
 
-/** After a screen change, moves focus to the new screen's heading (it has tabindex="-1"). */
+/**
+ * After a screen change, moves focus to the new screen's heading (it has tabindex="-1"), or to the section the
+ * address names ("/settings#coach-data-policy").
+ */
 export async function focusHeading(): Promise<void> {
   await tick();
+  if (focusTarget(window.location.hash)) return;
   document.querySelector<HTMLElement>('main h1')?.focus();
+}
+
+/** Shows the section an address's hash names and focuses its heading; false when there is none. */
+export function focusTarget(hash: string): boolean {
+  if (!hash || hash.length < 2) return false;
+  const el = document.getElementById(decodeURIComponent(hash.slice(1)));
+  if (!el) return false;
+  const heading = el.matches('h1, h2, h3') ? el : el.querySelector<HTMLElement>('h2, h3');
+  const target = heading?.hasAttribute('tabindex') ? heading : el;
+  el.scrollIntoView?.({ block: 'start' });
+  target.focus({ preventScroll: true });
+  return true;
 }
 
 /** After the DOM updates, focuses the element matching selector inside root. */

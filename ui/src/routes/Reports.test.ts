@@ -52,6 +52,6 @@ describe('Reports', () => {
     });
     render(Reports, { week: '2026-W47' });
     expect(await screen.findByText(/only through the Strava API are left out/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: /Coach data policy/ }).getAttribute('href')).toBe('/settings');
+    expect(screen.getByRole('link', { name: /Coach data policy/ }).getAttribute('href')).toBe('/settings#coach-data-policy');
   });
 });

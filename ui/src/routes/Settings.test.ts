@@ -37,7 +37,7 @@ describe('Settings', () => {
     expect(await screen.findByText('Add a Claude key.')).toBeTruthy();
     expect(screen.getByText('…abcd')).toBeTruthy();
     expect(await screen.findByText('claude-x')).toBeTruthy();
-    expect(await screen.findByRole('link', { name: 'Connect Strava' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Connect Strava' })).toBeTruthy();
   });
 
   it('saves a local provider with its base URL and makes it the coach’s provider', async () => {
