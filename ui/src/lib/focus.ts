@@ -25,7 +25,27 @@ export function focusTarget(hash: string): boolean {
   const target = heading?.hasAttribute('tabindex') ? heading : el;
   el.scrollIntoView?.({ block: 'start' });
   target.focus({ preventScroll: true });
+  keepInView(el);
   return true;
+}
+
+const INTERACTIONS = ['wheel', 'touchstart', 'keydown', 'mousedown'] as const;
+
+/**
+ * Sections above the target still load after it is shown and push it down: keep it at the top while the page
+ * settles, until the athlete scrolls or acts, or `ms` pass.
+ */
+function keepInView(el: HTMLElement, ms = 2000): void {
+  if (typeof ResizeObserver !== 'function') return;
+  const observer = new ResizeObserver(() => el.scrollIntoView?.({ block: 'start' }));
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    for (const e of INTERACTIONS) window.removeEventListener(e, stop, true);
+  };
+  const timer = setTimeout(stop, ms);
+  for (const e of INTERACTIONS) window.addEventListener(e, stop, { capture: true, passive: true });
+  observer.observe(el.closest('main') ?? document.body);
 }
 
 /** After the DOM updates, focuses the element matching selector inside root. */
