@@ -264,3 +264,20 @@ describe('Dashboard: what the coach sees', () => {
     expect(screen.getByTestId('answer-different-set').textContent).toContain('The card counts all 316 activities');
   });
 });
+
+describe('Dashboard: Strava copies at risk', () => {
+  it('points to Settings when Strava copies will expire', async () => {
+    routes({
+      'GET /api/strava/status': () =>
+        json(200, {
+          configured: true, connected: false, athleteId: null, athleteName: null, scopes: [], needsReauth: false, lastSyncAt: null, sync: null, rateLimit: null,
+          copies: { count: 300, oldestRefreshedAt: '2026-11-20T10:00:00Z', expiresAt: '2026-11-27T10:00:00Z', retention: 'strava_policy', atRisk: true, reason: 'not_connected' },
+          refresh: null,
+        }),
+    });
+    render(Dashboard);
+    const line = await screen.findByTestId('sync-copies-at-risk');
+    expect(line.textContent!.replace(/\s+/g, ' ')).toMatch(/Your Strava activities will be removed from .+ unless Strava confirms them again\./);
+    expect(within(line).getByRole('link', { name: 'What to do' }).getAttribute('href')).toBe('/settings');
+  });
+});
