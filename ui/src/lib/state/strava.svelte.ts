@@ -83,7 +83,7 @@ export function copiesSentence(copies: StravaCopies): string {
   const kept =
     copies.retention === 'keep'
       ? ' They stay until you disconnect.'
-      : ' FitCoach re-confirms them with Strava at least once a week.';
+      : ' FitCoach has Strava re-confirm them about once a day.';
   return `${activities(copies.count)} from Strava stored${confirmed}.${kept}`;
 }
 

@@ -38,7 +38,7 @@ const REFRESH: StravaRefresh = {
 describe('copiesSentence', () => {
   it('says how many copies are stored, when Strava last confirmed the oldest and how they stay', () => {
     expect(copiesSentence(COPIES)).toBe(
-      '300 activities from Strava stored; Strava last confirmed the oldest of them 3 days ago. FitCoach re-confirms them with Strava at least once a week.',
+      '300 activities from Strava stored; Strava last confirmed the oldest of them 3 days ago. FitCoach has Strava re-confirm them about once a day.',
     );
     expect(copiesSentence({ ...COPIES, retention: 'keep', oldestRefreshedAt: null, expiresAt: null })).toBe(
       '300 activities from Strava stored. They stay until you disconnect.',

@@ -35,7 +35,7 @@ describe('Strava section: connecting', () => {
     await vi.waitFor(() => expect(document.activeElement).toBe(within(panel).getByRole('heading', { name: 'Before you connect Strava' })));
     const text = panel.textContent!.replace(/\s+/g, ' ');
     // What is kept, and for how long.
-    expect(text).toContain('The copies stay while Strava is connected, and FitCoach re-confirms them with Strava at least once a week.');
+    expect(text).toContain('The copies stay while Strava is connected, and FitCoach has Strava re-confirm them about once a day.');
     expect(text).toContain('removed when you disconnect or when Strava revokes access');
     expect(text).toContain('any copy Strava cannot re-confirm for 7 days is removed: those are Strava’s rules');
     // What the coach may read.
