@@ -124,6 +124,23 @@ class OneWorkoutOneActivityTest extends StravaTest {
   // --- Orders ---
 
   @Test
+  @DisplayName("The athlete's Strava export of a synced history (the browser suite's) merges with every API copy")
+  void wholeExportMerges() {
+    signedIn();
+    fake.history(60, 31);
+    sync();
+    long before = TestDatabase.count("SELECT count(*) FROM activities WHERE primary_activity_id IS NULL");
+
+    importFiles(Map.of("export.zip", fake.exportZip()));
+
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE source = 'strava_export'")).isEqualTo(60);
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE primary_activity_id IS NULL")).isEqualTo(before);
+    // Every workout now leads with the export copy, the athlete's own data.
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE primary_activity_id IS NULL AND source <> 'strava_export'"))
+        .isZero();
+  }
+
+  @Test
   @DisplayName("File, then Strava sync: the Strava copy joins the file activity, with the reason recorded and shown")
   void fileThenStrava() {
     signedIn();

@@ -131,6 +131,32 @@ public final class FakeStrava implements AutoCloseable {
     activities.delete(id);
   }
 
+  /**
+   * The athlete's Strava bulk export of this history, as Strava packs it: {@code activities.csv} with a row per
+   * activity (id, date in UTC, name, type, elapsed time, distance) and no files, enough for FitCoach to know the
+   * workouts as the athlete's own data and merge them with the API's copies.
+   */
+  public byte[] exportZip() {
+    java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm:ss a",
+        java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+    StringBuilder csv = new StringBuilder("Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,"
+        + "Elapsed Time,Distance,Filename\n");
+    for (JsonObject a : activities()) {
+      csv.append(a.getLong("id")).append(",\"").append(date.format(Instant.parse(a.getString("start_date")))).append("\",\"")
+          .append(a.getString("name", "").replace("\"", "\"\"")).append("\",").append(a.getString("sport_type")).append(",,")
+          .append(a.getInteger("elapsed_time")).append(',').append(a.getDouble("distance", 0.0)).append(",\n");
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("activities.csv"));
+      zip.write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.closeEntry();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return bytes.toByteArray();
+  }
+
   /** Answers with the legacy oldest-first order when a list request has {@code after} but no {@code before}. */
   public FakeStrava oldestFirstWhenOnlyAfter(boolean oldestFirst) {
     api.oldestFirstWhenOnlyAfter(oldestFirst);
