@@ -63,6 +63,9 @@ final class CoachRepository {
    * override), so an insert, a deletion, an edit or another copy read instead changes it. Load columns the load
    * engine writes are not in it: the coach computes its loads from these fields. A workout whose first copy the coach
    * may read was stored after {@code asOf} counts as arrived instead; a null asOf takes every workout.
+   * <p>
+   * Many answers are judged at once (a list of weekly reports): the totals up to each day are running sums over one
+   * timeline of workouts and probes, and only workouts stored after the oldest probe's asOf are matched probe by probe.
    */
   private static final String VERSIONS = """
       WITH probes AS (
@@ -74,26 +77,42 @@ final class CoachRepository {
         UNION ALL
         SELECT true, c.* FROM coach_activities(#{userId}, #{allSources}) c
         WHERE EXISTS (SELECT 1 FROM probes WHERE allowed)),
-      digests AS (
-        SELECT r.allowed, r.local_date, coalesce(r.primary_activity_id, r.id) AS workout,
-          ('x' || left(md5(row(r.id, r.source, r.sport_type, r.name, r.description, r.start_date_local, r.moving_time_s,
-             r.elapsed_time_s, r.distance_m, r.elevation_gain_m, r.avg_hr, r.max_hr, r.avg_power_w, r.weighted_power_w,
-             r.device_watts, r.rpe, r.calories, r.trainer, r.load_override, r.legs)::text), 16))::bit(64)::bigint AS digest
-        FROM readable r),
-      seen AS (
-        SELECT false AS allowed, coalesce(primary_activity_id, id) AS workout, min(created_at) AS first_seen
-        FROM activities WHERE user_id = #{userId} AND source = ANY (#{ownSources}) GROUP BY 2
+      copies AS (
+        SELECT false AS allowed, coalesce(primary_activity_id, id) AS workout, created_at
+        FROM activities WHERE user_id = #{userId} AND source = ANY (#{ownSources})
+          AND EXISTS (SELECT 1 FROM probes WHERE NOT allowed)
         UNION ALL
-        SELECT true, coalesce(primary_activity_id, id), min(created_at)
-        FROM activities WHERE user_id = #{userId} AND source = ANY (#{allSources}) GROUP BY 2)
-      SELECT p.k, now() AS read_at,
-        count(d.workout) FILTER (WHERE p.as_of IS NULL OR s.first_seen <= p.as_of) AS workouts,
-        coalesce(sum(d.digest) FILTER (WHERE p.as_of IS NULL OR s.first_seen <= p.as_of), 0)::text AS fingerprint,
-        count(d.workout) FILTER (WHERE s.first_seen > p.as_of) AS arrived
-      FROM probes p
-      LEFT JOIN digests d ON d.allowed = p.allowed AND d.local_date <= p.through
-      LEFT JOIN seen s ON s.allowed = d.allowed AND s.workout = d.workout
-      GROUP BY p.k ORDER BY p.k""";
+        SELECT true, coalesce(primary_activity_id, id), created_at
+        FROM activities WHERE user_id = #{userId} AND source = ANY (#{allSources})
+          AND EXISTS (SELECT 1 FROM probes WHERE allowed)),
+      -- Per workout: the copy read (one row of coach_activities) and when its first readable copy was stored, met by
+      -- grouping rather than by a join, so the plan stays linear whatever the statistics say.
+      digests AS (
+        SELECT allowed, workout, max(local_date) AS local_date, min(created_at) AS first_seen, max(digest) AS digest
+        FROM (
+          SELECT r.allowed, coalesce(r.primary_activity_id, r.id) AS workout, r.local_date, NULL::timestamptz AS created_at,
+            ('x' || left(md5(row(r.id, r.source, r.sport_type, r.name, r.description, r.start_date_local, r.moving_time_s,
+               r.elapsed_time_s, r.distance_m, r.elevation_gain_m, r.avg_hr, r.max_hr, r.avg_power_w, r.weighted_power_w,
+               r.device_watts, r.rpe, r.calories, r.trainer, r.load_override, r.legs)::text), 16))::bit(64)::bigint AS digest
+          FROM readable r
+          UNION ALL
+          SELECT allowed, workout, NULL, created_at, NULL FROM copies) x
+        GROUP BY allowed, workout HAVING count(digest) > 0),
+      timeline AS (
+        SELECT allowed, local_date AS day, 0 AS after, NULL::int AS k, 1 AS n, digest FROM digests
+        UNION ALL
+        SELECT allowed, through, 1, k, 0, 0 FROM probes),
+      totals AS (
+        SELECT k, sum(n) OVER w AS n, sum(digest) OVER w AS s FROM timeline
+        WINDOW w AS (PARTITION BY allowed ORDER BY day, after ROWS UNBOUNDED PRECEDING)),
+      late AS MATERIALIZED (
+        SELECT * FROM digests WHERE first_seen > (SELECT min(as_of) FROM probes))
+      SELECT p.k, now() AS read_at, t.n - l.n AS workouts, (t.s - coalesce(l.s, 0))::text AS fingerprint, l.n AS arrived
+      FROM probes p JOIN totals t ON t.k = p.k
+      CROSS JOIN LATERAL (
+        SELECT count(*) AS n, sum(digest) AS s FROM late
+        WHERE late.allowed = p.allowed AND late.local_date <= p.through AND late.first_seen > p.as_of) l
+      ORDER BY p.k""";
 
   private static final RowMapper<CoachActivity> ACTIVITY = (Row r) -> new CoachActivity(r.getUUID("id"), r.getString("source"),
       r.getString("sport_type"), r.getString("sport_family"), r.getString("name"), r.getString("description"),
