@@ -338,7 +338,10 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
     await nav('Import');
     await page.locator('input[type="file"]').setInputFiles(await strava.exportZip(join(tmp, 'export_e2e.zip')));
     const report = page.locator('[aria-labelledby="report-title"]');
-    await report.getByText(/Import finished/).waitFor({ timeout: 60_000 });
+    // Every Strava workout now has the athlete's own copy: nothing is kept out any more.
+    await page.waitForFunction(async () => (await (await fetch('/api/ai/coverage')).json()).keptOut === 0, null,
+      { timeout: 60_000, polling: 500 });
+    await report.getByText(/Import finished/).waitFor({ timeout: 30_000 });
 
     await nav('Dashboard');
     const ai = page.locator('.ai');
