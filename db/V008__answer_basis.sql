@@ -5,3 +5,5 @@
 ALTER TABLE recommendations ADD COLUMN basis jsonb;
 ALTER TABLE weekly_reports ADD COLUMN basis jsonb;
 ALTER TABLE activity_insights ADD COLUMN basis jsonb;
+-- A chat answer keeps the counts only (what the meta line says): a conversation is not judged outdated.
+ALTER TABLE chat_messages ADD COLUMN basis jsonb;

@@ -234,6 +234,22 @@ class CoachBasisTest extends CoachTestBase {
   }
 
   @Test
+  @DisplayName("A chat answer says what it was based on, live in its start frame and stored with the message")
+  void chatBasis() {
+    activity("file", "Run from my watch", 2, 2400, 8_000, 150);
+    activity("strava", "Ride", 3, 3600, 30_000, 140);
+    activity("strava", "Another ride", 1, 3600, 30_000, 140);
+    JsonObject start = ask("/api/ai/chat", new JsonObject().put("message", "How is my week going?"));
+    assertThat(start.getJsonObject("basis")).isEqualTo(basis(1, 1, 0, 2, false));
+
+    var messages = client.get("/api/ai/chat/sessions/" + start.getString("sessionId") + "/messages").json().getJsonArray("messages");
+    JsonObject answer = messages.getJsonObject(1);
+    assertThat(answer.getString("role")).isEqualTo("assistant");
+    assertThat(answer.getJsonObject("basis")).isEqualTo(basis(1, 1, 0, 2, false));
+    assertThat(messages.getJsonObject(0).getValue("basis")).isNull();
+  }
+
+  @Test
   @DisplayName("An answer stored before answers kept their basis is never outdated")
   void storedBeforeBasis() {
     activity("file", "Run from my watch", 2, 2400, 8_000, 150);
