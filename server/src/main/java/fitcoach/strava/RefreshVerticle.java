@@ -33,7 +33,6 @@ final class RefreshVerticle extends VerticleBase {
   /** Refreshes are background work: they use at most half of each rate-limit window, the rest stays the athlete's. */
   private static final double BUDGET_SHARE = 0.5;
   private static final long MAINTAIN_MS = 3_600_000;
-  private static final int MAX_ATTEMPTS = 5;
   private final StravaRepository repository;
   private final StravaCopies copies;
   private final ActivityStore store;
@@ -183,34 +182,24 @@ final class RefreshVerticle extends VerticleBase {
   }
 
   private void onFailure(RefreshJob job, Throwable err, int attempt, boolean tokenRefreshed) {
-    if (!(err instanceof StravaException e)) {
-      LOG.error("Strava refresh {} failed unexpectedly", job.id(), err);
-      fail(job, "Refresh failed: " + err.getMessage());
-      return;
-    }
-    switch (e.kind()) {
-      case RATE_LIMITED -> waitUntil(job, e.resumeAt(), () -> step(job, attempt, tokenRefreshed));
-      case UNAUTHORIZED -> {
-        if (tokenRefreshed) {
-          fail(job, "Strava keeps refusing the access token; connect Strava again");
+    StepFailure next = StepFailure.of(err, attempt, tokenRefreshed, retryBaseMs);
+    switch (next.action()) {
+      case WAIT -> waitUntil(job, next.until(), () -> step(job, attempt, tokenRefreshed));
+      case REFRESH_TOKEN -> tokens.refresh(job.userId()).onComplete(done -> {
+        if (done.failed()) {
+          onFailure(job, done.cause(), attempt, true);
         } else {
-          tokens.refresh(job.userId()).onComplete(done -> {
-            if (done.failed()) {
-              onFailure(job, done.cause(), attempt, true);
-            } else {
-              step(job, attempt, true);
-            }
-          });
+          step(job, attempt, true);
         }
-      }
-      case TRANSIENT -> {
-        if (attempt + 1 >= MAX_ATTEMPTS) {
-          fail(job, e.getMessage() + " — gave up after " + MAX_ATTEMPTS + " attempts; the next refresh tries again");
-        } else {
-          vertx.setTimer(retryBaseMs << attempt, id -> step(job, attempt + 1, tokenRefreshed));
+      });
+      case RETRY -> vertx.setTimer(next.delayMs(), id -> step(job, attempt + 1, tokenRefreshed));
+      case GIVE_UP -> {
+        if (!(err instanceof StravaException)) {
+          LOG.error("Strava refresh {} failed unexpectedly", job.id(), err);
         }
+        // The next hourly check starts a new refresh while copies are due.
+        fail(job, next.reason());
       }
-      default -> fail(job, e.getMessage());
     }
   }
 

@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SyncVerticle.class);
-  private static final int MAX_ATTEMPTS = 5;
   private static final long EVENT_RETRY_MS = 30_000;
   private static final long PRUNE_MS = 3_600_000;
   private static final long SETTLE_EVERY_MS = 2_000;
@@ -155,36 +154,26 @@ public final class SyncVerticle extends VerticleBase {
   }
 
   private void onFailure(SyncJob job, Throwable err, int attempt, boolean refreshed, LocalDate changedFrom) {
-    if (!(err instanceof StravaException e)) {
-      LOG.error("Strava sync {} failed unexpectedly", job.id(), err);
-      fail(job, "Sync failed: " + err.getMessage());
-      return;
-    }
-    switch (e.kind()) {
-      case RATE_LIMITED -> waitUntil(job, e.resumeAt(), () -> step(job, attempt, refreshed, changedFrom));
-      case UNAUTHORIZED -> {
-        if (refreshed) {
-          fail(job, "Strava keeps refusing the access token; connect Strava again");
+    StepFailure next = StepFailure.of(err, attempt, refreshed, retryBaseMs);
+    switch (next.action()) {
+      case WAIT -> waitUntil(job, next.until(), () -> step(job, attempt, refreshed, changedFrom));
+      case REFRESH_TOKEN -> tokens.refresh(job.userId()).onComplete(done -> {
+        if (done.failed()) {
+          onFailure(job, done.cause(), attempt, true, changedFrom);
         } else {
-          tokens.refresh(job.userId()).onComplete(done -> {
-            if (done.failed()) {
-              onFailure(job, done.cause(), attempt, true, changedFrom);
-            } else {
-              step(job, attempt, true, changedFrom);
-            }
-          });
+          step(job, attempt, true, changedFrom);
         }
+      });
+      case RETRY -> {
+        LOG.info("Strava sync {}: {}; retrying in {} ms", job.id(), next.reason(), next.delayMs());
+        vertx.setTimer(next.delayMs(), id -> step(job, attempt + 1, refreshed, changedFrom));
       }
-      case TRANSIENT -> {
-        if (attempt + 1 >= MAX_ATTEMPTS) {
-          fail(job, e.getMessage() + " — gave up after " + MAX_ATTEMPTS + " attempts; try again later");
-        } else {
-          long delay = retryBaseMs << attempt;
-          LOG.info("Strava sync {}: {}; retrying in {} ms", job.id(), e.getMessage(), delay);
-          vertx.setTimer(delay, id -> step(job, attempt + 1, refreshed, changedFrom));
+      case GIVE_UP -> {
+        if (!(err instanceof StravaException)) {
+          LOG.error("Strava sync {} failed unexpectedly", job.id(), err);
         }
+        fail(job, next.reason());
       }
-      default -> fail(job, e.getMessage());
     }
   }
 

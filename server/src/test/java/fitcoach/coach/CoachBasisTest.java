@@ -155,10 +155,13 @@ class CoachBasisTest extends CoachTestBase {
     String id = Workouts.store(app, ride(start, 30_000.0)).toString();
     JsonObject first = ask("/api/ai/recommendation", null);
     assertThat(first.getJsonObject("basis")).isEqualTo(basis(1, 0, 1, 0, true));
-    String before = string("SELECT updated_at::text FROM activities WHERE id = '" + id + "'");
+    String updated = string("SELECT updated_at::text FROM activities WHERE id = '" + id + "'");
+    String refreshed = string("SELECT refreshed_at::text FROM activities WHERE id = '" + id + "'");
 
+    // Strava confirms the copy as it was: it counts as refreshed, not as changed.
     assertThat(Workouts.store(app, ride(start, 30_000.0)).toString()).isEqualTo(id);
-    assertThat(string("SELECT updated_at::text FROM activities WHERE id = '" + id + "'")).isNotEqualTo(before);
+    assertThat(string("SELECT updated_at::text FROM activities WHERE id = '" + id + "'")).isEqualTo(updated);
+    assertThat(string("SELECT refreshed_at::text FROM activities WHERE id = '" + id + "'")).isNotEqualTo(refreshed);
     assertCurrent(recommendation());
 
     Workouts.store(app, ride(start, 31_000.0));
