@@ -143,8 +143,18 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
     await nav('Settings');
     const section = page.locator('section[aria-labelledby="s-strava"]');
     await section.getByText('Strava is not connected.').waitFor();
+    // First, in plain words, what connecting means: what is kept and for how long, what the coach may read, and the
+    // better path for coaching on the whole history.
+    await section.getByRole('button', { name: 'Connect Strava' }).click();
+    const explainer = page.getByRole('region', { name: 'Before you connect Strava' });
+    await explainer.waitFor();
+    const words = await explainer.innerText();
+    assert.match(words, /7 days/);
+    assert.match(words, /coach data policy/);
+    assert.match(words, /Request your archive/);
+    await explainer.getByRole('link', { name: 'Import' }).waitFor();
     // The link leaves the SPA: the app redirects to the fake's /oauth/authorize, which grants and redirects back.
-    await section.getByRole('link', { name: 'Connect Strava' }).click();
+    await explainer.getByRole('link', { name: 'Continue to Strava' }).click();
     await page.waitForURL(/\/settings\?strava=connected/);
     await section.getByText('Strava is connected. Your activities start syncing.').waitFor();
     const seen = await samplesUntil(
@@ -169,6 +179,17 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
     assert.ok(box && box.width > 200 && box.height > 100, `chart box ${JSON.stringify(box)}`);
     assert.ok((await page.locator('ul.recent li').count()) >= 3);
     assert.equal(await page.getByRole('heading', { name: /bring in your training/ }).count(), 0);
+  });
+
+  it('says once, on the dashboard, that the coach sees none of a Strava-only history, and the two ways forward', async () => {
+    await nav('Dashboard');
+    const notice = page.getByTestId('coverage-notice');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), new RegExp(`The coach sees 0 of your ${STRAVA_ACTIVITIES} activities`));
+    assert.equal(await notice.getByRole('link', { name: 'Allow Strava data for the coach' }).getAttribute('href'),
+      '/settings#coach-data-policy');
+    assert.equal(await notice.getByRole('link', { name: 'Import your Strava export' }).getAttribute('href'), '/import');
+    assert.equal(await page.getByTestId('coverage-notice').count(), 1);
   });
 
   it('imports a FIT file through the Import screen and opens it with its route and streams', async () => {
@@ -244,6 +265,95 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
     const notes = page.locator('.notes').first();
     await notes.locator('.markdown h2', { hasText: 'Plan' }).waitFor();
     await assertSanitised(notes);
+  });
+
+  it('says what the day’s answer was based on, and marks it outdated once a new activity arrives', async () => {
+    await nav('Dashboard');
+    const ai = page.locator('.ai');
+    await ai.getByRole('button', { name: /^Ask the coach/ }).click();
+    await ai.getByRole('button', { name: 'Ask the coach again' }).waitFor({ timeout: 30_000 });
+    const meta = ai.getByTestId('answer-meta');
+    await meta.waitFor();
+    const basis = await meta.innerText();
+    assert.match(basis, new RegExp(`based on your 1 file or export activity; ${STRAVA_ACTIVITIES} Strava activities are kept out by your coach data policy`));
+    await meta.getByRole('link', { name: 'change the coach data policy' }).waitFor();
+    // The rule-based card above counts every activity; the answer says it saw fewer.
+    assert.match(await page.getByTestId('answer-different-set').innerText(),
+      new RegExp(`The card counts all ${STRAVA_ACTIVITIES + 1} activities; this answer saw your 1 file or export activity`));
+    assert.equal(await page.getByTestId('answer-outdated').count(), 0);
+
+    // A workout entered by hand is the athlete's own data: the coach would see it, so the stored answer is outdated.
+    const created = await page.evaluate(async () => {
+      const start = new Date(Date.now() - 2 * 3600_000).toISOString().slice(0, 19);
+      const r = await fetch('/api/activities', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sportType: 'Run', startLocal: start, durationS: 2700, rpe: 6, name: 'Lunch run by hand' }),
+      });
+      return r.status;
+    });
+    assert.equal(created, 201);
+    await page.reload();
+    const outdated = page.getByTestId('answer-outdated');
+    await outdated.waitFor();
+    assert.match(await outdated.innerText(), /Outdated: a new activity arrived since/);
+    await outdated.getByRole('button', { name: 'Ask again' }).click();
+    await ai.getByRole('button', { name: 'Ask the coach again' }).waitFor({ timeout: 30_000 });
+    await page.reload();
+    await ai.getByTestId('answer-meta').waitFor();
+    assert.match(await ai.getByTestId('answer-meta').innerText(), /based on your 2 file and export activities; /);
+    assert.equal(await page.getByTestId('answer-outdated').count(), 0);
+  });
+
+  it('with Strava data allowed for the coach, the notice goes and the answer counts the Strava activities', async () => {
+    await page.goto(`${server.base}/settings#coach-data-policy`);
+    await page.getByRole('switch', { name: /Let the coach read activities that came only from the Strava API/ }).check();
+    await page.locator('label.ack input[type="checkbox"]').check();
+    await page.getByRole('button', { name: 'Save policy' }).click();
+    await page.getByText('Saved.').waitFor();
+
+    await nav('Dashboard');
+    const outdated = page.getByTestId('answer-outdated');
+    await outdated.waitFor();
+    assert.match(await outdated.innerText(), /your coach data policy changed since/);
+    assert.equal(await page.getByTestId('coverage-notice').count(), 0);
+    await outdated.getByRole('button', { name: 'Ask again' }).click();
+    const ai = page.locator('.ai');
+    await ai.getByRole('button', { name: 'Ask the coach again' }).waitFor({ timeout: 30_000 });
+    await page.reload();
+    await ai.getByTestId('answer-meta').waitFor();
+    assert.match(await ai.getByTestId('answer-meta').innerText(),
+      new RegExp(`based on your 2 file and export activities and ${STRAVA_ACTIVITIES} Strava activities`));
+    assert.equal(await page.getByTestId('answer-different-set').count(), 0);
+  });
+
+  it('with the Strava export imported, the coach sees the whole history with Strava API data off again', async () => {
+    await page.goto(`${server.base}/settings#coach-data-policy`);
+    await page.getByRole('switch', { name: /Let the coach read activities that came only from the Strava API/ }).uncheck();
+    await page.getByRole('button', { name: 'Save policy' }).click();
+    await page.getByText('Saved.').waitFor();
+    await nav('Dashboard');
+    await page.getByTestId('coverage-notice').waitFor();
+
+    await nav('Import');
+    await page.locator('input[type="file"]').setInputFiles(await strava.exportZip(join(tmp, 'export_e2e.zip')));
+    const report = page.locator('[aria-labelledby="report-title"]');
+    // Every Strava workout now has the athlete's own copy: nothing is kept out any more.
+    await page.waitForFunction(async () => (await (await fetch('/api/ai/coverage')).json()).keptOut === 0, null,
+      { timeout: 60_000, polling: 500 });
+    await report.getByText(/Import finished/).waitFor({ timeout: 30_000 });
+
+    await nav('Dashboard');
+    const ai = page.locator('.ai');
+    await ai.getByTestId('answer-outdated').getByRole('button', { name: 'Ask again' }).click();
+    await ai.getByRole('button', { name: 'Ask the coach again' }).waitFor({ timeout: 30_000 });
+    await page.reload();
+    await ai.getByTestId('answer-meta').waitFor();
+    const basis = await ai.getByTestId('answer-meta').innerText();
+    assert.match(basis, new RegExp(`based on your ${STRAVA_ACTIVITIES + 2} file and export activities`));
+    assert.doesNotMatch(basis, /kept out/);
+    assert.equal(await page.getByTestId('coverage-notice').count(), 0);
+    assert.equal(await page.getByTestId('answer-different-set').count(), 0);
   });
 
   it('shows an activity created on Strava live, via the webhook, without a reload', async () => {

@@ -4,7 +4,7 @@
  * dependencies, which the server build writes to target/test-classpath.txt.
  */
 import { spawn } from 'node:child_process';
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 
 const SERVER = new URL('../../server/', import.meta.url).pathname;
 const TEST_CLASSES = `${SERVER}target/test-classes`;
@@ -72,6 +72,13 @@ export async function startFakeStrava({ activities = 150, delayMs = 0 } = {}) {
     clientId: '12345',
     clientSecret: 'fake-client-secret',
     /** The athlete records a workout on Strava: the fake stores it and posts Strava's "create" event to the app. */
+    /** The athlete's Strava bulk export of the fake's history (activities.csv), written to `path`. */
+    async exportZip(path) {
+      const r = await fetch(`${url}/_fake/export.zip`);
+      if (!r.ok) throw new Error(`fake Strava: ${r.status} ${await r.text()}`);
+      await writeFile(path, Buffer.from(await r.arrayBuffer()));
+      return path;
+    },
     async newActivity(name, sportType = 'Ride') {
       const r = await fetch(`${url}/_fake/activities`, {
         method: 'POST',

@@ -6,10 +6,46 @@ export async function focusFirstInvalid(form: HTMLFormElement): Promise<void> {
   form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }
 
-/** After a screen change, moves focus to the new screen's heading (it has tabindex="-1"). */
+/**
+ * After a screen change, moves focus to the new screen's heading (it has tabindex="-1"), or to the section the
+ * address names ("/settings#coach-data-policy").
+ */
 export async function focusHeading(): Promise<void> {
   await tick();
+  if (focusTarget(window.location.hash)) return;
   document.querySelector<HTMLElement>('main h1')?.focus();
+}
+
+/** Shows the section an address's hash names and focuses its heading; false when there is none. */
+export function focusTarget(hash: string): boolean {
+  if (!hash || hash.length < 2) return false;
+  const el = document.getElementById(decodeURIComponent(hash.slice(1)));
+  if (!el) return false;
+  const heading = el.matches('h1, h2, h3') ? el : el.querySelector<HTMLElement>('h2, h3');
+  const target = heading?.hasAttribute('tabindex') ? heading : el;
+  el.scrollIntoView?.({ block: 'start' });
+  target.focus({ preventScroll: true });
+  keepInView(el);
+  return true;
+}
+
+const INTERACTIONS = ['wheel', 'touchstart', 'keydown', 'mousedown'] as const;
+
+/**
+ * Sections above the target still load after it is shown and push it down: keep it at the top while the page
+ * settles, until the athlete scrolls or acts, or `ms` pass.
+ */
+function keepInView(el: HTMLElement, ms = 2000): void {
+  if (typeof ResizeObserver !== 'function') return;
+  const observer = new ResizeObserver(() => el.scrollIntoView?.({ block: 'start' }));
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    for (const e of INTERACTIONS) window.removeEventListener(e, stop, true);
+  };
+  const timer = setTimeout(stop, ms);
+  for (const e of INTERACTIONS) window.addEventListener(e, stop, { capture: true, passive: true });
+  observer.observe(el.closest('main') ?? document.body);
 }
 
 /** After the DOM updates, focuses the element matching selector inside root. */

@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import ActivityPage from './Activity.svelte';
-import { apiError, json, stubFetch } from '../test/http';
+import { apiError, json, sse, stubFetch } from '../test/http';
 
 vi.mock('../lib/state/live.svelte', () => ({
   live: { activitiesVersion: 0, sync: null, importJob: null, status: 'idle', start: vi.fn(), stop: vi.fn() },
@@ -223,5 +223,35 @@ describe('Activity page', () => {
     routes({ 'GET /api/activities/a1': () => apiError(404, 'not_found', 'Activity not found') });
     render(ActivityPage, { id: 'a1' });
     expect(await screen.findByRole('heading', { name: 'Activity not found' })).toBeTruthy();
+  });
+
+  it('says what the stored insight was based on, and marks it outdated with Ask again', async () => {
+    const basis = { coachActivities: 316, fileAndExport: 14, stravaApi: 302, keptOut: 0, stravaApiAllowed: true };
+    const insight = {
+      id: 'i1', date: '2026-11-23', content: 'Solid **hills**.', status: 'complete', model: 'claude-x', inputTokens: 1, outputTokens: 1,
+      contextActivityIds: ['a1'], metrics: null, createdAt: '2026-11-23T10:00:00Z', basis, outdated: true, outdatedReasons: ['activities_changed'],
+    };
+    const fetchMock = routes({
+      'GET /api/ai/activity-insight/a1': () => json(200, insight),
+      'POST /api/ai/activity-insight': () =>
+        sse([
+          `event: start\ndata: ${JSON.stringify({ streamId: 'x1', model: 'claude-x', basis })}\n\n`,
+          'event: token\ndata: {"text":"Fresh look."}\n\n',
+          'event: done\ndata: {"status":"complete"}\n\n',
+        ]),
+    });
+    render(ActivityPage, { id: 'a1' });
+    const meta = await screen.findByTestId('answer-meta');
+    expect(meta.textContent!.replace(/\s+/g, ' ')).toContain('based on your 14 file and export activities and 302 Strava activities — change');
+    const marker = screen.getByTestId('answer-outdated');
+    expect(within(marker).getByText('Outdated: activities it used were changed since')).toBeTruthy();
+    await fireEvent.click(within(marker).getByRole('button', { name: 'Ask again' }));
+    await vi.waitFor(() => {
+      const post = fetchMock.mock.calls.find(([u, i]) => u === '/api/ai/activity-insight' && (i as RequestInit)?.method === 'POST');
+      expect(JSON.parse(String((post![1] as RequestInit).body))).toEqual({ activityId: 'a1', regenerate: true });
+    });
+    expect(await screen.findByText('Fresh look.')).toBeTruthy();
+    // The new answer's meta line comes from its first frame.
+    expect((await screen.findByTestId('answer-meta')).textContent).toContain('based on your 14 file and export activities and 302 Strava activities');
   });
 });

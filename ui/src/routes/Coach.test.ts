@@ -86,4 +86,28 @@ describe('Coach', () => {
     expect(await screen.findByText(/No conversations yet/)).toBeTruthy();
     expect(fetch.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(true);
   });
+
+  it('says what each answer was based on when the server tells', async () => {
+    const basis = { coachActivities: 14, fileAndExport: 14, stravaApi: 0, keptOut: 302, stravaApiAllowed: false };
+    stubFetch({
+      'GET /api/ai/chat/sessions': () => json(200, { sessions: [S1] }),
+      'GET /api/ai/chat/sessions/s1/messages': () => json(200, { messages: [MESSAGES[0], { ...MESSAGES[1], basis }] }),
+      'POST /api/ai/chat': () =>
+        sse([
+          `event: start\ndata: ${JSON.stringify({ streamId: 'st1', model: 'claude-x', sessionId: 's1', basis: { ...basis, keptOut: 1 } })}\n\n`,
+          'id: 1\nevent: token\ndata: {"text":"Sure."}\n\n',
+          'event: done\ndata: {"status":"complete","contextActivityIds":["a1"]}\n\n',
+        ]),
+    });
+    render(Coach, { sessionId: 's1' });
+    expect(await screen.findByText('based on your 14 file and export activities; 302 Strava activities are kept out by your coach data policy')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'change the coach data policy' }).getAttribute('href')).toBe('/settings#coach-data-policy');
+    const box = screen.getByLabelText('Message to the coach');
+    await fireEvent.input(box, { target: { value: 'And tomorrow?' } });
+    await fireEvent.keyDown(box, { key: 'Enter' });
+    expect(await screen.findByText('Sure.')).toBeTruthy();
+    // Kept with the message once the answer has joined the conversation.
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Send' })).toBeTruthy());
+    expect(screen.getByText('based on your 14 file and export activities; 1 Strava activity is kept out by your coach data policy')).toBeTruthy();
+  });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Dashboard from './Dashboard.svelte';
 import { apiError, json, sse, stubFetch } from '../test/http';
 
@@ -135,5 +135,149 @@ describe('Dashboard', () => {
     render(Dashboard);
     expect(await screen.findByRole('heading', { name: /bring in your training/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Try it with a demo athlete' })).toBeTruthy();
+  });
+});
+
+const BASIS_OFF = { coachActivities: 14, fileAndExport: 14, stravaApi: 0, keptOut: 302, stravaApiAllowed: false };
+const COVERAGE = { activities: 316, ...BASIS_OFF, muchLess: true };
+const STORED = {
+  id: 'r1',
+  date: '2026-11-24',
+  content: 'An **easy** hour today.',
+  status: 'complete',
+  model: 'claude-x',
+  inputTokens: 1,
+  outputTokens: 1,
+  contextActivityIds: ['a1', 'a2', 'a3'],
+  metrics: null,
+  createdAt: '2026-11-24T06:00:00Z',
+};
+
+describe('Dashboard: what the coach sees', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('says once when the coach sees much less, with the two ways forward, until dismissed', async () => {
+    routes({ 'GET /api/ai/coverage': () => json(200, COVERAGE) });
+    const first = render(Dashboard);
+    const notice = await screen.findByRole('region', { name: 'The coach sees 14 of your 316 activities' });
+    expect(notice.getAttribute('data-testid')).toBe('coverage-notice');
+    expect(notice.textContent).toContain(
+      'The other 302 came only through Strava’s API, and your coach data policy keeps Strava API data from the AI coach.',
+    );
+    expect(within(notice).getByRole('link', { name: 'Allow Strava data for the coach' }).getAttribute('href')).toBe('/settings#coach-data-policy');
+    expect(within(notice).getByRole('link', { name: 'Import your Strava export' }).getAttribute('href')).toBe('/import');
+
+    await fireEvent.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByTestId('coverage-notice')).toBeNull();
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Dashboard', level: 1 })));
+    first.unmount();
+
+    // Remembered: the next visit does not show it again.
+    const fetchMock = routes({ 'GET /api/ai/coverage': () => json(200, COVERAGE) });
+    render(Dashboard);
+    await vi.waitFor(() => expect(fetchMock.mock.calls.some(([u]) => u === '/api/ai/coverage')).toBe(true));
+    await screen.findByText('Neither fresh nor tired: a normal training day.');
+    expect(screen.queryByTestId('coverage-notice')).toBeNull();
+  });
+
+  it('shows no notice when the coach sees (nearly) everything, or coverage is not there', async () => {
+    const fetchMock = routes({ 'GET /api/ai/coverage': () => json(200, { ...COVERAGE, coachActivities: 300, muchLess: false }) });
+    const view = render(Dashboard);
+    await vi.waitFor(() => expect(fetchMock.mock.calls.some(([u]) => u === '/api/ai/coverage')).toBe(true));
+    await screen.findByText('Neither fresh nor tired: a normal training day.');
+    expect(screen.queryByTestId('coverage-notice')).toBeNull();
+    view.unmount();
+
+    // An older server: 404, and nothing breaks.
+    routes({ 'GET /api/ai/coverage': () => apiError(404, 'not_found', 'Not found') });
+    render(Dashboard);
+    expect(await screen.findByText('Neither fresh nor tired: a normal training day.')).toBeTruthy();
+    expect(screen.queryByTestId('coverage-notice')).toBeNull();
+  });
+
+  it('says what a stored answer was based on, with a link to change the policy, and which set it saw', async () => {
+    routes({
+      'GET /api/ai/coverage': () => json(200, COVERAGE),
+      'GET /api/ai/recommendation': () => json(200, { rules: RULES, ai: { ...STORED, basis: BASIS_OFF, outdated: false, outdatedReasons: [] } }),
+    });
+    render(Dashboard);
+    const meta = await screen.findByTestId('answer-meta');
+    expect(meta.textContent!.replace(/\s+/g, ' ')).toContain(
+      'based on your 14 file and export activities; 302 Strava activities are kept out by your coach data policy — change',
+    );
+    expect(within(meta).getByRole('link', { name: 'change the coach data policy' }).getAttribute('href')).toBe('/settings#coach-data-policy');
+    expect(screen.getByTestId('answer-different-set').textContent).toBe(
+      'The card counts all 316 activities; this answer saw your 14 file and export activities.',
+    );
+    expect(screen.queryByTestId('answer-outdated')).toBeNull();
+  });
+
+  it('marks an outdated answer and asks again from the marker', async () => {
+    const fetchMock = routes({
+      'GET /api/ai/coverage': () => json(200, { ...COVERAGE, coachActivities: 316, muchLess: false }),
+      'GET /api/ai/recommendation': () =>
+        json(200, {
+          rules: RULES,
+          ai: { ...STORED, basis: { ...BASIS_OFF, coachActivities: 316, fileAndExport: 316, keptOut: 0 }, outdated: true, outdatedReasons: ['new_activities', 'policy_changed'] },
+        }),
+      'POST /api/ai/recommendation': () =>
+        sse(['event: start\ndata: {"streamId":"s1","model":"claude"}\n\n', 'event: token\ndata: {"text":"Fresh answer."}\n\n', 'event: done\ndata: {"status":"complete"}\n\n']),
+    });
+    render(Dashboard);
+    const marker = await screen.findByTestId('answer-outdated');
+    expect(within(marker).getByText('Outdated: a new activity arrived since; your coach data policy changed since')).toBeTruthy();
+    // The same number on both sides: nothing to explain.
+    expect(screen.queryByTestId('answer-different-set')).toBeNull();
+    await fireEvent.click(within(marker).getByRole('button', { name: 'Ask again' }));
+    await vi.waitFor(() =>
+      expect(fetchMock.mock.calls.some(([u, i]) => u === '/api/ai/recommendation' && (i as RequestInit)?.method === 'POST')).toBe(true),
+    );
+    expect(await screen.findByText('Fresh answer.')).toBeTruthy();
+  });
+
+  it('keeps the old meta line for answers stored before the basis, never marked outdated', async () => {
+    routes({
+      'GET /api/ai/coverage': () => json(200, COVERAGE),
+      'GET /api/ai/recommendation': () => json(200, { rules: RULES, ai: STORED }),
+    });
+    render(Dashboard);
+    const meta = await screen.findByTestId('answer-meta');
+    expect(meta.textContent).toContain('based on 3 activities');
+    expect(within(meta).queryByRole('link')).toBeNull();
+    expect(screen.queryByTestId('answer-outdated')).toBeNull();
+    expect(screen.queryByTestId('answer-different-set')).toBeNull();
+  });
+
+  it('shows the basis of a new answer from its first frame', async () => {
+    routes({
+      'GET /api/ai/coverage': () => json(200, COVERAGE),
+      'POST /api/ai/recommendation': () =>
+        sse([
+          `event: start\ndata: ${JSON.stringify({ streamId: 's1', model: 'claude', basis: BASIS_OFF })}\n\n`,
+          'event: token\ndata: {"text":"Rest."}\n\n',
+          'event: done\ndata: {"status":"complete"}\n\n',
+        ]),
+    });
+    render(Dashboard);
+    await fireEvent.click(await screen.findByRole('button', { name: 'Ask the coach' }));
+    expect(await screen.findByText(/^based on your 14 file and export activities; 302 Strava activities are kept out/)).toBeTruthy();
+    expect(screen.getByTestId('answer-different-set').textContent).toContain('The card counts all 316 activities');
+  });
+});
+
+describe('Dashboard: Strava copies at risk', () => {
+  it('points to Settings when Strava copies will expire', async () => {
+    routes({
+      'GET /api/strava/status': () =>
+        json(200, {
+          configured: true, connected: false, athleteId: null, athleteName: null, scopes: [], needsReauth: false, lastSyncAt: null, sync: null, rateLimit: null,
+          copies: { count: 300, oldestRefreshedAt: '2026-11-20T10:00:00Z', expiresAt: '2026-11-27T10:00:00Z', retention: 'strava_policy', atRisk: true, reason: 'not_connected' },
+          refresh: null,
+        }),
+    });
+    render(Dashboard);
+    const line = await screen.findByTestId('sync-copies-at-risk');
+    expect(line.textContent!.replace(/\s+/g, ' ')).toMatch(/Your Strava activities will be removed from .+ unless Strava confirms them again\./);
+    expect(within(line).getByRole('link', { name: 'What to do' }).getAttribute('href')).toBe('/settings');
   });
 });

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { render, screen } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
 import Reports from './Reports.svelte';
-import { json, stubFetch } from '../test/http';
+import { json, sse, stubFetch } from '../test/http';
 
 const METRICS = { sessions: 5, distanceKm: 42.5, durationS: 14400, avgHr: 142, load: 310, fitness: 48, fatigue: 55, form: -7, through: '2026-11-22' };
 const REPORT = {
@@ -52,6 +52,43 @@ describe('Reports', () => {
     });
     render(Reports, { week: '2026-W47' });
     expect(await screen.findByText(/only through the Strava API are left out/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: /Coach data policy/ }).getAttribute('href')).toBe('/settings');
+    expect(screen.getByRole('link', { name: /Coach data policy/ }).getAttribute('href')).toBe('/settings#coach-data-policy');
+  });
+});
+
+describe('Reports: what the coach saw', () => {
+  const BASIS = { coachActivities: 14, fileAndExport: 14, stravaApi: 0, keptOut: 302, stravaApiAllowed: false };
+
+  it('says what a report was based on, marks it outdated and writes it again from the marker', async () => {
+    const outdated = { ...REPORT, basis: BASIS, outdated: true, outdatedReasons: ['new_activities'] };
+    const fetchMock = stubFetch({
+      'GET /api/ai/weekly-reports': () => json(200, { reports: [outdated] }),
+      'GET /api/ai/weekly-reports/2026-W47': () => json(200, outdated),
+      'POST /api/ai/weekly-report': () =>
+        sse([
+          `event: start\ndata: ${JSON.stringify({ streamId: 'w1', model: 'claude-x', weekStart: '2026-11-16', metrics: METRICS, basis: BASIS })}\n\n`,
+          'event: token\ndata: {"text":"Rewritten."}\n\n',
+          'event: done\ndata: {"status":"complete"}\n\n',
+        ]),
+    });
+    render(Reports, { week: '2026-W47' });
+    const meta = await screen.findByTestId('answer-meta');
+    expect(meta.textContent!.replace(/\s+/g, ' ')).toContain(
+      'based on your 14 file and export activities; 302 Strava activities are kept out by your coach data policy — change',
+    );
+    const marker = screen.getByTestId('answer-outdated');
+    expect(within(marker).getByText('Outdated: a new activity arrived since')).toBeTruthy();
+    await fireEvent.click(within(marker).getByRole('button', { name: 'Ask again' }));
+    await vi.waitFor(() => {
+      const post = fetchMock.mock.calls.find(([u, i]) => u === '/api/ai/weekly-report' && (i as RequestInit)?.method === 'POST');
+      expect(JSON.parse(String((post![1] as RequestInit).body))).toEqual({ week: '2026-W47' });
+    });
+  });
+
+  it('marks outdated reports in the list', async () => {
+    stubFetch({ 'GET /api/ai/weekly-reports': () => json(200, { reports: [{ ...REPORT, basis: BASIS, outdated: true, outdatedReasons: ['policy_changed'] }] }) });
+    render(Reports);
+    const row = (await screen.findByRole('link', { name: 'Week 47, 2026' })).closest('tr')!;
+    expect(within(row).getByText('outdated')).toBeTruthy();
   });
 });

@@ -2,6 +2,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import Settings from './Settings.svelte';
+import { router } from '../lib/state/router.svelte';
 import { apiError, json, stubFetch } from '../test/http';
 
 vi.mock('../lib/state/live.svelte', () => ({
@@ -37,7 +38,7 @@ describe('Settings', () => {
     expect(await screen.findByText('Add a Claude key.')).toBeTruthy();
     expect(screen.getByText('…abcd')).toBeTruthy();
     expect(await screen.findByText('claude-x')).toBeTruthy();
-    expect(await screen.findByRole('link', { name: 'Connect Strava' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Connect Strava' })).toBeTruthy();
   });
 
   it('saves a local provider with its base URL and makes it the coach’s provider', async () => {
@@ -95,5 +96,18 @@ describe('Settings', () => {
     await fireEvent.change(input, { target: { files: [new File(['zip'], 'export.zip')] } });
     await fireEvent.click(screen.getByRole('button', { name: 'Restore' }));
     expect(await screen.findByText(/already has data/)).toBeTruthy();
+  });
+
+  it('shows the coach data policy when the address names it (the “change” link of a meta line)', async () => {
+    routes();
+    router.navigate('/settings#coach-data-policy');
+    try {
+      render(Settings);
+      const heading = screen.getByRole('heading', { name: 'Coach data policy' });
+      await vi.waitFor(() => expect(document.activeElement).toBe(heading));
+      expect(heading.closest('section')!.id).toBe('coach-data-policy');
+    } finally {
+      router.navigate('/');
+    }
   });
 });

@@ -32,6 +32,34 @@ export interface StoredAnswer {
   contextActivityIds: string[] | null;
   metrics: WeekMetrics | null;
   createdAt: string;
+  /** What the coach was given; null (or absent) for answers stored before the server kept it. */
+  basis?: AnswerBasis | null;
+  /** The answer's inputs changed since it was stored. */
+  outdated?: boolean;
+  outdatedReasons?: OutdatedReason[];
+}
+
+/** The activities an answer was computed on, by where they came from. */
+export interface AnswerBasis {
+  /** Workouts the coach could read: fileAndExport + stravaApi. */
+  coachActivities: number;
+  /** Read from a file, an export or a manual entry: the athlete's own data. */
+  fileAndExport: number;
+  /** Read from a Strava API copy (only when the policy allows it). */
+  stravaApi: number;
+  /** Workouts only a Strava API copy holds, kept from the coach by the policy. */
+  keptOut: number;
+  stravaApiAllowed: boolean;
+}
+
+export type OutdatedReason = 'new_activities' | 'activities_changed' | 'policy_changed';
+
+/** What the coach sees against what the dashboard counts (GET /api/ai/coverage). */
+export interface Coverage extends AnswerBasis {
+  /** Workouts the dashboard counts (merged copies once). */
+  activities: number;
+  /** The coach sees much less than the dashboard. */
+  muchLess: boolean;
 }
 
 export interface Recommendation {
@@ -70,6 +98,8 @@ export interface ChatMessage {
   createdAt: string;
   /** Set while the answer is still being written: follow it with followChatAnswer. */
   streamId?: string | null;
+  /** What the coach was given, when the server says so. */
+  basis?: AnswerBasis | null;
 }
 
 export interface AiSettings {
@@ -108,6 +138,8 @@ export interface StartFrame {
   weekStart?: string;
   metrics?: WeekMetrics;
   contextActivityIds?: string[];
+  /** What the coach is given for this answer (newer servers). */
+  basis?: AnswerBasis | null;
   [key: string]: unknown;
 }
 export interface TokenFrame {
@@ -128,6 +160,12 @@ export interface ErrorFrame {
 }
 
 type Events = AsyncGenerator<SseEvent>;
+
+// Coverage
+
+export function getCoverage(): Promise<Coverage> {
+  return api.get<Coverage>('/api/ai/coverage');
+}
 
 // Recommendation
 

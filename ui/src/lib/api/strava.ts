@@ -38,11 +38,43 @@ export interface StravaStatus {
   lastSyncAt: string | null;
   sync: SyncProgress | null;
   rateLimit: RateLimit | null;
+  /** The stored Strava API copies and when they go (absent from an older server). */
+  copies?: StravaCopies | null;
+  /** The latest background refresh that re-confirms the copies with Strava (absent or null: none). */
+  refresh?: StravaRefresh | null;
+}
+
+export type CopiesRetention = 'strava_policy' | 'keep';
+export type CopiesRisk = 'reconnect' | 'refresh_failing' | 'not_connected';
+
+export interface StravaCopies {
+  /** Strava API copies stored. */
+  count: number;
+  /** When Strava last confirmed the least recently confirmed copy (null: none). */
+  oldestRefreshedAt: string | null;
+  /** When that copy goes under the "strava_policy" retention (null under "keep", or with no copies). */
+  expiresAt: string | null;
+  retention: CopiesRetention | string;
+  /** The copies will expire unless something changes. */
+  atRisk: boolean;
+  reason: CopiesRisk | string | null;
+}
+
+export interface StravaRefresh {
+  state: 'running' | 'waiting-for-rate-limit' | 'done' | 'failed' | string;
+  activitiesFetched: number;
+  confirmed: number;
+  removed: number;
+  error: string | null;
+  updatedAt: string | null;
+  finishedAt: string | null;
 }
 
 export interface DisconnectResult {
   disconnected: boolean;
   revokedOnStrava: boolean;
+  /** Strava API copies removed (absent from an older server). */
+  stravaCopiesRemoved?: number;
   activitiesKept: number;
   message: string;
 }

@@ -214,6 +214,7 @@ export class ChatState {
         inputTokens: done?.usage?.inputTokens ?? null,
         outputTokens: done?.usage?.outputTokens ?? null,
         contextActivityIds: done?.contextActivityIds ?? a.start?.contextActivityIds ?? null,
+        basis: a.start?.basis ?? null,
         createdAt: new Date().toISOString(),
       };
       if (reply.content || reply.status === 'complete') this.messages = [...this.messages, reply];

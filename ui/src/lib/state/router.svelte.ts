@@ -2,12 +2,17 @@
 export class Router {
   path = $state('/');
   search = $state('');
+  /** "#coach-data-policy": a section of the screen to show. */
+  hash = $state('');
 
   constructor(
-    location: { pathname: string; search: string } = typeof window === 'undefined' ? { pathname: '/', search: '' } : window.location,
+    location: { pathname: string; search: string; hash?: string } = typeof window === 'undefined'
+      ? { pathname: '/', search: '' }
+      : window.location,
   ) {
     this.path = location.pathname;
     this.search = location.search;
+    this.hash = location.hash ?? '';
   }
 
   /** Query parameters of the current address. */
@@ -18,13 +23,14 @@ export class Router {
   /** Goes to an in-app address ("/activities?sport=run"); replace keeps the history entry. */
   navigate(to: string, options: { replace?: boolean } = {}): void {
     const url = new URL(to, window.location.origin);
-    const target = url.pathname + url.search;
-    if (target !== window.location.pathname + window.location.search) {
+    const target = url.pathname + url.search + url.hash;
+    if (target !== window.location.pathname + window.location.search + window.location.hash) {
       if (options.replace) history.replaceState(null, '', target);
       else history.pushState(null, '', target);
     }
     this.path = url.pathname;
     this.search = url.search;
+    this.hash = url.hash;
   }
 
   /** Replaces the query of the current address (filters), without a new history entry. */
@@ -41,6 +47,7 @@ export class Router {
   sync(): void {
     this.path = window.location.pathname;
     this.search = window.location.search;
+    this.hash = window.location.hash;
   }
 }
 

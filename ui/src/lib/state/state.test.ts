@@ -306,4 +306,16 @@ describe('Router', () => {
     r.setQuery({});
     expect(window.location.search).toBe('');
   });
+
+  it('keeps the section an address names (#coach-data-policy)', () => {
+    window.history.replaceState(null, '', '/');
+    const r = new Router({ pathname: '/', search: '' });
+    r.navigate('/settings#coach-data-policy');
+    expect(window.location.pathname).toBe('/settings');
+    expect(window.location.hash).toBe('#coach-data-policy');
+    expect(r.hash).toBe('#coach-data-policy');
+    r.navigate('/');
+    expect(r.hash).toBe('');
+    expect(window.location.hash).toBe('');
+  });
 });

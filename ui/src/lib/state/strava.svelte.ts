@@ -1,7 +1,14 @@
 import { onMount } from 'svelte';
-import { getStravaStatus, type StravaStatus, type SyncProgress } from '../api/strava';
+import {
+  getStravaStatus,
+  type DisconnectResult,
+  type StravaCopies,
+  type StravaRefresh,
+  type StravaStatus,
+  type SyncProgress,
+} from '../api/strava';
 import { errorMessage } from '../errors';
-import { formatAgo, formatInstant } from '../format';
+import { formatAgo, formatInstant, formatNumber } from '../format';
 import { live } from './live.svelte';
 
 /**
@@ -63,4 +70,68 @@ export function syncSentence(progress: SyncProgress | null, lastSyncAt: string |
   if (!lastSyncAt) return 'Not synced yet.';
   const totals = detailed && progress ? `: ${progress.activitiesNew} new, ${progress.activitiesUpdated} updated` : '';
   return `Last synced ${formatAgo(lastSyncAt)}${totals}.`;
+}
+
+function activities(n: number): string {
+  return `${formatNumber(n)} ${n === 1 ? 'activity' : 'activities'}`;
+}
+
+/** The stored Strava API copies in one sentence: how many, and when Strava last confirmed the oldest of them. */
+export function copiesSentence(copies: StravaCopies): string {
+  if (copies.count <= 0) return 'No activities from Strava are stored yet.';
+  const confirmed = copies.oldestRefreshedAt ? `; Strava last confirmed the oldest of them ${formatAgo(copies.oldestRefreshedAt)}` : '';
+  const kept =
+    copies.retention === 'keep'
+      ? ' They stay until you disconnect.'
+      : ' FitCoach has Strava re-confirm them about once a day.';
+  return `${activities(copies.count)} from Strava stored${confirmed}.${kept}`;
+}
+
+/** The background refresh as a quiet line, or null when there has been none. */
+export function refreshSentence(refresh: StravaRefresh | null | undefined): string | null {
+  if (!refresh) return null;
+  switch (refresh.state) {
+    case 'running':
+      return `Re-confirming your activities with Strava… ${formatNumber(refresh.activitiesFetched)} read, ${formatNumber(refresh.confirmed)} confirmed.`;
+    case 'waiting-for-rate-limit':
+      return `Re-confirming with Strava: paused for Strava’s rate limit (${formatNumber(refresh.confirmed)} confirmed so far).`;
+    case 'done': {
+      const removed = refresh.removed > 0 ? `, ${activities(refresh.removed)} removed because Strava no longer lists them` : '';
+      return `Last re-confirmed with Strava ${formatAgo(refresh.finishedAt ?? refresh.updatedAt)}: ${formatNumber(refresh.confirmed)} confirmed${removed}.`;
+    }
+    case 'failed':
+      return `The last re-confirmation with Strava failed${refresh.error ? `: ${refresh.error}` : ''}.`;
+    default:
+      return null;
+  }
+}
+
+const RULE = 'and Strava’s rules do not allow keeping a copy it has not confirmed for 7 days.';
+
+/** When copies are at risk: what happens when, why, and what to do (the caller adds the links). */
+export function riskWords(copies: StravaCopies, refresh: StravaRefresh | null | undefined): { title: string; why: string; todo: string } {
+  const when = copies.expiresAt ? `, starting ${formatInstant(copies.expiresAt)}` : ' soon';
+  const title = `Your ${activities(copies.count)} from Strava will be removed${when}, unless Strava confirms them again.`;
+  switch (copies.reason) {
+    case 'reconnect':
+      return { title, why: `Why: Strava asks you to reconnect, so FitCoach cannot re-confirm them, ${RULE}`, todo: 'Reconnect Strava to keep them.' };
+    case 'not_connected':
+      return { title, why: `Why: Strava is not connected, so FitCoach cannot re-confirm them, ${RULE}`, todo: 'Connect Strava again to keep them.' };
+    case 'refresh_failing':
+      return {
+        title,
+        why: `Why: re-confirming them with Strava keeps failing${refresh?.error ? ` (${refresh.error})` : ''}, ${RULE}`,
+        todo: 'FitCoach keeps trying; if this goes on, reconnect Strava.',
+      };
+    default:
+      return { title, why: `Why: Strava has not re-confirmed them, ${RULE}`, todo: 'Reconnect Strava to keep them.' };
+  }
+}
+
+/** After disconnecting: the server's message, or the same said from its numbers. */
+export function disconnectSentence(result: DisconnectResult): string {
+  if (result.message) return result.message;
+  const kept = `${activities(result.activitiesKept)} from files, exports and manual entries ${result.activitiesKept === 1 ? 'stays' : 'stay'}`;
+  if (result.stravaCopiesRemoved == null) return `Strava is disconnected. Your ${kept}.`;
+  return `Strava is disconnected. ${activities(result.stravaCopiesRemoved)} that only Strava’s API held were removed, as Strava’s rules require; your ${kept}.`;
 }

@@ -63,8 +63,11 @@ public final class ActivityStore {
   private final Pool pool;
   private final String instance;
   private final Changes changes;
+  private final java.time.Clock clock;
 
-  public ActivityStore(Pool pool, String instance, Changes changes) {
+  /** {@code clock} is the calendar: it stamps when a copy was last written or re-confirmed, and says how old copies are. */
+  public ActivityStore(Pool pool, String instance, Changes changes, java.time.Clock clock) {
+    this.clock = clock;
     this.pool = pool;
     this.instance = instance;
     this.changes = changes;
@@ -122,9 +125,12 @@ public final class ActivityStore {
     return write(userId, w -> w.delete(id));
   }
 
+  /** Strava's API Policy: a cached copy may be at most 7 days old. */
+  public static final java.time.Duration STRAVA_CACHE_LIMIT = java.time.Duration.ofDays(7);
+
   /** Applies the Strava retention for every athlete; how many copies went. */
   public Future<Integer> expireStravaCopies() {
-    return pool.query(ActivityStoreSql.USERS_WITH_EXPIRED_STRAVA).execute().compose(rows -> {
+    return pool.preparedQuery(ActivityStoreSql.USERS_WITH_EXPIRED_STRAVA).execute(Tuple.of(expiredBefore())).compose(rows -> {
       Future<Integer> chain = Future.succeededFuture(0);
       for (Row r : rows) {
         UUID userId = r.getUUID("user_id");
@@ -132,6 +138,10 @@ public final class ActivityStore {
       }
       return chain;
     });
+  }
+
+  private java.time.OffsetDateTime expiredBefore() {
+    return clock.instant().minus(STRAVA_CACHE_LIMIT).atOffset(ZoneOffset.UTC);
   }
 
   /** The writes one transaction may do; each records what it touched, for grouping and for the change signal. */
@@ -182,7 +192,7 @@ public final class ActivityStore {
       List<ActivityInput> list = unique.stream().map(a -> bySource.get(a.source().value() + "|" + a.externalId())).toList();
       Set<String> nearEachOther = nearEachOther(list);
       return conn.preparedQuery(refresh ? ActivityStoreSql.INSERT_OR_REFRESH : ActivityStoreSql.INSERT_NEW)
-          .execute(InsertParams.of(userId, list, !refresh)).compose(result -> {
+          .execute(InsertParams.of(userId, list, !refresh, clock.instant())).compose(result -> {
             List<Saved> saved = new ArrayList<>();
             // A bulk insert (the demo's years of history) is grouped over the whole history at once: one plain read
             // instead of following thousands of seeds.
@@ -192,6 +202,10 @@ public final class ActivityStore {
             for (Row r : result) {
               Saved s = new Saved(r.getUUID("id"), r.getString("external_id"), r.getBoolean("inserted"), r.getLocalDate("local_date"));
               saved.add(s);
+              if (!r.getBoolean("changed")) {
+                // Re-confirmed as it was: nothing to regroup, no load to recompute.
+                continue;
+              }
               // A copy moved to another day (a refreshed start) changes that day too.
               touchedDay(r.getLocalDate("old_date"));
               // A copy with no other copy near it, in no group, and not near another row of this write stands alone:
@@ -280,7 +294,8 @@ public final class ActivityStore {
     /** Removes the athlete's Strava API copies past Strava's cache limit; how many went. */
     public Future<Integer> expireStrava() {
       everything = true;
-      return conn.preparedQuery(ActivityStoreSql.EXPIRE_STRAVA).execute(Tuple.of(userId)).map(rows -> days(rows).size());
+      return conn.preparedQuery(ActivityStoreSql.EXPIRE_STRAVA).execute(Tuple.of(userId, expiredBefore()))
+          .map(rows -> days(rows).size());
     }
 
     /**
@@ -489,7 +504,7 @@ public final class ActivityStore {
 
   /** The insert's parameters: one array per column. */
   private static final class InsertParams {
-    static Tuple of(UUID userId, List<ActivityInput> rows, boolean withSamples) {
+    static Tuple of(UUID userId, List<ActivityInput> rows, boolean withSamples, java.time.Instant refreshedAt) {
       int n = rows.size();
       Object[][] cols = new Object[32][];
       Class<?>[] types = {String.class, String.class, String.class, String.class, String.class, String.class, String.class,
@@ -512,7 +527,8 @@ public final class ActivityStore {
           cols[c][i] = v[c];
         }
       }
-      Object[] params = new Object[withSamples ? 38 : 33];
+      Object[] params = new Object[withSamples ? 39 : 34];
+      params[params.length - 1] = refreshedAt.atOffset(ZoneOffset.UTC);
       params[0] = userId;
       System.arraycopy(cols, 0, params, 1, 32);
       if (withSamples) {

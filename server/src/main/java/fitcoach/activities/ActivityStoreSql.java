@@ -13,11 +13,12 @@ final class ActivityStoreSql {
       INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, name, description, notes, start_date,
         start_date_local, time_zone, moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w,
         weighted_power_w, device_watts, kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, calories, rpe, trainer, commute,
-        manual, summary_polyline, raw, original_file, legs)
+        manual, summary_polyline, raw, original_file, legs, refreshed_at)
       SELECT $1, u.source, u.external_id, u.sport_type, u.sport_family, u.name, u.description, u.notes, u.start_date,
         u.start_date_local, u.time_zone, u.moving_time_s, u.elapsed_time_s, u.distance_m, u.elevation_gain_m, u.avg_hr, u.max_hr,
         u.avg_power_w, u.weighted_power_w, u.device_watts, u.kilojoules, u.avg_cadence, u.avg_speed_mps, u.max_speed_mps,
-        u.calories, u.rpe, u.trainer, u.commute, u.manual, u.summary_polyline, u.raw, u.original_file, u.legs -> 'legs'
+        u.calories, u.rpe, u.trainer, u.commute, u.manual, u.summary_polyline, u.raw, u.original_file, u.legs -> 'legs',
+        $REFRESHED::timestamptz
       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
         $9::timestamptz[], $10::timestamp[], $11::text[], $12::int[], $13::int[], $14::float8[], $15::float8[], $16::float8[],
         $17::float8[], $18::float8[], $19::float8[], $20::bool[], $21::float8[], $22::float8[], $23::float8[], $24::float8[],
@@ -48,7 +49,7 @@ final class ActivityStoreSql {
    * ($34..$37: source, external id, point count, data and comma-joined types of each copy that has samples): one
    * statement per write, while other files wait to be stored.
    */
-  static final String INSERT_NEW = "WITH ins AS (" + INSERT_ROWS + """
+  static final String INSERT_NEW = "WITH ins AS (" + INSERT_ROWS.replace("$REFRESHED", "$39") + """
       ON CONFLICT (user_id, source, external_id) DO NOTHING
       RETURNING id, source, external_id, local_date, sport_family, start_date, legs),
       samples AS (
@@ -57,7 +58,7 @@ final class ActivityStoreSql {
         FROM ins JOIN unnest($34::text[], $35::text[], $36::int[], $37::bytea[], $38::text[]) AS s(source, external_id, points, data, types)
           ON s.source = ins.source AND s.external_id = ins.external_id
         ON CONFLICT (activity_id) DO NOTHING)
-      SELECT id, external_id, true AS inserted, local_date, null::date AS old_date, false AS grouped,
+      SELECT id, external_id, true AS inserted, true AS changed, local_date, null::date AS old_date, false AS grouped,
       """ + NEAR + """
       FROM ins""";
 
@@ -70,7 +71,7 @@ final class ActivityStoreSql {
         SELECT a.id, a.local_date,
           a.primary_activity_id IS NOT NULL OR EXISTS (SELECT 1 FROM activities m WHERE m.primary_activity_id = a.id) AS grouped
         FROM activities a WHERE a.user_id = $1 AND a.source = ANY ($2::text[]) AND a.external_id = ANY ($3::text[])),
-      ins AS (""" + INSERT_ROWS + """
+      ins AS (""" + INSERT_ROWS.replace("$REFRESHED", "$34") + """
       ON CONFLICT (user_id, source, external_id) DO UPDATE SET
         sport_type = EXCLUDED.sport_type, sport_family = EXCLUDED.sport_family, name = EXCLUDED.name,
         description = coalesce(EXCLUDED.description, activities.description), start_date = EXCLUDED.start_date,
@@ -83,9 +84,25 @@ final class ActivityStoreSql {
         rpe = coalesce(activities.rpe, EXCLUDED.rpe), trainer = EXCLUDED.trainer, commute = EXCLUDED.commute,
         manual = EXCLUDED.manual, summary_polyline = EXCLUDED.summary_polyline,
         raw = CASE WHEN EXCLUDED.raw ? 'description' OR NOT activities.raw ? 'description' THEN EXCLUDED.raw ELSE activities.raw END,
-        legs = coalesce(EXCLUDED.legs, activities.legs), synced_at = now(), updated_at = now()
-      RETURNING id, external_id, (xmax = 0) AS inserted, local_date, sport_family, start_date, legs)
-      SELECT ins.id, ins.external_id, ins.inserted, ins.local_date, old.local_date AS old_date,
+        legs = coalesce(EXCLUDED.legs, activities.legs), refreshed_at = EXCLUDED.refreshed_at,
+        -- A refresh that brings nothing new (most of them: Strava re-confirms copies daily) leaves the copy as it was
+        -- written; Strava's raw answer (kudos, counts) is kept but is not a change of the workout.
+        updated_at = CASE WHEN (activities.sport_type, activities.name, activities.description, activities.start_date,
+            activities.start_date_local, activities.time_zone, activities.moving_time_s, activities.elapsed_time_s,
+            activities.distance_m, activities.elevation_gain_m, activities.avg_hr, activities.max_hr, activities.avg_power_w,
+            activities.weighted_power_w, activities.device_watts, activities.kilojoules, activities.avg_cadence,
+            activities.avg_speed_mps, activities.max_speed_mps, activities.calories, activities.rpe, activities.trainer,
+            activities.commute, activities.manual, activities.summary_polyline, activities.legs)
+          IS DISTINCT FROM (EXCLUDED.sport_type, EXCLUDED.name, coalesce(EXCLUDED.description, activities.description),
+            EXCLUDED.start_date, EXCLUDED.start_date_local, coalesce(EXCLUDED.time_zone, activities.time_zone),
+            EXCLUDED.moving_time_s, EXCLUDED.elapsed_time_s, EXCLUDED.distance_m, EXCLUDED.elevation_gain_m, EXCLUDED.avg_hr,
+            EXCLUDED.max_hr, EXCLUDED.avg_power_w, EXCLUDED.weighted_power_w, EXCLUDED.device_watts, EXCLUDED.kilojoules,
+            EXCLUDED.avg_cadence, EXCLUDED.avg_speed_mps, EXCLUDED.max_speed_mps,
+            coalesce(EXCLUDED.calories, activities.calories), coalesce(activities.rpe, EXCLUDED.rpe), EXCLUDED.trainer,
+            EXCLUDED.commute, EXCLUDED.manual, EXCLUDED.summary_polyline, coalesce(EXCLUDED.legs, activities.legs))
+          THEN now() ELSE activities.updated_at END
+      RETURNING id, external_id, (xmax = 0) AS inserted, updated_at = now() AS changed, local_date, sport_family, start_date, legs)
+      SELECT ins.id, ins.external_id, ins.inserted, ins.inserted OR ins.changed AS changed, ins.local_date, old.local_date AS old_date,
         coalesce(old.grouped, false) AS grouped,
       """ + NEAR + """
       FROM ins LEFT JOIN old ON old.id = ins.id""";
@@ -111,17 +128,18 @@ final class ActivityStoreSql {
   static final String DELETE_ALL_OF_SOURCE = "DELETE FROM activities WHERE user_id = $1 AND source = $2 RETURNING id, local_date";
 
   /**
-   * Strava's API Policy caps caching at 7 days: under the "strava_policy" retention (the default), Strava API copies not
-   * refreshed from Strava for 7 days go; file and export copies of the same workouts stay.
+   * Strava's API Policy caps caching at 7 days: under the "strava_policy" retention (the default), Strava API copies
+   * Strava has not re-confirmed since {@code $2} (7 days before now) go; file and export copies of the same workouts stay.
+   * While the athlete is connected, the background refresh re-confirms every copy long before that.
    */
   static final String EXPIRE_STRAVA = """
       DELETE FROM activities a
-      WHERE a.user_id = $1 AND a.source = 'strava' AND a.synced_at < now() - interval '7 days'
+      WHERE a.user_id = $1 AND a.source = 'strava' AND a.refreshed_at < $2
         AND coalesce((SELECT p.strava_retention FROM data_policies p WHERE p.user_id = a.user_id), 'strava_policy') = 'strava_policy'
       RETURNING id, local_date""";
   static final String USERS_WITH_EXPIRED_STRAVA = """
       SELECT DISTINCT a.user_id FROM activities a
-      WHERE a.source = 'strava' AND a.synced_at < now() - interval '7 days'
+      WHERE a.source = 'strava' AND a.refreshed_at < $1
         AND coalesce((SELECT p.strava_retention FROM data_policies p WHERE p.user_id = a.user_id), 'strava_policy') = 'strava_policy'""";
 
   static final String SET_CHOICE = "UPDATE activities SET merge_choice = $3 WHERE user_id = $1 AND id = $2";

@@ -64,8 +64,12 @@ public record AppConfig(
     Optional<String> redirect = r.url("STRAVA_REDIRECT_URI").map(URI::toString);
     int instances = r.integer("FITCOACH_HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 64);
     int blockedWarnMs = r.integer("FITCOACH_BLOCKED_THREAD_WARN_MS", 2000, 10, 60_000);
+    // Strava moves its API to a new host on 2027-06-01; a custom STRAVA_BASE_URL (a proxy, a fake) keeps its API where it is.
+    URI currentApi = URI.create(strava + "/api/v3");
     StravaSettings stravaSettings = new StravaSettings(
-        r.url("STRAVA_API_URL").orElse(URI.create(strava + "/api/v3")),
+        new StravaApiHost(r.url("STRAVA_API_URL"), currentApi,
+            r.url("STRAVA_NEXT_API_URL").orElse(r.string("STRAVA_BASE_URL").isPresent() ? currentApi : StravaApiHost.NEXT),
+            r.date("STRAVA_API_MOVES_ON", StravaApiHost.MOVES_ON)),
         r.integer("STRAVA_RATE_WINDOW_SECONDS", 900, 1, 86_400),
         r.integer("STRAVA_RETRY_BASE_MS", 1000, 1, 60_000),
         r.integer("STRAVA_PAGE_SIZE", 200, 1, 200));
@@ -108,7 +112,21 @@ public record AppConfig(
    * Strava details beyond the variables of the original FitCoach: the API base (Strava has announced a host move),
    * the rate-limit window (15 min; tests shorten it), retry backoff and page size.
    */
-  public record StravaSettings(URI apiUrl, int rateWindowSeconds, int retryBaseMs, int pageSize) {
+  public record StravaSettings(StravaApiHost api, int rateWindowSeconds, int retryBaseMs, int pageSize) {
+  }
+
+  /**
+   * Where Strava's API lives: {@code current} until {@code movesOn} (UTC), {@code next} from then, as Strava announced
+   * for 2027-06-01; {@code pinned} (STRAVA_API_URL) overrides both.
+   */
+  public record StravaApiHost(Optional<URI> pinned, URI current, URI next, java.time.LocalDate movesOn) {
+    public static final URI NEXT = URI.create("https://www.api-v3.strava.com");
+    public static final java.time.LocalDate MOVES_ON = java.time.LocalDate.of(2027, 6, 1);
+
+    /** The API base to use at {@code now}. */
+    public URI at(java.time.Instant now) {
+      return pinned.orElseGet(() -> now.isBefore(movesOn.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()) ? current : next);
+    }
   }
 
   /** Whether imported originals are kept under files/ (so history can be reprocessed), and the upload size cap. */
@@ -250,6 +268,16 @@ public record AppConfig(
         }
       }
       return List.copyOf(origins);
+    }
+
+    java.time.LocalDate date(String name, java.time.LocalDate fallback) {
+      Optional<String> v = string(name);
+      try {
+        return v.map(java.time.LocalDate::parse).orElse(fallback);
+      } catch (java.time.format.DateTimeParseException e) {
+        problems.add(name + " must be a date like 2027-06-01 (got '" + v.get() + "')");
+        return fallback;
+      }
     }
 
     Optional<URI> url(String name) {

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public enum SyncMode {
   BACKFILL("backfill"),
-  INCREMENTAL("incremental");
+  INCREMENTAL("incremental"),
+  /** Strava re-confirms every stored copy (the API Policy's 7-day cache limit); vanished ones go. */
+  REFRESH("refresh");
 
   private final String value;
 

@@ -57,6 +57,15 @@ public final class FitCoachApp implements AutoCloseable {
 
   /** Starts everything and returns once the server accepts connections. Blocking: call from main or a test thread. */
   public static FitCoachApp start(AppConfig initial) {
+    return start(initial, java.time.Clock.systemUTC());
+  }
+
+  /**
+   * Like {@link #start(AppConfig)} on another calendar: {@code clock} says what time it is for the data's age (when Strava
+   * copies were last confirmed, when they are due again, when they expire), so tests can move days ahead. Timeouts,
+   * rate-limit windows and sessions keep real time.
+   */
+  public static FitCoachApp start(AppConfig initial, java.time.Clock clock) {
     long t0 = System.nanoTime();
     DataDirLock lock = claimDataDir(initial);
     AppConfig config;
@@ -84,7 +93,7 @@ public final class FitCoachApp implements AutoCloseable {
       Json.warmUp();
       Pool pool = embedded == null ? Db.pool(vertx, url) : Db.pool(vertx, embedded::url);
       EmbeddedDatabase db = embedded;
-      Wiring wiring = Wiring.build(vertx, pool, config, db == null ? () -> url : db::url,
+      Wiring wiring = Wiring.build(vertx, pool, config, clock, db == null ? () -> url : db::url,
           () -> Optional.ofNullable(db).map(EmbeddedDatabase::status));
       HttpVerticle.Api api = wiring.api();
       for (Feature feature : api.features()) {

@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  */
 record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
 
-  static Wiring build(Vertx vertx, Pool pool, AppConfig config, Supplier<DatabaseUrl> databaseUrl,
+  static Wiring build(Vertx vertx, Pool pool, AppConfig config, java.time.Clock clock, Supplier<DatabaseUrl> databaseUrl,
                       Supplier<Optional<EmbeddedDatabase.Status>> embedded) {
     SecretBox secretBox = new SecretBox(config.apiKeyEncryptionKey().orElseThrow());
     AuthModule auth = new AuthModule(vertx, pool, config);
@@ -48,7 +48,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     // Every write to activities goes through the store; it names this process in the database's change announcements,
     // so the feed can tell this process's writes from another writer's.
     String instance = UUID.randomUUID().toString();
-    ActivityStore store = new ActivityStore(pool, instance, load);
+    ActivityStore store = new ActivityStore(pool, instance, load, clock);
     ChangeFeed feed = new ChangeFeed(databaseUrl, instance, load, load::everythingMayHaveChanged);
     SettingsModule settings = new SettingsModule(pool, secretBox, config, profiles, load::recomputeAll, requireUser);
     DemoModule demo = new DemoModule(pool, store, requireUser);
@@ -61,7 +61,8 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         new ActivityModule(store, feed, load, profiles, requireUser),
         new AnalyticsModule(pool, load, requireUser),
         demo,
-        new StravaModule(vertx, pool, config, secretBox, load, store, auth.service(), requireUser),
+        new StravaModule(vertx, pool, config, clock, secretBox, load, store, settings.policies(), auth.service(),
+            requireUser),
         new ImportModule(pool, store, load, requireUser, config.dataDir(), config.imports().keepOriginals(), maxUploadBytes),
         new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes),
         new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, requireUser));

@@ -2,9 +2,12 @@ package fitcoach.coach;
 
 import fitcoach.analytics.CoachLoad;
 import fitcoach.app.ApiException;
+import fitcoach.app.Json;
 import fitcoach.llm.LlmMessage;
 import fitcoach.llm.LlmRequest;
 import fitcoach.load.PmcDay;
+import fitcoach.load.PmcSeries;
+import fitcoach.settings.DataPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +33,17 @@ public final class AnswerService {
 
   private final CoachService coach;
   private final AnswerRepository answers;
+  private final BasisService bases;
 
   public AnswerService(io.vertx.sqlclient.Pool pool, CoachService coach) {
     this.coach = coach;
     this.answers = new AnswerRepository(pool);
+    this.bases = new BasisService(coach);
+  }
+
+  /** What the coach may read now against what the dashboard counts. */
+  Future<Coverage> coverage(UUID userId) {
+    return bases.coverage(userId);
   }
 
   Future<Void> markAbandoned() {
@@ -46,27 +56,33 @@ public final class AnswerService {
   }
 
   Future<Optional<AnswerView>> todaysRecommendation(UUID userId) {
-    return coach.series(userId).compose(series -> answers.recommendation(userId, series.today()));
+    return coach.series(userId).compose(series -> answers.recommendation(userId, series.today()))
+        .compose(found -> found.isEmpty() ? Future.succeededFuture(Optional.<AnswerView>empty())
+            : bases.judge(userId, found.get()).map(Optional::of));
   }
 
   Future<CoachAnswer> recommend(UUID userId) {
-    return coach.llm(userId).compose(llm -> coach.context(userId).<CoachAnswer>map(context -> {
-      LlmRequest request = new LlmRequest(llm.model(), Prompts.system(context), List.of(LlmMessage.user(Prompts.RECOMMENDATION)),
-          RECOMMENDATION_MAX_TOKENS);
-      JsonObject start = new JsonObject().put("date", context.today().toString());
-      return coach.generate(userId, "recommendation", llm, request, start, outcome -> answers.saveRecommendation(userId,
-              context.today(), answer(outcome, llm, context.activityIds()))
-          .map(id -> start.copy().put("id", id.map(UUID::toString).orElse(null))
-              .put("contextActivityIds", CoachService.ids(context.activityIds()))));
-    }));
+    // The basis is read before the context, so a workout stored in between marks the answer outdated, never goes unseen.
+    return coach.llm(userId).compose(llm -> Future.all(coach.policy(userId), coach.series(userId))
+        .compose(pre -> bases.stamp(userId, pre.<DataPolicy>resultAt(0).allowStravaApi(), pre.<PmcSeries>resultAt(1).today()))
+        .compose(basis -> coach.context(userId).<CoachAnswer>map(context -> {
+          LlmRequest request = new LlmRequest(llm.model(), Prompts.system(context),
+              List.of(LlmMessage.user(Prompts.RECOMMENDATION)), RECOMMENDATION_MAX_TOKENS);
+          JsonObject start = new JsonObject().put("date", context.today().toString()).put("basis", json(basis));
+          return coach.generate(userId, "recommendation", llm, request, start, outcome -> answers.saveRecommendation(userId,
+                  context.today(), answer(outcome, llm, context.activityIds(), basis))
+              .map(id -> start.copy().put("id", id.map(UUID::toString).orElse(null))
+                  .put("contextActivityIds", CoachService.ids(context.activityIds()))));
+        })));
   }
 
   Future<List<AnswerView>> reports(UUID userId) {
-    return answers.reports(userId);
+    return answers.reports(userId).compose(list -> bases.judge(userId, list));
   }
 
   Future<AnswerView> report(UUID userId, LocalDate weekStart) {
-    return answers.report(userId, weekStart).map(found -> found.orElseThrow(() -> ApiException.notFound("No report for that week")));
+    return answers.report(userId, weekStart).map(found -> found.orElseThrow(() -> ApiException.notFound("No report for that week")))
+        .compose(found -> bases.judge(userId, found));
   }
 
   /** The Monday of the week holding {@code day}; a week that has not started yet is refused. */
@@ -79,16 +95,18 @@ public final class AnswerService {
   }
 
   Future<CoachAnswer> weeklyReport(UUID userId, LocalDate anyDayOfWeek) {
-    return coach.llm(userId).compose(llm -> Future.all(coach.context(userId), coach.policy(userId)).compose(all -> {
-      CoachContext context = all.resultAt(0);
-      boolean includeStravaApi = all.<fitcoach.settings.DataPolicy>resultAt(1).allowStravaApi();
-      LocalDate monday = weekStart(anyDayOfWeek == null ? context.today() : anyDayOfWeek, context.today());
+    return coach.llm(userId).compose(llm -> Future.all(coach.series(userId), coach.policy(userId)).compose(pre -> {
+      LocalDate today = pre.<PmcSeries>resultAt(0).today();
+      boolean includeStravaApi = pre.<DataPolicy>resultAt(1).allowStravaApi();
+      LocalDate monday = weekStart(anyDayOfWeek == null ? today : anyDayOfWeek, today);
       LocalDate sunday = monday.plusDays(6);
-      return Future.all(coach.coachLoad(userId, includeStravaApi),
-              coach.activities().activities(userId, monday, sunday, includeStravaApi))
+      // The basis first (see recommend): the report draws on every workout up to its Sunday (the load's history).
+      return bases.stamp(userId, includeStravaApi, sunday).compose(basis -> Future.all(coach.context(userId),
+              coach.coachLoad(userId, includeStravaApi), coach.activities().activities(userId, monday, sunday, includeStravaApi))
           .<CoachAnswer>map(loaded -> {
-            CoachLoad load = loaded.resultAt(0);
-            List<CoachActivity> week = loaded.resultAt(1);
+            CoachContext context = loaded.resultAt(0);
+            CoachLoad load = loaded.resultAt(1);
+            List<CoachActivity> week = loaded.resultAt(2);
             JsonObject metrics = metrics(week, load, monday, context.today());
             List<UUID> given = new ArrayList<>(context.activityIds());
             week.forEach(a -> {
@@ -99,12 +117,13 @@ public final class AnswerService {
             String prompt = Prompts.weeklyReport(monday, metricsText(metrics, week, load));
             LlmRequest request = new LlmRequest(llm.model(), Prompts.system(context), List.of(LlmMessage.user(prompt)),
                 REPORT_MAX_TOKENS);
-            JsonObject start = new JsonObject().put("weekStart", monday.toString()).put("metrics", metrics);
+            JsonObject start = new JsonObject().put("weekStart", monday.toString()).put("metrics", metrics)
+                .put("basis", json(basis));
             return coach.generate(userId, "weekly_report", llm, request, start, outcome -> answers.saveReport(userId,
-                    monday, metrics, answer(outcome, llm, given))
+                    monday, metrics, answer(outcome, llm, given, basis))
                 .map(id -> start.copy().put("id", id.map(UUID::toString).orElse(null))
                     .put("contextActivityIds", CoachService.ids(given))));
-          });
+          }));
     }));
   }
 
@@ -148,8 +167,9 @@ public final class AnswerService {
     return coach.policy(userId).compose(policy -> coach.activities().activity(userId, activityId, policy.allowStravaApi())
         .compose(found -> found.isEmpty() ? Future.succeededFuture(Optional.<AnswerView>empty())
             : coach.coachLoad(userId, policy.allowStravaApi()).compose(load -> answers.insight(userId, activityId)
-                .map(insight -> insight.filter(i -> i.dataHash().equals(hash(found.get(), load)))
-                    .map(AnswerRepository.Insight::answer)))));
+                .map(insight -> insight.filter(i -> i.dataHash().equals(hash(found.get(), load)))))
+                .compose(current -> current.isEmpty() ? Future.succeededFuture(Optional.<AnswerView>empty())
+                    : bases.judge(userId, current.get().answer()).map(Optional::of))));
   }
 
   /**
@@ -174,37 +194,46 @@ public final class AnswerService {
         String hash = hash(activity, load);
         return answers.insight(userId, activityId).compose(stored -> {
           if (!regenerate && stored.isPresent() && stored.get().dataHash().equals(hash)
-              && "complete".equals(stored.get().answer().status())) {
-            return Future.succeededFuture(stored(stored.get().answer()));
+              && "complete".equals(stored.get().answer().answer().status())) {
+            return bases.judge(userId, stored.get().answer()).map(AnswerService::stored);
           }
-          return coach.llm(userId).compose(llm -> coach.context(userId).<CoachAnswer>map(context -> {
+          // The insight draws on the workouts up to its activity's day (the load on that day); basis first, see recommend.
+          return coach.llm(userId).compose(llm -> bases.stamp(userId, policy.allowStravaApi(), activity.localDate())
+              .compose(basis -> coach.context(userId).<CoachAnswer>map(context -> {
             List<UUID> given = new ArrayList<>(context.activityIds());
             if (!given.contains(activityId)) {
               given.add(activityId);
             }
             LlmRequest request = new LlmRequest(llm.model(), Prompts.system(context),
                 List.of(LlmMessage.user(Prompts.insight(Formats.json(ActivityRecord.of(activity, load))))), INSIGHT_MAX_TOKENS);
-            JsonObject start = new JsonObject().put("activityId", activityId.toString());
+            JsonObject start = new JsonObject().put("activityId", activityId.toString()).put("basis", json(basis));
             return coach.generate(userId, "activity_insight", llm, request, start, outcome -> answers.saveInsight(userId,
-                    activityId, hash, answer(outcome, llm, given))
+                    activityId, hash, answer(outcome, llm, given, basis))
                 .map(id -> start.copy().put("contextActivityIds", CoachService.ids(given))));
-          }));
+          })));
         });
       });
     }));
   }
 
-  /** A stored insight (whose id is its activity's), to be sent the same way as a fresh one. */
+  /** A stored insight (whose id is its activity's), to be sent the same way as a fresh one, with its basis as judged now. */
   private static CoachAnswer stored(AnswerView answer) {
-    JsonObject info = new JsonObject().put("activityId", answer.id().toString()).put("cached", true).put("model", answer.model());
+    JsonObject info = new JsonObject().put("activityId", answer.id().toString()).put("cached", true).put("model", answer.model())
+        .put("basis", answer.basis() == null ? null : Json.toJsonObject(answer.basis())).put("outdated", answer.outdated())
+        .put("outdatedReasons", new io.vertx.core.json.JsonArray(answer.outdatedReasons()));
     return new CoachAnswer.Stored(info, answer.content(),
         info.copy().put("status", "complete").put("createdAt", answer.createdAt().toString()));
   }
 
-  private static AnswerRepository.Answer answer(Outcome outcome, CoachLlm llm, List<UUID> given) {
+  private static AnswerRepository.Answer answer(Outcome outcome, CoachLlm llm, List<UUID> given, StoredBasis basis) {
     String model = outcome.result() != null && outcome.result().model() != null ? outcome.result().model() : llm.model();
     return new AnswerRepository.Answer(outcome.text(), outcome.status().db(), model, outcome.usage().inputTokens(),
-        outcome.usage().outputTokens(), given);
+        outcome.usage().outputTokens(), given, basis);
+  }
+
+  /** The basis as the athlete is told it (the start frame's), without the version kept to judge it later. */
+  private static JsonObject json(StoredBasis basis) {
+    return Json.toJsonObject(basis.basis());
   }
 
   /** What an insight was written from: when this changes (an edit, a re-import, a new load), the insight is stale. */

@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A stored turn; assistant turns carry their model, status, token counts and the activities the coach was given. An
+ * A stored turn; assistant turns carry their model, status, token counts, the activities the coach was given and what
+ * they amount to in the athlete's terms ({@code basis}, null for answers stored before it was kept). An
  * answer still being written also carries its {@code streamId}, so a reloaded page can follow the rest live.
  */
 public record ChatMessageView(UUID id, String role, String content, String status, String model, Integer inputTokens,
-                              Integer outputTokens, List<UUID> contextActivityIds, Instant createdAt, String streamId) {
+                              Integer outputTokens, List<UUID> contextActivityIds, Instant createdAt, String streamId,
+                              AnswerBasis basis) {
 
   ChatMessageView withStreamId(String id) {
     return new ChatMessageView(this.id, role, content, status, model, inputTokens, outputTokens, contextActivityIds,
-        createdAt, id);
+        createdAt, id, basis);
   }
 }

@@ -30,18 +30,18 @@ final class ChatRepository {
   private static final String DELETE = "DELETE FROM chat_sessions WHERE user_id = $1 AND id = $2";
   private static final String MESSAGES = """
       SELECT * FROM (
-        SELECT seq, id, role, content, status, model, input_tokens, output_tokens, context_activity_ids, created_at
+        SELECT seq, id, role, content, status, model, input_tokens, output_tokens, context_activity_ids, created_at, basis
         FROM chat_messages WHERE user_id = $1 AND session_id = $2 ORDER BY seq DESC LIMIT\s""" + MAX_MESSAGES_LISTED + """
       ) latest ORDER BY seq""";
   private static final String INSERT_TURN = """
-      INSERT INTO chat_messages (session_id, user_id, role, content, status, provider, model, context_activity_ids)
-      VALUES ($1, $2, 'user', $3, 'complete', NULL, NULL, NULL),
-             ($1, $2, 'assistant', '', 'streaming', $4, $5, $6)
+      INSERT INTO chat_messages (session_id, user_id, role, content, status, provider, model, context_activity_ids, basis)
+      VALUES ($1, $2, 'user', $3, 'complete', NULL, NULL, NULL, NULL),
+             ($1, $2, 'assistant', '', 'streaming', $4, $5, $6, $7)
       RETURNING id, role""";
   /** A failed or interrupted answer, written again in place (so it keeps its position after its question). */
   private static final String RESTART = """
       UPDATE chat_messages SET content = '', status = 'streaming', provider = $3, model = $4, context_activity_ids = $5,
-        input_tokens = NULL, output_tokens = NULL
+        basis = $6, input_tokens = NULL, output_tokens = NULL
       WHERE user_id = $1 AND id = $2 AND role = 'assistant' AND status IN ('error', 'interrupted')""";
   private static final String TOUCH = "UPDATE chat_sessions SET updated_at = now() WHERE id = $1";
   private static final String FINISH = """
@@ -91,9 +91,11 @@ final class ChatRepository {
   }
 
   /** Stores the athlete's message and an empty assistant answer to fill in; returns the answer's id. */
-  Future<UUID> startTurn(UUID userId, UUID sessionId, String content, String provider, String model, List<UUID> contextIds) {
+  Future<UUID> startTurn(UUID userId, UUID sessionId, String content, String provider, String model, List<UUID> contextIds,
+                         AnswerBasis basis) {
     return pool.withTransaction(conn -> conn.preparedQuery(INSERT_TURN)
-        .execute(Tuple.of(sessionId, userId, content, provider, model, contextIds.toArray(UUID[]::new)))
+        .execute(Tuple.wrap(new Object[] {sessionId, userId, content, provider, model, contextIds.toArray(UUID[]::new),
+            fitcoach.app.Json.toJsonObject(basis)}))
         .compose(rows -> {
           UUID answer = null;
           for (Row r : rows) {
@@ -107,8 +109,10 @@ final class ChatRepository {
   }
 
   /** Empties a failed answer to write it again; false when it is no longer failed (another retry got there first). */
-  Future<Boolean> restartTurn(UUID userId, UUID answerId, String provider, String model, List<UUID> contextIds) {
-    return pool.preparedQuery(RESTART).execute(Tuple.of(userId, answerId, provider, model, contextIds.toArray(UUID[]::new)))
+  Future<Boolean> restartTurn(UUID userId, UUID answerId, String provider, String model, List<UUID> contextIds,
+                              AnswerBasis basis) {
+    return pool.preparedQuery(RESTART).execute(Tuple.wrap(new Object[] {userId, answerId, provider, model,
+            contextIds.toArray(UUID[]::new), fitcoach.app.Json.toJsonObject(basis)}))
         .map(rows -> rows.rowCount() == 1);
   }
 
@@ -137,6 +141,14 @@ final class ChatRepository {
     OffsetDateTime created = r.getOffsetDateTime("created_at");
     return new ChatMessageView(r.getUUID("id"), r.getString("role"), r.getString("content"), r.getString("status"),
         r.getString("model"), r.getInteger("input_tokens"), r.getInteger("output_tokens"),
-        ids == null ? List.of() : Arrays.asList(ids), created.toInstant(), null);
+        ids == null ? List.of() : Arrays.asList(ids), created.toInstant(), null, basis(r.getValue("basis")));
+  }
+
+  private static AnswerBasis basis(Object stored) {
+    if (!(stored instanceof io.vertx.core.json.JsonObject j)) {
+      return null;
+    }
+    return new AnswerBasis(j.getLong("coachActivities", 0L), j.getLong("fileAndExport", 0L), j.getLong("stravaApi", 0L),
+        j.getLong("keptOut", 0L), j.getBoolean("stravaApiAllowed", false));
   }
 }

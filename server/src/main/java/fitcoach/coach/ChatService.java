@@ -75,7 +75,10 @@ public final class ChatService {
     Future<ChatSessionView> session = sessionId == null
         ? Future.succeededFuture(null)
         : chats.session(userId, sessionId).map(found -> found.orElseThrow(ChatService::noSession));
-    return session.compose(s -> coach.llm(userId).compose(llm -> coach.context(userId).compose(context -> {
+    return session.compose(s -> coach.llm(userId).compose(llm -> coach.context(userId).compose(context -> coach.policy(userId)
+        .compose(policy -> coach.activities().counts(userId, policy.allowStravaApi(), context.today())
+            .map(c -> new AnswerBasis(c.coachActivities(), c.fileAndExport(), c.stravaApi(), c.keptOut(), policy.allowStravaApi())))
+        .compose(basis -> {
       Future<ChatSessionView> target = s != null ? Future.succeededFuture(s) : chats.create(userId, ChatRepository.DEFAULT_TITLE);
       return target.compose(t -> chats.messages(userId, t.id()).compose(all -> {
         ChatMessageView failed = retry ? failedAnswerTo(all, message) : null;
@@ -83,13 +86,14 @@ public final class ChatService {
         List<LlmMessage> history = ChatHistory.fit(stored, message, historyBudgetTokens);
         boolean firstTurn = stored.isEmpty();
         Future<UUID> turn = failed == null
-            ? chats.startTurn(userId, t.id(), message, llm.provider().id(), llm.model(), context.activityIds())
-            : chats.restartTurn(userId, failed.id(), llm.provider().id(), llm.model(), context.activityIds())
+            ? chats.startTurn(userId, t.id(), message, llm.provider().id(), llm.model(), context.activityIds(), basis)
+            : chats.restartTurn(userId, failed.id(), llm.provider().id(), llm.model(), context.activityIds(), basis)
                 .compose(restarted -> restarted ? Future.succeededFuture(failed.id()) : Future.failedFuture(
                     ApiException.conflict("retry_in_progress", "This answer is already being written again")));
         return turn.<CoachAnswer>map(answerId -> {
               LlmRequest request = new LlmRequest(llm.model(), Prompts.system(context), history, MAX_TOKENS);
-              JsonObject start = new JsonObject().put("sessionId", t.id().toString()).put("messageId", answerId.toString());
+              JsonObject start = new JsonObject().put("sessionId", t.id().toString()).put("messageId", answerId.toString())
+                  .put("basis", fitcoach.app.Json.toJsonObject(basis));
               return coach.generate(userId, "chat", llm, request, start, outcome -> chats.finish(answerId, outcome.text(),
                       outcome.status().db(), outcome.result() != null ? outcome.result().model() : llm.model(),
                       outcome.usage().inputTokens(), outcome.usage().outputTokens())
@@ -101,7 +105,7 @@ public final class ChatService {
                   }));
             });
       }));
-    })));
+    }))));
   }
 
   /** The last message when it is a failed or interrupted answer to {@code message}, which comes right before it. */

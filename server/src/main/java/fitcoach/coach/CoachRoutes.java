@@ -50,6 +50,8 @@ public final class CoachRoutes {
     router.get("/api/ai/models").handler(this::models);
     router.get("/api/ai/usage").handler(this::usage);
 
+    router.get("/api/ai/coverage").handler(ctx -> answers.coverage(userId(ctx)).onSuccess(c -> Json.ok(ctx, c))
+        .onFailure(ctx::fail));
     router.get("/api/ai/recommendation").handler(this::getRecommendation);
     router.post("/api/ai/recommendation").handler(ctx -> send(ctx, answers.recommend(userId(ctx))));
 

@@ -10,6 +10,11 @@ public final class Addresses {
   static final String PROCESS_EVENT = "fitcoach.strava.webhook.process";
   /** Internal: delete old webhook events now (the hourly job does it anyway); the reply is how many went. */
   static final String PRUNE_EVENTS = "fitcoach.strava.webhook.prune";
+  /**
+   * Internal: apply the Strava retention and start the refreshes that are due now (the hourly job does it anyway); the
+   * reply is how many refreshes started. Tests send it after moving the calendar.
+   */
+  public static final String MAINTAIN = "fitcoach.strava.maintain";
 
   private Addresses() {
   }

@@ -41,7 +41,7 @@ public final class RateLimiter {
   /** Strava answered 429: nothing more until the window (or day) that is exhausted resets. */
   public Instant rejected() {
     Instant now = clock.instant();
-    boolean daily = exhaustedDaily(overall) || exhaustedDaily(read);
+    boolean daily = exhaustedDaily(overall, 1.0) || exhaustedDaily(read, 1.0);
     Instant until = daily ? nextMidnight(now) : nextWindow(now);
     blockedUntil = until;
     return until;
@@ -49,14 +49,22 @@ public final class RateLimiter {
 
   /** When the next request may go out, if not now. */
   public Optional<Instant> pauseUntil() {
+    return pauseUntil(1.0);
+  }
+
+  /**
+   * When the next request of work that may use only {@code share} of each window and day (background work, which
+   * leaves the rest to the athlete's syncs and pages) may go out, if not now.
+   */
+  public Optional<Instant> pauseUntil(double share) {
     Instant now = clock.instant();
     if (now.isBefore(blockedUntil)) {
       return Optional.of(blockedUntil);
     }
-    if (exhaustedDaily(overall) || exhaustedDaily(read)) {
+    if (exhaustedDaily(overall, share) || exhaustedDaily(read, share)) {
       return Optional.of(nextMidnight(now));
     }
-    if (exhaustedShort(overall) || exhaustedShort(read)) {
+    if (exhaustedShort(overall, share) || exhaustedShort(read, share)) {
       return Optional.of(nextWindow(now));
     }
     return Optional.empty();
@@ -84,12 +92,12 @@ public final class RateLimiter {
     return Math.min(5, limit / 20);
   }
 
-  private static boolean exhaustedShort(Usage u) {
-    return u.known() && u.shortUsage() >= u.shortLimit() - reserve(u.shortLimit());
+  private static boolean exhaustedShort(Usage u, double share) {
+    return u.known() && u.shortUsage() >= (int) (u.shortLimit() * share) - reserve(u.shortLimit());
   }
 
-  private static boolean exhaustedDaily(Usage u) {
-    return u.known() && u.dailyLimit() > 0 && u.dailyUsage() >= u.dailyLimit() - reserve(u.dailyLimit());
+  private static boolean exhaustedDaily(Usage u, double share) {
+    return u.known() && u.dailyLimit() > 0 && u.dailyUsage() >= (int) (u.dailyLimit() * share) - reserve(u.dailyLimit());
   }
 
   Instant nextWindow(Instant now) {

@@ -23,7 +23,7 @@ public final class StravaClient {
   private final AppConfig config;
   private final RateLimiter limiter;
   private final String oauthBase;
-  private final String apiBase;
+  private final java.time.Clock clock;
 
   public record Tokens(String accessToken, String refreshToken, Instant expiresAt, JsonObject athlete) {
     @Override
@@ -32,12 +32,17 @@ public final class StravaClient {
     }
   }
 
-  public StravaClient(Vertx vertx, AppConfig config, RateLimiter limiter) {
+  /** {@code clock} picks the API host: Strava moves it on a set date (see {@link AppConfig.StravaApiHost}). */
+  public StravaClient(Vertx vertx, AppConfig config, RateLimiter limiter, java.time.Clock clock) {
     this.web = WebClient.create(vertx, new WebClientOptions().setUserAgent("FitCoach").setConnectTimeout(10_000));
     this.config = config;
     this.limiter = limiter;
     this.oauthBase = config.stravaBaseUrl() + "/oauth";
-    this.apiBase = config.strava().apiUrl().toString();
+    this.clock = clock;
+  }
+
+  private String api(String path) {
+    return config.strava().api().at(clock.instant()) + path;
   }
 
   public String authorizeUrl(String state, String redirectUri) {
@@ -54,18 +59,24 @@ public final class StravaClient {
     return token(MultiMap.caseInsensitiveMultiMap().add("grant_type", "refresh_token").add("refresh_token", refreshToken));
   }
 
-  public Future<Void> deauthorize(String accessToken) {
-    return web.postAbs(oauthBase + "/deauthorize").bearerTokenAuthentication(accessToken).timeout(TIMEOUT_MS)
-        .sendForm(MultiMap.caseInsensitiveMultiMap())
-        .recover(err -> Future.failedFuture(new StravaException(StravaException.Kind.TRANSIENT, 0, "Strava is unreachable", null)))
-        .compose(r -> r.statusCode() / 100 == 2 || r.statusCode() == 401 ? Future.succeededFuture()
+  /**
+   * Revokes FitCoach's access for the athlete ({@code POST /oauth/revoke}, the only way from 2027-06-01): the app's
+   * credentials in HTTP Basic, the token in the body; revoking the refresh token revokes its access tokens too. A token
+   * Strava no longer knows counts as revoked.
+   */
+  public Future<Void> revoke(String refreshToken) {
+    return web.postAbs(oauthBase + "/revoke").basicAuthentication(config.stravaClientId().orElse(""),
+            config.stravaClientSecret().orElse("")).timeout(TIMEOUT_MS)
+        .sendForm(MultiMap.caseInsensitiveMultiMap().add("token", refreshToken).add("token_type_hint", "refresh_token"))
+        .recover(StravaClient::unreachable)
+        .compose(r -> r.statusCode() / 100 == 2 ? Future.<Void>succeededFuture()
             : Future.failedFuture(new StravaException(StravaException.Kind.FAILED, r.statusCode(),
-                "Strava refused the deauthorisation (" + r.statusCode() + ")", null)));
+                "Strava refused the revocation (" + errorText(r) + ")", null)));
   }
 
   /** One page of the athlete's activities (newest first); {@code after}/{@code before} are epoch seconds or null. */
   public Future<JsonArray> activities(String accessToken, Long after, Long before, int page, int perPage) {
-    HttpRequest<Buffer> req = web.getAbs(apiBase + "/athlete/activities").bearerTokenAuthentication(accessToken)
+    HttpRequest<Buffer> req = web.getAbs(api("/athlete/activities")).bearerTokenAuthentication(accessToken)
         .addQueryParam("page", Integer.toString(page)).addQueryParam("per_page", Integer.toString(perPage));
     if (after != null) {
       req.addQueryParam("after", Long.toString(after));
@@ -84,21 +95,21 @@ public final class StravaClient {
 
   /** The authenticated athlete; a cheap way to ask Strava whether an access token still works. */
   public Future<JsonObject> athlete(String accessToken) {
-    return resource(web.getAbs(apiBase + "/athlete").bearerTokenAuthentication(accessToken)).map(StravaClient::object);
+    return resource(web.getAbs(api("/athlete")).bearerTokenAuthentication(accessToken)).map(StravaClient::object);
   }
 
   public Future<JsonObject> activity(String accessToken, long id) {
-    return resource(web.getAbs(apiBase + "/activities/" + id).bearerTokenAuthentication(accessToken)).map(StravaClient::object);
+    return resource(web.getAbs(api("/activities/" + id)).bearerTokenAuthentication(accessToken)).map(StravaClient::object);
   }
 
   public Future<JsonObject> streams(String accessToken, long id) {
-    return resource(web.getAbs(apiBase + "/activities/" + id + "/streams").bearerTokenAuthentication(accessToken)
+    return resource(web.getAbs(api("/activities/" + id + "/streams")).bearerTokenAuthentication(accessToken)
         .addQueryParam("keys", "time,distance,latlng,altitude,velocity_smooth,heartrate,cadence,watts,moving")
         .addQueryParam("key_by_type", "true")).map(StravaClient::object);
   }
 
   public Future<Long> createSubscription(String callbackUrl, String verifyToken) {
-    return web.postAbs(apiBase + "/push_subscriptions").timeout(TIMEOUT_MS)
+    return web.postAbs(api("/push_subscriptions")).timeout(TIMEOUT_MS)
         .sendForm(credentials().add("callback_url", callbackUrl).add("verify_token", verifyToken))
         .recover(StravaClient::unreachable)
         .compose(r -> r.statusCode() / 100 == 2
@@ -108,7 +119,7 @@ public final class StravaClient {
   }
 
   public Future<JsonArray> subscriptions() {
-    return web.getAbs(apiBase + "/push_subscriptions").timeout(TIMEOUT_MS)
+    return web.getAbs(api("/push_subscriptions")).timeout(TIMEOUT_MS)
         .addQueryParam("client_id", config.stravaClientId().orElse(""))
         .addQueryParam("client_secret", config.stravaClientSecret().orElse(""))
         .send().recover(StravaClient::unreachable)
@@ -117,7 +128,7 @@ public final class StravaClient {
   }
 
   public Future<Void> deleteSubscription(long id) {
-    return web.deleteAbs(apiBase + "/push_subscriptions/" + id).timeout(TIMEOUT_MS)
+    return web.deleteAbs(api("/push_subscriptions/" + id)).timeout(TIMEOUT_MS)
         .addQueryParam("client_id", config.stravaClientId().orElse(""))
         .addQueryParam("client_secret", config.stravaClientSecret().orElse(""))
         .send().recover(StravaClient::unreachable)

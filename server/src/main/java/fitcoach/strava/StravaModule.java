@@ -7,6 +7,7 @@ import fitcoach.app.Feature;
 import fitcoach.app.SecretBox;
 import fitcoach.auth.AuthHandler;
 import fitcoach.auth.AuthService;
+import fitcoach.settings.DataPolicyRepository;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -19,17 +20,22 @@ import java.util.Map;
 public final class StravaModule implements Feature {
   private final StravaRoutes routes;
   private final SyncVerticle worker;
+  private final RefreshVerticle refresher;
 
-  public StravaModule(Vertx vertx, Pool pool, AppConfig config, SecretBox secretBox, LoadService load, ActivityStore store,
-                      AuthService auth, AuthHandler requireUser) {
+  /** {@code calendar}: what day it is for the copies' age and the API host (see FitCoachApp.start); tests move it. */
+  public StravaModule(Vertx vertx, Pool pool, AppConfig config, Clock calendar, SecretBox secretBox, LoadService load,
+                      ActivityStore store, DataPolicyRepository policies, AuthService auth, AuthHandler requireUser) {
     Clock clock = Clock.systemUTC();
     RateLimiter limiter = new RateLimiter(clock, config.strava().rateWindowSeconds());
     StravaRepository repository = new StravaRepository(pool);
-    StravaClient client = new StravaClient(vertx, config, limiter);
+    StravaClient client = new StravaClient(vertx, config, limiter, calendar);
     StravaTokens tokens = new StravaTokens(repository, client, secretBox, clock);
-    StravaService service = new StravaService(vertx, config, repository, new StravaCopies(store), client, tokens, limiter, clock);
+    StravaService service = new StravaService(vertx, config, repository, new StravaCopies(store), client, tokens, limiter, clock,
+        calendar, policies);
     this.routes = new StravaRoutes(service, config, auth, requireUser);
     this.worker = new SyncVerticle(repository, store, client, tokens, limiter, load, config.strava().pageSize(),
+        config.strava().retryBaseMs());
+    this.refresher = new RefreshVerticle(repository, store, client, tokens, limiter, load, calendar, config.strava().pageSize(),
         config.strava().retryBaseMs());
   }
 
@@ -40,7 +46,7 @@ public final class StravaModule implements Feature {
 
   @Override
   public List<Deployable> workers() {
-    return List.of(worker);
+    return List.of(worker, refresher);
   }
 
   /** Strava's webhook events are under 1 KB: a larger body is refused instead of being buffered up to 1 MiB. */

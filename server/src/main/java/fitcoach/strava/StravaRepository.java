@@ -21,6 +21,9 @@ import java.util.UUID;
 
 /** SQL for Strava: connections, OAuth states, sync jobs, webhook events and the push subscription (activities: StravaCopies). */
 final class StravaRepository {
+  /** The sync_jobs kinds of this feature. */
+  static final String SYNC = "strava";
+  static final String REFRESH = "strava_refresh";
   private static final String CONNECTION_COLUMNS = """
       user_id, athlete_id, encrypted_access_token, encrypted_refresh_token, expires_at, scopes, athlete, needs_reauth, last_sync_at""";
   private static final String CONNECTION = "SELECT " + CONNECTION_COLUMNS + " FROM strava_connections WHERE user_id = $1";
@@ -36,6 +39,8 @@ final class StravaRepository {
       UPDATE strava_connections SET encrypted_access_token = $2, encrypted_refresh_token = $3, expires_at = $4,
         needs_reauth = false, updated_at = now() WHERE user_id = $1""";
   private static final String MARK_REAUTH = "UPDATE strava_connections SET needs_reauth = true, updated_at = now() WHERE user_id = $1";
+  // FOR SHARE: a disconnect (which deletes the row) waits for a write that found it connected, and the reverse.
+  private static final String IS_CONNECTED = "SELECT 1 FROM strava_connections WHERE user_id = $1 FOR SHARE";
   private static final String DELETE_CONNECTION = "DELETE FROM strava_connections WHERE user_id = $1";
   private static final String SYNCED = "UPDATE strava_connections SET last_sync_at = now() WHERE user_id = $1";
 
@@ -49,23 +54,42 @@ final class StravaRepository {
       created_at, updated_at, finished_at""";
   // The unfinished states are spelt out (not a parameter): the same predicate as the one-active-job index.
   private static final String START_JOB = """
-      INSERT INTO sync_jobs (user_id, kind, state, mode, cursor, started_at) VALUES ($1, 'strava', $2, $3, $4, now())
+      INSERT INTO sync_jobs (user_id, kind, state, mode, cursor, started_at) VALUES ($1, $5, $2, $3, $4, now())
       ON CONFLICT (user_id, kind) WHERE state IN %s DO NOTHING
       RETURNING %s""".formatted(JobState.UNFINISHED_SQL, JOB_COLUMNS);
   private static final String ACTIVE_JOB = "SELECT " + JOB_COLUMNS
-      + " FROM sync_jobs WHERE user_id = $1 AND kind = 'strava' AND state IN " + JobState.UNFINISHED_SQL;
+      + " FROM sync_jobs WHERE user_id = $1 AND kind = $2 AND state IN " + JobState.UNFINISHED_SQL;
   private static final String LATEST_JOB = "SELECT " + JOB_COLUMNS
-      + " FROM sync_jobs WHERE user_id = $1 AND kind = 'strava' ORDER BY created_at DESC LIMIT 1";
+      + " FROM sync_jobs WHERE user_id = $1 AND kind = $2 ORDER BY created_at DESC LIMIT 1";
   private static final String UNFINISHED_JOBS = "SELECT " + JOB_COLUMNS
-      + " FROM sync_jobs WHERE kind = 'strava' AND state IN " + JobState.UNFINISHED_SQL + " ORDER BY created_at";
+      + " FROM sync_jobs WHERE kind = $1 AND state IN " + JobState.UNFINISHED_SQL + " ORDER BY created_at";
   private static final String SAVE_JOB = """
       UPDATE sync_jobs SET state = $2, cursor = $3, pages_fetched = $4, activities_fetched = $5, activities_new = $6,
         activities_updated = $7, resume_at = $8, error = $9, updated_at = now(),
         finished_at = CASE WHEN $10::boolean THEN now() ELSE NULL END
       WHERE id = $1""";
 
+  /** The Strava API copies an athlete has, and when Strava last confirmed the least recently confirmed one. */
+  private static final String COPIES = """
+      SELECT count(*) AS n, min(refreshed_at) AS oldest FROM activities WHERE user_id = $1 AND source = 'strava'""";
+  /**
+   * Connected athletes with a Strava copy not confirmed since $1, and neither a sync nor a refresh under way: their
+   * copies are due to be re-confirmed.
+   */
+  private static final String REFRESH_DUE = """
+      SELECT c.user_id FROM strava_connections c
+      WHERE NOT c.needs_reauth
+        AND EXISTS (SELECT 1 FROM activities a WHERE a.user_id = c.user_id AND a.source = 'strava' AND a.refreshed_at < $1)
+        AND NOT EXISTS (SELECT 1 FROM sync_jobs j WHERE j.user_id = c.user_id AND j.kind IN ('strava', 'strava_refresh')
+                          AND j.state IN """ + JobState.UNFINISHED_SQL + ")";
+  /** Copies a refresh walk did not see (not confirmed since $2), after Strava id $3, in id order: to be asked one by one. */
+  private static final String UNCONFIRMED = """
+      SELECT external_id::bigint AS strava_id FROM activities
+      WHERE user_id = $1 AND source = 'strava' AND refreshed_at < $2 AND external_id::bigint > $3
+      ORDER BY external_id::bigint LIMIT $4""";
   private static final String NEWEST_START = "SELECT max(start_date) AS newest FROM activities WHERE user_id = $1 AND source = 'strava'";
-  private static final String COUNT_ACTIVITIES = "SELECT count(*) AS n FROM activities WHERE user_id = $1 AND source = 'strava'";
+  /** Workouts the athlete has, each once (a merged workout's copies count once). */
+  private static final String COUNT_WORKOUTS = "SELECT count(*) AS n FROM activities WHERE user_id = $1 AND primary_activity_id IS NULL";
 
   private static final String STRAVA_ID = """
       SELECT external_id FROM activities WHERE user_id = $1 AND id = $2 AND source = 'strava'""";
@@ -100,6 +124,9 @@ final class StravaRepository {
   }
 
   record Event(long id, JsonObject payload) {
+  }
+
+  record Copies(long count, Instant oldestRefreshedAt) {
   }
 
   record Subscription(long id, String callbackUrl, Instant createdAt) {
@@ -138,8 +165,14 @@ final class StravaRepository {
     return pool.preparedQuery(MARK_REAUTH).execute(Tuple.of(userId)).mapEmpty();
   }
 
-  Future<Boolean> deleteConnection(UUID userId) {
-    return pool.preparedQuery(DELETE_CONNECTION).execute(Tuple.of(userId)).map(r -> r.rowCount() > 0);
+  /** Whether the athlete is connected, read on {@code client} (a write's own transaction). */
+  static Future<Boolean> connected(io.vertx.sqlclient.SqlClient client, UUID userId) {
+    return client.preparedQuery(IS_CONNECTED).execute(Tuple.of(userId)).map(rows -> rows.size() > 0);
+  }
+
+  /** Forgets the connection (tokens included) on {@code client}, a write's own transaction. */
+  static Future<Boolean> deleteConnection(io.vertx.sqlclient.SqlClient client, UUID userId) {
+    return client.preparedQuery(DELETE_CONNECTION).execute(Tuple.of(userId)).map(r -> r.rowCount() > 0);
   }
 
   Future<Void> markSynced(UUID userId) {
@@ -166,25 +199,79 @@ final class StravaRepository {
     });
   }
 
-  /** A new running job, or empty when the user already has an unfinished one. */
+  /** A new running sync, or empty when the user already has an unfinished one. */
   Future<Optional<SyncJob>> startJob(UUID userId, SyncMode mode, SyncCursor cursor) {
-    return pool.preparedQuery(START_JOB).execute(Tuple.of(userId, JobState.RUNNING.value(), mode.value(), cursor.toJson()))
+    return pool.preparedQuery(START_JOB).execute(Tuple.of(userId, JobState.RUNNING.value(), mode.value(), cursor.toJson(), SYNC))
         .map(StravaRepository::job);
   }
 
   Future<Optional<SyncJob>> activeJob(UUID userId) {
-    return pool.preparedQuery(ACTIVE_JOB).execute(Tuple.of(userId)).map(StravaRepository::job);
+    return pool.preparedQuery(ACTIVE_JOB).execute(Tuple.of(userId, SYNC)).map(StravaRepository::job);
   }
 
   Future<Optional<SyncJob>> latestJob(UUID userId) {
-    return pool.preparedQuery(LATEST_JOB).execute(Tuple.of(userId)).map(StravaRepository::job);
+    return pool.preparedQuery(LATEST_JOB).execute(Tuple.of(userId, SYNC)).map(StravaRepository::job);
   }
 
   Future<List<SyncJob>> unfinishedJobs() {
-    return pool.query(UNFINISHED_JOBS).execute().map(rows -> {
+    return pool.preparedQuery(UNFINISHED_JOBS).execute(Tuple.of(SYNC)).map(rows -> {
       List<SyncJob> jobs = new ArrayList<>();
       rows.forEach(r -> jobs.add(job(r)));
       return jobs;
+    });
+  }
+
+  // --- Refreshes: jobs of their own kind, beside the sync ---
+
+  /** A new running refresh, or empty when the user already has one under way. */
+  Future<Optional<RefreshJob>> startRefresh(UUID userId, RefreshCursor cursor) {
+    return pool.preparedQuery(START_JOB).execute(Tuple.of(userId, JobState.RUNNING.value(), SyncMode.REFRESH.value(), cursor.toJson(),
+        REFRESH)).map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(refresh(rows.iterator().next())));
+  }
+
+  Future<Optional<RefreshJob>> latestRefresh(UUID userId) {
+    return pool.preparedQuery(LATEST_JOB).execute(Tuple.of(userId, REFRESH))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(refresh(rows.iterator().next())));
+  }
+
+  Future<List<RefreshJob>> unfinishedRefreshes() {
+    return pool.preparedQuery(UNFINISHED_JOBS).execute(Tuple.of(REFRESH)).map(rows -> {
+      List<RefreshJob> jobs = new ArrayList<>();
+      rows.forEach(r -> jobs.add(refresh(r)));
+      return jobs;
+    });
+  }
+
+  Future<Void> saveRefresh(RefreshJob j) {
+    return pool.preparedQuery(SAVE_JOB).execute(Tuple.wrap(new Object[] {j.id(), j.state().value(), j.cursor().toJson(),
+        j.pages(), j.listed(), j.added(), j.confirmed(),
+        j.resumeAt() == null ? null : j.resumeAt().atOffset(ZoneOffset.UTC), j.error(), j.state().finished()})).mapEmpty();
+  }
+
+  /** Athletes whose copies are due to be re-confirmed: some copy was last confirmed before {@code cutoff}. */
+  Future<List<UUID>> refreshDue(Instant cutoff) {
+    return pool.preparedQuery(REFRESH_DUE).execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC))).map(rows -> {
+      List<UUID> users = new ArrayList<>();
+      rows.forEach(r -> users.add(r.getUUID("user_id")));
+      return users;
+    });
+  }
+
+  /** Up to {@code limit} Strava ids of copies not confirmed since {@code since}, after {@code afterId}, in id order. */
+  Future<List<Long>> unconfirmed(UUID userId, Instant since, long afterId, int limit) {
+    return pool.preparedQuery(UNCONFIRMED).execute(Tuple.of(userId, since.atOffset(ZoneOffset.UTC), afterId, limit)).map(rows -> {
+      List<Long> ids = new ArrayList<>();
+      rows.forEach(r -> ids.add(r.getLong("strava_id")));
+      return ids;
+    });
+  }
+
+  /** How many Strava API copies the athlete has, and the oldest confirmation among them (null when none). */
+  Future<Copies> copies(UUID userId) {
+    return pool.preparedQuery(COPIES).execute(Tuple.of(userId)).map(rows -> {
+      Row r = rows.iterator().next();
+      OffsetDateTime oldest = r.getOffsetDateTime("oldest");
+      return new Copies(r.getLong("n"), oldest == null ? null : oldest.toInstant());
     });
   }
 
@@ -201,8 +288,8 @@ final class StravaRepository {
     });
   }
 
-  Future<Long> countActivities(UUID userId) {
-    return pool.preparedQuery(COUNT_ACTIVITIES).execute(Tuple.of(userId)).map(rows -> rows.iterator().next().getLong("n"));
+  Future<Long> countWorkouts(UUID userId) {
+    return pool.preparedQuery(COUNT_WORKOUTS).execute(Tuple.of(userId)).map(rows -> rows.iterator().next().getLong("n"));
   }
 
   /** The Strava id of one of the athlete's Strava activities, if it is one. */
@@ -295,6 +382,16 @@ final class StravaRepository {
 
   private static Optional<SyncJob> job(RowSet<Row> rows) {
     return rows.size() == 0 ? Optional.empty() : Optional.of(job(rows.iterator().next()));
+  }
+
+  private static RefreshJob refresh(Row r) {
+    OffsetDateTime resume = r.getOffsetDateTime("resume_at");
+    OffsetDateTime finished = r.getOffsetDateTime("finished_at");
+    return new RefreshJob(r.getUUID("id"), r.getUUID("user_id"), JobState.of(r.getString("state")),
+        RefreshCursor.fromJson(r.getValue("cursor") instanceof JsonObject c ? c : null), r.getInteger("pages_fetched"),
+        r.getInteger("activities_fetched"), r.getInteger("activities_new"), r.getInteger("activities_updated"),
+        resume == null ? null : resume.toInstant(), r.getString("error"), r.getOffsetDateTime("updated_at").toInstant(),
+        finished == null ? null : finished.toInstant());
   }
 
   private static SyncJob job(Row r) {

@@ -1,5 +1,6 @@
 package fitcoach.strava;
 
+import fitcoach.activities.ActivityStore;
 import fitcoach.app.ApiException;
 import fitcoach.app.AppConfig;
 import fitcoach.app.SyncMode;
@@ -32,9 +33,14 @@ public final class StravaService {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final WebhookBudget webhookBudget;
+  private final fitcoach.settings.DataPolicyRepository policies;
+  /** What day it is for the data's age (see FitCoachApp.start); {@code clock} keeps real time for states and budgets. */
+  private final Clock calendar;
 
   StravaService(Vertx vertx, AppConfig config, StravaRepository repository, StravaCopies copies, StravaClient client,
-                StravaTokens tokens, RateLimiter limiter, Clock clock) {
+                StravaTokens tokens, RateLimiter limiter, Clock clock, Clock calendar, fitcoach.settings.DataPolicyRepository policies) {
+    this.policies = policies;
+    this.calendar = calendar;
     this.vertx = vertx;
     this.config = config;
     this.repository = repository;
@@ -110,7 +116,7 @@ public final class StravaService {
           SyncCursor cursor = newest.isPresent()
               ? SyncCursor.incremental(newest.get().minus(INCREMENTAL_OVERLAP).getEpochSecond())
               // Fixed at the start: activities uploaded during the backfill must not shift its pages.
-              : SyncCursor.backfill(clock.instant().getEpochSecond() + 60);
+              : SyncCursor.backfill(calendar.instant().getEpochSecond() + 60);
           return repository.startJob(userId, mode, cursor).compose(started -> started.isPresent()
               ? Future.succeededFuture(Map.entry(started.get(), true))
               : repository.activeJob(userId).map(a -> Map.entry(a.orElseThrow(), false)));
@@ -124,9 +130,11 @@ public final class StravaService {
   }
 
   Future<Map<String, Object>> status(UUID userId) {
-    return Future.all(repository.connection(userId), repository.latestJob(userId)).map(all -> {
+    return Future.all(List.of(repository.connection(userId), repository.latestJob(userId), repository.copies(userId),
+        repository.latestRefresh(userId), policies.find(userId))).map(all -> {
       Optional<StravaRepository.Connection> c = all.resultAt(0);
       Optional<SyncJob> job = all.resultAt(1);
+      Optional<RefreshJob> refresh = all.resultAt(3);
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("configured", config.stravaConfigured());
       s.put("connected", c.isPresent());
@@ -138,6 +146,9 @@ public final class StravaService {
       s.put("lastSyncAt", c.map(StravaRepository.Connection::lastSyncAt).orElse(null));
       s.put("sync", job.map(j -> SyncProgress.of(j, limiter)).orElse(null));
       s.put("rateLimit", SyncProgress.RateView.of(limiter));
+      s.put("copies", CopiesView.of(all.resultAt(2), all.<fitcoach.settings.DataPolicy>resultAt(4).stravaRetention(), c, refresh,
+          calendar.instant()));
+      s.put("refresh", refresh.map(RefreshJob::view).orElse(null));
       return s;
     });
   }
@@ -150,22 +161,31 @@ public final class StravaService {
     return repository.latestJob(userId).map(j -> j.map(x -> SyncProgress.of(x, limiter)).orElse(null));
   }
 
-  /** Revokes FitCoach on Strava (best effort) and forgets the tokens; the athlete's activities stay. */
+  /**
+   * Revokes FitCoach on Strava (best effort: Strava may be unreachable, and the athlete's wish stands either way), then
+   * forgets the tokens and removes every Strava API copy, as Strava's rules require; file, export and manual copies stay
+   * and lead their workouts.
+   */
   Future<Map<String, Object>> disconnect(UUID userId) {
     return repository.connection(userId).compose(found -> {
       if (found.isEmpty()) {
         return Future.failedFuture(ApiException.notFound("Strava is not connected"));
       }
-      Future<Boolean> revoked = tokens.accessToken(userId).compose(client::deauthorize).map(true).otherwise(false);
-      return revoked.compose(ok -> repository.deleteConnection(userId).compose(v -> repository.countActivities(userId))
-          .map(kept -> {
+      Future<Boolean> revoked = tokens.refreshToken(userId)
+          .compose(token -> token.isEmpty() ? Future.succeededFuture(false) : client.revoke(token.get()).map(true))
+          .otherwise(false);
+      return revoked.compose(ok -> copies.removeAll(userId).compose(ActivityStore.Stored::whenSettled)
+          .compose(removed -> repository.countWorkouts(userId).map(kept -> {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("disconnected", true);
             r.put("revokedOnStrava", ok);
+            r.put("stravaCopiesRemoved", removed);
             r.put("activitiesKept", kept);
-            r.put("message", "Strava is disconnected. Your " + kept + " synced activities stay in FitCoach; delete them from the activity list if you want them gone.");
+            r.put("message", "Strava is disconnected. " + removed + (removed == 1 ? " activity" : " activities")
+                + " that only Strava's API held " + (removed == 1 ? "was" : "were") + " removed, as Strava's rules require; your "
+                + kept + (kept == 1 ? " activity" : " activities") + " from files, exports and manual entries stay.");
             return r;
-          }));
+          })));
     });
   }
 

@@ -75,6 +75,11 @@ final class StravaTokens {
     return secretBox.encrypt(token, aad(userId, "refresh"));
   }
 
+  /** The stored refresh token, for revoking FitCoach on Strava; empty when not connected. */
+  Future<java.util.Optional<String>> refreshToken(UUID userId) {
+    return repository.connection(userId).map(found -> found.map(c -> secretBox.decrypt(c.encryptedRefresh(), aad(userId, "refresh"))));
+  }
+
   String decryptAccess(UUID userId, byte[] sealed) {
     return secretBox.decrypt(sealed, aad(userId, "access"));
   }

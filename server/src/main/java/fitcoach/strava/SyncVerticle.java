@@ -27,13 +27,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SyncVerticle.class);
-  private static final int MAX_ATTEMPTS = 5;
   private static final long EVENT_RETRY_MS = 30_000;
-  private static final int SETTLE_EVERY_PAGES = 25;
-  private static final long RETENTION_MS = 3_600_000;
+  private static final long PRUNE_MS = 3_600_000;
+  private static final long SETTLE_EVERY_MS = 2_000;
   private final StravaRepository repository;
   private final StravaCopies copies;
-  private final ActivityStore store;
   private final StravaClient client;
   private final StravaTokens tokens;
   private final RateLimiter limiter;
@@ -42,12 +40,13 @@ public final class SyncVerticle extends VerticleBase {
   private final long retryBaseMs;
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
   private final Set<Long> processing = ConcurrentHashMap.newKeySet();
+  /** When each running sync last brought loads up to date (System.nanoTime). */
+  private final java.util.Map<UUID, Long> lastSettled = new ConcurrentHashMap<>();
   private final AtomicBoolean eventWakeUpScheduled = new AtomicBoolean();
 
   SyncVerticle(StravaRepository repository, ActivityStore store, StravaClient client, StravaTokens tokens, RateLimiter limiter,
                LoadService load, int pageSize, long retryBaseMs) {
     this.repository = repository;
-    this.store = store;
     this.copies = new StravaCopies(store);
     this.client = client;
     this.tokens = tokens;
@@ -62,13 +61,12 @@ public final class SyncVerticle extends VerticleBase {
     vertx.eventBus().<String>consumer(Addresses.RUN_SYNC, msg -> resume(UUID.fromString(msg.body())));
     vertx.eventBus().<Long>consumer(Addresses.PROCESS_EVENT, msg -> processEvent(msg.body()));
     vertx.setPeriodic(EVENT_RETRY_MS, id -> retryPendingEvents());
-    vertx.setPeriodic(RETENTION_MS, id -> applyRetention().compose(v -> pruneEvents()));
+    vertx.setPeriodic(PRUNE_MS, id -> pruneEvents());
     // In-process only (the browser bridge carries no inbound messages): prunes now and answers how many went.
     vertx.eventBus().<Void>consumer(Addresses.PRUNE_EVENTS, msg -> repository.pruneEvents(WebhookEvent.KEEP_DAYS)
         .onSuccess(msg::reply).onFailure(err -> msg.fail(500, err.getMessage())));
     // Jobs a previous run left unfinished (a crash, kill -9, a restart) continue from their stored cursor.
-    // The retention runs before the verticle counts as started, so a restart never serves expired Strava data.
-    return applyRetention().compose(v -> pruneEvents()).compose(v -> repository.unfinishedJobs()).onSuccess(jobs -> jobs.forEach(job -> {
+    return pruneEvents().compose(v -> repository.unfinishedJobs()).onSuccess(jobs -> jobs.forEach(job -> {
       LOG.info("Resuming Strava sync {} for user {} at page {}", job.id(), job.userId(), job.cursor().page());
       run(job);
     }));
@@ -137,8 +135,13 @@ public final class SyncVerticle extends VerticleBase {
       int pages = job.pagesFetched() + 1;
       SyncJob progressed = job.with(JobState.RUNNING, job.cursor().next(), pages, job.activitiesFetched() + items.size(),
           job.activitiesNew() + up.inserted(), job.activitiesUpdated() + up.updated(), null, null);
-      if (pages % SETTLE_EVERY_PAGES == 0) {
-        // A long first sync fills the chart in as it goes, without holding up the next page.
+      // A long first sync fills the chart in as pages are stored, without holding up the next page: from the first
+      // page on, at most every SETTLE_EVERY_MS (a recompute of a long history is not free, and a backfill stores
+      // several pages a second); the end of the sync settles the rest.
+      long now = System.nanoTime();
+      Long last = lastSettled.get(job.id());
+      if (last == null || now - last >= SETTLE_EVERY_MS * 1_000_000) {
+        lastSettled.put(job.id(), now);
         load.settled(job.userId()).onFailure(err -> LOG.warn("Bringing loads up to date mid-sync failed: {}", err.getMessage()));
       }
       return save(progressed).map(v -> new Progress(progressed, changedFrom));
@@ -151,36 +154,26 @@ public final class SyncVerticle extends VerticleBase {
   }
 
   private void onFailure(SyncJob job, Throwable err, int attempt, boolean refreshed, LocalDate changedFrom) {
-    if (!(err instanceof StravaException e)) {
-      LOG.error("Strava sync {} failed unexpectedly", job.id(), err);
-      fail(job, "Sync failed: " + err.getMessage());
-      return;
-    }
-    switch (e.kind()) {
-      case RATE_LIMITED -> waitUntil(job, e.resumeAt(), () -> step(job, attempt, refreshed, changedFrom));
-      case UNAUTHORIZED -> {
-        if (refreshed) {
-          fail(job, "Strava keeps refusing the access token; connect Strava again");
+    StepFailure next = StepFailure.of(err, attempt, refreshed, retryBaseMs);
+    switch (next.action()) {
+      case WAIT -> waitUntil(job, next.until(), () -> step(job, attempt, refreshed, changedFrom));
+      case REFRESH_TOKEN -> tokens.refresh(job.userId()).onComplete(done -> {
+        if (done.failed()) {
+          onFailure(job, done.cause(), attempt, true, changedFrom);
         } else {
-          tokens.refresh(job.userId()).onComplete(done -> {
-            if (done.failed()) {
-              onFailure(job, done.cause(), attempt, true, changedFrom);
-            } else {
-              step(job, attempt, true, changedFrom);
-            }
-          });
+          step(job, attempt, true, changedFrom);
         }
+      });
+      case RETRY -> {
+        LOG.info("Strava sync {}: {}; retrying in {} ms", job.id(), next.reason(), next.delayMs());
+        vertx.setTimer(next.delayMs(), id -> step(job, attempt + 1, refreshed, changedFrom));
       }
-      case TRANSIENT -> {
-        if (attempt + 1 >= MAX_ATTEMPTS) {
-          fail(job, e.getMessage() + " — gave up after " + MAX_ATTEMPTS + " attempts; try again later");
-        } else {
-          long delay = retryBaseMs << attempt;
-          LOG.info("Strava sync {}: {}; retrying in {} ms", job.id(), e.getMessage(), delay);
-          vertx.setTimer(delay, id -> step(job, attempt + 1, refreshed, changedFrom));
+      case GIVE_UP -> {
+        if (!(err instanceof StravaException)) {
+          LOG.error("Strava sync {} failed unexpectedly", job.id(), err);
         }
+        fail(job, next.reason());
       }
-      default -> fail(job, e.getMessage());
     }
   }
 
@@ -202,30 +195,24 @@ public final class SyncVerticle extends VerticleBase {
     load.settled(job.userId()).compose(v -> repository.markSynced(job.userId()))
         .compose(v -> job.activitiesNew() > 1000 ? repository.analyze() : Future.succeededFuture())
         .compose(v -> save(done))
-        .onComplete(v -> running.remove(job.id()));
+        .onComplete(v -> forget(job));
   }
 
   private void fail(SyncJob job, String reason) {
     LOG.warn("Strava sync {} for user {} failed: {}", job.id(), job.userId(), reason);
     SyncJob failed = job.in(JobState.FAILED, null, reason);
     // What was stored before the failure counts: the job ends once loads include it.
-    load.settled(job.userId()).transform(v -> save(failed)).onComplete(v -> running.remove(job.id()));
+    load.settled(job.userId()).transform(v -> save(failed)).onComplete(v -> forget(job));
+  }
+
+  private void forget(SyncJob job) {
+    running.remove(job.id());
+    lastSettled.remove(job.id());
   }
 
   private Future<Void> save(SyncJob job) {
     return repository.saveJob(job).onSuccess(v ->
         vertx.eventBus().publish(Addresses.sync(job.userId()), fitcoach.app.Json.toJsonObject(SyncProgress.of(job, limiter))));
-  }
-
-  private Future<Void> applyRetention() {
-    return store.expireStravaCopies().onSuccess(removed -> {
-      if (removed > 0) {
-        LOG.info("Removed {} Strava API copies not refreshed for 7 days (retention: Strava policy)", removed);
-      }
-    }).<Void>mapEmpty().recover(err -> {
-      LOG.warn("Applying the Strava retention failed: {}", err.getMessage());
-      return Future.succeededFuture();
-    });
   }
 
   // --- Webhook events: hints, confirmed with Strava before anything changes ---
@@ -303,8 +290,10 @@ public final class SyncVerticle extends VerticleBase {
         if (!revoked) {
           return Future.succeededFuture("ignored: Strava still accepts the token");
         }
-        // Strava confirms the athlete revoked access: forget the tokens; their activities stay theirs.
-        return repository.deleteConnection(userId).map(v -> {
+        // Strava confirms the athlete revoked access: the tokens and every Strava API copy go (Strava's rules); file,
+        // export and manual copies stay.
+        return copies.removeAll(userId).compose(ActivityStore.Stored::whenSettled).map(removed -> {
+          LOG.info("User {} revoked FitCoach on Strava: the connection and {} Strava API copies were removed", userId, removed);
           vertx.eventBus().publish(Addresses.sync(userId), new JsonObject().put("state", "disconnected"));
           return "deauthorized";
         });

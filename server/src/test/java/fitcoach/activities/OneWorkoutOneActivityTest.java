@@ -124,6 +124,23 @@ class OneWorkoutOneActivityTest extends StravaTest {
   // --- Orders ---
 
   @Test
+  @DisplayName("The athlete's Strava export of a synced history (the browser suite's) merges with every API copy")
+  void wholeExportMerges() {
+    signedIn();
+    fake.history(60, 31);
+    sync();
+    long before = TestDatabase.count("SELECT count(*) FROM activities WHERE primary_activity_id IS NULL");
+
+    importFiles(Map.of("export.zip", fake.exportZip()));
+
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE source = 'strava_export'")).isEqualTo(60);
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE primary_activity_id IS NULL")).isEqualTo(before);
+    // Every workout now leads with the export copy, the athlete's own data.
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE primary_activity_id IS NULL AND source <> 'strava_export'"))
+        .isZero();
+  }
+
+  @Test
   @DisplayName("File, then Strava sync: the Strava copy joins the file activity, with the reason recorded and shown")
   void fileThenStrava() {
     signedIn();
@@ -272,7 +289,7 @@ class OneWorkoutOneActivityTest extends StravaTest {
     JsonObject before = countsOnce("file");
     // Strava's cache limit counts from the last refresh: move it past 7 days, then let the retention run (hourly, and
     // when the Strava worker starts; a second app on the same database starts one).
-    TestDatabase.query("UPDATE activities SET synced_at = now() - interval '8 days' WHERE source = 'strava'", rs -> null);
+    TestDatabase.query("UPDATE activities SET refreshed_at = now() - interval '8 days' WHERE source = 'strava'", rs -> null);
     try (var second = fitcoach.testing.TestApp.start(fitcoach.testing.TestApp.env(TestDatabase.url()))) {
       assertThat(stravaActivities()).isZero();
     }
@@ -306,7 +323,10 @@ class OneWorkoutOneActivityTest extends StravaTest {
     String callback = subscribeWebhook();
     fake.deleteActivity(id);
     client.post(callback.substring(callback.indexOf("/api/")), fake.activityEvent("delete", id));
-    await(() -> client.get("/api/activities?limit=50").jsonArray("items").isEmpty(), Duration.ofSeconds(20));
+    // The event is marked processed once the deletion's loads are settled: the list empties a moment before that.
+    await(() -> TestDatabase.count("SELECT count(*) FROM webhook_events WHERE object_id = " + id
+        + " AND processed_at IS NOT NULL") == 1, Duration.ofSeconds(20));
+    assertThat(client.get("/api/activities?limit=50").jsonArray("items")).isEmpty();
     LocalDate day = LocalDate.ofInstant(start, java.time.ZoneOffset.UTC);
     JsonArray days = client.get("/api/load/pmc?from=" + day + "&to=" + day).json().getJsonArray("days");
     assertThat(days.stream().mapToDouble(d -> ((JsonObject) d).getDouble("load")).sum()).isZero();

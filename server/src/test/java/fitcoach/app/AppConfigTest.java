@@ -28,6 +28,29 @@ class AppConfigTest {
   }
 
   @Test
+  @DisplayName("Strava's API host is a dated default: www.strava.com/api/v3 until 2027-06-01 (UTC), api-v3.strava.com from then")
+  void stravaApiMoves() {
+    java.time.Instant lastMinute = java.time.Instant.parse("2027-05-31T23:59:59Z");
+    java.time.Instant moveDay = java.time.Instant.parse("2027-06-01T00:00:00Z");
+    AppConfig.StravaApiHost api = AppConfig.fromEnv(Map.of()).strava().api();
+    assertThat(api.at(lastMinute).toString()).isEqualTo("https://www.strava.com/api/v3");
+    assertThat(api.at(moveDay).toString()).isEqualTo("https://www.api-v3.strava.com");
+
+    // STRAVA_API_URL pins it; a custom STRAVA_BASE_URL (a proxy, a fake) keeps its API where it is unless told.
+    assertThat(AppConfig.fromEnv(Map.of("STRAVA_API_URL", "http://proxy.local/v3")).strava().api().at(moveDay).toString())
+        .isEqualTo("http://proxy.local/v3");
+    AppConfig.StravaApiHost custom = AppConfig.fromEnv(Map.of("STRAVA_BASE_URL", "http://127.0.0.1:9")).strava().api();
+    assertThat(custom.at(moveDay).toString()).isEqualTo("http://127.0.0.1:9/api/v3");
+    AppConfig.StravaApiHost moved = AppConfig.fromEnv(Map.of("STRAVA_BASE_URL", "http://127.0.0.1:9",
+        "STRAVA_NEXT_API_URL", "http://127.0.0.1:9/moved/api/v3", "STRAVA_API_MOVES_ON", "2026-12-24")).strava().api();
+    assertThat(moved.at(java.time.Instant.parse("2026-12-23T23:00:00Z")).toString()).isEqualTo("http://127.0.0.1:9/api/v3");
+    assertThat(moved.at(java.time.Instant.parse("2026-12-24T00:00:00Z")).toString()).isEqualTo("http://127.0.0.1:9/moved/api/v3");
+
+    assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("STRAVA_API_MOVES_ON", "June 2027")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("STRAVA_API_MOVES_ON");
+  }
+
+  @Test
   @DisplayName("DATABASE_URL is parsed into host, port, database and URL-decoded credentials")
   void parsesDatabaseUrl() {
     AppConfig c = AppConfig.fromEnv(Map.of("DATABASE_URL", "postgres://fit%40coach:p%3Ass@db.local:5433/fitcoach?sslmode=require"));

@@ -96,6 +96,7 @@ final class FuzzRoutes {
     r.add("PUT", "/api/ai/settings", body("provider", "openai", "model", "llama3.2:latest", "fastModel", "qwen2.5:7b"), Kind.JSON);
     r.add("GET", "/api/ai/models", query("provider", "openai"), null, Kind.JSON);
     r.add("GET", "/api/ai/usage", Kind.JSON);
+    r.add("GET", "/api/ai/coverage", Kind.JSON);
     r.add("GET", "/api/ai/recommendation", Kind.JSON);
     r.add("POST", "/api/ai/recommendation", Map.of(), null, Kind.SSE);
     r.add("GET", "/api/ai/chat/sessions", Kind.JSON);

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ChatHistoryTest {
   private static ChatMessageView message(String role, String content) {
-    return new ChatMessageView(UUID.randomUUID(), role, content, "complete", null, null, null, List.of(), Instant.EPOCH, null);
+    return new ChatMessageView(UUID.randomUUID(), role, content, "complete", null, null, null, List.of(), Instant.EPOCH, null,
+        null);
   }
 
   @Test

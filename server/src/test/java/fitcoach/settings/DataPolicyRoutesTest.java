@@ -65,8 +65,8 @@ class DataPolicyRoutesTest extends ApiTest {
       fitcoach.testing.Workouts.store(app, fitcoach.testing.Workouts.copy(fitcoach.activities.ActivitySource.valueOf(copy[0]),
           copy[1], "Run", "Run", start, 3600, null, null));
     }
-    TestDatabase.query("UPDATE activities SET synced_at = now() - interval '8 days' WHERE external_id = 'old'", rs -> null);
-    TestDatabase.query("UPDATE activities SET synced_at = now() - interval '1 day' WHERE external_id = 'fresh'", rs -> null);
+    TestDatabase.query("UPDATE activities SET refreshed_at = now() - interval '8 days' WHERE external_id = 'old'", rs -> null);
+    TestDatabase.query("UPDATE activities SET refreshed_at = now() - interval '1 day' WHERE external_id = 'fresh'", rs -> null);
     // The retention runs when the Strava worker starts (and hourly after).
     try (FitCoachApp second = TestApp.start(TestApp.env(TestDatabase.url()))) {
       assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE external_id = 'old'")).isZero();
@@ -74,7 +74,7 @@ class DataPolicyRoutesTest extends ApiTest {
     }
 
     client.put("/api/settings/data-policy", new JsonObject().put("stravaRetention", "keep"));
-    TestDatabase.query("UPDATE activities SET synced_at = now() - interval '9 days' WHERE external_id = 'fresh'", rs -> null);
+    TestDatabase.query("UPDATE activities SET refreshed_at = now() - interval '9 days' WHERE external_id = 'fresh'", rs -> null);
     try (FitCoachApp third = TestApp.start(TestApp.env(TestDatabase.url()))) {
       assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE external_id = 'fresh'")).isEqualTo(1);
     }

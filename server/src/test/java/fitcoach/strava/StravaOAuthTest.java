@@ -53,7 +53,7 @@ class StravaOAuthTest extends StravaTest {
     assertThat(status.getJsonObject("sync").getString("mode")).isEqualTo("backfill");
     assertThat(status.getString("lastSyncAt")).isNotNull();
     assertThat(stravaActivities()).isEqualTo(30);
-    assertThat(status.encode()).doesNotContain("access_token").doesNotContain("refresh");
+    assertThat(status.encode()).doesNotContain("access_token").doesNotContain("refresh_token").doesNotContain("encrypted");
     byte[] stored = TestDatabase.query("SELECT encrypted_access_token FROM strava_connections", rs -> {
       rs.next();
       return rs.getBytes(1);
@@ -102,7 +102,7 @@ class StravaOAuthTest extends StravaTest {
   }
 
   @Test
-  @DisplayName("Disconnecting revokes on Strava, forgets the tokens and keeps the activities")
+  @DisplayName("Disconnecting revokes on Strava, forgets the tokens and removes the Strava API copies")
   void disconnect() {
     fake.history(12, 3);
     connect();
@@ -110,10 +110,12 @@ class StravaOAuthTest extends StravaTest {
     var r = client.delete("/api/strava/disconnect");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().getBoolean("revokedOnStrava")).isTrue();
-    assertThat(r.json().getLong("activitiesKept")).isEqualTo(12);
+    // Strava API data goes with the authorisation (Strava's rules); nothing else was stored here.
+    assertThat(r.json().getLong("stravaCopiesRemoved")).isEqualTo(12);
+    assertThat(r.json().getLong("activitiesKept")).isZero();
     assertThat(TestDatabase.count("SELECT count(*) FROM strava_connections")).isZero();
-    assertThat(stravaActivities()).isEqualTo(12);
-    assertThat(fake.requests()).anySatisfy(req -> assertThat(req.path()).isEqualTo("/oauth/deauthorize"));
+    assertThat(stravaActivities()).isZero();
+    assertThat(fake.requests()).anySatisfy(req -> assertThat(req.path()).isEqualTo("/oauth/revoke"));
     assertThat(client.post("/api/strava/sync", null).errorCode()).isEqualTo("strava_not_connected");
   }
 }

@@ -35,6 +35,29 @@ class StravaSyncTest extends StravaTest {
   }
 
   @Test
+  @DisplayName("During a long first sync the chart fills in as pages are stored, not only when the sync ends")
+  void chartFillsInDuringSync() {
+    fake.history(600, 21);
+    // Strava takes its time with every page: the sync runs for seconds after its first page is stored.
+    fake.delay(Duration.ofMillis(1500));
+    connect();
+    await(() -> stravaActivities() >= 200, Duration.ofSeconds(30));
+
+    await(() -> fitness() > 0, Duration.ofSeconds(10));
+
+    assertThat(status().getJsonObject("sync").getString("state")).isNotIn("done", "failed");
+    assertThat(stravaActivities()).isLessThan(600);
+    fake.delay(Duration.ZERO);
+    assertThat(awaitSyncFinished().getJsonObject("sync").getString("state")).isEqualTo("done");
+  }
+
+  /** The highest fitness of the chart's default range (the last 90 days). */
+  private double fitness() {
+    return client.get("/api/load/pmc").json().getJsonArray("days").stream()
+        .mapToDouble(d -> ((JsonObject) d).getDouble("ctl")).max().orElse(0);
+  }
+
+  @Test
   @DisplayName("Later syncs are incremental: only activities after the newest known one (with a day's overlap) are fetched")
   void incremental() {
     fake.history(50, 5);

@@ -23,7 +23,12 @@ public abstract class ApiTest {
 
   @BeforeAll
   void startApp() {
-    app = TestApp.start(environment(TestApp.env(TestDatabase.url())));
+    app = fitcoach.boot.FitCoachApp.start(fitcoach.app.AppConfig.fromEnv(environment(TestApp.env(TestDatabase.url()))), calendar());
+  }
+
+  /** The app's calendar (see FitCoachApp.start): real time unless a test class moves days ahead. */
+  protected java.time.Clock calendar() {
+    return java.time.Clock.systemUTC();
   }
 
   /** Subclasses add or change variables (e.g. upstream URLs of fakes) before the app starts. */

@@ -39,6 +39,8 @@ public final class FakeStrava implements AutoCloseable {
   public static final String CLIENT_ID = "12345";
   public static final String CLIENT_SECRET = "fake-client-secret";
   public static final long ATHLETE_ID = 134815L;
+  /** Where the fake also serves its API: {@code baseUrl() + MOVED_PREFIX + "/api/v3"}. */
+  public static final String MOVED_PREFIX = "/moved";
 
   /** One request as the fake received it. */
   public record Request(String method, String path, MultiMap query, MultiMap headers, String body) {
@@ -73,6 +75,10 @@ public final class FakeStrava implements AutoCloseable {
     router.route().handler(BodyHandler.create(false)).handler(fake::record);
     fake.oauth.mount(router);
     fake.api.mount(router);
+    // The same API under another base, standing in for the host Strava moves its API to (STRAVA_NEXT_API_URL).
+    Router moved = Router.router(vertx);
+    fake.api.mount(moved);
+    router.route(MOVED_PREFIX + "/*").subRouter(moved);
     extraRoutes.accept(router);
     fake.server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     return fake;
@@ -123,6 +129,32 @@ public final class FakeStrava implements AutoCloseable {
 
   public void deleteActivity(long id) {
     activities.delete(id);
+  }
+
+  /**
+   * The athlete's Strava bulk export of this history, as Strava packs it: {@code activities.csv} with a row per
+   * activity (id, date in UTC, name, type, elapsed time, distance) and no files, enough for FitCoach to know the
+   * workouts as the athlete's own data and merge them with the API's copies.
+   */
+  public byte[] exportZip() {
+    java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm:ss a",
+        java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+    StringBuilder csv = new StringBuilder("Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,"
+        + "Elapsed Time,Distance,Filename\n");
+    for (JsonObject a : activities()) {
+      csv.append(a.getLong("id")).append(",\"").append(date.format(Instant.parse(a.getString("start_date")))).append("\",\"")
+          .append(a.getString("name", "").replace("\"", "\"\"")).append("\",").append(a.getString("sport_type")).append(",,")
+          .append(a.getInteger("elapsed_time")).append(',').append(a.getDouble("distance", 0.0)).append(",\n");
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("activities.csv"));
+      zip.write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.closeEntry();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return bytes.toByteArray();
   }
 
   /** Answers with the legacy oldest-first order when a list request has {@code after} but no {@code before}. */

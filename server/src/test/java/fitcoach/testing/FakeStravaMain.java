@@ -16,7 +16,8 @@ import java.time.Instant;
  * <p>A process in another language cannot call the fake's Java methods, so one control route stands in for
  * "the athlete just finished a workout": {@code POST /_fake/activities {"name", "sportType"}} stores a new activity
  * that started an hour ago and pushes Strava's {@code create} event to the current webhook subscriber. It answers
- * {@code {"activity": …, "delivered": <status of the callback>}}, or 409 when nobody has subscribed.
+ * {@code {"activity": …, "delivered": <status of the callback>}}, or 409 when nobody has subscribed. And
+ * {@code GET /_fake/export.zip} hands out the athlete's Strava bulk export of the history ({@link FakeStrava#exportZip}).
  */
 public final class FakeStravaMain {
   private FakeStravaMain() {
@@ -26,8 +27,11 @@ public final class FakeStravaMain {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     long delayMs = args.length > 2 ? Long.parseLong(args[2]) : 0;
     FakeStrava[] self = new FakeStrava[1];
-    FakeStrava fake = FakeStrava.start(Vertx.vertx(), router ->
-        router.post("/_fake/activities").handler(ctx -> addAndPush(self[0], ctx)));
+    FakeStrava fake = FakeStrava.start(Vertx.vertx(), router -> {
+      router.post("/_fake/activities").handler(ctx -> addAndPush(self[0], ctx));
+      router.get("/_fake/export.zip").handler(ctx -> ctx.response().putHeader("Content-Type", "application/zip")
+          .end(io.vertx.core.buffer.Buffer.buffer(self[0].exportZip())));
+    });
     self[0] = fake;
     fake.history(count, 42).delay(Duration.ofMillis(delayMs));
     fake.rateLimits(1_000_000, 10_000_000);

@@ -179,6 +179,32 @@ class FakeStravaTest {
   }
 
   @Test
+  @DisplayName("Revoke takes the app's credentials in HTTP Basic and either token in the form, and kills both")
+  void revoke() {
+    JsonObject t = tokens();
+    String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+        (FakeStrava.CLIENT_ID + ":" + FakeStrava.CLIENT_SECRET).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String form = "token=" + t.getString("refresh_token") + "&token_type_hint=refresh_token";
+    assertThat(sendWithAuthorization("/oauth/revoke", "Basic d3Jvbmc6Y3JlZHM=", form).status()).isEqualTo(401);
+    assertThat(get("/api/v3/athlete", t.getString("access_token")).status()).isEqualTo(200);
+
+    assertThat(sendWithAuthorization("/oauth/revoke", basic, form).status()).isEqualTo(200);
+
+    assertThat(get("/api/v3/athlete", t.getString("access_token")).status()).isEqualTo(401);
+    assertThat(refresh(t.getString("refresh_token")).status()).isEqualTo(400);
+    // A token it no longer knows is revoked already: 200 again, as OAuth token revocation answers.
+    assertThat(sendWithAuthorization("/oauth/revoke", basic, form).status()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("A token sent as an access_token parameter is not read, as from 2027-06-01: only the header counts")
+  void tokenOnlyInHeader() {
+    JsonObject t = tokens();
+    assertThat(send("GET", "/api/v3/athlete?access_token=" + t.getString("access_token"), null, null, null).status()).isEqualTo(401);
+    assertThat(get("/api/v3/athlete", t.getString("access_token")).status()).isEqualTo(200);
+  }
+
+  @Test
   @DisplayName("An access token stops working when its expires_at has passed on the fake's clock")
   void expiredAccessToken() {
     JsonObject t = tokens();
@@ -554,8 +580,7 @@ class FakeStravaTest {
       assertThat(postForm("/api/v3/push_subscriptions", Map.of("client_id", FakeStrava.CLIENT_ID, "client_secret",
           FakeStrava.CLIENT_SECRET, "callback_url", callback.url(), "verify_token", "v")).status()).isEqualTo(201);
 
-      assertThat(send("POST", "/oauth/deauthorize?access_token=" + tokens().getString("access_token"), null, null, null).status())
-          .isEqualTo(200);
+      assertThat(send("POST", "/oauth/deauthorize", tokens().getString("access_token"), null, null).status()).isEqualTo(200);
 
       waitUntil(() -> callback.requests.size() == 2, Duration.ofSeconds(5));
       JsonObject event = new JsonObject(callback.requests.get(1).body());
@@ -649,6 +674,17 @@ class FakeStravaTest {
       return new Response(r.statusCode(), r.headers().map(), r.body());
     } catch (Exception e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
+    }
+  }
+
+  private Response sendWithAuthorization(String path, String authorization, String form) {
+    try {
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(strava.baseUrl() + path)).timeout(Duration.ofSeconds(20))
+          .header("Authorization", authorization).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.headers().map(), r.body());
+    } catch (Exception e) {
+      throw new IllegalStateException("POST " + path + " failed", e);
     }
   }
 

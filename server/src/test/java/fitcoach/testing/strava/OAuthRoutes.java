@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Strava's OAuth endpoints (B.2–B.5): authorize redirects like the consent page would, token exchanges and refreshes
- * with rotation, deauthorize. Client credentials are checked on every token call.
+ * with rotation, deauthorize and revoke. Client credentials are checked on every token call.
  */
 public final class OAuthRoutes {
   private final String clientId;
@@ -46,6 +46,7 @@ public final class OAuthRoutes {
     router.post("/oauth/token").handler(this::token);
     router.post("/api/v3/oauth/token").handler(this::token);
     router.post("/oauth/deauthorize").handler(this::deauthorize);
+    router.post("/oauth/revoke").handler(this::revoke);
   }
 
   private void authorize(RoutingContext ctx) {
@@ -108,6 +109,33 @@ public final class OAuthRoutes {
     tokens.revokeAll();
     Wire.json(ctx, 200, new JsonObject().put("access_token", token));
     onDeauthorized.run();
+  }
+
+  /**
+   * {@code POST /oauth/revoke}, the only deauthorisation from 2027-06-01: the app's credentials in HTTP Basic, the access
+   * or refresh token as {@code token} in the form; revoking either revokes both. Like OAuth token revocation (RFC 7009),
+   * a token it does not know answers 200 too.
+   */
+  private void revoke(RoutingContext ctx) {
+    String expected = "Basic " + java.util.Base64.getEncoder().encodeToString((clientId + ":" + clientSecret)
+        .getBytes(StandardCharsets.UTF_8));
+    if (!expected.equals(ctx.request().getHeader("Authorization"))) {
+      Wire.json(ctx, 401, StravaErrors.badRequest("Application", "client_secret", "invalid").put("message", "Authorization Error"));
+      return;
+    }
+    String token = Wire.params(ctx).get("token");
+    if (token == null || token.isBlank()) {
+      Wire.json(ctx, 400, StravaErrors.badRequest("Token", "token", "missing"));
+      return;
+    }
+    boolean live = tokens.isLive(token);
+    if (live) {
+      tokens.revokeAll();
+    }
+    Wire.json(ctx, 200, new JsonObject());
+    if (live) {
+      onDeauthorized.run();
+    }
   }
 
   private static boolean isHttpUrl(String url) {

@@ -88,6 +88,11 @@ public final class Tokens {
     return Optional.of(grant.scope());
   }
 
+  /** Whether {@code token} is the live refresh token or a live access token. */
+  public synchronized boolean isLive(String token) {
+    return token != null && (token.equals(refreshToken) || scopeOf(token).isPresent());
+  }
+
   public synchronized void revokeAll() {
     codes.clear();
     accessTokens.clear();

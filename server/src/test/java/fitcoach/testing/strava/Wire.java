@@ -33,13 +33,16 @@ public final class Wire {
     return params;
   }
 
-  /** The token from {@code Authorization: Bearer …}, else the legacy {@code access_token} parameter. */
+  /**
+   * The token from {@code Authorization: Bearer …}. The fake is already as strict as Strava from 2027-06-01: a token in
+   * an {@code access_token} parameter is not read, so a client that still sends one fails here.
+   */
   public static String accessToken(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return header.substring(7).trim();
     }
-    return params(ctx).get("access_token");
+    return null;
   }
 
   public static void json(RoutingContext ctx, int status, Object body) {

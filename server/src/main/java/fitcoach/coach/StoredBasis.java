@@ -1,0 +1,63 @@
+package fitcoach.coach;
+
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An answer's basis as stored with it (the {@code basis} column): what the athlete is told, and, under {@code version},
+ * what lets a later read tell whether the coach's inputs changed since. The version stays on the server.
+ *
+ * @param through the last local day whose workouts the answer drew on (its day, its week's Sunday)
+ * @param asOf when the workouts were read (database time): a workout first readable after it arrived since
+ * @param version how many workouts the coach could read up to {@code through}, and the fingerprint of their data
+ */
+record StoredBasis(AnswerBasis basis, LocalDate through, OffsetDateTime asOf, CoachRepository.Version version) {
+  static final String NEW_ACTIVITIES = "new_activities";
+  static final String ACTIVITIES_CHANGED = "activities_changed";
+  static final String POLICY_CHANGED = "policy_changed";
+
+  JsonObject toJson() {
+    return new JsonObject()
+        .put("coachActivities", basis.coachActivities())
+        .put("fileAndExport", basis.fileAndExport())
+        .put("stravaApi", basis.stravaApi())
+        .put("keptOut", basis.keptOut())
+        .put("stravaApiAllowed", basis.stravaApiAllowed())
+        .put("version", new JsonObject().put("through", through.toString()).put("asOf", asOf.toString())
+            .put("workouts", version.workouts()).put("fingerprint", version.fingerprint()));
+  }
+
+  /** The stored basis, or null for an answer stored before bases were (or one whose basis cannot be read). */
+  static StoredBasis fromJson(JsonObject j) {
+    if (j == null || !(j.getValue("version") instanceof JsonObject v)) {
+      return null;
+    }
+    return new StoredBasis(new AnswerBasis(j.getLong("coachActivities", 0L), j.getLong("fileAndExport", 0L),
+        j.getLong("stravaApi", 0L), j.getLong("keptOut", 0L), j.getBoolean("stravaApiAllowed", false)),
+        LocalDate.parse(v.getString("through")), OffsetDateTime.parse(v.getString("asOf")),
+        new CoachRepository.Version(v.getLong("workouts", 0L), v.getString("fingerprint"), 0));
+  }
+
+  /**
+   * Why an answer on this basis is outdated, in the contract's order: workouts the coach can read now that arrived
+   * since; a change in the data of those it had (an edit, a deletion, another copy read instead); another data policy.
+   *
+   * @param now the same workouts read today, under this basis's policy, split at {@link #asOf}
+   */
+  List<String> outdatedReasons(CoachRepository.Version now, boolean stravaApiAllowedNow) {
+    List<String> reasons = new ArrayList<>(3);
+    if (now.arrived() > 0) {
+      reasons.add(NEW_ACTIVITIES);
+    }
+    if (now.workouts() != version.workouts() || !now.fingerprint().equals(version.fingerprint())) {
+      reasons.add(ACTIVITIES_CHANGED);
+    }
+    if (stravaApiAllowedNow != basis.stravaApiAllowed()) {
+      reasons.add(POLICY_CHANGED);
+    }
+    return reasons;
+  }
+}
