@@ -29,7 +29,8 @@ public final class SyncVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SyncVerticle.class);
   private static final long EVENT_RETRY_MS = 30_000;
   private static final long PRUNE_MS = 3_600_000;
-  private static final long SETTLE_EVERY_MS = 2_000;
+  private static final long FIRST_SETTLE_INTERVAL_MS = 10_000;
+  private static final long MAX_SETTLE_INTERVAL_MS = 60_000;
   private final StravaRepository repository;
   private final StravaCopies copies;
   private final StravaClient client;
@@ -40,8 +41,11 @@ public final class SyncVerticle extends VerticleBase {
   private final long retryBaseMs;
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
   private final Set<Long> processing = ConcurrentHashMap.newKeySet();
-  /** When each running sync last brought loads up to date (System.nanoTime). */
-  private final java.util.Map<UUID, Long> lastSettled = new ConcurrentHashMap<>();
+  /** When each running sync next brings loads up to date mid-sync (System.nanoTime), and the interval it is at. */
+  private final java.util.Map<UUID, Settling> settling = new ConcurrentHashMap<>();
+
+  private record Settling(long next, long interval) {
+  }
   private final AtomicBoolean eventWakeUpScheduled = new AtomicBoolean();
 
   SyncVerticle(StravaRepository repository, ActivityStore store, StravaClient client, StravaTokens tokens, RateLimiter limiter,
@@ -135,13 +139,15 @@ public final class SyncVerticle extends VerticleBase {
       int pages = job.pagesFetched() + 1;
       SyncJob progressed = job.with(JobState.RUNNING, job.cursor().next(), pages, job.activitiesFetched() + items.size(),
           job.activitiesNew() + up.inserted(), job.activitiesUpdated() + up.updated(), null, null);
-      // A long first sync fills the chart in as pages are stored, without holding up the next page: from the first
-      // page on, at most every SETTLE_EVERY_MS (a recompute of a long history is not free, and a backfill stores
-      // several pages a second); the end of the sync settles the rest.
+      // A long first sync fills the chart in as pages are stored, without holding up the next page: after the first
+      // page, then 10 s later, then at doubling intervals. Each recompute covers the whole history stored so far, and
+      // thresholds estimated from a growing history move every load, so a fast backfill (10,000 activities in
+      // seconds) settles once mid-way, not every page; a wait for the rate limit and the end settle the rest.
       long now = System.nanoTime();
-      Long last = lastSettled.get(job.id());
-      if (last == null || now - last >= SETTLE_EVERY_MS * 1_000_000) {
-        lastSettled.put(job.id(), now);
+      Settling due = settling.get(job.id());
+      if (due == null || now >= due.next()) {
+        long interval = due == null ? FIRST_SETTLE_INTERVAL_MS : Math.min(due.interval() * 2, MAX_SETTLE_INTERVAL_MS);
+        settling.put(job.id(), new Settling(now + interval * 1_000_000, interval));
         load.settled(job.userId()).onFailure(err -> LOG.warn("Bringing loads up to date mid-sync failed: {}", err.getMessage()));
       }
       return save(progressed).map(v -> new Progress(progressed, changedFrom));
@@ -207,7 +213,7 @@ public final class SyncVerticle extends VerticleBase {
 
   private void forget(SyncJob job) {
     running.remove(job.id());
-    lastSettled.remove(job.id());
+    settling.remove(job.id());
   }
 
   private Future<Void> save(SyncJob job) {
