@@ -8,6 +8,11 @@ final class ActivityStoreSql {
   /** One writer per athlete at a time, across every instance on this database; and who is writing, for announcements. */
   static final String BEGIN = """
       SELECT pg_advisory_xact_lock(hashtextextended($1::text, 1207)), set_config('fitcoach.instance', $2, true)""";
+  /**
+   * The same per-athlete lock for the load engine's writes: they touch the rows a store write may delete or update, and
+   * two writers taking row locks in different orders deadlock (a disconnect's delete against a recompute's update).
+   */
+  static final String LOCK_ATHLETE = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 1207))";
 
   private static final String INSERT_ROWS = """
       INSERT INTO activities (user_id, source, external_id, sport_type, sport_family, name, description, notes, start_date,

@@ -21,7 +21,8 @@ public final class LoadColumns {
     this.pool = pool;
   }
 
-  public Future<Void> save(List<Computed> computed) {
+  /** Stores one athlete's computed loads, in turn with the store's writes for that athlete (see LOCK_ATHLETE). */
+  public Future<Void> save(UUID userId, List<Computed> computed) {
     if (computed.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -39,6 +40,8 @@ public final class LoadColumns {
       estimated[i] = c.estimated();
       families[i] = c.family();
     }
-    return pool.preparedQuery(ActivityStoreSql.SAVE_LOADS).execute(Tuple.of(ids, loads, methods, estimated, families)).mapEmpty();
+    return pool.withTransaction(conn -> conn.preparedQuery(ActivityStoreSql.LOCK_ATHLETE).execute(Tuple.of(userId.toString()))
+        .compose(v -> conn.preparedQuery(ActivityStoreSql.SAVE_LOADS).execute(Tuple.of(ids, loads, methods, estimated, families))))
+        .mapEmpty();
   }
 }

@@ -142,8 +142,8 @@ final class LoadRepository {
   record LoadUpdate(UUID id, double load, String method, boolean estimated, String family, LocalDate localDate) {
   }
 
-  Future<Void> updateLoads(List<LoadUpdate> updates) {
-    return loadColumns.save(updates.stream()
+  Future<Void> updateLoads(UUID userId, List<LoadUpdate> updates) {
+    return loadColumns.save(userId, updates.stream()
         .map(u -> new fitcoach.activities.LoadColumns.Computed(u.id(), u.load(), u.method(), u.estimated(), u.family())).toList());
   }
 

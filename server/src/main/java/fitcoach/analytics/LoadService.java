@@ -247,7 +247,7 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
           LocalDate recomputeFrom = updates.stream().map(LoadRepository.LoadUpdate::localDate)
               .reduce(hint, (a, b) -> a.isBefore(b) ? a : b);
           LocalDate today = today(profile);
-          return repository.updateLoads(updates)
+          return repository.updateLoads(userId, updates)
               .compose(v -> Future.all(repository.dailyLoads(userId), repository.firstActivityDate(userId)))
               .compose(loaded -> {
                 SortedMap<LocalDate, Double> daily = inWindow(loaded.<SortedMap<LocalDate, Double>>resultAt(0));
