@@ -1,6 +1,7 @@
 package fitcoach.analysis;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -154,7 +155,7 @@ public final class CriticalPower {
       return Line.rejected("the efforts give a " + reserve + " of zero or less; they do not follow the model");
     }
     if (rSquared < MIN_R_SQUARED) {
-      return Line.rejected(String.format(java.util.Locale.ROOT,
+      return Line.rejected(String.format(Locale.ROOT,
           "the efforts fit the model poorly (R² %.3f, below %.2f); more maximal efforts between 3 and 20 minutes"
               + " would help", rSquared, MIN_R_SQUARED));
     }
