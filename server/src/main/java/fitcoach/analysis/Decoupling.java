@@ -8,9 +8,10 @@ import java.util.OptionalDouble;
  * efficiency, output ÷ heart rate, of the first half of the moving seconds against the second half,
  * {@code (EF1 − EF2) / EF1 × 100}. A positive value means heart rate drifted up (or output down) as the session went on.
  *
- * <p>Each half's efficiency is its mean output over its mean heart rate (a ratio of sums, as GoldenCheetah sums watts
- * and heart rate per half). Moving seconds are those with output above 0 and a heart rate present; the halves are the
- * first ⌊n/2⌋ and the last ⌊n/2⌋ of them, so with an odd count the middle second belongs to neither.
+ * <p>Each half's efficiency is its mean output over its mean heart rate, as in GoldenCheetah. Where we differ on purpose:
+ * GoldenCheetah halves all samples by count and averages the ones with heart rate (stops included as 0 W); the issue
+ * asks for halves of the moving time, so here moving seconds are those with output above 0 and a heart rate present,
+ * and the halves are the first ⌊n/2⌋ and the last ⌊n/2⌋ of them (with an odd count the middle second is in neither).
  */
 public final class Decoupling {
 
