@@ -5,20 +5,26 @@ import fitcoach.auth.AuthHandler;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 
-/** Wires the load and analytics reads: /api/load (PMC and its settings), then /api/analytics (weekly, by sport). */
+/**
+ * Wires the load and analytics reads: /api/load (PMC and its settings), /api/analytics (weekly, by sport) and one
+ * activity's analysis (/api/activities/:id/analysis).
+ */
 public final class AnalyticsModule implements Feature {
   private final LoadRoutes load;
   private final AnalyticsRoutes analytics;
+  private final ActivityAnalysisRoutes activityAnalysis;
 
   /** {@code load} is the one {@link LoadService} of the app, shared with every feature that changes activities. */
   public AnalyticsModule(Pool pool, LoadService load, AuthHandler requireUser) {
     this.load = new LoadRoutes(load, requireUser);
     this.analytics = new AnalyticsRoutes(pool, load, requireUser);
+    this.activityAnalysis = new ActivityAnalysisRoutes(pool, load, requireUser);
   }
 
   @Override
   public void mount(Router router) {
     load.mount(router);
     analytics.mount(router);
+    activityAnalysis.mount(router);
   }
 }

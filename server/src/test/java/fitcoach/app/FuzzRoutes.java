@@ -57,6 +57,7 @@ final class FuzzRoutes {
     r.add("POST", "/api/activities/{activity}/unmerge", Kind.JSON);
     r.add("POST", "/api/activities/{activity}/primary", Kind.JSON);
     r.add("GET", "/api/activities/{activity}/streams", query("maxPoints", "500"), null, Kind.JSON);
+    r.add("GET", "/api/activities/{activity}/analysis", Kind.JSON);
 
     r.add("GET", "/api/load/pmc", query("from", "2026-01-01", "to", today), null, Kind.JSON);
     r.add("GET", "/api/load/settings", Kind.JSON);

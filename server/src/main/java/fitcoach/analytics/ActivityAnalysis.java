@@ -1,0 +1,257 @@
+package fitcoach.analytics;
+
+import fitcoach.analysis.BestEfforts;
+import fitcoach.analysis.Decoupling;
+import fitcoach.analysis.EfficiencyFactor;
+import fitcoach.analysis.IntensityFactor;
+import fitcoach.analysis.MeanMax;
+import fitcoach.analysis.NormalizedPower;
+import fitcoach.analysis.OneHertz;
+import fitcoach.analysis.ZoneTimes;
+import fitcoach.load.Thresholds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One activity's analysis (GET /api/activities/:id/analysis), computed on request from its stored streams with the
+ * engine in {@code fitcoach.analysis} and the thresholds in force now. Pure and blocking (gunzip, parse, grid): the
+ * route runs it on a worker thread. Numbers the streams cannot give are null; an activity without streams answers
+ * {@code streams: false} with everything else empty.
+ */
+final class ActivityAnalysis {
+  /** Families whose speed curve is shown as pace (s/km, lower is better), as athletes of these sports read it. */
+  private static final Set<String> PACE_FAMILIES = Set.of("run", "swim");
+  /** Families where standing still is not moving (ActivityMetrics' speed rule for moving time). */
+  private static final Set<String> SPEED_RULE_FAMILIES = Set.of("run", "ride", "walk", "ski");
+  /** ActivityMetrics' pause rule: a recording gap longer than this is not moving. */
+  private static final double PAUSE_GAP_S = 10;
+  /** ActivityMetrics' speed rule: slower than this is standing. */
+  private static final double MIN_MOVING_SPEED_MPS = 0.5;
+
+  private ActivityAnalysis() {
+  }
+
+  static Map<String, Object> of(UUID activityId, String sportFamily, byte[] gzippedStreams, Thresholds t) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("activityId", activityId);
+    out.put("sportFamily", sportFamily);
+    StoredStreams s = gzippedStreams == null ? null : StoredStreams.read(gzippedStreams);
+    Samples samples = s == null ? null : Samples.of(s);
+    boolean has = samples != null && samples.time.length > 0;
+    out.put("streams", has);
+    if (!has) {
+      out.put("gridSeconds", null);
+      out.put("movingSeconds", null);
+      out.put("curves", curves(null, null, null, sportFamily));
+      out.put("normalizedPowerW", null);
+      out.put("intensityFactor", null);
+      out.put("efficiencyFactor", null);
+      out.put("decouplingPercent", null);
+      out.put("zones", zones(null, null, t));
+      out.put("bestEfforts", List.of());
+      out.put("thresholds", thresholds(t));
+      return out;
+    }
+    OneHertz grid = OneHertz.of(samples.time);
+    double[] power = grid.power(samples.power);
+    double[] hr = grid.heartRate(samples.hr);
+    double[] distance = grid.distance(samples.distance);
+    double[] speed = grid.speed(samples.speed);
+    if (speed == null && distance != null) {
+      speed = speedFromDistance(distance);
+    }
+    boolean[] moving = moving(samples.time, grid.seconds(), speed, SPEED_RULE_FAMILIES.contains(sportFamily));
+    int movingSeconds = 0;
+    for (boolean m : moving) {
+      movingSeconds += m ? 1 : 0;
+    }
+    OptionalDouble np = power == null ? OptionalDouble.empty() : NormalizedPower.of(power);
+    OptionalDouble ftp = t.ftpKnown() ? OptionalDouble.of(t.ftpW()) : OptionalDouble.empty();
+    boolean ride = "ride".equals(sportFamily);
+    OptionalDouble ef = np.isPresent() && ride ? EfficiencyFactor.ofPower(np.getAsDouble(), hr)
+        : speed == null || hr == null ? OptionalDouble.empty() : EfficiencyFactor.ofSpeed(speed, hr);
+    var decoupling = hr == null ? java.util.Optional.<Decoupling.Result>empty()
+        : Decoupling.of(ride ? power : null, speed, hr);
+
+    out.put("gridSeconds", grid.seconds());
+    out.put("movingSeconds", movingSeconds);
+    out.put("curves", curves(power, hr, speed, sportFamily));
+    out.put("normalizedPowerW", round(np, 1));
+    out.put("intensityFactor", np.isPresent() ? round(IntensityFactor.of(np.getAsDouble(), ftp), 3) : null);
+    out.put("efficiencyFactor", round(ef, 4));
+    out.put("decouplingPercent", decoupling.map(d -> round(d.percent(), 1)).orElse(null));
+    out.put("decouplingBasis", decoupling.map(d -> d.basis().name()).orElse(null));
+    out.put("zones", zones(onlyMoving(power, moving), onlyMoving(hr, moving), t));
+    List<Map<String, Object>> efforts = new ArrayList<>();
+    if ("run".equals(sportFamily) && distance != null) {
+      for (BestEfforts.Effort e : BestEfforts.running(distance)) {
+        efforts.add(ordered("distanceM", e.distanceM(), "timeS", round(e.timeS(), 1), "startS", round(e.startS(), 1)));
+      }
+    }
+    out.put("bestEfforts", efforts);
+    out.put("thresholds", thresholds(t));
+    return out;
+  }
+
+  private static Map<String, Object> curves(double[] power, double[] hr, double[] speed, String family) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("power", points(MeanMax.power(power), 1));
+    c.put("heartRate", points(MeanMax.heartRate(hr), 1));
+    MeanMax.Curve speedCurve = MeanMax.speed(speed);
+    if (PACE_FAMILIES.contains(family)) {
+      c.put("pace", points(MeanMax.pace(speedCurve), 1));
+    } else {
+      c.put("speed", points(speedCurve, 3));
+    }
+    return c;
+  }
+
+  private static List<Map<String, Object>> points(MeanMax.Curve curve, int decimals) {
+    List<Map<String, Object>> out = new ArrayList<>(curve.points().size());
+    for (MeanMax.Point p : curve.points()) {
+      out.add(ordered("durationS", p.durationS(), "value", round(p.value(), decimals), "startS", p.startS()));
+    }
+    return out;
+  }
+
+  /** Power zones need an FTP; heart-rate zones use LTHR (Coggan) when known, else max HR. */
+  private static Map<String, Object> zones(double[] power, double[] hr, Thresholds t) {
+    Map<String, Object> z = new LinkedHashMap<>();
+    z.put("power", t.ftpKnown() ? zone(power, ZoneTimes.bounds(t.ftpW(), ZoneTimes.COGGAN_POWER_PERCENT_FTP), "ftp") : null);
+    Map<String, Object> heart = null;
+    if (positive(t.lthr())) {
+      heart = zone(hr, ZoneTimes.bounds(t.lthr(), ZoneTimes.COGGAN_HR_PERCENT_LTHR), "lthr");
+    } else if (positive(t.maxHr())) {
+      heart = zone(hr, ZoneTimes.bounds(t.maxHr(), ZoneTimes.HR_PERCENT_MAX), "maxHr");
+    }
+    z.put("heartRate", heart);
+    return z;
+  }
+
+  private static Map<String, Object> zone(double[] grid, double[] bounds, String basis) {
+    List<Double> b = new ArrayList<>(bounds.length);
+    for (double v : bounds) {
+      b.add(round(v, 0));
+    }
+    int[] seconds = grid == null ? new int[bounds.length] : ZoneTimes.seconds(grid, bounds);
+    return ordered("basis", basis, "bounds", b, "seconds", java.util.Arrays.stream(seconds).boxed().toList());
+  }
+
+  private static Map<String, Object> thresholds(Thresholds t) {
+    return ordered("ftpW", t.ftpKnown() ? round(t.ftpW(), 0) : null,
+        "lthrBpm", positive(t.lthr()) ? round(t.lthr(), 0) : null,
+        "maxHrBpm", positive(t.maxHr()) ? round(t.maxHr(), 0) : null,
+        "inForce", "now");
+  }
+
+  /**
+   * Moving grid seconds, by ActivityMetrics' moving-time rule put on the grid: grid second k (the second ending at
+   * elapsed time k) moves when it lies in a recording interval of at most 10 s and, for runs, rides, walks and skiing,
+   * the grid speed there is at least 0.5 m/s. Second 0 ends no interval, so it never moves.
+   */
+  static boolean[] moving(double[] time, int seconds, double[] speed, boolean speedRule) {
+    boolean[] m = new boolean[seconds];
+    double t0 = time[0];
+    double prev = 0;
+    for (int i = 1; i < time.length; i++) {
+      double cur = time[i] - t0;
+      if (cur <= prev) {
+        continue;
+      }
+      if (cur - prev <= PAUSE_GAP_S) {
+        for (int k = (int) Math.floor(prev) + 1; k <= cur && k < seconds; k++) {
+          m[k] = !speedRule || speed == null || !(speed[k] < MIN_MOVING_SPEED_MPS);
+        }
+      }
+      prev = cur;
+    }
+    return m;
+  }
+
+  private static double[] onlyMoving(double[] grid, boolean[] moving) {
+    if (grid == null) {
+      return null;
+    }
+    double[] out = grid.clone();
+    for (int k = 0; k < out.length; k++) {
+      if (k >= moving.length || !moving[k]) {
+        out[k] = Double.NaN;
+      }
+    }
+    return out;
+  }
+
+  /** Speed from the distance grid: the metres gained over each second (second 0 gains nothing). */
+  private static double[] speedFromDistance(double[] distance) {
+    double[] v = new double[distance.length];
+    for (int k = 1; k < v.length; k++) {
+      double d = distance[k] - distance[k - 1];
+      v[k] = Double.isFinite(d) && d > 0 ? d : 0;
+    }
+    return v;
+  }
+
+  private static boolean positive(double v) {
+    return Double.isFinite(v) && v > 0;
+  }
+
+  private static Double round(OptionalDouble v, int decimals) {
+    return v.isPresent() ? round(v.getAsDouble(), decimals) : null;
+  }
+
+  static Double round(double v, int decimals) {
+    if (!Double.isFinite(v)) {
+      return null;
+    }
+    double f = Math.pow(10, decimals);
+    return Math.round(v * f) / f;
+  }
+
+  private static Map<String, Object> ordered(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  /** The samples with a valid time, channels aligned with them (a sample without a time cannot be placed). */
+  private record Samples(double[] time, double[] power, double[] hr, double[] speed, double[] distance) {
+    static Samples of(StoredStreams s) {
+      if (s.timeS() == null) {
+        return null;
+      }
+      int n = 0;
+      for (double t : s.timeS()) {
+        n += Double.isFinite(t) ? 1 : 0;
+      }
+      if (n == s.timeS().length) {
+        return new Samples(s.timeS(), s.powerW(), s.heartRate(), s.speedMps(), s.distanceM());
+      }
+      int[] keep = new int[n];
+      for (int i = 0, j = 0; i < s.timeS().length; i++) {
+        if (Double.isFinite(s.timeS()[i])) {
+          keep[j++] = i;
+        }
+      }
+      return new Samples(pick(s.timeS(), keep), pick(s.powerW(), keep), pick(s.heartRate(), keep),
+          pick(s.speedMps(), keep), pick(s.distanceM(), keep));
+    }
+
+    private static double[] pick(double[] a, int[] keep) {
+      if (a == null) {
+        return null;
+      }
+      double[] out = new double[keep.length];
+      for (int j = 0; j < keep.length; j++) {
+        out[j] = a[keep[j]];
+      }
+      return out;
+    }
+  }
+}

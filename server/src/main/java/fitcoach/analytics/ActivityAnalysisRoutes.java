@@ -1,0 +1,65 @@
+package fitcoach.analytics;
+
+import fitcoach.app.ApiException;
+import fitcoach.app.Json;
+import fitcoach.auth.AuthHandler;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+/**
+ * GET /api/activities/:id/analysis: curves, NP/IF/EF, decoupling, zone times and best efforts of one activity, computed
+ * on request from its stored streams with the thresholds in force now. Never fetches streams from Strava (the
+ * /streams route does that); without stored streams it answers {@code streams: false}.
+ */
+final class ActivityAnalysisRoutes {
+  private final ActivityAnalysisRepository repository;
+  private final LoadService load;
+  private final AuthHandler requireUser;
+
+  ActivityAnalysisRoutes(Pool pool, LoadService load, AuthHandler requireUser) {
+    this.repository = new ActivityAnalysisRepository(pool);
+    this.load = load;
+    this.requireUser = requireUser;
+  }
+
+  void mount(Router router) {
+    router.get("/api/activities/:id/analysis").handler(requireUser).handler(this::analysis);
+  }
+
+  private void analysis(RoutingContext ctx) {
+    UUID userId = AuthHandler.signedIn(ctx).userId();
+    UUID id = id(ctx);
+    Future.all(repository.find(userId, id), load.thresholds(userId)).compose(all -> {
+      var found = all.<java.util.Optional<ActivityAnalysisRepository.Found>>resultAt(0)
+          .orElseThrow(ActivityAnalysisRoutes::notFound);
+      fitcoach.load.Thresholds thresholds = all.resultAt(1);
+      // Gunzip, parsing and the 1 Hz grid take milliseconds to tens of them for a long ride: never on the event loop.
+      return ctx.vertx().executeBlocking(() -> {
+        try {
+          return Json.encode(ActivityAnalysis.of(id, found.sportFamily(), found.gzippedStreams(), thresholds));
+        } catch (UncheckedIOException e) {
+          throw ApiException.invalid(null, "streams_unreadable", "The stored streams of this activity cannot be read");
+        } catch (IllegalArgumentException e) {
+          // OneHertz refuses an activity spanning more than 24 h, so no stored stream can grow the grid without end.
+          throw ApiException.invalid(null, "streams_not_analysable", "The streams cannot be analysed: " + e.getMessage());
+        }
+      }, false);
+    }).onSuccess(json -> Json.sendEncoded(ctx, 200, json)).onFailure(ctx::fail);
+  }
+
+  private static UUID id(RoutingContext ctx) {
+    try {
+      return UUID.fromString(ctx.pathParam("id"));
+    } catch (IllegalArgumentException e) {
+      throw notFound();
+    }
+  }
+
+  private static ApiException notFound() {
+    return ApiException.notFound("No such activity");
+  }
+}
