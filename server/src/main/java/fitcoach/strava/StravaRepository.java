@@ -93,7 +93,10 @@ final class StravaRepository {
 
   private static final String STRAVA_ID = """
       SELECT external_id FROM activities WHERE user_id = $1 AND id = $2 AND source = 'strava'""";
-  private static final String STREAMS = "SELECT data, stream_types, point_count, fetched_at FROM activity_streams WHERE activity_id = $1";
+  /** The athlete's own activity's streams only: an id from another account finds nothing. */
+  private static final String STREAMS = """
+      SELECT s.data FROM activity_streams s JOIN activities a ON a.id = s.activity_id
+      WHERE s.activity_id = $1 AND a.user_id = $2""";
   // The user an event is about, only when it names this instance's push subscription and a connected athlete; with the
   // number of events still waiting, so a flood cannot queue work without end.
   private static final String EVENT_OWNER = """
@@ -299,8 +302,8 @@ final class StravaRepository {
   }
 
   /** Stored streams as gzip-compressed JSON ({@code {"heartrate": [...], ...}}). */
-  Future<Optional<byte[]>> streams(UUID activityId) {
-    return pool.preparedQuery(STREAMS).execute(Tuple.of(activityId)).map(rows -> rows.size() == 0
+  Future<Optional<byte[]>> streams(UUID userId, UUID activityId) {
+    return pool.preparedQuery(STREAMS).execute(Tuple.of(activityId, userId)).map(rows -> rows.size() == 0
         ? Optional.empty() : Optional.of(rows.iterator().next().getBuffer("data").getBytes()));
   }
 

@@ -257,7 +257,7 @@ public final class StravaService {
    * so the activity page costs the rate budget once. Refused with 429 while the budget is exhausted.
    */
   Future<fitcoach.activities.StreamSampler.Sampled> streams(UUID userId, UUID activityId, int maxPoints) {
-    return repository.streams(activityId).compose(stored -> {
+    return repository.streams(userId, activityId).compose(stored -> {
       if (stored.isPresent()) {
         // Reading the stored streams is gunzip and parsing, megabytes for a long activity: never on the event loop.
         return vertx.executeBlocking(() -> fitcoach.activities.StreamSampler.sample(stored.get(), maxPoints), false);

@@ -20,6 +20,7 @@ class ActivityAnalysisRoutesTest extends ApiTest {
   private static final int N = 1800;
 
   @Test
+  @org.junit.jupiter.api.DisplayName("A ride with power and heart rate: curves with their start seconds, NP and IF from the FTP, zone seconds over the moving time")
   void rideWithPowerAndHeartRateGivesCurvesNpIfAndZones() {
     signedIn();
     assertThat(client.put("/api/settings/profile", new JsonObject().put("ftpWatts", 250).put("lthr", 170).put("maxHr", 190))
@@ -67,6 +68,7 @@ class ActivityAnalysisRoutesTest extends ApiTest {
   }
 
   @Test
+  @org.junit.jupiter.api.DisplayName("A run with distance: best efforts interpolated within a second, and a pace curve")
   void runWithDistanceGivesBestEffortsAndPace() {
     signedIn();
     double[] distance = new double[N];
@@ -94,6 +96,7 @@ class ActivityAnalysisRoutesTest extends ApiTest {
   }
 
   @Test
+  @org.junit.jupiter.api.DisplayName("An activity without stored streams answers streams: false and nothing made up")
   void activityWithoutStreamsAnswersStreamsFalse() {
     signedIn();
     UUID id = Workouts.store(app, Workouts.copy(ActivitySource.FILE, "plain", "Ride", "Plain", Instant.parse("2026-03-01T08:00:00Z"),
@@ -110,6 +113,7 @@ class ActivityAnalysisRoutesTest extends ApiTest {
   }
 
   @Test
+  @org.junit.jupiter.api.DisplayName("Unknown, malformed and another account's activity ids answer 404, for the analysis and the streams")
   void unknownMalformedAndOtherUsersIdsAre404() {
     signedIn();
     assertThat(client.get("/api/activities/" + UUID.randomUUID() + "/analysis").status()).isEqualTo(404);
@@ -126,6 +130,8 @@ class ActivityAnalysisRoutesTest extends ApiTest {
           rs -> { rs.next(); return (UUID) rs.getObject(1); });
       TestDatabase.query("UPDATE activities SET user_id = ? WHERE id = ?", rs -> null, other, id);
       assertThat(client.get("/api/activities/" + id + "/analysis").status()).isEqualTo(404);
+      // The stored streams themselves are not served across accounts either.
+      assertThat(client.get("/api/activities/" + id + "/streams").status()).isEqualTo(404);
     } finally {
       TestDatabase.query("DELETE FROM activities WHERE id = ?", rs -> null, id);
       TestDatabase.query("DELETE FROM users WHERE email = 'b@example.com'", rs -> null);
@@ -134,6 +140,7 @@ class ActivityAnalysisRoutesTest extends ApiTest {
   }
 
   @Test
+  @org.junit.jupiter.api.DisplayName("Signed out, the analysis is refused with 401")
   void signedOutIs401() {
     signedIn();
     UUID id = store("Ride", new double[] {200, 210, 220}, null, null);
