@@ -51,7 +51,7 @@ final class ImportRepository {
         count(f.id) AS files, count(f.id) FILTER (WHERE f.state = %s) AS done, count(f.id) FILTER (WHERE f.state = %s) AS failed,
         coalesce(sum(f.activities_new), 0) AS new, coalesce(sum(f.activities_merged), 0) AS merged,
         coalesce(sum(f.activities_known), 0) AS known
-      FROM sync_jobs j LEFT JOIN import_files f ON f.job_id = j.id WHERE j.id = $1 GROUP BY j.id"""
+      FROM sync_jobs j LEFT JOIN import_files f ON f.job_id = j.id WHERE j.id = $1 AND j.user_id = $2 GROUP BY j.id"""
       .formatted(ImportFileState.DONE.sql(), ImportFileState.FAILED.sql());
   private static final String LATEST_JOB = """
       SELECT id FROM sync_jobs WHERE user_id = $1 AND kind = 'import' ORDER BY created_at DESC LIMIT 1""";
@@ -163,8 +163,9 @@ final class ImportRepository {
     return pool.preparedQuery(FINISH_JOB).execute(Tuple.of(jobId)).mapEmpty();
   }
 
-  Future<Optional<JobView>> job(UUID jobId) {
-    return Future.all(pool.preparedQuery(JOB_VIEW).execute(Tuple.of(jobId)), pool.preparedQuery(FILES).execute(Tuple.of(jobId)))
+  /** The athlete's own import job: another account's job id finds nothing. */
+  Future<Optional<JobView>> job(UUID userId, UUID jobId) {
+    return Future.all(pool.preparedQuery(JOB_VIEW).execute(Tuple.of(jobId, userId)), pool.preparedQuery(FILES).execute(Tuple.of(jobId)))
         .map(all -> {
           io.vertx.sqlclient.RowSet<Row> rows = all.resultAt(0);
           if (rows.size() == 0) {

@@ -54,7 +54,7 @@ public final class ImportRoutes {
         .map(jobId)
     ).compose(jobId -> {
       ctx.vertx().eventBus().send(ImportVerticle.RUN, new JsonObject().put("jobId", jobId.toString()).put("userId", userId.toString()));
-      return repository.job(jobId);
+      return repository.job(userId, jobId);
     }).onSuccess(view -> Json.send(ctx, 202, view.orElseThrow())).onFailure(ctx::fail);
   }
 
@@ -85,7 +85,7 @@ public final class ImportRoutes {
   private void latest(RoutingContext ctx) {
     UUID userId = AuthHandler.signedIn(ctx).userId();
     repository.latestJob(userId)
-        .compose(id -> id.isEmpty() ? Future.failedFuture(ApiException.notFound("Nothing has been imported yet")) : repository.job(id.get()))
+        .compose(id -> id.isEmpty() ? Future.failedFuture(ApiException.notFound("Nothing has been imported yet")) : repository.job(userId, id.get()))
         .onSuccess(view -> Json.ok(ctx, view.orElseThrow())).onFailure(ctx::fail);
   }
 
@@ -96,7 +96,7 @@ public final class ImportRoutes {
     } catch (IllegalArgumentException e) {
       throw ApiException.notFound("No such import");
     }
-    repository.job(jobId)
+    repository.job(AuthHandler.signedIn(ctx).userId(), jobId)
         .onSuccess(view -> view.ifPresentOrElse(v -> Json.ok(ctx, v), () -> ctx.fail(ApiException.notFound("No such import"))))
         .onFailure(ctx::fail);
   }

@@ -438,7 +438,7 @@ public final class ImportVerticle extends VerticleBase {
       return;
     }
     job.lastPublished = now;
-    repository.job(job.id).onSuccess(view -> view.ifPresent(v ->
+    repository.job(job.userId, job.id).onSuccess(view -> view.ifPresent(v ->
         vertx.eventBus().publish(progressAddress(job.userId), Json.toJsonObject(v))));
   }
 

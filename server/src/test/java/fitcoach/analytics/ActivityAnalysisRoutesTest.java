@@ -123,20 +123,11 @@ class ActivityAnalysisRoutesTest extends ApiTest {
 
     UUID id = store("Ride", new double[] {200, 210, 220}, null, null);
     assertThat(client.get("/api/activities/" + id + "/analysis").status()).isEqualTo(200);
-    // Single-account instance: simulate another athlete's activity by moving the row to a second owner.
-    TestDatabase.query("DROP INDEX users_single_account", rs -> null);
-    try {
-      UUID other = TestDatabase.query("INSERT INTO users (email, password_hash) VALUES ('b@example.com', 'x') RETURNING id",
-          rs -> { rs.next(); return (UUID) rs.getObject(1); });
-      TestDatabase.query("UPDATE activities SET user_id = ? WHERE id = ?", rs -> null, other, id);
+    TestDatabase.inSecondAccount("activities", id, () -> {
       assertThat(client.get("/api/activities/" + id + "/analysis").status()).isEqualTo(404);
       // The stored streams themselves are not served across accounts either.
       assertThat(client.get("/api/activities/" + id + "/streams").status()).isEqualTo(404);
-    } finally {
-      TestDatabase.query("DELETE FROM activities WHERE id = ?", rs -> null, id);
-      TestDatabase.query("DELETE FROM users WHERE email = 'b@example.com'", rs -> null);
-      TestDatabase.query("CREATE UNIQUE INDEX users_single_account ON users ((true))", rs -> null);
-    }
+    });
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -86,6 +87,18 @@ class ImportRoutesTest extends ApiTest {
         throw new AssertionError(e);
       }
     }
+  }
+
+  @Test
+  @DisplayName("An import job is shown only to its own account: another account's job id answers 404")
+  void anotherAccountsJobIs404() {
+    assertThat(upload(Map.of("morning-run.gpx", gpx(start, 30).getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(202);
+    JsonObject job = awaitImportDone();
+    UUID jobId = UUID.fromString(job.getString("jobId"));
+    assertThat(client.get("/api/imports/" + jobId).status()).isEqualTo(200);
+
+    TestDatabase.inSecondAccount("sync_jobs", jobId, () ->
+        assertThat(client.get("/api/imports/" + jobId).status()).isEqualTo(404));
   }
 
   @Test

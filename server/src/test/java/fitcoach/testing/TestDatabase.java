@@ -99,6 +99,28 @@ public final class TestDatabase {
     }
   }
 
+  /**
+   * Runs {@code check} while the row {@code id} of {@code table} belongs to a second account, then deletes the row and
+   * that account. FitCoach allows one account (the {@code users_single_account} index), so the index is dropped for the
+   * while and made again after: the way to show that one account cannot reach another's data by id.
+   */
+  public static void inSecondAccount(String table, java.util.UUID id, Runnable check) {
+    query("DROP INDEX users_single_account", rs -> null);
+    try {
+      java.util.UUID other = query("INSERT INTO users (email, password_hash) VALUES ('second@example.com', 'x') RETURNING id",
+          rs -> {
+            rs.next();
+            return (java.util.UUID) rs.getObject(1);
+          });
+      query("UPDATE " + table + " SET user_id = ? WHERE id = ?", rs -> null, other, id);
+      check.run();
+    } finally {
+      query("DELETE FROM " + table + " WHERE id = ?", rs -> null, id);
+      query("DELETE FROM users WHERE email = 'second@example.com'", rs -> null);
+      query("CREATE UNIQUE INDEX users_single_account ON users ((true))", rs -> null);
+    }
+  }
+
   /** The single number a {@code SELECT count(*) ...} returns. */
   public static long count(String sql, Object... params) {
     Long n = query(sql, rs -> {
