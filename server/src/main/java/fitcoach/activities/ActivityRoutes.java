@@ -123,11 +123,7 @@ public final class ActivityRoutes {
   }
 
   private static UUID id(RoutingContext ctx) {
-    try {
-      return UUID.fromString(ctx.pathParam("id"));
-    } catch (IllegalArgumentException e) {
-      throw notFound();
-    }
+    return fitcoach.app.QueryParams.pathId(ctx, "id", "No such activity");
   }
 
   private static ApiException notFound() {

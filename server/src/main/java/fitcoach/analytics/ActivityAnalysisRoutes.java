@@ -52,11 +52,7 @@ final class ActivityAnalysisRoutes {
   }
 
   private static UUID id(RoutingContext ctx) {
-    try {
-      return UUID.fromString(ctx.pathParam("id"));
-    } catch (IllegalArgumentException e) {
-      throw notFound();
-    }
+    return fitcoach.app.QueryParams.pathId(ctx, "id", "No such activity");
   }
 
   private static ApiException notFound() {

@@ -110,4 +110,13 @@ public final class QueryParams {
     }
     return DateWindow.require(name, date);
   }
+
+  /** A path parameter that names a row by UUID; anything else names nothing, so it is 404 {@code notFound}. */
+  public static java.util.UUID pathId(RoutingContext ctx, String name, String notFound) {
+    try {
+      return java.util.UUID.fromString(ctx.pathParam(name));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw ApiException.notFound(notFound);
+    }
+  }
 }

@@ -90,12 +90,7 @@ public final class ImportRoutes {
   }
 
   private void job(RoutingContext ctx) {
-    UUID jobId;
-    try {
-      jobId = UUID.fromString(ctx.pathParam("jobId"));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("No such import");
-    }
+    UUID jobId = fitcoach.app.QueryParams.pathId(ctx, "jobId", "No such import");
     repository.job(AuthHandler.signedIn(ctx).userId(), jobId)
         .onSuccess(view -> view.ifPresentOrElse(v -> Json.ok(ctx, v), () -> ctx.fail(ApiException.notFound("No such import"))))
         .onFailure(ctx::fail);

@@ -5,8 +5,6 @@ import fitcoach.analytics.LoadService;
 import fitcoach.app.JobState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,7 +129,7 @@ final class RefreshVerticle extends VerticleBase {
     RefreshCursor cursor = job.cursor();
     return tokens.accessToken(job.userId()).compose(token -> client.activities(token, null, cursor.before(), 1, pageSize))
         .compose(items -> {
-          List<StravaActivity> mapped = activities(items);
+          List<StravaActivity> mapped = StravaActivity.page(items);
           if (items.isEmpty() || mapped.isEmpty()) {
             return Future.succeededFuture(job.advanced(cursor.checking(0, 0), 1, items.size(), 0, 0));
           }
@@ -166,19 +164,6 @@ final class RefreshVerticle extends VerticleBase {
               })
               : Future.failedFuture(err));
     });
-  }
-
-  private static List<StravaActivity> activities(JsonArray items) {
-    List<StravaActivity> mapped = new ArrayList<>(items.size());
-    for (Object o : items) {
-      if (o instanceof JsonObject json) {
-        StravaActivity a = StravaActivity.from(json);
-        if (a != null) {
-          mapped.add(a);
-        }
-      }
-    }
-    return mapped;
   }
 
   private void onFailure(RefreshJob job, Throwable err, int attempt, boolean tokenRefreshed) {

@@ -90,4 +90,18 @@ record StravaActivity(long id, String sportType, String sportFamily, String name
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
   }
+
+  /** The readable activities of a list page, in order; entries that are not activities are skipped. */
+  static java.util.List<StravaActivity> page(io.vertx.core.json.JsonArray items) {
+    java.util.List<StravaActivity> mapped = new java.util.ArrayList<>(items.size());
+    for (Object o : items) {
+      if (o instanceof io.vertx.core.json.JsonObject json) {
+        StravaActivity a = from(json);
+        if (a != null) {
+          mapped.add(a);
+        }
+      }
+    }
+    return mapped;
+  }
 }

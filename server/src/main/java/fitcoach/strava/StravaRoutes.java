@@ -101,12 +101,7 @@ public final class StravaRoutes {
   }
 
   private void streams(RoutingContext ctx) {
-    UUID activityId;
-    try {
-      activityId = UUID.fromString(ctx.pathParam("id"));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("No such activity");
-    }
+    UUID activityId = fitcoach.app.QueryParams.pathId(ctx, "id", "No such activity");
     // At most StreamSampler.MAX_POINTS points per channel (fewer on request), evenly spaced, channels aligned.
     int maxPoints = fitcoach.app.QueryParams.integer(ctx.queryParams(), "maxPoints", fitcoach.activities.StreamSampler.MAX_POINTS,
         fitcoach.activities.StreamSampler.MIN_POINTS, fitcoach.activities.StreamSampler.MAX_POINTS);

@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -120,15 +119,7 @@ public final class SyncVerticle extends VerticleBase {
       finish(job, changedFrom);
       return;
     }
-    List<StravaActivity> mapped = new ArrayList<>(items.size());
-    for (Object o : items) {
-      if (o instanceof JsonObject json) {
-        StravaActivity a = StravaActivity.from(json);
-        if (a != null) {
-          mapped.add(a);
-        }
-      }
-    }
+    List<StravaActivity> mapped = StravaActivity.page(items);
     // Strava answers the next page while this one is stored; the cursor still moves only after the store.
     int page = job.cursor().page();
     Future<JsonArray> following = items.size() >= pageSize && limiter.pauseUntil().isEmpty() ? fetch(job, page + 1) : null;
