@@ -18,8 +18,8 @@ package fitcoach.analysis;
  *   <li>Before a channel's first sample and after its last the channel is treated as stopped: power and speed 0, heart
  *       rate missing, distance held at its first/last value.</li>
  *   <li>A heart rate of 0 or below is no contact with the strap, so it counts as no sample.</li>
- *   <li>An activity may span at most {@value #MAX_SPAN_S} s (24 h): a longer one is refused, so no input can make the
- *       grid grow without end.</li>
+ *   <li>An activity may span at most {@value #MAX_SPAN_S} s (7 days, long enough for a multi-day ultra or a bikepacking
+ *       file): a longer one is refused, so no input can make the grid grow without end.</li>
  * </ul>
  * A channel that is absent (null) or has no sample at all gives null, as in {@code fitcoach.imports.Streams}.
  * Moving time is not decided here: the rules in {@code fitcoach.imports.ActivityMetrics} stay as they are.
@@ -27,8 +27,8 @@ package fitcoach.analysis;
 public final class OneHertz {
   /** The longest gap that is still interpolated; one second longer is a stop. */
   public static final int MAX_GAP_S = 25;
-  /** The longest activity the grid accepts: 24 h. */
-  public static final int MAX_SPAN_S = 86_400;
+  /** The longest activity the grid accepts: 7 days (a few MB per channel). */
+  public static final int MAX_SPAN_S = 7 * 86_400;
 
   /** What a channel does in a stop. */
   public enum Channel {
@@ -38,6 +38,8 @@ public final class OneHertz {
     SPEED,
     /** Beats per minute: missing (NaN) in a stop; 0 or below is no sample. */
     HEART_RATE,
+    /** Revolutions or steps per minute: as heart rate, 0 (coasting) is no sample and a stop is missing. */
+    CADENCE,
     /** Cumulative metres: held at the last value in a stop. */
     DISTANCE
   }
@@ -66,7 +68,7 @@ public final class OneHertz {
       double r = t - t0;
       if (r > MAX_SPAN_S) {
         throw new IllegalArgumentException("the activity spans more than " + MAX_SPAN_S
-            + " s (24 h), the longest the analysis accepts: sample " + i + " is " + r + " s after the first");
+            + " s (7 days), the longest the analysis accepts: sample " + i + " is " + r + " s after the first");
       }
       rel[n] = r;
       idx[n] = i;
@@ -106,6 +108,10 @@ public final class OneHertz {
 
   public double[] heartRate(double[] values) {
     return resample(values, Channel.HEART_RATE);
+  }
+
+  public double[] cadence(double[] values) {
+    return resample(values, Channel.CADENCE);
   }
 
   public double[] distance(double[] values) {
@@ -173,14 +179,14 @@ public final class OneHertz {
     if (Double.isNaN(v)) {
       return false;
     }
-    return channel != Channel.HEART_RATE || v > 0;
+    return (channel != Channel.HEART_RATE && channel != Channel.CADENCE) || v > 0;
   }
 
   /** The value of a stopped second next to a sample of value {@code v}. */
   private static double stopValue(Channel channel, double v) {
     return switch (channel) {
       case POWER, SPEED -> 0;
-      case HEART_RATE -> Double.NaN;
+      case HEART_RATE, CADENCE -> Double.NaN;
       case DISTANCE -> v;
     };
   }

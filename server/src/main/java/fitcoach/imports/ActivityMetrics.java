@@ -1,7 +1,8 @@
 package fitcoach.imports;
 
 import fitcoach.activities.Sports;
-import fitcoach.load.PowerLoad;
+import fitcoach.analysis.NormalizedPower;
+import fitcoach.analysis.OneHertz;
 import java.util.Set;
 
 /**
@@ -12,12 +13,14 @@ import java.util.Set;
  *       {@value #PAUSE_GAP_S} s (the device was paused or lost the signal) and, for runs, rides, walks and skiing,
  *       every interval whose speed is below {@value #MIN_MOVING_SPEED_MPS} m/s (standing at a light). The speed is the
  *       recorded one, else distance gained over the interval, else the distance between the two positions.</li>
- *   <li><b>Averages</b> (HR, power, cadence) are time-weighted on a 1 Hz grid: each sample holds for the seconds since
- *       the previous one, and the seconds inside pauses are left out, so smart recording is not biased towards the
- *       moments a device chose to write. Heart rate and cadence ignore zeros (no strap contact, coasting); power
- *       keeps them (coasting is part of the ride). A power channel that is never above zero counts as no power.</li>
- *   <li><b>Normalized power</b>: Coggan's 30 s rolling mean on that 1 Hz grid, 4th power, mean, 4th root
- *       ({@link PowerLoad#normalizedPower}); null with fewer than 30 s of power.</li>
+ *   <li><b>Averages</b> (HR, power, cadence) are taken on the one 1 Hz grid of the analysis ({@link OneHertz}: gaps up
+ *       to 25 s interpolated, longer ones stops), over the recording seconds: every interval of at most
+ *       {@value #PAUSE_GAP_S} s, both ends included; pauses are left out, standing still is not. Smart recording is
+ *       therefore not biased towards the moments a device chose to write. Heart rate and
+ *       cadence ignore zeros (no strap contact, coasting); power keeps them (coasting is part of the ride). A power
+ *       channel that is never above zero counts as no power.</li>
+ *   <li><b>Normalized power</b>: {@link NormalizedPower} on the whole grid (stops count as zeros), the same number the
+ *       analysis shows; null with fewer than 30 s of power.</li>
  *   <li><b>Elevation gain</b>, with hysteresis: a climb starts once the altitude is {@value #ASCENT_HYSTERESIS_M} m
  *       above the lowest point since the last climb, and ends once it falls that much below the climb's highest
  *       point (or the recording ends); each climb then counts in full, low to high. Jitter of a metre or two
@@ -41,9 +44,15 @@ final class ActivityMetrics {
   }
 
   static Computed compute(Streams s, String sportType) {
+    Grid g = Grid.of(s);
+    if (g == null) {
+      // Longer than the grid accepts (a broken clock): what needs the grid is unknown rather than guessed.
+      return new Computed(elapsedSeconds(s), movingSeconds(s, sportType), distance(s), elevationGain(s.altitudeM()),
+          null, max(s.heartRate()), null, null, null);
+    }
     return new Computed(elapsedSeconds(s), movingSeconds(s, sportType), distance(s), elevationGain(s.altitudeM()),
-        timeWeightedMean(s, s.heartRate(), true), max(s.heartRate()), averagePower(s), normalizedPower(s),
-        timeWeightedMean(s, s.cadence(), true));
+        g.mean(g.grid.heartRate(s.heartRate())), max(s.heartRate()), averagePower(g, s), normalizedPower(g, s),
+        g.mean(g.grid.cadence(s.cadence())));
   }
 
   static int elapsedSeconds(Streams s) {
@@ -180,18 +189,23 @@ final class ActivityMetrics {
   }
 
   static Double averagePower(Streams s) {
-    if (!hasPower(s)) {
-      return null;
-    }
-    return timeWeightedMean(s, s.powerW(), false);
+    return averagePower(Grid.of(s), s);
   }
 
   static Double normalizedPower(Streams s) {
-    if (!hasPower(s)) {
+    return normalizedPower(Grid.of(s), s);
+  }
+
+  private static Double averagePower(Grid g, Streams s) {
+    return g != null && hasPower(s) ? g.mean(g.grid.power(s.powerW())) : null;
+  }
+
+  private static Double normalizedPower(Grid g, Streams s) {
+    if (g == null || !hasPower(s)) {
       return null;
     }
-    double np = PowerLoad.normalizedPower(secondly(s, s.powerW()));
-    return Double.isNaN(np) ? null : np;
+    var np = NormalizedPower.of(g.grid.power(s.powerW()));
+    return np.isPresent() ? np.getAsDouble() : null;
   }
 
   /** A power channel that never rises above zero is a file format's placeholder, not a power meter. */
@@ -200,51 +214,50 @@ final class ActivityMetrics {
     return peak != null && peak > 0;
   }
 
-  static Double timeWeightedMean(Streams s, double[] values, boolean ignoreZeros) {
-    if (values == null) {
-      return null;
-    }
-    double sum = 0;
-    long count = 0;
-    for (double v : secondly(s, values)) {
-      if (!Double.isNaN(v) && !(ignoreZeros && v == 0)) {
-        sum += v;
-        count++;
-      }
-    }
-    return count == 0 ? null : sum / count;
-  }
-
   /**
-   * The channel on a 1 Hz grid without the paused seconds: the first sample once, then each sample repeated for
-   * the seconds since the previous one (so 1 Hz recordings come out unchanged); the first sample after a pause
-   * (an interval longer than {@value #PAUSE_GAP_S} s) counts once. A sample without a value gives NaN seconds.
+   * The activity's 1 Hz grid and the seconds averages cover: every recording interval of at most {@value #PAUSE_GAP_S} s,
+   * both ends included (so a 1 Hz recording averages every sample, and the first sample after a pause counts).
+   * Standing still counts, as on the device; only pauses are left out.
    */
-  static double[] secondly(Streams s, double[] values) {
-    int[] t = s.timeS();
-    if (t.length == 0) {
-      return new double[0];
-    }
-    int size = 1;
-    for (int i = 1; i < t.length; i++) {
-      size += weight(t[i] - t[i - 1]);
-    }
-    double[] out = new double[size];
-    int j = 0;
-    out[j++] = values[0];
-    for (int i = 1; i < t.length; i++) {
-      for (int k = weight(t[i] - t[i - 1]); k > 0; k--) {
-        out[j++] = values[i];
+  record Grid(OneHertz grid, boolean[] recording, boolean anyRecording) {
+    /** Null when the recording spans more than {@link OneHertz#MAX_SPAN_S}. */
+    static Grid of(Streams s) {
+      int[] t = s.timeS();
+      if (t.length > 1 && (long) t[t.length - 1] - t[0] > OneHertz.MAX_SPAN_S) {
+        return null;
       }
+      OneHertz grid = OneHertz.of(t);
+      boolean[] recording = new boolean[grid.seconds()];
+      boolean any = false;
+      int t0 = t.length == 0 ? 0 : t[0];
+      for (int i = 1; i < t.length; i++) {
+        int dt = t[i] - t[i - 1];
+        if (dt <= 0 || dt > PAUSE_GAP_S) {
+          continue;
+        }
+        for (int k = Math.max(0, t[i - 1] - t0); k <= t[i] - t0 && k < recording.length; k++) {
+          recording[k] = true;
+          any = true;
+        }
+      }
+      return new Grid(grid, recording, any);
     }
-    return out;
-  }
 
-  /** Seconds a sample stands for: the interval it closes, or one second for the first sample after a pause. */
-  private static int weight(int dt) {
-    if (dt <= 0) {
-      return 0;
+    /** The mean of a grid channel over the recording seconds (every second when there are none), NaN left out. */
+    Double mean(double[] channel) {
+      if (channel == null) {
+        return null;
+      }
+      double sum = 0;
+      long n = 0;
+      for (int k = 0; k < channel.length; k++) {
+        double v = channel[k];
+        if ((!anyRecording || recording[k]) && !Double.isNaN(v)) {
+          sum += v;
+          n++;
+        }
+      }
+      return n == 0 ? null : sum / n;
     }
-    return dt <= PAUSE_GAP_S ? dt : 1;
   }
 }

@@ -15,16 +15,4 @@ final class SampleStream {
     }
     return n;
   }
-
-  /** The samples that are not NaN, in order. */
-  static double[] withoutGaps(double[] stream) {
-    double[] out = new double[count(stream)];
-    int j = 0;
-    for (double v : stream) {
-      if (!Double.isNaN(v)) {
-        out[j++] = v;
-      }
-    }
-    return out;
-  }
 }

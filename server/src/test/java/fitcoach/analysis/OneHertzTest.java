@@ -141,17 +141,29 @@ class OneHertzTest {
   }
 
   @Test
-  @DisplayName("24 h is the longest span accepted; one second more, a bad time or misaligned arrays are refused.")
+  @DisplayName("7 days is the longest span accepted; one second more, a bad time or misaligned arrays are refused.")
   void bounds() {
-    assertThat(OneHertz.of(new int[] {0, 86_400}).seconds()).isEqualTo(86_401);
-    assertThatThrownBy(() -> OneHertz.of(new int[] {5, 86_406}))
+    assertThat(OneHertz.of(new int[] {0, 604_800}).seconds()).isEqualTo(604_801);
+    assertThatThrownBy(() -> OneHertz.of(new int[] {5, 604_806}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("24 h");
+        .hasMessageContaining("7 days");
     assertThatThrownBy(() -> OneHertz.of(new double[] {0, NaN}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no valid time");
     assertThatThrownBy(() -> OneHertz.of(new int[] {0, 1}).power(new double[] {1}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1 values for 2 times");
+  }
+
+  @Test
+  @DisplayName("Cadence is like heart rate: 0 (coasting) is no sample, gaps up to 25 s are interpolated, stops are missing.")
+  void cadence() {
+    double[] c = OneHertz.of(new int[] {0, 2, 4, 40}).cadence(new double[] {80, 0, 90, 90});
+
+    assertThat(c[0]).isEqualTo(80);
+    assertThat(c[2]).isCloseTo(85, within(1e-9)); // the 0 at second 2 is skipped: 80 -> 90 over 4 s
+    assertThat(c[4]).isEqualTo(90);
+    assertThat(c[20]).isNaN(); // 36 s without a sample is a stop
+    assertThat(c[40]).isEqualTo(90);
   }
 }

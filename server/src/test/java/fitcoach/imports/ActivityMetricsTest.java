@@ -52,12 +52,54 @@ class ActivityMetricsTest {
   }
 
   @Test
-  @DisplayName("Smart recording is time-weighted: a value held for 9 s counts nine times as much as a 1 s one.")
+  @DisplayName("Smart recording is averaged on the 1 Hz grid: a 9 s gap is interpolated, second by second.")
   void timeWeighting() {
     Streams s = new Streams(new int[] {0, 1, 10}, null, null, null, new double[] {100, 100, 200}, null, null, null, null);
 
-    assertThat(ActivityMetrics.secondly(s, s.heartRate())).hasSize(11);
-    assertThat(ActivityMetrics.timeWeightedMean(s, s.heartRate(), true)).isCloseTo((2 * 100 + 9 * 200) / 11.0, within(1e-9));
+    // Seconds 0..10: 100 at 0 and 1, then 100 + 100·(k−1)/9 for k = 2..10 (111.1 … 200).
+    double expected = 200;
+    for (int k = 2; k <= 10; k++) {
+      expected += 100 + 100.0 * (k - 1) / 9;
+    }
+    assertThat(ActivityMetrics.compute(s, "Ride").avgHr()).isCloseTo(expected / 11, within(1e-9));
+  }
+
+  @Test
+  @DisplayName("A stop longer than 25 s counts as zero watts in NP and is left out of the averages, as a pause.")
+  void stopsOnTheGrid() {
+    // 60 s at 200 W, a 120 s stop (auto-pause), 60 s at 200 W.
+    int[] t = new int[121];
+    double[] w = new double[121];
+    double[] hr = new double[121];
+    for (int i = 0; i < 121; i++) {
+      t[i] = i <= 60 ? i : i + 119;
+      w[i] = 200;
+      hr[i] = 140;
+    }
+    Streams s = new Streams(t, null, null, null, hr, w, null, null, null);
+    ActivityMetrics.Computed c = ActivityMetrics.compute(s, "Ride");
+
+    assertThat(c.movingS()).isEqualTo(119);
+    assertThat(c.avgPowerW()).isCloseTo(200.0, within(1e-9));
+    assertThat(c.avgHr()).isCloseTo(140.0, within(1e-9));
+    // the grid is 240 s: 61 s at 200 W, 119 stopped seconds at 0, 60 s at 200 W; NP = NormalizedPower on it.
+    double[] grid = new double[240];
+    java.util.Arrays.fill(grid, 0, 61, 200);
+    java.util.Arrays.fill(grid, 180, 240, 200);
+    assertThat(c.normalizedPowerW()).isCloseTo(fitcoach.analysis.NormalizedPower.of(grid).getAsDouble(), within(1e-9))
+        .isLessThan(200.0);
+  }
+
+  @Test
+  @DisplayName("A recording spanning more than 7 days keeps its times but gets no grid averages instead of failing.")
+  void absurdSpan() {
+    Streams s = new Streams(new int[] {0, 1, 700_000}, null, null, null, new double[] {100, 100, 100}, null, null, null,
+        null);
+    ActivityMetrics.Computed c = ActivityMetrics.compute(s, "Ride");
+
+    assertThat(c.elapsedS()).isEqualTo(700_000);
+    assertThat(c.avgHr()).isNull();
+    assertThat(c.maxHr()).isEqualTo(100.0);
   }
 
   @Test

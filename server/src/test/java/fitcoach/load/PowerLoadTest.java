@@ -50,12 +50,13 @@ class PowerLoadTest {
   }
 
   @Test
-  @DisplayName("NaN samples are paused time: NP of a stream with a gap equals NP of the stream without it.")
-  void gapsAreDroppedBeforeTheWindow() {
-    double[] stream = Fixtures.intervalStream();
-    double[] withGap = Fixtures.concat(java.util.Arrays.copyOfRange(stream, 0, 700), Fixtures.repeat(Double.NaN, 300),
-        java.util.Arrays.copyOfRange(stream, 700, 1800));
-    assertThat(ActivityLoad.normalizedPower(withGap)).isEqualTo(ActivityLoad.normalizedPower(stream));
+  @DisplayName("A 30 s window holding a missing (NaN) second is left out; the windows on either side count.")
+  void windowsOverAGapAreLeftOut() {
+    double[] withGap = Fixtures.concat(Fixtures.repeat(200, 600), Fixtures.repeat(Double.NaN, 300),
+        Fixtures.repeat(100, 600));
+    // 571 full windows at 200 W and 571 at 100 W; none mixes the two sides (joining them would add 29 that do).
+    double expected = Math.pow((571 * Math.pow(200, 4) + 571 * Math.pow(100, 4)) / 1142, 0.25);
+    assertThat(ActivityLoad.normalizedPower(withGap)).isCloseTo(expected, within(1e-9));
   }
 
   @Test
