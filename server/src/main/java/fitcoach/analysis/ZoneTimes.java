@@ -15,6 +15,11 @@ import java.util.List;
  *       ({@code src/Metrics/HrZones.cpp}).
  *   <li>Heart rate, 5 zones of % max HR, which §5.2 offers when only max HR is known: 50–60/60–70/70–80/80–90/90–100.
  *       Zone 1 starts at 0 here rather than 50 %, so that easy seconds count in zone 1 instead of in no zone.
+ *   <li>Run pace, Friel's 7 zones (§5.2), given as % of threshold pace (time per km, so a higher % is slower):
+ *       Z1 slower than 129, Z2 114–129, Z3 106–113, Z4 99–105, Z5a 97–100, Z5b 90–96, Z5c faster than 90. Zones are
+ *       counted on speed (a stop is 0 m/s, not an infinite pace), so the bounds become % of threshold speed,
+ *       100 ÷ pace %: with the gaps between Friel's integer bands split in the middle (113.5, 105.5, 96.5) and
+ *       the overlap of Z4 and Z5a at 99, the lower bounds are 0 / 77.52 / 88.11 / 94.79 / 101.01 / 103.63 / 111.11.
  * </ul>
  */
 public final class ZoneTimes {
@@ -26,7 +31,16 @@ public final class ZoneTimes {
   /** Heart-rate zones 1–5, lower bounds in % of max HR. */
   public static final List<Double> HR_PERCENT_MAX = List.of(0.0, 60.0, 70.0, 80.0, 90.0);
 
+  /** Friel's run pace zones Z1–Z5c, lower bounds in % of threshold speed (the pace percentages inverted). */
+  public static final List<Double> FRIEL_PACE_PERCENT_THRESHOLD_SPEED = List.of(0.0, speedPercent(129), speedPercent(113.5),
+      speedPercent(105.5), speedPercent(99), speedPercent(96.5), speedPercent(90));
+
   private ZoneTimes() {}
+
+  /** The % of threshold speed that runs at {@code pacePercent} % of threshold pace. */
+  private static double speedPercent(double pacePercent) {
+    return 10_000 / pacePercent;
+  }
 
   /** Absolute lower bounds: each percentage of the threshold (W, bpm or m/s). */
   public static double[] bounds(double threshold, List<Double> percents) {

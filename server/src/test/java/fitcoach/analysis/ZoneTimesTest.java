@@ -66,4 +66,17 @@ class ZoneTimesTest {
     assertThatThrownBy(() -> ZoneTimes.bounds(0, ZoneTimes.COGGAN_POWER_PERCENT_FTP))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  @DisplayName("Friel run pace zones: at a 4:30/km threshold, 6:00/km is Z1, 5:00 Z3, 4:30 Z4, 4:20 Z5b, 4:00 Z5c.")
+  void frielPace() {
+    double thresholdSpeed = 1000 / 270.0;
+    double[] bounds = ZoneTimes.bounds(thresholdSpeed, ZoneTimes.FRIEL_PACE_PERCENT_THRESHOLD_SPEED);
+    // pace % of threshold: 360/270 = 133 % (Z1), 300/270 = 111 % (Z3), 100 % (Z4), 260/270 = 96.3 % (Z5b),
+    // 240/270 = 88.9 % (Z5c); a stop (0 m/s) is Z1.
+    double[] speeds = {1000 / 360.0, 1000 / 300.0, 1000 / 270.0, 1000 / 260.0, 1000 / 240.0, 0};
+
+    assertThat(ZoneTimes.seconds(speeds, bounds)).containsExactly(2, 0, 1, 1, 0, 1, 1);
+    assertThat(bounds[1]).isCloseTo(thresholdSpeed * 100 / 129, within(1e-12));
+  }
 }
