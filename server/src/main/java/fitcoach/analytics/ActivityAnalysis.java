@@ -8,6 +8,7 @@ import fitcoach.analysis.MeanMax;
 import fitcoach.analysis.NormalizedPower;
 import fitcoach.analysis.OneHertz;
 import fitcoach.analysis.ZoneTimes;
+import fitcoach.load.DatedThresholds;
 import fitcoach.load.Thresholds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import java.util.UUID;
 
 /**
  * One activity's analysis (GET /api/activities/:id/analysis), computed on request from its stored streams with the
- * engine in {@code fitcoach.analysis} and the thresholds in force now. Pure and blocking (gunzip, parse, grid): the
+ * engine in {@code fitcoach.analysis} and the thresholds in force on its local date. Pure and blocking (gunzip, parse, grid): the
  * route runs it on a worker thread. Numbers the streams cannot give are null; an activity without streams answers
  * {@code streams: false} with everything else empty.
  */
@@ -36,7 +37,8 @@ final class ActivityAnalysis {
   private ActivityAnalysis() {
   }
 
-  static Map<String, Object> of(UUID activityId, String sportFamily, byte[] gzippedStreams, Thresholds t) {
+  static Map<String, Object> of(UUID activityId, String sportFamily, byte[] gzippedStreams, DatedThresholds.InForce inForce) {
+    Thresholds t = inForce.thresholds();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("activityId", activityId);
     out.put("sportFamily", sportFamily);
@@ -54,7 +56,7 @@ final class ActivityAnalysis {
       out.put("decouplingPercent", null);
       out.put("zones", zones(null, null, t));
       out.put("bestEfforts", List.of());
-      out.put("thresholds", thresholds(t));
+      out.put("thresholds", thresholds(inForce));
       return out;
     }
     OneHertz grid = OneHertz.of(samples.time);
@@ -94,7 +96,7 @@ final class ActivityAnalysis {
       }
     }
     out.put("bestEfforts", efforts);
-    out.put("thresholds", thresholds(t));
+    out.put("thresholds", thresholds(inForce));
     return out;
   }
 
@@ -142,11 +144,14 @@ final class ActivityAnalysis {
     return ordered("basis", basis, "bounds", b, "seconds", java.util.Arrays.stream(seconds).boxed().toList());
   }
 
-  private static Map<String, Object> thresholds(Thresholds t) {
-    return ordered("ftpW", t.ftpKnown() ? round(t.ftpW(), 0) : null,
+  /** The thresholds used (entered on that date, else estimated); pace and weight only as entered. */
+  private static Map<String, Object> thresholds(DatedThresholds.InForce d) {
+    Thresholds t = d.thresholds();
+    return ordered("date", d.date(), "ftpW", t.ftpKnown() ? round(t.ftpW(), 0) : null,
         "lthrBpm", positive(t.lthr()) ? round(t.lthr(), 0) : null,
         "maxHrBpm", positive(t.maxHr()) ? round(t.maxHr(), 0) : null,
-        "inForce", "now");
+        "restingHrBpm", positive(t.restingHr()) ? round(t.restingHr(), 0) : null,
+        "thresholdPaceSPerKm", d.thresholdPaceSPerKm(), "weightKg", d.weightKg());
   }
 
   /**

@@ -15,15 +15,18 @@ final class ActivityAnalysisRepository {
    * uses the streams of one of its copies (the most points), as the activity page shows the workout, not the copy.
    */
   private static final String ACTIVITY = """
-      SELECT a.sport_family,
+      SELECT a.sport_family, a.local_date,
              coalesce((SELECT s.data FROM activity_streams s WHERE s.activity_id = a.id),
                       (SELECT s.data FROM activities c JOIN activity_streams s ON s.activity_id = c.id
                        WHERE c.user_id = a.user_id AND c.primary_activity_id = a.id
                        ORDER BY s.point_count DESC, c.id LIMIT 1)) AS data
       FROM activities a WHERE a.id = $1 AND a.user_id = $2""";
 
-  /** The activity's family and gzipped streams (null without streams); empty when it is not this athlete's. */
-  record Found(String sportFamily, byte[] gzippedStreams) {
+  /**
+   * The activity's family, local date (its thresholds are those in force then) and gzipped streams (null without
+   * streams); empty when it is not this athlete's.
+   */
+  record Found(String sportFamily, java.time.LocalDate localDate, byte[] gzippedStreams) {
   }
 
   private final Pool pool;
@@ -39,7 +42,7 @@ final class ActivityAnalysisRepository {
       }
       Row r = rows.iterator().next();
       Buffer data = r.getBuffer("data");
-      return Optional.of(new Found(r.getString("sport_family"), data == null ? null : data.getBytes()));
+      return Optional.of(new Found(r.getString("sport_family"), r.getLocalDate("local_date"), data == null ? null : data.getBytes()));
     });
   }
 }

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * GET /api/activities/:id/analysis: curves, NP/IF/EF, decoupling, zone times and best efforts of one activity, computed
- * on request from its stored streams with the thresholds in force now. Never fetches streams from Strava (the
+ * on request from its stored streams with the thresholds in force on its local date. Never fetches streams from Strava (the
  * /streams route does that); without stored streams it answers {@code streams: false}.
  */
 final class ActivityAnalysisRoutes {
@@ -33,10 +33,10 @@ final class ActivityAnalysisRoutes {
   private void analysis(RoutingContext ctx) {
     UUID userId = AuthHandler.signedIn(ctx).userId();
     UUID id = id(ctx);
-    Future.all(repository.find(userId, id), load.thresholds(userId)).compose(all -> {
+    Future.all(repository.find(userId, id), load.dated(userId)).compose(all -> {
       var found = all.<java.util.Optional<ActivityAnalysisRepository.Found>>resultAt(0)
           .orElseThrow(ActivityAnalysisRoutes::notFound);
-      fitcoach.load.Thresholds thresholds = all.resultAt(1);
+      var thresholds = all.<fitcoach.load.DatedThresholds>resultAt(1).inForce(found.localDate());
       // Gunzip, parsing and the 1 Hz grid take milliseconds to tens of them for a long ride: never on the event loop.
       return ctx.vertx().executeBlocking(() -> {
         try {

@@ -18,6 +18,10 @@ import fitcoach.load.Sex;
 import fitcoach.load.Thresholds;
 import fitcoach.settings.AthleteProfile;
 import fitcoach.settings.ProfileRepository;
+import fitcoach.settings.ThresholdSuggestions;
+import fitcoach.load.DatedThresholds;
+import fitcoach.load.ThresholdHistory;
+import fitcoach.load.ThresholdKind;
 import io.vertx.core.Future;
 import java.time.LocalDate;
 import java.time.Year;
@@ -45,6 +49,7 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
   private static final Logger LOG = LoggerFactory.getLogger(LoadService.class);
   private final LoadRepository repository;
   private final ProfileRepository profiles;
+  private final ThresholdSuggestions suggestions;
   private final Map<UUID, Future<?>> queues = new ConcurrentHashMap<>();
   private final Map<UUID, Snapshot> cache = new ConcurrentHashMap<>();
   private final Map<UUID, Waiting> waiting = new ConcurrentHashMap<>();
@@ -78,13 +83,15 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
   public record Recompute(int activities, int loadsChanged, int days, long millis) {
   }
 
-  LoadService(LoadRepository repository, ProfileRepository profiles) {
+  LoadService(LoadRepository repository, ProfileRepository profiles, ThresholdSuggestions suggestions) {
     this.repository = repository;
     this.profiles = profiles;
+    this.suggestions = suggestions;
   }
 
-  public static LoadService create(io.vertx.sqlclient.Pool pool, ProfileRepository profiles) {
-    return new LoadService(new LoadRepository(pool), profiles);
+  /** {@code suggestions} receives the max HR offers found while recomputing (an HR above the entered max HR). */
+  public static LoadService create(io.vertx.sqlclient.Pool pool, ProfileRepository profiles, ThresholdSuggestions suggestions) {
+    return new LoadService(new LoadRepository(pool), profiles, suggestions);
   }
 
   /**
@@ -160,7 +167,16 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
     cache.computeIfPresent(userId, (id, s) -> new Snapshot(s.series(), s.zone()));
   }
 
-  /** Recomputes every load and the whole chart (thresholds or options changed, or on request). */
+  /**
+   * Thresholds changed from {@code from} on ({@link LocalDate#MIN}: all of history): loads are recomputed (only the
+   * changed ones are written) and the chart rewritten from the earliest day whose load changed, never before {@code from}
+   * unless a load there changed too.
+   */
+  public Future<Recompute> thresholdsChanged(UUID userId, LocalDate from) {
+    return activitiesChanged(userId, from);
+  }
+
+  /** Recomputes every load and the whole chart (options changed, or on request). */
   public Future<Recompute> recomputeAll(UUID userId) {
     return serially(userId, () -> recomputeNow(userId, LocalDate.MIN));
   }
@@ -220,9 +236,26 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
         : new PmcOptions(options.ctlDays(), options.atlDays(), options.gain(), Optional.empty());
   }
 
+  /** The thresholds in force on the athlete's today. */
   public Future<Thresholds> thresholds(UUID userId) {
-    return Future.all(profiles.find(userId), repository.observedMaxHr(userId))
-        .map(all -> ProfileEstimator.estimate(facts(all.resultAt(0), all.resultAt(1))));
+    return profiles.findWithHistory(userId).compose(p -> dated(userId, p).map(d -> d.on(today(p.profile()))));
+  }
+
+  /**
+   * The thresholds in force on any day (each activity's local date): entered values from the athlete's history, the
+   * rest estimated as today. Ask once per request and reuse it for many days; it is cheap per day.
+   */
+  public Future<DatedThresholds> dated(UUID userId) {
+    return profiles.findWithHistory(userId).compose(p -> dated(userId, p));
+  }
+
+  /** The athlete's thresholds over time as entered. */
+  public Future<ThresholdHistory> history(UUID userId) {
+    return profiles.thresholds().history(userId);
+  }
+
+  private Future<DatedThresholds> dated(UUID userId, ProfileRepository.WithHistory p) {
+    return repository.observedMaxHr(userId).map(observed -> new DatedThresholds(p.history(), facts(p.profile(), observed)));
   }
 
   /** Today's numbers for the dashboard, the thresholds behind them, and the method mix of the last 42 days. */
@@ -237,10 +270,12 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
 
   private Future<Recompute> recomputeNow(UUID userId, LocalDate hint) {
     long t0 = System.nanoTime();
-    return Future.all(profiles.find(userId), repository.observedMaxHr(userId), repository.inputs(userId), repository.settings(userId))
+    return Future.all(profiles.findWithHistory(userId), repository.observedMaxHr(userId), repository.inputs(userId),
+            repository.settings(userId))
         .compose(all -> {
-          AthleteProfile profile = all.resultAt(0);
-          Thresholds thresholds = ProfileEstimator.estimate(facts(profile, all.resultAt(1)));
+          ProfileRepository.WithHistory withHistory = all.resultAt(0);
+          AthleteProfile profile = withHistory.profile();
+          DatedThresholds thresholds = new DatedThresholds(withHistory.history(), facts(profile, all.resultAt(1)));
           List<LoadInput> inputs = all.resultAt(2);
           PmcOptions options = all.resultAt(3);
           List<LoadRepository.LoadUpdate> updates = computeLoads(inputs, thresholds);
@@ -252,7 +287,8 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
               .compose(loaded -> {
                 SortedMap<LocalDate, Double> daily = inWindow(loaded.<SortedMap<LocalDate, Double>>resultAt(0));
                 List<PmcDay> days = Pmc.compute(daily, today, inWindow(options));
-                return repository.writeSeries(userId, days, recomputeFrom).map(v -> {
+                return repository.writeSeries(userId, days, recomputeFrom)
+                    .compose(v -> offerMaxHr(userId, inputs, withHistory.history())).map(v -> {
                   cache.put(userId, new Snapshot(new PmcSeries(days, today, loaded.resultAt(1), options), zone(profile)));
                   long ms = (System.nanoTime() - t0) / 1_000_000;
                   LOG.debug("Recomputed load for user {}: {} activities, {} loads changed, {} days from {} in {} ms",
@@ -263,8 +299,40 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
         });
   }
 
+  /**
+   * The max HR trigger: the activity with the highest max HR above the entered max HR in force on its day is offered as
+   * a new max HR (the suggestion keeps it only when it beats what is pending). Values above the plausible maximum are
+   * strap artefacts and say nothing. A failed offer is logged; it never fails the recompute.
+   */
+  private Future<Void> offerMaxHr(UUID userId, List<LoadInput> inputs, ThresholdHistory history) {
+    if (suggestions == null || !history.has(ThresholdKind.MAX_HR)) {
+      return Future.succeededFuture();
+    }
+    LoadInput best = null;
+    for (LoadInput in : inputs) {
+      Double hr = in.maxHr();
+      if (hr == null || !Double.isFinite(hr) || hr > ProfileEstimator.MAX_PLAUSIBLE_HR || in.localDate() == null) {
+        continue;
+      }
+      double entered = history.valueOn(ThresholdKind.MAX_HR, in.localDate()).getAsDouble();
+      if (Math.round(hr) >= entered + ThresholdSuggestions.MAX_HR_MARGIN_BPM
+          && (best == null || hr > best.maxHr() || hr.equals(best.maxHr()) && in.localDate().isAfter(best.localDate()))) {
+        best = in;
+      }
+    }
+    if (best == null) {
+      return Future.succeededFuture();
+    }
+    LoadInput found = best;
+    return suggestions.offerMaxHr(userId, found.id(), found.maxHr(), found.localDate())
+        .otherwise(err -> {
+          LOG.warn("Offering a max HR suggestion for user {} (activity {}) failed: {}", userId, found.id(), err.getMessage());
+          return false;
+        }).mapEmpty();
+  }
+
   /** Only the stored loads that differ from what the engine computes now. */
-  private static List<LoadRepository.LoadUpdate> computeLoads(List<LoadInput> inputs, Thresholds thresholds) {
+  private static List<LoadRepository.LoadUpdate> computeLoads(List<LoadInput> inputs, DatedThresholds thresholds) {
     LoadResult[] results = loads(inputs, thresholds);
     List<LoadRepository.LoadUpdate> updates = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
@@ -285,12 +353,12 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
    * activities with nothing else to go on. An override is kept apart: the computed load keeps its own method, so
    * clearing the override restores it.
    */
-  private static LoadResult[] loads(List<LoadInput> inputs, Thresholds thresholds) {
+  private static LoadResult[] loads(List<LoadInput> inputs, DatedThresholds dated) {
     LoadResult[] results = new LoadResult[inputs.size()];
     List<HistorySample> samples = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       LoadInput in = inputs.get(i);
-      results[i] = ActivityLoad.compute(data(in), thresholds, OptionalDouble.empty());
+      results[i] = ActivityLoad.compute(data(in), on(dated, in), OptionalDouble.empty());
       samples.add(new HistorySample(family(in), results[i].load(), movingTime(in), results[i].method()));
     }
     Map<String, Double> rates = HistoryRates.medianPerHour(samples);
@@ -300,13 +368,18 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
       LoadInput in = inputs.get(i);
       // A multisport activity always takes the second pass: a leg with nothing measured (a swim) needs its family's rate.
       if ((results[i].method() == LoadMethod.NONE || !in.legs().isEmpty()) && results[i].method() != LoadMethod.MANUAL) {
-        results[i] = ActivityLoad.compute(data(in), thresholds, rate);
+        results[i] = ActivityLoad.compute(data(in), on(dated, in), rate);
       }
       if (results[i].method() == LoadMethod.MANUAL) {
-        results[i] = ActivityLoad.compute(withoutOverride(in), thresholds, rate);
+        results[i] = ActivityLoad.compute(withoutOverride(in), on(dated, in), rate);
       }
     }
     return results;
+  }
+
+  /** The thresholds in force on the activity's local date (today's for one without a date). */
+  private static Thresholds on(DatedThresholds dated, LoadInput in) {
+    return dated.on(in.localDate() == null ? LocalDate.now() : in.localDate());
   }
 
   /**
@@ -314,12 +387,15 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
    * athlete's data changes. With every source allowed it equals the stored chart.
    */
   public Future<CoachLoad> forCoach(UUID userId, boolean includeStravaApi) {
-    return series(userId).compose(snapshot -> snapshot.memo("coach:" + includeStravaApi, () -> Future.all(profiles.find(userId),
-            repository.coachObservedMaxHr(userId, includeStravaApi), repository.coachInputs(userId, includeStravaApi))
+    return series(userId).compose(snapshot -> snapshot.memo("coach:" + includeStravaApi, () -> Future.all(
+            profiles.findWithHistory(userId), repository.coachObservedMaxHr(userId, includeStravaApi),
+            repository.coachInputs(userId, includeStravaApi))
         .map(all -> {
-          Thresholds thresholds = ProfileEstimator.estimate(facts(all.resultAt(0), all.resultAt(1)));
+          ProfileRepository.WithHistory withHistory = all.resultAt(0);
+          DatedThresholds dated = new DatedThresholds(withHistory.history(), facts(withHistory.profile(), all.resultAt(1)));
+          Thresholds thresholds = dated.on(snapshot.series().today());
           List<LoadInput> inputs = all.resultAt(2);
-          LoadResult[] results = loads(inputs, thresholds);
+          LoadResult[] results = loads(inputs, dated);
           Map<UUID, CoachLoad.ActivityLoadValue> loads = new java.util.HashMap<>();
           SortedMap<LocalDate, Double> daily = new java.util.TreeMap<>();
           for (int i = 0; i < inputs.size(); i++) {
@@ -366,10 +442,11 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
     return Objects.requireNonNullElse(in.movingTimeS(), Objects.requireNonNullElse(in.elapsedTimeS(), 0));
   }
 
+  /** What the estimates start from: sex, age and observed maxima; the entered thresholds come from the history by date. */
   static ProfileFacts facts(AthleteProfile p, double[] observedMaxHr) {
     Sex sex = "male".equals(p.sex()) ? Sex.MALE : "female".equals(p.sex()) ? Sex.FEMALE : Sex.UNKNOWN;
     Integer age = p.birthYear() == null ? null : Year.now().getValue() - p.birthYear();
-    return new ProfileFacts(sex, age, p.maxHr(), p.restingHr(), p.lthr(), p.ftpWatts(), observedMaxHr, new double[0]);
+    return new ProfileFacts(sex, age, null, null, null, null, observedMaxHr, new double[0]);
   }
 
   static LocalDate today(AthleteProfile profile) {

@@ -23,6 +23,7 @@ import fitcoach.health.HealthModule;
 import fitcoach.imports.ImportModule;
 import fitcoach.settings.ProfileRepository;
 import fitcoach.settings.SettingsModule;
+import fitcoach.settings.ThresholdSuggestions;
 import fitcoach.strava.StravaModule;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -44,13 +45,15 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     AuthModule auth = new AuthModule(vertx, pool, config);
     AuthHandler requireUser = auth.requireUser();
     ProfileRepository profiles = new ProfileRepository(pool);
-    LoadService load = LoadService.create(pool, profiles);
+    ThresholdSuggestions suggestions = new ThresholdSuggestions(pool, profiles.thresholds());
+    LoadService load = LoadService.create(pool, profiles, suggestions);
     // Every write to activities goes through the store; it names this process in the database's change announcements,
     // so the feed can tell this process's writes from another writer's.
     String instance = UUID.randomUUID().toString();
     ActivityStore store = new ActivityStore(pool, instance, load, clock);
     ChangeFeed feed = new ChangeFeed(databaseUrl, instance, load, load::everythingMayHaveChanged);
-    SettingsModule settings = new SettingsModule(pool, secretBox, config, profiles, load::recomputeAll, requireUser);
+    SettingsModule settings = new SettingsModule(pool, secretBox, config, profiles, suggestions, load::thresholdsChanged,
+        requireUser);
     DemoModule demo = new DemoModule(pool, store, requireUser);
     long maxUploadBytes = config.imports().maxUploadBytes();
 

@@ -22,15 +22,17 @@ public final class DemoService {
       SELECT count(*) FILTER (WHERE source = 'demo') AS demo, count(*) FILTER (WHERE source <> 'demo') AS own
       FROM activities WHERE user_id = $1""";
   private static final String ZONE = "SELECT time_zone FROM athlete_profiles WHERE user_id = $1";
-  // The demo athlete's thresholds fill only what the athlete left empty, so rides score by power and runs by HR.
+  // The demo athlete's thresholds fill only what the athlete left empty (LTHR only when max HR is empty too), so rides
+  // score by power and runs by HR. They are entries of the threshold history from the demo's first day.
   private static final String FILL_PROFILE = """
-      INSERT INTO athlete_profiles (user_id, sex, max_hr, resting_hr, lthr, ftp_watts)
-      VALUES ($1, 'male', 188, 50, 168, 250)
-      ON CONFLICT (user_id) DO UPDATE SET sex = coalesce(athlete_profiles.sex, EXCLUDED.sex),
-        max_hr = coalesce(athlete_profiles.max_hr, EXCLUDED.max_hr),
-        resting_hr = coalesce(athlete_profiles.resting_hr, EXCLUDED.resting_hr),
-        lthr = CASE WHEN athlete_profiles.lthr IS NULL AND athlete_profiles.max_hr IS NULL THEN EXCLUDED.lthr ELSE athlete_profiles.lthr END,
-        ftp_watts = coalesce(athlete_profiles.ftp_watts, EXCLUDED.ftp_watts), updated_at = now()""";
+      WITH profile AS (
+        INSERT INTO athlete_profiles (user_id, sex) VALUES ($1, 'male')
+        ON CONFLICT (user_id) DO UPDATE SET sex = coalesce(athlete_profiles.sex, EXCLUDED.sex), updated_at = now())
+      INSERT INTO threshold_history (user_id, kind, valid_from, value, source)
+      SELECT $1, k.kind, $2::date, k.value, 'athlete'
+      FROM (VALUES ('max_hr', 188.0), ('resting_hr', 50.0), ('lthr', 168.0), ('ftp', 250.0)) AS k(kind, value)
+      WHERE NOT EXISTS (SELECT 1 FROM threshold_history h
+                        WHERE h.user_id = $1 AND (h.kind = k.kind OR (k.kind = 'lthr' AND h.kind = 'max_hr')))""";
 
   private final Pool pool;
   private final ActivityStore store;
@@ -62,7 +64,7 @@ public final class DemoService {
       // One transaction: a demo that fails half-way (a second request racing this one) leaves nothing behind.
       List<ActivityInput> rows = sessions.stream().map(a -> input(a, zone, zoneId)).toList();
       Future<?> stored = store.write(userId, w -> w.insert(rows, false)
-          .compose(v -> w.connection().preparedQuery(FILL_PROFILE).execute(Tuple.of(userId)))).compose(s -> s.settled());
+          .compose(v -> w.connection().preparedQuery(FILL_PROFILE).execute(Tuple.of(userId, firstDay(sessions))))).compose(s -> s.settled());
       // Fresh statistics after a bulk insert, so the planner keeps using the list index. The store's signal recomputes
       // every load (the profile's thresholds changed with it) from the demo's first day.
       return stored.compose(v -> pool.query("ANALYZE activities").execute())
@@ -72,6 +74,10 @@ public final class DemoService {
 
   public Future<Integer> remove(UUID userId) {
     return store.write(userId, w -> w.deleteAllOf(ActivitySource.DEMO)).compose(s -> s.whenSettled());
+  }
+
+  private static LocalDate firstDay(List<DemoActivity> sessions) {
+    return sessions.stream().map(a -> a.startLocal().toLocalDate()).min(LocalDate::compareTo).orElse(LocalDate.now());
   }
 
   private static ActivityInput input(DemoActivity a, String zone, ZoneId zoneId) {

@@ -83,6 +83,7 @@ public final class RestoreService {
         .compose(v -> single(db, userId, archive, "load-settings.json", RestoreSql.LOAD_SETTINGS))
         .compose(v -> single(db, userId, archive, "ai-settings.json", RestoreSql.AI_SETTINGS))
         .compose(v -> activities(w, archive, counts))
+        .compose(v -> thresholds(db, userId, archive))
         .compose(v -> streams(w, userId, archive, counts))
         .compose(v -> list(db, userId, archive, "chat-sessions.json", RestoreSql.CHAT_SESSIONS).map(n -> counts[2] = n))
         .compose(v -> list(db, userId, archive, "chat-messages.json", RestoreSql.CHAT_MESSAGES).map(n -> counts[3] = n))
@@ -90,6 +91,13 @@ public final class RestoreService {
         .compose(v -> list(db, userId, archive, "recommendations.json", RestoreSql.RECOMMENDATIONS).map(n -> counts[5] = n))
         .compose(v -> list(db, userId, archive, "activity-insights.json", RestoreSql.INSIGHTS).map(n -> counts[6] = n))
         .map(v -> counts);
+  }
+
+  /** After the activities: an old export's single profile values start at the first activity's day. */
+  private Future<Void> thresholds(SqlClient db, UUID userId, Archive archive) {
+    return blocking(() -> archive.small("threshold-history.json")).compose(json -> json == null
+        ? single(db, userId, archive, "profile.json", RestoreSql.THRESHOLDS_FROM_OLD_PROFILE)
+        : db.preparedQuery(RestoreSql.THRESHOLD_HISTORY).execute(Tuple.of(userId, array(json, "threshold-history.json"))).mapEmpty());
   }
 
   private Future<Void> single(SqlClient db, UUID userId, Archive archive, String name, String sql) {

@@ -14,16 +14,36 @@ final class RestoreSql {
           OR EXISTS (SELECT 1 FROM weekly_reports WHERE user_id = $1) AS has_data""";
 
   static final String PROFILE = """
-      INSERT INTO athlete_profiles (user_id, sex, birth_year, weight_kg, height_cm, max_hr, resting_hr, lthr, ftp_watts,
-        threshold_pace_s_per_km, vo2max, units, time_zone, goals, preferences)
-      SELECT $1, sex, birth_year, weight_kg, height_cm, max_hr, resting_hr, lthr, ftp_watts, threshold_pace_s_per_km, vo2max,
-             coalesce(units, 'metric'), coalesce(time_zone, 'UTC'), goals, preferences
+      INSERT INTO athlete_profiles (user_id, sex, birth_year, height_cm, vo2max, units, time_zone, goals, preferences)
+      SELECT $1, sex, birth_year, height_cm, vo2max, coalesce(units, 'metric'), coalesce(time_zone, 'UTC'), goals, preferences
       FROM jsonb_populate_record(null::athlete_profiles, $2::jsonb)
-      ON CONFLICT (user_id) DO UPDATE SET sex = EXCLUDED.sex, birth_year = EXCLUDED.birth_year, weight_kg = EXCLUDED.weight_kg,
-        height_cm = EXCLUDED.height_cm, max_hr = EXCLUDED.max_hr, resting_hr = EXCLUDED.resting_hr, lthr = EXCLUDED.lthr,
-        ftp_watts = EXCLUDED.ftp_watts, threshold_pace_s_per_km = EXCLUDED.threshold_pace_s_per_km, vo2max = EXCLUDED.vo2max,
-        units = EXCLUDED.units, time_zone = EXCLUDED.time_zone, goals = EXCLUDED.goals, preferences = EXCLUDED.preferences,
-        updated_at = now()""";
+      ON CONFLICT (user_id) DO UPDATE SET sex = EXCLUDED.sex, birth_year = EXCLUDED.birth_year,
+        height_cm = EXCLUDED.height_cm, vo2max = EXCLUDED.vo2max, units = EXCLUDED.units, time_zone = EXCLUDED.time_zone,
+        goals = EXCLUDED.goals, preferences = EXCLUDED.preferences, updated_at = now()""";
+
+  /** Thresholds over time (exports since V009). */
+  static final String THRESHOLD_HISTORY = """
+      INSERT INTO threshold_history (user_id, kind, valid_from, value, source, created_at, updated_at)
+      SELECT $1, kind, valid_from, value, coalesce(source, 'athlete'), coalesce(created_at, now()), coalesce(updated_at, now())
+      FROM jsonb_populate_recordset(null::threshold_history, $2::jsonb)
+      ON CONFLICT (user_id, kind, valid_from) DO NOTHING""";
+
+  /**
+   * An export from before thresholds had dates keeps them in profile.json: each becomes one entry from the first
+   * restored activity's day (or the day the profile was saved), as migration V009 did for a running instance.
+   */
+  static final String THRESHOLDS_FROM_OLD_PROFILE = """
+      INSERT INTO threshold_history (user_id, kind, valid_from, value, source)
+      SELECT $1, k.kind,
+             coalesce((SELECT min(a.local_date) FROM activities a WHERE a.user_id = $1 AND a.local_date >= DATE '1969-12-31'),
+                      (p.updated_at AT TIME ZONE 'UTC')::date, current_date),
+             k.value, 'migrated'
+      FROM jsonb_to_record($2::jsonb) AS p(ftp_watts float8, lthr float8, max_hr float8, resting_hr float8,
+                                           threshold_pace_s_per_km float8, weight_kg float8, updated_at timestamptz)
+      CROSS JOIN LATERAL (VALUES ('ftp', p.ftp_watts), ('lthr', p.lthr), ('max_hr', p.max_hr), ('resting_hr', p.resting_hr),
+                                 ('threshold_pace', p.threshold_pace_s_per_km), ('weight', p.weight_kg)) AS k(kind, value)
+      WHERE k.value IS NOT NULL
+      ON CONFLICT (user_id, kind, valid_from) DO NOTHING""";
 
   static final String DATA_POLICY = """
       INSERT INTO data_policies (user_id, allow_strava_api, strava_api_acknowledged_at, strava_retention)

@@ -8,10 +8,12 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.util.UUID;
-import java.util.function.Function;
+import java.time.LocalDate;
+import java.util.function.BiFunction;
 
 /**
- * Wires settings: provider keys (sealed with the app's {@link SecretBox}), the profile and the data policy. The coach
+ * Wires settings: provider keys (sealed with the app's {@link SecretBox}), the profile, thresholds over time (with
+ * suggestions) and the data policy. The coach
  * reads the keys and the policy through {@link #apiKeys()} and {@link #policies()}.
  */
 public final class SettingsModule implements Feature {
@@ -19,12 +21,17 @@ public final class SettingsModule implements Feature {
   private final DataPolicyRepository policies;
   private final SettingsRoutes routes;
 
-  /** {@code profileChanged} runs after a saved profile, before the answer: loads depend on thresholds and the time zone. */
+  /**
+   * {@code recompute} brings loads and the chart up to date from a day; it runs after a saved profile or threshold,
+   * before the answer. {@code suggestions} is shared with the load engine, which offers what the data implies.
+   */
   public SettingsModule(Pool pool, SecretBox secretBox, AppConfig config, ProfileRepository profiles,
-                        Function<UUID, Future<?>> profileChanged, AuthHandler requireUser) {
+                        ThresholdSuggestions suggestions, BiFunction<UUID, LocalDate, Future<?>> recompute,
+                        AuthHandler requireUser) {
     this.apiKeys = new ApiKeyService(new ApiKeyRepository(pool), secretBox, config);
     this.policies = new DataPolicyRepository(pool);
-    this.routes = new SettingsRoutes(apiKeys, profiles, requireUser, profileChanged, policies);
+    this.routes = new SettingsRoutes(apiKeys, profiles, requireUser, recompute, policies,
+        new ThresholdRoutes(pool, profiles, suggestions, recompute));
   }
 
   public ApiKeyService apiKeys() {

@@ -7,24 +7,31 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+import java.time.LocalDate;
+import java.util.function.BiFunction;
 
 /** Settings routes under /api/settings: LLM provider keys and the athlete profile. All need a signed-in athlete. */
 public final class SettingsRoutes {
   private final ApiKeyService apiKeys;
   private final ProfileRepository profiles;
   private final AuthHandler requireUser;
-  private final Function<UUID, Future<?>> profileChanged;
+  private final BiFunction<UUID, LocalDate, Future<?>> recompute;
   private final DataPolicyRepository policies;
+  private final ThresholdRoutes thresholds;
 
-  /** {@code profileChanged} runs after a saved profile, before the answer: loads depend on thresholds and the time zone. */
+  /**
+   * {@code recompute} brings loads and the chart up to date from a day (LocalDate.MIN: all of history); it runs after a
+   * saved profile or threshold, before the answer: loads depend on thresholds, sex and age.
+   */
   public SettingsRoutes(ApiKeyService apiKeys, ProfileRepository profiles, AuthHandler requireUser,
-                        Function<UUID, Future<?>> profileChanged, DataPolicyRepository policies) {
+                        BiFunction<UUID, LocalDate, Future<?>> recompute, DataPolicyRepository policies,
+                        ThresholdRoutes thresholds) {
     this.policies = policies;
     this.apiKeys = apiKeys;
     this.profiles = profiles;
     this.requireUser = requireUser;
-    this.profileChanged = profileChanged;
+    this.recompute = recompute;
+    this.thresholds = thresholds;
   }
 
   public void mount(Router router) {
@@ -34,6 +41,7 @@ public final class SettingsRoutes {
     router.delete("/api/settings/apikey/:provider").handler(this::deleteKey);
     router.get("/api/settings/profile").handler(this::getProfile);
     router.put("/api/settings/profile").handler(this::putProfile);
+    thresholds.mount(router);
     router.get("/api/settings/data-policy").handler(this::getPolicy);
     router.put("/api/settings/data-policy").handler(this::putPolicy);
   }
@@ -56,15 +64,26 @@ public final class SettingsRoutes {
     profiles.find(userId(ctx)).onSuccess(p -> Json.ok(ctx, p)).onFailure(ctx::fail);
   }
 
+  /**
+   * The profile's thresholds are the values in force on the athlete's today: a new number becomes the entry dated today,
+   * null removes the kind's entries. Loads are recomputed from the first day whose thresholds changed, or from the start
+   * when sex or birth year (the estimates' inputs) changed.
+   */
   private void putProfile(RoutingContext ctx) {
     var body = Json.body(ctx);
     UUID userId = userId(ctx);
-    profiles.find(userId)
-        .map(current -> ProfileUpdate.apply(current, body))
-        .compose(updated -> profiles.save(userId, updated))
-        .compose(saved -> profileChanged.apply(userId).map(v -> saved))
-        .onSuccess(p -> Json.ok(ctx, p))
-        .onFailure(ctx::fail);
+    profiles.findWithHistory(userId).compose(before -> {
+      AthleteProfile current = before.profile();
+      AthleteProfile updated = ProfileUpdate.apply(current, body);
+      return profiles.save(userId, current, updated).compose(saved -> {
+        boolean estimatesChanged = !java.util.Objects.equals(current.sex(), updated.sex())
+            || !java.util.Objects.equals(current.birthYear(), updated.birthYear())
+            || !java.util.Objects.equals(current.timeZone(), updated.timeZone());
+        var from = estimatesChanged ? java.util.Optional.of(LocalDate.MIN)
+            : fitcoach.load.ThresholdHistory.earliestDifference(before.history(), saved.history());
+        return from.<Future<?>>map(day -> recompute.apply(userId, day)).orElse(Future.succeededFuture()).map(v -> saved.profile());
+      });
+    }).onSuccess(p -> Json.ok(ctx, p)).onFailure(ctx::fail);
   }
 
   private void getPolicy(RoutingContext ctx) {

@@ -94,6 +94,7 @@ class ApiFuzzTest extends ApiTest {
   private final Map<String, List<String>> failures = new TreeMap<>();
   private final List<String> activityIds = new ArrayList<>();
   private final List<String> sessionIds = new ArrayList<>();
+  private final List<String> thresholdIds = new ArrayList<>();
   private String jobId = UUID.randomUUID().toString();
 
   @Override
@@ -226,6 +227,9 @@ class ApiFuzzTest extends ApiTest {
       assertThat(System.nanoTime()).as("fixture import done within 60 s").isLessThan(deadline);
       Thread.sleep(25);
     }
+    var threshold = client.post("/api/settings/thresholds", new JsonObject().put("kind", "lthr")
+        .put("validFrom", LocalDate.now(ZoneOffset.UTC).minusDays(30).toString()).put("value", 170));
+    assertThat(threshold.status()).as(threshold.toString()).isEqualTo(201);
     var session = client.post("/api/ai/chat/sessions", new JsonObject().put("title", "Fixture chat"));
     assertThat(session.status()).as(session.toString()).isEqualTo(201);
     refreshIds();
@@ -236,6 +240,8 @@ class ApiFuzzTest extends ApiTest {
     activityIds.addAll(TestDatabase.query("SELECT id::text FROM activities ORDER BY start_date", FuzzIds::strings));
     sessionIds.clear();
     sessionIds.addAll(TestDatabase.query("SELECT id::text FROM chat_sessions ORDER BY created_at", FuzzIds::strings));
+    thresholdIds.clear();
+    thresholdIds.addAll(TestDatabase.query("SELECT id::text FROM threshold_history ORDER BY kind, valid_from", FuzzIds::strings));
   }
 
   private record Request(String method, String target, Map<String, String> headers, byte[] body) {
@@ -343,6 +349,7 @@ class ApiFuzzTest extends ApiTest {
     return switch (kind) {
       case "activity" -> activityIds.isEmpty() ? UUID.randomUUID().toString() : pick(random, activityIds);
       case "session" -> sessionIds.isEmpty() ? UUID.randomUUID().toString() : pick(random, sessionIds);
+      case "threshold" -> thresholdIds.isEmpty() ? UUID.randomUUID().toString() : pick(random, thresholdIds);
       case "provider" -> pick(random, List.of("openai", "anthropic"));
       case "week" -> pick(random, List.of(WEEK, YESTERDAY));
       case "job" -> jobId;

@@ -41,6 +41,13 @@ final class FuzzRoutes {
         .put("heightCm", 180).put("maxHr", 190).put("restingHr", 50).put("lthr", 170).put("ftpWatts", 250)
         .put("thresholdPaceSPerKm", 300).put("vo2max", 50).put("units", "metric").put("timeZone", "Europe/Berlin")
         .put("goals", "A marathon in spring").put("preferences", "Mornings"), Kind.JSON);
+    r.add("GET", "/api/settings/thresholds", Kind.JSON);
+    r.add("POST", "/api/settings/thresholds", body("kind", "ftp", "validFrom", today, "value", 250), Kind.JSON);
+    r.add("PUT", "/api/settings/thresholds/{threshold}", body("validFrom", today, "value", 175), Kind.JSON);
+    r.add("DELETE", "/api/settings/thresholds/{threshold}", Kind.JSON);
+    r.add("GET", "/api/settings/thresholds/suggestions", Kind.JSON);
+    r.add("POST", "/api/settings/thresholds/suggestions/{suggestion}/accept", Kind.JSON);
+    r.add("POST", "/api/settings/thresholds/suggestions/{suggestion}/dismiss", Kind.JSON);
     r.add("GET", "/api/settings/data-policy", Kind.JSON);
     r.add("PUT", "/api/settings/data-policy", body("allowStravaApi", false, "stravaRetention", "keep"), Kind.JSON);
 

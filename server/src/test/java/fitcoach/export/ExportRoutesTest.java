@@ -58,7 +58,11 @@ class ExportRoutesTest extends ApiTest {
     String csv = new String(entries.get("activities.csv"), StandardCharsets.UTF_8);
     assertThat(csv.lines()).hasSize(4);
     assertThat(csv).contains("\"Run, number 2\"");
-    assertThat(new JsonObject(new String(entries.get("profile.json"), StandardCharsets.UTF_8)).getInteger("max_hr")).isEqualTo(188);
+    // The profile's max HR is an entry of the threshold history, exported with its date.
+    JsonObject maxHr = new JsonArray(new String(entries.get("threshold-history.json"), StandardCharsets.UTF_8)).getJsonObject(0);
+    assertThat(maxHr.getString("kind")).isEqualTo("max_hr");
+    assertThat(maxHr.getDouble("value")).isEqualTo(188.0);
+    assertThat(maxHr.getString("valid_from")).isNotBlank();
     try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(entries.get("streams/" + id + ".json.gz")))) {
       assertThat(new JsonObject(new String(gz.readAllBytes(), StandardCharsets.UTF_8)).getJsonArray("heartrate")).hasSize(2);
     }

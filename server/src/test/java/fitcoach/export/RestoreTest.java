@@ -68,6 +68,8 @@ class RestoreTest extends ApiTest {
     client.post("/api/load/recompute", null);
     JsonArray before = client.get("/api/activities?limit=50").jsonArray("items");
     JsonObject statsBefore = client.get("/api/activities/stats").json();
+    JsonArray thresholdsBefore = client.get("/api/settings/thresholds").json().getJsonArray("entries");
+    assertThat(thresholdsBefore).hasSize(2);
     byte[] export = client.download("/api/export");
 
     TestDatabase.truncateAll();
@@ -96,6 +98,14 @@ class RestoreTest extends ApiTest {
     JsonObject profile = client.get("/api/settings/profile").json();
     assertThat(profile.getString("goals")).isEqualTo("Sub-3, \"finally\"");
     assertThat(profile.getString("timeZone")).isEqualTo("Europe/Paris");
+    assertThat(profile.getInteger("maxHr")).isEqualTo(188);
+    JsonArray thresholdsAfter = client.get("/api/settings/thresholds").json().getJsonArray("entries");
+    assertThat(thresholdsAfter).hasSize(thresholdsBefore.size());
+    for (int i = 0; i < thresholdsBefore.size(); i++) {
+      for (String field : new String[] {"kind", "validFrom", "value", "source", "createdAt"}) {
+        assertThat(thresholdsAfter.getJsonObject(i).getValue(field)).as(field).isEqualTo(thresholdsBefore.getJsonObject(i).getValue(field));
+      }
+    }
     JsonObject policy = client.get("/api/settings/data-policy").json();
     assertThat(policy.getBoolean("allowStravaApi")).isTrue();
     assertThat(policy.getString("stravaRetention")).isEqualTo("keep");
@@ -109,6 +119,43 @@ class RestoreTest extends ApiTest {
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.errorCode()).isEqualTo("not_empty");
     assertThat(TestDatabase.count("SELECT count(*) FROM activities")).isEqualTo(4);
+  }
+
+  @Test
+  @DisplayName("An export from before dated thresholds restores: its profile's single values become entries from the first activity")
+  void exportWithSingleProfileValues() throws Exception {
+    signedIn();
+    for (int i = 1; i <= 2; i++) {
+      client.post("/api/activities", new JsonObject().put("sportType", "Run").put("startLocal", "2026-10-0" + (i * 3) + "T07:00")
+          .put("durationS", 1800).put("rpe", 5).put("name", "Run " + i));
+    }
+    byte[] current = client.download("/api/export");
+    // The same export as an older FitCoach wrote it: no threshold-history.json, the values in profile.json.
+    ByteArrayOutputStream old = new ByteArrayOutputStream();
+    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(current)); ZipOutputStream out = new ZipOutputStream(old)) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        byte[] bytes = in.readAllBytes();
+        if (e.getName().equals("threshold-history.json")) {
+          continue;
+        }
+        if (e.getName().equals("profile.json")) {
+          bytes = new JsonObject(new String(bytes, StandardCharsets.UTF_8)).put("ftp_watts", 250).put("max_hr", 188)
+              .put("weight_kg", 70.5).putNull("lthr").encode().getBytes(StandardCharsets.UTF_8);
+        }
+        out.putNextEntry(new ZipEntry(e.getName()));
+        out.write(bytes);
+      }
+    }
+    TestDatabase.truncateAll();
+    client = new fitcoach.testing.TestClient(app.port());
+    signedIn();
+    var restored = client.upload(ExportRoutes.RESTORE_PATH, "file", Map.of("old.zip", old.toByteArray()));
+    assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+    JsonArray entries = client.get("/api/settings/thresholds").json().getJsonArray("entries");
+    assertThat(entries).extracting(o -> ((JsonObject) o).getString("kind") + " " + ((JsonObject) o).getString("validFrom") + " "
+        + ((JsonObject) o).getDouble("value") + " " + ((JsonObject) o).getString("source"))
+        .containsExactly("ftp 2026-10-03 250.0 migrated", "max_hr 2026-10-03 188.0 migrated", "weight 2026-10-03 70.5 migrated");
+    assertThat(client.get("/api/settings/profile").json().getInteger("ftpWatts")).isEqualTo(250);
   }
 
   @Test
