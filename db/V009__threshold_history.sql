@@ -68,3 +68,20 @@ ALTER TABLE athlete_profiles
     DROP COLUMN resting_hr,
     DROP COLUMN threshold_pace_s_per_km,
     DROP COLUMN weight_kg;
+
+-- A threshold written by another FitCoach on the same database (or by hand) changes loads too: announce it on the
+-- activities' channel. It names no day: the loads that change show where the chart changes.
+CREATE FUNCTION threshold_history_announce() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('activities_changed', json_build_object(
+    'instance', coalesce(current_setting('fitcoach.instance', true), ''), 'user', user_id, 'thresholds', true)::text)
+  FROM (SELECT DISTINCT user_id FROM changed_rows) r;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER threshold_history_inserted AFTER INSERT ON threshold_history
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION threshold_history_announce();
+CREATE TRIGGER threshold_history_updated AFTER UPDATE ON threshold_history
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION threshold_history_announce();
+CREATE TRIGGER threshold_history_deleted AFTER DELETE ON threshold_history
+  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION threshold_history_announce();

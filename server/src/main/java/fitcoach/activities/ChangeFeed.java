@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens for the database's announcements of committed changes to activities (a trigger sends them; see V006) and
+ * Listens for the database's announcements of committed changes to activities and thresholds (triggers send them; see
+ * V006 and V009) and
  * passes on those another writer made: a second FitCoach on the same database, or a fix by hand in SQL. This
  * instance's own writes are signalled by {@link ActivityStore} itself. While the connection is down announcements are
  * lost, so after a reconnect every athlete's numbers are brought up to date once.
@@ -96,7 +97,10 @@ public final class ChangeFeed extends io.vertx.core.VerticleBase {
       }
       UUID userId = UUID.fromString(json.getString("user"));
       String day = json.getString("earliest");
-      changes.changed(userId, day == null ? LocalDate.MIN : LocalDate.parse(day)).onFailure(err ->
+      // A threshold change names no day: the loads it changes show where the chart changes (V009).
+      LocalDate earliest = json.getBoolean("thresholds", false) ? LocalDate.MAX
+          : day == null ? LocalDate.MIN : LocalDate.parse(day);
+      changes.changed(userId, earliest).onFailure(err ->
           LOG.warn("Bringing numbers up to date after another writer's change failed: {}", err.getMessage()));
     } catch (RuntimeException e) {
       LOG.warn("Ignoring an unreadable change announcement: {}", e.getMessage());

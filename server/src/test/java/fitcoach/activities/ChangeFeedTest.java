@@ -56,6 +56,30 @@ class ChangeFeedTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("An FTP entered on a second FitCoach on the same database changes this one's loads without a restart")
+  void thresholdOnSecondInstance() {
+    signedIn();
+    java.time.LocalDateTime start = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).atTime(8, 0);
+    String id = fitcoach.testing.Workouts.store(app, new ActivityInput(ActivitySource.FILE, "ride", "Ride", "ride", null,
+        null, start.toInstant(java.time.ZoneOffset.UTC), start, "UTC", 3600, 3600, null, null, 140.0, 180.0, 200.0, 200.0,
+        true, null, null, null, null, null, null, false, false, false, null, null, null, null, null)).toString();
+    double before = client.get("/api/activities/" + id).json().getDouble("load");
+    double ctlBefore = client.get("/api/activities/stats").json().getDouble("ctl"); // now cached in this instance
+    try (FitCoachApp second = TestApp.start(TestApp.env(TestDatabase.url()))) {
+      TestClient other = new TestClient(second.port());
+      assertThat(other.post("/api/auth/login", new JsonObject().put("email", EMAIL).put("password", PASSWORD)).status())
+          .isEqualTo(200);
+      var entry = other.post("/api/settings/thresholds", new JsonObject().put("kind", "ftp")
+          .put("validFrom", LocalDate.now().minusDays(30).toString()).put("value", 200));
+      assertThat(entry.status()).as(entry.toString()).isEqualTo(201);
+    }
+    // one hour at FTP is 100 on the TSS scale; the other instance stored it, and this one's cached chart follows
+    await(() -> Math.abs(client.get("/api/activities/" + id).json().getDouble("load") - 100) < 0.5,
+        "the load from the other instance's FTP (was " + before + ")");
+    await(() -> client.get("/api/activities/stats").json().getDouble("ctl") != ctlBefore, "the new load in fitness");
+  }
+
+  @Test
   @DisplayName("A fix by hand in SQL (an RPE corrected, an activity deleted) is reflected in loads and lists at once")
   void fixByHand() {
     signedIn();
