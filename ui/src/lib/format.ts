@@ -452,3 +452,15 @@ export function formatThreshold(kind: string, value: number | null | undefined, 
       return formatNumber(value, 1);
   }
 }
+
+/** Efficiency factor: NP per beat for rides with power ("1.62 W/bpm"), metres per minute per beat otherwise. */
+export function formatEfficiency(ef: number | null | undefined, basis: 'power' | 'speed'): string {
+  if (!isNum(ef)) return DASH;
+  return basis === 'power' ? `${formatNumber(ef, 2)} W/bpm` : `${formatNumber(ef * 60, 2)} m/min per bpm`;
+}
+
+/** A percentage with one decimal: "4.2 %", "−1.3 %". */
+export function formatPercent(v: number | null | undefined): string {
+  if (!isNum(v)) return DASH;
+  return `${formatNumber(v, 1)} %`;
+}
