@@ -281,4 +281,25 @@ describe('Dashboard: Strava copies at risk', () => {
     expect(line.textContent!.replace(/\s+/g, ' ')).toMatch(/Your Strava activities will be removed from .+ unless Strava confirms them again\./);
     expect(within(line).getByRole('link', { name: 'What to do' }).getAttribute('href')).toBe('/settings');
   });
+  it('shows a pending threshold suggestion with a link to review it in Settings', async () => {
+    routes({
+      'GET /api/settings/thresholds/suggestions': () =>
+        json(200, {
+          suggestions: [
+            { id: 's1', kind: 'ftp', value: 276, current: 265, validFrom: '2026-11-02', activityId: 'a9', activityName: 'Hill climb', evidence: 'Best 20 min 290 W on 2026-11-02 gives eFTP 276 W', createdAt: '2026-11-02T12:00:00Z' },
+          ],
+        }),
+    });
+    render(Dashboard);
+    const notice = await screen.findByTestId('suggestion-notice');
+    expect(notice.textContent).toMatch(/Your eFTP suggests FTP 276 W/);
+    expect(within(notice).getByRole('link', { name: 'review' }).getAttribute('href')).toBe('/settings#thresholds');
+  });
+
+  it('shows no suggestion notice when there is none', async () => {
+    routes();
+    render(Dashboard);
+    await screen.findByText('Neutral: normal training, neither fresh nor overreached');
+    expect(screen.queryByTestId('suggestion-notice')).toBeNull();
+  });
 });
