@@ -112,4 +112,11 @@ describe('Settings', () => {
       router.navigate('/');
     }
   });
+  it('says the profile’s thresholds count from today and links to their history', async () => {
+    routes();
+    render(Settings);
+    const hint = await screen.findByText(/saved here count from today/);
+    expect(hint.querySelector('a')?.getAttribute('href')).toBe('/settings#thresholds');
+    expect(await screen.findByRole('heading', { name: 'Thresholds over time' })).toBeTruthy();
+  });
 });

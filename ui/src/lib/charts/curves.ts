@@ -82,6 +82,8 @@ export function curveOptions(opts: {
             const max = u.scales.x.max ?? 21600;
             return logTicks(min, max, Math.max(3, Math.floor(u.bbox.width / devicePixelRatio / 48)));
           },
+          // uPlot's log axes blank every label but 1-2-5 steps by default; these ticks are chosen already.
+          filter: (_u, splits) => splits,
           values: (_u, splits) => splits.map((s) => formatCurveDuration(s)),
         },
         {
