@@ -471,13 +471,13 @@ describe('Analysis with the demo athlete', { concurrency: false }, () => {
     await demoServer?.stop();
   });
 
-  /** Waits until the analysis job has processed every stored stream. */
+  /** Waits until the analysis job has processed every stored stream and the rides' power curve is there. */
   async function analysisIdle() {
     await p.waitForFunction(async () => {
       const r = await fetch('/api/analysis/status');
-      if (!r.ok) return false;
-      const s = await r.json();
-      return s.state === 'idle';
+      if (!r.ok || (await r.json()).state !== 'idle') return false;
+      const c = await fetch('/api/analysis/curves?metric=power&sport=ride&from=1970-01-01');
+      return c.ok && (await c.json()).points.length > 0;
     }, null, { timeout: 180_000, polling: 1000 });
   }
 
@@ -524,7 +524,7 @@ describe('Analysis with the demo athlete', { concurrency: false }, () => {
 
     await open('Progress');
     await p.getByLabel('Pace / speed').check();
-    await p.getByLabel('Sport').selectOption('run');
+    await p.getByLabel('Sport', { exact: true }).selectOption('run');
     await p.waitForURL(/metric=pace/);
     const pace = p.locator('section[aria-labelledby="curves-title"]').getByRole('table', { name: 'Best values by duration' });
     await pace.locator('a', { hasText: /^\d+:\d{2} \/(km|mi)$/ }).first().waitFor({ timeout: 30_000 });
