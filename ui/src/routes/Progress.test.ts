@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Progress from './Progress.svelte';
 import { formatShortDate, isoDate } from '../lib/format';
 import { router } from '../lib/state/router.svelte';
-import { apiError, json, stubFetch } from '../test/http';
+import { apiError, json, openSse, stubFetch } from '../test/http';
 
 vi.mock('../lib/state/live.svelte', () => ({
   live: { activitiesVersion: 0, sync: null, importJob: null, status: 'open', start: vi.fn(), stop: vi.fn() },
@@ -209,9 +209,33 @@ describe('Progress', () => {
     expect(await screen.findByText(/40 activities this season/)).toBeTruthy();
   });
 
-  it('shows the analysis progress while the history is reprocessed', async () => {
-    routes({ 'GET /api/analysis/status': () => json(200, { state: 'running', done: 120, total: 480, version: 4 }) });
+  it('shows the analysis progress live while the history is reprocessed, and reloads when it is done', async () => {
+    const stream = openSse();
+    const fetchMock = routes({
+      'GET /api/analysis/status': () => json(200, { state: 'running', done: 120, total: 480, version: 4 }),
+      'GET /api/analysis/events': () => stream.response,
+    });
     render(Progress);
     expect(await screen.findByText(/Analysing your history: 120\/480 activities/)).toBeTruthy();
+    await vi.waitFor(() => expect(fetchMock.mock.calls.some(([u]) => u === '/api/analysis/events')).toBe(true));
+    const curveCalls = () => fetchMock.mock.calls.filter(([u]) => String(u).startsWith('/api/analysis/curves')).length;
+    expect(curveCalls()).toBe(2);
+    stream.push('event: analysis\ndata: {"state":"running","done":300,"total":480,"version":4}\n\n');
+    expect(await screen.findByText(/Analysing your history: 300\/480 activities/)).toBeTruthy();
+    stream.push('event: analysis\ndata: {"state":"idle","done":480,"total":480,"version":4}\n\n');
+    await vi.waitFor(() => expect(screen.queryByText(/Analysing your history/)).toBeNull());
+    await vi.waitFor(() => expect(curveCalls()).toBe(4));
+  });
+
+  it('falls back to asking for the progress when there is no event stream', async () => {
+    let calls = 0;
+    routes({
+      'GET /api/analysis/status': () =>
+        json(200, ++calls === 1 ? { state: 'running', done: 10, total: 480, version: 4 } : { state: 'idle', done: 480, total: 480, version: 4 }),
+      'GET /api/analysis/events': () => apiError(404, 'not_found', 'No events'),
+    });
+    render(Progress);
+    expect(await screen.findByText(/Analysing your history: 10\/480 activities/)).toBeTruthy();
+    await vi.waitFor(() => expect(screen.queryByText(/Analysing your history/)).toBeNull(), { timeout: 4000 });
   });
 });
