@@ -476,7 +476,8 @@ describe('Analysis with the demo athlete', { concurrency: false }, () => {
     await p.waitForFunction(async () => {
       const r = await fetch('/api/analysis/status');
       if (!r.ok || (await r.json()).state !== 'idle') return false;
-      const c = await fetch('/api/analysis/curves?metric=power&sport=ride&from=1970-01-01');
+      const to = new Date().toISOString().slice(0, 10);
+      const c = await fetch(`/api/analysis/curves?metric=power&sport=ride&from=1970-01-01&to=${to}`);
       return c.ok && (await c.json()).points.length > 0;
     }, null, { timeout: 180_000, polling: 1000 });
   }
