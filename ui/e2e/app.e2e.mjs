@@ -411,6 +411,7 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
       ['activities', '/activities'],
       ['activity', activity],
       ['analytics', '/analytics'],
+      ['progress', '/progress'],
       ['coach', chat],
       ['reports', '/reports'],
       ['report', report],
@@ -442,5 +443,160 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
 
   it('raised no page error anywhere', () => {
     assert.deepEqual(pageErrors, []);
+  });
+});
+
+/**
+ * Issue 14 with the demo athlete (its rides and runs have 1 Hz power, heart rate, speed and distance streams): a second
+ * server, because the demo loads only into an empty account.
+ */
+describe('Analysis with the demo athlete', { concurrency: false }, () => {
+  let demoServer;
+  let p;
+  const errors = [];
+
+  before(async () => {
+    demoServer = await startServer({});
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    p = await context.newPage();
+    p.on('pageerror', (e) => errors.push(e.message));
+    p.on('dialog', (d) => {
+      errors.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+  });
+
+  after(async () => {
+    await p?.context().close();
+    await demoServer?.stop();
+  });
+
+  /** Waits until the analysis job has processed every stored stream and the rides' power curve is there. */
+  async function analysisIdle() {
+    await p.waitForFunction(async () => {
+      const r = await fetch('/api/analysis/status');
+      if (!r.ok || (await r.json()).state !== 'idle') return false;
+      const to = new Date().toISOString().slice(0, 10);
+      const c = await fetch(`/api/analysis/curves?metric=power&sport=ride&from=1970-01-01&to=${to}`);
+      return c.ok && (await c.json()).points.length > 0;
+    }, null, { timeout: 180_000, polling: 1000 });
+  }
+
+  async function open(name) {
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+    await p.getByRole('heading', { name, level: 1 }).waitFor();
+  }
+
+  it('loads the demo athlete into a new account', async () => {
+    await p.goto(demoServer.base);
+    await p.getByRole('heading', { name: 'Create your account' }).waitFor();
+    await p.getByLabel('Email').fill(EMAIL);
+    await p.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await p.getByLabel('Confirm password').fill(PASSWORD);
+    await p.getByRole('button', { name: 'Create account' }).click();
+    await p.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await p.getByRole('button', { name: 'Try it with a demo athlete' }).click();
+    await p.getByRole('heading', { name: /bring in your training/ }).waitFor({ state: 'detached', timeout: 180_000 });
+    await analysisIdle();
+  });
+
+  it('shows power curves for this season, last season and all time; hovering names the activity, a click opens it', async () => {
+    await open('Progress');
+    const panel = p.locator('section[aria-labelledby="curves-title"]');
+    await panel.locator('.curve canvas').first().waitFor({ timeout: 30_000 });
+    const box = await panel.locator('.curve .uchart').boundingBox();
+    assert.ok(box && box.width > 300 && box.height > 200, `chart box ${JSON.stringify(box)}`);
+    // The axis reads in durations, and the table holds a linked best for each range.
+    const table = panel.getByRole('table', { name: 'Best values by duration' });
+    const header = await table.locator('thead').innerText();
+    assert.match(header, /This season/);
+    assert.match(header, /Last season/);
+    assert.match(header, /All time/);
+    const links = table.locator('a[href^="/activities/"]');
+    assert.ok((await links.count()) >= 3, `linked bests: ${await links.count()}`);
+    assert.match(await links.first().innerText(), /^\d[\d,]* W$/);
+
+    await p.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.4);
+    await panel.locator('.readout', { hasText: 'Click to open the activity' }).waitFor();
+    assert.match(await panel.locator('.readout').innerText(), /\d+ W · /);
+    await p.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.4);
+    await p.waitForURL(/\/activities\/[^/]+$/);
+    await p.locator('main h1').first().waitFor();
+
+    await open('Progress');
+    await p.getByLabel('Pace / speed').check();
+    await p.getByLabel('Sport', { exact: true }).selectOption('run');
+    await p.waitForURL(/metric=pace/);
+    const pace = p.locator('section[aria-labelledby="curves-title"]').getByRole('table', { name: 'Best values by duration' });
+    await pace.locator('a', { hasText: /^\d+:\d{2} \/(km|mi)$/ }).first().waitFor({ timeout: 30_000 });
+  });
+
+  it('shows best running efforts, the CP/eFTP card and weekly zones', async () => {
+    await open('Progress');
+    const efforts = p.getByRole('table', { name: 'Best running efforts by distance' });
+    await efforts.waitFor({ timeout: 30_000 });
+    await efforts.getByRole('rowheader', { name: '5 km' }).waitFor();
+    const model = p.locator('section[aria-labelledby="model-title"]');
+    await model.getByText(/Critical power|No estimate yet/).first().waitFor({ timeout: 30_000 });
+    const zones = p.getByRole('table', { name: /Weekly time in power zones/ });
+    await zones.waitFor({ timeout: 30_000 });
+    assert.ok((await zones.locator('tbody tr').count()) >= 1);
+  });
+
+  it('shows an activity’s laps, its zones from the thresholds of the day, and its curve against the season best', async () => {
+    // A demo ride with laps, found through the API the screen reads.
+    const id = await p.evaluate(async () => {
+      const list = await (await fetch('/api/activities?limit=50&sport=ride&sort=date_desc')).json();
+      for (const a of list.items) {
+        const r = await fetch(`/api/activities/${a.id}/analysis`);
+        if (!r.ok) continue;
+        const an = await r.json();
+        if (an.laps?.length && an.zones?.power) return a.id;
+      }
+      return null;
+    });
+    assert.ok(id, 'no demo ride with laps and power zones');
+    await p.goto(`${demoServer.base}/activities/${id}`);
+    const laps = p.getByRole('table', { name: 'Laps of this activity, in order' });
+    await laps.waitFor({ timeout: 30_000 });
+    assert.ok((await laps.locator('tbody tr').count()) >= 1);
+    const power = p.locator('section[aria-labelledby="power-zones-title"]');
+    await power.waitFor();
+    assert.match(await power.locator('.note').innerText(), /Zones from FTP \d+ W/);
+    await p.getByRole('heading', { name: 'Heart-rate zones' }).waitFor();
+    await p.getByRole('heading', { name: 'How it went' }).waitFor();
+    const curve = p.locator('section[aria-labelledby="act-curve-title"]');
+    await curve.locator('.curve canvas').first().waitFor();
+    assert.match(await curve.locator('thead').innerText(), /This activity/);
+  });
+
+  it('adds a dated FTP in Settings and deletes it again', async () => {
+    await open('Settings');
+    const section = p.locator('section[aria-labelledby="s-thresholds"]');
+    const form = section.getByRole('form', { name: 'Add a value' });
+    await form.waitFor();
+    await form.getByLabel('Kind').selectOption('ftp');
+    await form.locator('input[type="date"]').fill('2025-02-03');
+    await form.getByLabel(/^Value/).fill('99999');
+    await form.getByRole('button', { name: 'Add' }).click();
+    // The server's validation message shows on the value field.
+    await form.locator('#th-add-value-err').waitFor();
+    assert.equal(await form.getByLabel(/^Value/).getAttribute('aria-invalid'), 'true');
+
+    await form.getByLabel(/^Value/).fill('287');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await section.getByText(/Added: FTP 287 W from Mon 3 Feb 2025/).waitFor({ timeout: 60_000 });
+    const ftp = section.getByRole('list', { name: 'FTP' });
+    const row = ftp.getByRole('listitem').filter({ hasText: 'from Mon 3 Feb 2025: 287 W' });
+    await row.waitFor();
+
+    await row.getByRole('button', { name: 'Delete FTP from Mon 3 Feb 2025' }).click();
+    await row.getByRole('button', { name: 'Yes, delete FTP from Mon 3 Feb 2025' }).click();
+    await section.getByText(/Deleted: FTP from Mon 3 Feb 2025/).waitFor({ timeout: 60_000 });
+    assert.equal(await ftp.getByRole('listitem').filter({ hasText: 'from Mon 3 Feb 2025' }).count(), 0);
+  });
+
+  it('raised no page error', () => {
+    assert.deepEqual(errors, []);
   });
 });

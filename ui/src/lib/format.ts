@@ -313,3 +313,154 @@ export function zoneLabel(zone: string | null | undefined): string {
   if (!zone) return DASH;
   return ZONE_WORDS[zone] ?? zone;
 }
+
+// Analysis: duration curves, pace stored as seconds per km, thresholds.
+
+/**
+ * A duration in the short form of a curve's axis and tables: "1s", "30s", "1m", "1m30", "20m", "1h", "1h30".
+ * Seconds are kept only under 10 minutes, where they matter.
+ */
+export function formatCurveDuration(seconds: number | null | undefined): string {
+  if (!isNum(seconds) || seconds <= 0) return DASH;
+  const s = Math.round(seconds);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) {
+    const m = Math.floor(s / 60);
+    const rest = s % 60;
+    return rest && s < 600 ? `${m}m${String(rest).padStart(2, '0')}` : `${Math.round(s / 60)}m`;
+  }
+  const h = Math.floor(s / 3600);
+  const m = Math.round((s % 3600) / 60);
+  return m ? `${h}h${String(m).padStart(2, '0')}` : `${h}h`;
+}
+
+/** A duration in words for readouts: "5 seconds", "1 minute", "20 minutes", "1 hour 30 minutes". */
+export function formatCurveDurationWords(seconds: number | null | undefined): string {
+  if (!isNum(seconds) || seconds <= 0) return DASH;
+  const s = Math.round(seconds);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (s < 60) return plural(s, 'second');
+  if (s < 3600) {
+    const m = Math.floor(s / 60);
+    const rest = s % 60;
+    return rest ? `${plural(m, 'minute')} ${plural(rest, 'second')}` : plural(m, 'minute');
+  }
+  const h = Math.floor(s / 3600);
+  const m = Math.round((s % 3600) / 60);
+  return m ? `${plural(h, 'hour')} ${plural(m, 'minute')}` : plural(h, 'hour');
+}
+
+/** Pace stored as seconds per km, shown per km or mile (per 100 m or 100 yd for swims): "4:30 /km". */
+export function formatPaceSeconds(
+  secondsPerKm: number | null | undefined,
+  units: Units = 'metric',
+  sportFamily?: string,
+): string {
+  if (!isNum(secondsPerKm) || secondsPerKm <= 0) return DASH;
+  return formatPace(1000 / secondsPerKm, units, sportFamily);
+}
+
+/** "min/km", "min/mi", "min/100 m" or "min/100 yd": the unit of a pace axis. */
+export function paceUnit(units: Units = 'metric', sportFamily?: string): string {
+  if (sportFamily === 'swim') return units === 'imperial' ? 'min/100 yd' : 'min/100 m';
+  return units === 'imperial' ? 'min/mi' : 'min/km';
+}
+
+/** Seconds per km as the seconds per display distance (km, mile, 100 m or 100 yd), for a pace axis. */
+export function paceIn(secondsPerKm: number, units: Units = 'metric', sportFamily?: string): number {
+  if (sportFamily === 'swim') return (secondsPerKm / 10) * (units === 'imperial' ? M_PER_YARD : 1);
+  return units === 'imperial' ? (secondsPerKm * M_PER_MILE) / 1000 : secondsPerKm;
+}
+
+/** "4:05" from seconds, for pace axes (no unit). */
+export function formatMinSec(seconds: number | null | undefined): string {
+  if (!isNum(seconds) || seconds < 0) return DASH;
+  const total = Math.round(seconds);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/** A curve metric's value with its unit: "812 W", "182 bpm", "4:30 /km", "42.1 km/h". */
+export function formatCurveValue(
+  metric: string,
+  value: number | null | undefined,
+  units: Units = 'metric',
+  sportFamily?: string,
+): string {
+  if (!isNum(value)) return DASH;
+  switch (metric) {
+    case 'power':
+      return `${formatNumber(value)} W`;
+    case 'hr':
+    case 'heartRate':
+      return `${formatNumber(value)} bpm`;
+    case 'pace':
+      return formatPaceSeconds(value, units, sportFamily);
+    case 'speed':
+      return formatSpeed(value, units);
+    default:
+      return formatNumber(value, 1);
+  }
+}
+
+/** A share 0..1 as "42 %". */
+export function formatShare(share: number | null | undefined): string {
+  if (!isNum(share)) return DASH;
+  return `${formatNumber(share * 100)} %`;
+}
+
+/** Joules as "20.5 kJ". */
+export function formatKilojoules(joules: number | null | undefined): string {
+  if (!isNum(joules)) return DASH;
+  return `${formatNumber(joules / 1000, 1)} kJ`;
+}
+
+/** Weight in kg or lb. */
+export function formatWeight(kg: number | null | undefined, units: Units = 'metric'): string {
+  if (!isNum(kg)) return DASH;
+  return units === 'imperial' ? `${formatNumber(kg * 2.2046226218, 1)} lb` : `${formatNumber(kg, 1)} kg`;
+}
+
+const THRESHOLD_WORDS: Record<string, string> = {
+  ftp: 'FTP',
+  lthr: 'Threshold heart rate (LTHR)',
+  max_hr: 'Max heart rate',
+  resting_hr: 'Resting heart rate',
+  threshold_pace: 'Threshold pace',
+  weight: 'Weight',
+};
+
+/** The name of a threshold kind. */
+export function thresholdLabel(kind: string): string {
+  return THRESHOLD_WORDS[kind] ?? kind;
+}
+
+/** A threshold's value with its unit: "265 W", "170 bpm", "4:30 /km", "71.5 kg". */
+export function formatThreshold(kind: string, value: number | null | undefined, units: Units = 'metric'): string {
+  if (!isNum(value)) return DASH;
+  switch (kind) {
+    case 'ftp':
+      return `${formatNumber(value)} W`;
+    case 'lthr':
+    case 'max_hr':
+    case 'resting_hr':
+      return `${formatNumber(value)} bpm`;
+    case 'threshold_pace':
+      return formatPaceSeconds(value, units);
+    case 'weight':
+      return formatWeight(value, units);
+    default:
+      return formatNumber(value, 1);
+  }
+}
+
+/** Efficiency factor: NP per beat for rides with power ("1.62 W/bpm"), metres per minute per beat otherwise. */
+export function formatEfficiency(ef: number | null | undefined, basis: 'power' | 'speed'): string {
+  if (!isNum(ef)) return DASH;
+  return basis === 'power' ? `${formatNumber(ef, 2)} W/bpm` : `${formatNumber(ef * 60, 2)} m/min per bpm`;
+}
+
+/** A percentage with one decimal: "4.2 %", "−1.3 %". */
+export function formatPercent(v: number | null | undefined): string {
+  if (!isNum(v)) return DASH;
+  return `${formatNumber(v, 1)} %`;
+}

@@ -9,6 +9,7 @@ export type View =
   | 'activities'
   | 'activity'
   | 'analytics'
+  | 'progress'
   | 'coach'
   | 'reports'
   | 'import'
@@ -40,6 +41,7 @@ const SCREENS: Record<string, View> = {
   '/': 'dashboard',
   '/activities': 'activities',
   '/analytics': 'analytics',
+  '/progress': 'progress',
   '/coach': 'coach',
   '/reports': 'reports',
   '/import': 'import',
@@ -51,6 +53,7 @@ export const NAV: { path: string; label: string; view: View }[] = [
   { path: '/', label: 'Dashboard', view: 'dashboard' },
   { path: '/activities', label: 'Activities', view: 'activities' },
   { path: '/analytics', label: 'Analytics', view: 'analytics' },
+  { path: '/progress', label: 'Progress', view: 'progress' },
   { path: '/coach', label: 'Coach', view: 'coach' },
   { path: '/reports', label: 'Reports', view: 'reports' },
   { path: '/import', label: 'Import', view: 'import' },
@@ -101,6 +104,7 @@ export const TITLES: Record<View, string> = {
   activities: 'Activities – FitCoach',
   activity: 'Activity – FitCoach',
   analytics: 'Analytics – FitCoach',
+  progress: 'Progress – FitCoach',
   coach: 'Coach – FitCoach',
   reports: 'Reports – FitCoach',
   import: 'Import – FitCoach',

@@ -85,6 +85,7 @@ function routes(extra: Record<string, (init: RequestInit) => Response | Promise<
   return stubFetch({
     'GET /api/activities/a1': () => json(200, ACTIVITY),
     'GET /api/activities/a1/streams': () => apiError(404, 'not_found', 'No streams'),
+    'GET /api/activities/a1/analysis': () => apiError(404, 'not_found', 'No streams'),
     'GET /api/ai/activity-insight/a1': () => apiError(404, 'not_found', 'No insight'),
     'GET /api/activities/stats': () => json(200, STATS),
     ...extra,
@@ -145,6 +146,7 @@ describe('Activity page', () => {
           mergedAt: '2026-11-23T09:05:00Z',
         }),
       'GET /api/activities/c2/streams': () => apiError(404, 'not_found', 'No streams'),
+      'GET /api/activities/c2/analysis': () => apiError(404, 'not_found', 'No streams'),
       'GET /api/ai/activity-insight/c2': () => apiError(404, 'not_found', 'No insight'),
       'GET /api/activities/stats': () => json(200, STATS),
     });

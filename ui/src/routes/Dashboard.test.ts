@@ -60,6 +60,7 @@ function routes(extra: Record<string, (init: RequestInit) => Response | Promise<
     'GET /api/activities/stats': () => json(200, STATS),
     'GET /api/activities?limit=5&sort=date_desc': () => json(200, { items: [RUN], total: 1, limit: 5, offset: 0, nextCursor: null }),
     'GET /api/ai/recommendation': () => json(200, { rules: RULES, ai: null }),
+    'GET /api/settings/thresholds/suggestions': () => json(200, { suggestions: [] }),
     'GET /api/load/pmc': () => json(200, { from: '2026-08-27', to: '2026-11-24', today: '2026-11-24', warmingUp: false, days: [] }),
     'GET /api/strava/status': () =>
       json(200, { configured: true, connected: false, athleteId: null, athleteName: null, scopes: [], needsReauth: false, lastSyncAt: null, sync: null, rateLimit: null }),
@@ -279,5 +280,26 @@ describe('Dashboard: Strava copies at risk', () => {
     const line = await screen.findByTestId('sync-copies-at-risk');
     expect(line.textContent!.replace(/\s+/g, ' ')).toMatch(/Your Strava activities will be removed from .+ unless Strava confirms them again\./);
     expect(within(line).getByRole('link', { name: 'What to do' }).getAttribute('href')).toBe('/settings');
+  });
+  it('shows a pending threshold suggestion with a link to review it in Settings', async () => {
+    routes({
+      'GET /api/settings/thresholds/suggestions': () =>
+        json(200, {
+          suggestions: [
+            { id: 's1', kind: 'ftp', value: 276, current: 265, validFrom: '2026-11-02', activityId: 'a9', activityName: 'Hill climb', evidence: 'Best 20 min 290 W on 2026-11-02 gives eFTP 276 W', createdAt: '2026-11-02T12:00:00Z' },
+          ],
+        }),
+    });
+    render(Dashboard);
+    const notice = await screen.findByTestId('suggestion-notice');
+    expect(notice.textContent).toMatch(/Your eFTP suggests FTP 276 W/);
+    expect(within(notice).getByRole('link', { name: 'review' }).getAttribute('href')).toBe('/settings#thresholds');
+  });
+
+  it('shows no suggestion notice when there is none', async () => {
+    routes();
+    render(Dashboard);
+    await screen.findByText('Neutral: normal training, neither fresh nor overreached');
+    expect(screen.queryByTestId('suggestion-notice')).toBeNull();
   });
 });

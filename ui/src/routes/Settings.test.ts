@@ -26,6 +26,8 @@ function routes(extra: Record<string, (init: RequestInit) => Response> = {}) {
     'GET /api/settings/apikey': () => json(200, { providers: [{ provider: 'anthropic', source: 'stored', last4: 'abcd', baseUrl: null, model: null, updatedAt: null }] }),
     'GET /api/ai/usage': () => json(200, { usage: [{ month: '2026-11', provider: 'anthropic', model: 'claude-x', calls: 3, inputTokens: 1200, outputTokens: 300 }] }),
     'GET /api/settings/data-policy': () => json(200, POLICY),
+    'GET /api/settings/thresholds': () => json(200, { entries: [], current: { ftp: null, lthr: null, maxHr: 190, restingHr: 50, thresholdPace: null, weight: 70 } }),
+    'GET /api/settings/thresholds/suggestions': () => json(200, { suggestions: [] }),
     'GET /api/strava/status': () => json(200, { configured: true, connected: false, athleteId: null, athleteName: null, scopes: [], needsReauth: false, lastSyncAt: null, sync: null, rateLimit: null }),
     ...extra,
   });
@@ -109,5 +111,12 @@ describe('Settings', () => {
     } finally {
       router.navigate('/');
     }
+  });
+  it('says the profile’s thresholds count from today and links to their history', async () => {
+    routes();
+    render(Settings);
+    const hint = await screen.findByText(/saved here count from today/);
+    expect(hint.querySelector('a')?.getAttribute('href')).toBe('/settings#thresholds');
+    expect(await screen.findByRole('heading', { name: 'Thresholds over time' })).toBeTruthy();
   });
 });
