@@ -27,6 +27,31 @@ export function zoneSplit(seconds: number[] | null | undefined): ZoneSplit | nul
 /** Coggan's power levels, as the server names them in /api/analysis/zones. */
 export const POWER_ZONE_NAMES = ['Active recovery', 'Endurance', 'Tempo', 'Threshold', 'VO2max', 'Anaerobic', 'Neuromuscular'];
 export const HR_ZONE_NAMES = ['Recovery', 'Aerobic', 'Tempo', 'Threshold', 'Above threshold'];
+/** Friel's run pace zones. */
+export const PACE_ZONE_NAMES = ['Recovery', 'Aerobic', 'Tempo', 'Threshold', 'Above threshold', 'Anaerobic', 'Sprint'];
+
+/** A pace zone: from its slowest pace to the next zone's (s/km); null where the zone has no such end. */
+export interface PaceZoneRow {
+  zone: number;
+  name: string;
+  slowest: number | null;
+  fastest: number | null;
+  seconds: number;
+  share: number;
+}
+
+/** Rows for a pace zone table from each zone's slowest pace (null for Z1) and the seconds in each. */
+export function paceZoneRows(bounds: (number | null)[], seconds: number[]): PaceZoneRow[] {
+  const total = seconds.reduce((a, b) => a + b, 0);
+  return seconds.map((s, i) => ({
+    zone: i + 1,
+    name: PACE_ZONE_NAMES[i] ?? `Zone ${i + 1}`,
+    slowest: bounds[i] ?? null,
+    fastest: i + 1 < bounds.length ? (bounds[i + 1] ?? null) : null,
+    seconds: s,
+    share: total > 0 ? s / total : 0,
+  }));
+}
 
 export interface ZoneRow {
   zone: number;

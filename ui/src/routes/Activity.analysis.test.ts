@@ -51,9 +51,9 @@ const ANALYSIS = {
   seasonBest: { from: '2025-12-05', to: '2026-12-04', power: best([[5, 950], [60, 450], [300, 330], [1200, 290]]), heartRate: [], speed: [] },
 };
 
-function routes(analysis: () => Response) {
+function routes(analysis: () => Response, activity: object = RIDE) {
   return stubFetch({
-    'GET /api/activities/r1': () => json(200, RIDE),
+    'GET /api/activities/r1': () => json(200, activity),
     'GET /api/activities/r1/streams': () => apiError(404, 'not_found', 'No streams'),
     'GET /api/activities/r1/analysis': analysis,
     'GET /api/ai/activity-insight/r1': () => apiError(404, 'not_found', 'No insight'),
@@ -88,6 +88,34 @@ describe('Activity analysis', () => {
     expect(within(hr).getByText(/threshold heart rate \(LTHR\) 170 bpm in force on Wed 4 Mar 2026/)).toBeTruthy();
     // One heart-rate zone panel: the analysis replaces the one worked out in the browser.
     expect(screen.getAllByRole('heading', { name: 'Heart-rate zones' })).toHaveLength(1);
+  });
+
+  it('shows a run’s time in pace zones from the threshold pace of that day', async () => {
+    const run = { ...RIDE, sportType: 'Run', sportFamily: 'run', name: 'Tempo run', avgPowerW: null, weightedPowerW: null, deviceWatts: false };
+    const analysis = {
+      ...ANALYSIS,
+      sportFamily: 'run',
+      curves: { power: [], heartRate: [], pace: curve([[60, 250]]) },
+      zones: {
+        power: null,
+        heartRate: null,
+        pace: { basis: 'thresholdPace', bounds: [null, 348, 306, 285, 267, 261, 243], seconds: [0, 600, 0, 0, 0, 1200, 0] },
+      },
+      thresholds: { ...ANALYSIS.thresholds, thresholdPaceSPerKm: 270 },
+      laps: [],
+      seasonBest: null,
+    };
+    routes(() => json(200, analysis), run);
+    render(ActivityPage, { id: 'r1' });
+    const pace = (await screen.findByRole('heading', { name: 'Pace zones' })).closest('section')!;
+    expect(within(pace).getByText('Zones from threshold pace 4:30 /km in force on Wed 4 Mar 2026.')).toBeTruthy();
+    const z2 = within(pace).getByText('Aerobic').closest('tr')!;
+    expect(within(z2).getByText('5:48 /km – 5:06 /km')).toBeTruthy();
+    expect(within(z2).getByText('10 min')).toBeTruthy();
+    const z1 = within(pace).getByText('Recovery').closest('tr')!;
+    expect(within(z1).getByText('slower than 5:48 /km')).toBeTruthy();
+    const z7 = within(pace).getByText('Sprint').closest('tr')!;
+    expect(within(z7).getByText('faster than 4:03 /km')).toBeTruthy();
   });
 
   it('explains decoupling, efficiency and intensity in one line each', async () => {

@@ -133,6 +133,13 @@ export interface ZoneTime {
   seconds: number[];
 }
 
+/** Friel run pace zones: bounds are each zone's slowest pace in s/km (null for Z1, which has no slow end). */
+export interface PaceZoneTime {
+  basis: 'thresholdPace';
+  bounds: (number | null)[];
+  seconds: number[];
+}
+
 /** One lap as the device, file or Strava recorded it. */
 export interface Lap {
   index: number;
@@ -186,7 +193,7 @@ export interface ActivityAnalysis {
   efficiencyFactor: number | null;
   decouplingPercent: number | null;
   decouplingBasis?: string | null;
-  zones: { power: ZoneTime | null; heartRate: ZoneTime | null };
+  zones: { power: ZoneTime | null; heartRate: ZoneTime | null; pace?: PaceZoneTime | null };
   bestEfforts: { distanceM: number; timeS: number; startS: number }[];
   thresholds: DayThresholds | null;
   laps?: Lap[] | null;

@@ -54,7 +54,7 @@ final class ActivityAnalysis {
       out.put("intensityFactor", null);
       out.put("efficiencyFactor", null);
       out.put("decouplingPercent", null);
-      out.put("zones", zones(null, null, t));
+      out.put("zones", zones(null, null, null, inForce, sportFamily));
       out.put("bestEfforts", List.of());
       out.put("thresholds", thresholds(inForce));
       return out;
@@ -88,7 +88,8 @@ final class ActivityAnalysis {
     out.put("efficiencyFactor", round(ef, 4));
     out.put("decouplingPercent", decoupling.map(d -> round(d.percent(), 1)).orElse(null));
     out.put("decouplingBasis", decoupling.map(d -> d.basis().name()).orElse(null));
-    out.put("zones", zones(onlyMoving(power, moving), onlyMoving(hr, moving), t));
+    out.put("zones", zones(onlyMoving(power, moving), onlyMoving(hr, moving), onlyMoving(speed, moving), inForce,
+        sportFamily));
     List<Map<String, Object>> efforts = new ArrayList<>();
     if ("run".equals(sportFamily) && distance != null) {
       for (BestEfforts.Effort e : BestEfforts.running(distance)) {
@@ -121,8 +122,13 @@ final class ActivityAnalysis {
     return out;
   }
 
-  /** Power zones need an FTP; heart-rate zones use LTHR (Coggan) when known, else max HR. */
-  private static Map<String, Object> zones(double[] power, double[] hr, Thresholds t) {
+  /**
+   * Power zones need an FTP; heart-rate zones use LTHR (Coggan) when known, else max HR; run pace zones (Friel) need a
+   * threshold pace entered for that day. Pace bounds are given as pace (s/km): each zone's slowest pace, null for Z1.
+   */
+  private static Map<String, Object> zones(double[] power, double[] hr, double[] speed, DatedThresholds.InForce inForce,
+                                           String family) {
+    Thresholds t = inForce.thresholds();
     Map<String, Object> z = new LinkedHashMap<>();
     z.put("power", t.ftpKnown() ? zone(power, ZoneTimes.bounds(t.ftpW(), ZoneTimes.COGGAN_POWER_PERCENT_FTP), "ftp") : null);
     Map<String, Object> heart = null;
@@ -132,6 +138,19 @@ final class ActivityAnalysis {
       heart = zone(hr, ZoneTimes.bounds(t.maxHr(), ZoneTimes.HR_PERCENT_MAX), "maxHr");
     }
     z.put("heartRate", heart);
+    Double pace = inForce.thresholdPaceSPerKm();
+    Map<String, Object> paceZones = null;
+    if ("run".equals(family) && pace != null && pace > 0) {
+      double[] bounds = ZoneTimes.bounds(1000 / pace, ZoneTimes.FRIEL_PACE_PERCENT_THRESHOLD_SPEED);
+      List<Double> paces = new ArrayList<>(bounds.length);
+      for (double b : bounds) {
+        paces.add(b > 0 ? round(1000 / b, 0) : null);
+      }
+      int[] seconds = speed == null ? new int[bounds.length] : ZoneTimes.seconds(speed, bounds);
+      paceZones = ordered("basis", "thresholdPace", "bounds", paces, "seconds",
+          java.util.Arrays.stream(seconds).boxed().toList());
+    }
+    z.put("pace", paceZones);
     return z;
   }
 

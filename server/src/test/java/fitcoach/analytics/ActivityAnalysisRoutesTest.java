@@ -76,9 +76,17 @@ class ActivityAnalysisRoutesTest extends ApiTest {
       distance[i] = distance[i - 1] + (i <= 600 ? 3 : 4); // 3 m/s for 10 min, then 4 m/s
     }
     UUID id = store("Run", null, null, distance);
+    var pace = client.post("/api/settings/thresholds", new JsonObject().put("kind", "threshold_pace")
+        .put("validFrom", "2026-01-01").put("value", 270));
+    assertThat(pace.status()).as(pace.toString()).isEqualTo(201);
 
     JsonObject a = client.get("/api/activities/" + id + "/analysis").json();
     assertThat(a.getString("sportFamily")).isEqualTo("run");
+    // Friel pace zones at 4:30/km: 3 m/s (5:33/km, 123 %) is Z2, 4 m/s (4:10/km, 93 %) is Z5b.
+    JsonObject paceZones = a.getJsonObject("zones").getJsonObject("pace");
+    assertThat(paceZones.getJsonArray("bounds").getList()).containsExactly(null, 348.0, 306.0, 285.0, 267.0, 261.0, 243.0);
+    int moving = a.getInteger("movingSeconds");
+    assertThat(paceZones.getJsonArray("seconds").getList()).containsExactly(0, 600, 0, 0, 0, moving - 600, 0);
     JsonArray efforts = a.getJsonArray("bestEfforts");
     JsonObject m400 = effort(efforts, 400);
     assertThat(m400.getDouble("timeS")).isEqualTo(100.0);
@@ -88,8 +96,8 @@ class ActivityAnalysisRoutesTest extends ApiTest {
     assertThat(k5.getDouble("timeS")).isEqualTo(1267.0);
     assertThat(k5.getDouble("startS")).isEqualTo(532.0);
     assertThat(efforts.stream().map(e -> ((JsonObject) e).getDouble("distanceM")).toList()).doesNotContain(10000.0);
-    JsonArray pace = a.getJsonObject("curves").getJsonArray("pace");
-    assertThat(point(pace, 60).getDouble("value")).isEqualTo(250.0); // 4 m/s is 250 s/km
+    JsonArray paceCurve = a.getJsonObject("curves").getJsonArray("pace");
+    assertThat(point(paceCurve, 60).getDouble("value")).isEqualTo(250.0); // 4 m/s is 250 s/km
     assertThat(a.getJsonObject("curves").getJsonArray("power")).isEmpty();
     assertThat(a.getValue("normalizedPowerW")).isNull();
     assertThat(a.getValue("intensityFactor")).isNull();
