@@ -17,11 +17,13 @@ import java.util.UUID;
  */
 final class ActivityAnalysisRoutes {
   private final ActivityAnalysisRepository repository;
+  private final LapRepository laps;
   private final LoadService load;
   private final AuthHandler requireUser;
 
   ActivityAnalysisRoutes(Pool pool, LoadService load, AuthHandler requireUser) {
     this.repository = new ActivityAnalysisRepository(pool);
+    this.laps = new LapRepository(pool);
     this.load = load;
     this.requireUser = requireUser;
   }
@@ -33,14 +35,17 @@ final class ActivityAnalysisRoutes {
   private void analysis(RoutingContext ctx) {
     UUID userId = AuthHandler.signedIn(ctx).userId();
     UUID id = id(ctx);
-    Future.all(repository.find(userId, id), load.thresholds(userId)).compose(all -> {
+    Future.all(repository.find(userId, id), load.thresholds(userId), laps.laps(userId, id)).compose(all -> {
       var found = all.<java.util.Optional<ActivityAnalysisRepository.Found>>resultAt(0)
           .orElseThrow(ActivityAnalysisRoutes::notFound);
       fitcoach.load.Thresholds thresholds = all.resultAt(1);
+      java.util.List<java.util.Map<String, Object>> stored = all.resultAt(2);
       // Gunzip, parsing and the 1 Hz grid take milliseconds to tens of them for a long ride: never on the event loop.
       return ctx.vertx().executeBlocking(() -> {
         try {
-          return Json.encode(ActivityAnalysis.of(id, found.sportFamily(), found.gzippedStreams(), thresholds));
+          java.util.Map<String, Object> out = ActivityAnalysis.of(id, found.sportFamily(), found.gzippedStreams(), thresholds);
+          out.put("laps", stored);
+          return Json.encode(out);
         } catch (UncheckedIOException e) {
           throw ApiException.invalid(null, "streams_unreadable", "The stored streams of this activity cannot be read");
         } catch (IllegalArgumentException e) {
