@@ -26,12 +26,14 @@ import java.util.UUID;
 public final class DemoService {
   /**
    * Rides and runs of the last this many months get 1 Hz streams and laps, at most {@link #MAX_RECORDED} of them (the
-   * newest); older sessions are summaries only. Streams cost about 10 ms and 40 kB gzipped per session to make and
-   * store: this keeps the default demo (2 years, 6 a week: about 220 recorded sessions) to a few seconds, and ten dense
-   * years (the load benchmark's 42 a week) to the same bounded work.
+   * newest); older sessions are summaries only. Streams cost a few ms of CPU and about 45 kB gzipped per session: this
+   * gives the default demo (2 years, 6 a week) streams throughout, about 450 sessions, so this season and last season
+   * both have curves, and keeps ten dense years (the load benchmark's 42 a week) to the same bounded work.
    */
-  static final int STREAM_MONTHS = 12;
-  static final int MAX_RECORDED = 400;
+  static final int STREAM_MONTHS = 24;
+  static final int MAX_RECORDED = 500;
+  /** About a megabyte of gzipped streams per insert statement. */
+  private static final int STREAMS_PER_STATEMENT = 25;
   private static final String COUNTS = """
       SELECT count(*) FILTER (WHERE source = 'demo') AS demo, count(*) FILTER (WHERE source <> 'demo') AS own
       FROM activities WHERE user_id = $1""";
@@ -79,7 +81,7 @@ public final class DemoService {
       return blocking(() -> sessions.stream().map(a -> input(a, zone, zoneId, recorded.contains(a.externalId()))).toList())
           .compose(rows -> {
             // One transaction: a demo that fails half-way (a second request racing this one) leaves nothing behind.
-            Future<?> stored = store.write(userId, w -> w.insert(rows, false)
+            Future<?> stored = store.write(userId, w -> insert(w, rows)
                 .compose(v -> w.connection().preparedQuery(FILL_PROFILE).execute(Tuple.of(userId)))).compose(s -> s.settled());
             // Fresh statistics after a bulk insert, so the planner keeps using the list index. The store's signal
             // recomputes every load (the profile's thresholds changed with it) from the demo's first day.
@@ -124,6 +126,20 @@ public final class DemoService {
         power ? c.avgPowerW() * c.movingS() / 1000 : null, c.avgCadence(), speed, java.util.Arrays.stream(s.speedMps()).max().orElse(0), null,
         a.rpe(), a.trainer(), false, false, null, null, null, null,
         new ActivityInput.StreamData(encoded.points(), encoded.gzippedJson(), encoded.types()), laps);
+  }
+
+  /**
+   * Summaries in one statement; sessions with streams a few at a time, since the driver encodes a statement's
+   * parameters on the event loop and the streams of hundreds of sessions are tens of megabytes.
+   */
+  private static Future<Void> insert(ActivityStore.Writer w, List<ActivityInput> rows) {
+    Future<Void> chain = w.insert(rows.stream().filter(a -> a.streams() == null).toList(), false).mapEmpty();
+    List<ActivityInput> recorded = rows.stream().filter(a -> a.streams() != null).toList();
+    for (int i = 0; i < recorded.size(); i += STREAMS_PER_STATEMENT) {
+      List<ActivityInput> batch = recorded.subList(i, Math.min(recorded.size(), i + STREAMS_PER_STATEMENT));
+      chain = chain.compose(v -> w.insert(batch, false)).mapEmpty();
+    }
+    return chain;
   }
 
   /** The sessions that get streams: the newest rides and runs of the last {@link #STREAM_MONTHS} months. */

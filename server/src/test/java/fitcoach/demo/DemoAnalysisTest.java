@@ -28,7 +28,7 @@ class DemoAnalysisTest extends ApiTest {
         + " WHERE a.source = 'demo'");
     assertThat(recorded).isBetween(100L, (long) DemoService.MAX_RECORDED);
     assertThat(TestDatabase.count("SELECT count(*) FROM activities a WHERE sport_type IN ('Ride', 'Run', 'VirtualRide')"
-        + " AND local_date > current_date - 300 AND NOT EXISTS (SELECT 1 FROM activity_streams s WHERE s.activity_id = a.id)"))
+        + " AND local_date > current_date - 700 AND NOT EXISTS (SELECT 1 FROM activity_streams s WHERE s.activity_id = a.id)"))
         .as("every recent ride and run has streams").isZero();
 
     String ride = one("SELECT a.id FROM activities a JOIN activity_streams s ON s.activity_id = a.id"

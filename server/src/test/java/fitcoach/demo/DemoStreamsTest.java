@@ -122,7 +122,7 @@ class DemoStreamsTest {
           bytes += in.streams().gzippedJson().length;
         }
       }
-      // Printed for the record (speed is measured, not asserted): about 2 s for either on a loaded 2-core machine.
+      // Printed for the record (speed is measured, not asserted): 1 to 3 s on a shared 2-core machine.
       System.out.printf("demo %d y x %d/week: %d sessions, %d with streams, %.1f MB gzipped, %d ms%n", config[0], config[1],
           all.size(), streams, bytes / 1e6, (System.nanoTime() - t0) / 1_000_000);
       assertThat(streams).isBetween(100, DemoService.MAX_RECORDED);
