@@ -24,10 +24,11 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The one owner of {@code activities}, {@code activity_streams} and {@code activity_laps}: every source (device files, the Strava export, the
- * Strava API, manual entries, restores, the demo) writes through here, so every write groups copies of the same workout
- * the same way (see {@link Grouping}) and tells the load layer the earliest day it changed. Writes for one athlete are
- * serialised across every FitCoach on the database by an advisory lock, so two writers never group from stale rows.
+ * The one owner of {@code activities}, {@code activity_streams} and {@code activity_laps}: every source (device files,
+ * the Strava export, the Strava API, manual entries, restores, the demo) writes through here, so every write groups
+ * copies of the same workout the same way (see {@link Grouping}) and tells the load layer the earliest day it changed.
+ * Writes for one athlete are serialised across every FitCoach on the database by an advisory lock, so two writers never
+ * group from stale rows.
  */
 public final class ActivityStore {
   /** Told after every committed change: the athlete and the earliest local day whose numbers may differ. */

@@ -30,7 +30,7 @@ final class StravaLaps {
     double[] time = channel(streams, "time");
     List<ActivityLap> out = new ArrayList<>();
     for (int i = 0; i < laps.size() && out.size() < ActivityLap.MAX_PER_ACTIVITY; i++) {
-      if (!(laps.getValue(i) instanceof JsonObject l) || l.getNumber("elapsed_time") == null) {
+      if (!(laps.getValue(i) instanceof JsonObject l) || integer(l, "elapsed_time") == null) {
         continue;
       }
       Integer start = null;
