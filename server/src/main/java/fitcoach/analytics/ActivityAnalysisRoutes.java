@@ -12,8 +12,9 @@ import java.util.UUID;
 
 /**
  * GET /api/activities/:id/analysis: curves, NP/IF/EF, decoupling, zone times and best efforts of one activity, computed
- * on request from its stored streams with the thresholds in force now. Never fetches streams from Strava (the
- * /streams route does that); without stored streams it answers {@code streams: false}.
+ * on request from its stored streams with the thresholds in force now, and its stored laps ({@link LapRepository}).
+ * Never fetches streams from Strava (the /streams route does that); without stored streams it answers
+ * {@code streams: false}.
  */
 final class ActivityAnalysisRoutes {
   private final ActivityAnalysisRepository repository;
