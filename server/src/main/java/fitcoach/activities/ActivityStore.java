@@ -24,10 +24,11 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The one owner of {@code activities} and {@code activity_streams}: every source (device files, the Strava export, the
- * Strava API, manual entries, restores, the demo) writes through here, so every write groups copies of the same workout
- * the same way (see {@link Grouping}) and tells the load layer the earliest day it changed. Writes for one athlete are
- * serialised across every FitCoach on the database by an advisory lock, so two writers never group from stale rows.
+ * The one owner of {@code activities}, {@code activity_streams} and {@code activity_laps}: every source (device files,
+ * the Strava export, the Strava API, manual entries, restores, the demo) writes through here, so every write groups
+ * copies of the same workout the same way (see {@link Grouping}) and tells the load layer the earliest day it changed.
+ * Writes for one athlete are serialised across every FitCoach on the database by an advisory lock, so two writers never
+ * group from stale rows.
  */
 public final class ActivityStore {
   /** Told after every committed change: the athlete and the earliest local day whose numbers may differ. */
@@ -216,7 +217,8 @@ public final class ActivityStore {
                 touchedDay(s.localDate());
               }
             }
-            return refresh ? saveStreams(list, saved).map(saved) : Future.succeededFuture(saved);
+            Future<Void> samples = refresh ? saveStreams(list, saved) : Future.succeededFuture();
+            return samples.compose(v -> saveLaps(list, saved, refresh)).map(saved);
           });
     }
 
@@ -256,6 +258,57 @@ public final class ActivityStore {
         }
       }
       return chain;
+    }
+
+    /**
+     * Laps of the copies written: a new copy's laps go in with it; a refreshed copy's replace its stored ones when the
+     * source sent laps (null laps leave them as they are). Without {@code refresh} only new copies are returned.
+     */
+    private Future<Void> saveLaps(List<ActivityInput> rows, List<Saved> saved, boolean refresh) {
+      Map<String, UUID> ids = new HashMap<>();
+      saved.forEach(s -> ids.put(s.externalId(), s.id()));
+      Map<UUID, List<ActivityLap>> laps = new LinkedHashMap<>();
+      for (ActivityInput a : rows) {
+        UUID id = ids.get(a.externalId());
+        if (id != null && a.laps() != null) {
+          laps.put(id, a.laps());
+        }
+      }
+      return laps.isEmpty() ? Future.succeededFuture() : replaceLaps(laps, refresh);
+    }
+
+    /** Stores (or replaces) an activity's laps. */
+    public Future<Void> saveLaps(UUID activityId, List<ActivityLap> laps) {
+      return laps == null ? Future.succeededFuture() : replaceLaps(Map.of(activityId, laps), true);
+    }
+
+    private Future<Void> replaceLaps(Map<UUID, List<ActivityLap>> laps, boolean replace) {
+      Future<?> cleared = replace
+          ? conn.preparedQuery(ActivityStoreSql.DELETE_LAPS).execute(Tuple.of((Object) laps.keySet().toArray(new UUID[0])))
+          : Future.succeededFuture();
+      List<UUID> ids = new ArrayList<>();
+      List<ActivityLap> all = new ArrayList<>();
+      laps.forEach((id, list) -> ActivityLap.kept(list).forEach(l -> {
+        ids.add(id);
+        all.add(l);
+      }));
+      if (all.isEmpty()) {
+        return cleared.mapEmpty();
+      }
+      return cleared.compose(v -> conn.preparedQuery(ActivityStoreSql.INSERT_LAPS).execute(Tuple.wrap(new Object[] {
+          ids.toArray(new UUID[0]),
+          all.stream().map(ActivityLap::index).toArray(Integer[]::new),
+          all.stream().map(ActivityLap::startS).toArray(Integer[]::new),
+          all.stream().map(ActivityLap::elapsedS).toArray(Integer[]::new),
+          all.stream().map(ActivityLap::movingS).toArray(Integer[]::new),
+          all.stream().map(ActivityLap::distanceM).toArray(Double[]::new),
+          all.stream().map(ActivityLap::avgHr).toArray(Double[]::new),
+          all.stream().map(ActivityLap::maxHr).toArray(Double[]::new),
+          all.stream().map(ActivityLap::avgPowerW).toArray(Double[]::new),
+          all.stream().map(ActivityLap::normalizedPowerW).toArray(Double[]::new),
+          all.stream().map(ActivityLap::avgSpeedMps).toArray(Double[]::new),
+          all.stream().map(ActivityLap::ascentM).toArray(Double[]::new),
+          all.stream().map(ActivityLap::trigger).toArray(String[]::new)}))).mapEmpty();
     }
 
     /** Stores (or replaces) an activity's samples. */
@@ -323,9 +376,11 @@ public final class ActivityStore {
     /** A page of a FitCoach export's activities (ids kept); grouping is redone over everything once the write ends. */
     public Future<Integer> restoreActivities(JsonArray page) {
       everything = true;
-      return conn.preparedQuery(ActivityStoreSql.RESTORE_ACTIVITIES).execute(Tuple.of(userId, page)).map(rows -> {
+      return conn.preparedQuery(ActivityStoreSql.RESTORE_ACTIVITIES).execute(Tuple.of(userId, page)).compose(rows -> {
         earliest = LocalDate.MIN;
-        return rows.rowCount();
+        // Each row's "laps" (the export keeps them with their activity) go in with it.
+        return conn.preparedQuery(ActivityStoreSql.RESTORE_LAPS).execute(Tuple.of(userId, page, ActivityLap.MAX_PER_ACTIVITY))
+            .map(laps -> rows.rowCount());
       });
     }
 

@@ -1,6 +1,6 @@
 package fitcoach.activities;
 
-/** Every statement that writes {@code activities} or {@code activity_streams}: the store is their only user. */
+/** Every statement that writes {@code activities}, {@code activity_streams} or {@code activity_laps}: the store is their only user. */
 final class ActivityStoreSql {
   private ActivityStoreSql() {
   }
@@ -209,6 +209,30 @@ final class ActivityStoreSql {
   static final String RESTORE_STREAM = """
       INSERT INTO activity_streams (activity_id, resolution, point_count, data, stream_types)
       SELECT $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM activities WHERE id = $2 AND user_id = $1)
+      ON CONFLICT DO NOTHING""";
+
+  // Laps: replaced as a whole when a source sends them again (a lap's numbers mean nothing beside another version's).
+  static final String DELETE_LAPS = "DELETE FROM activity_laps WHERE activity_id = ANY ($1::uuid[])";
+  static final String INSERT_LAPS = """
+      INSERT INTO activity_laps (activity_id, lap_index, start_s, elapsed_s, moving_s, distance_m, avg_hr, max_hr, avg_power_w,
+        normalized_power_w, avg_speed_mps, ascent_m, trigger)
+      SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::int[], $5::int[], $6::float8[], $7::float8[], $8::float8[],
+        $9::float8[], $10::float8[], $11::float8[], $12::float8[], $13::text[])""";
+
+  /**
+   * Laps of restored activities, from each activity row's "laps" array (as the export writes them), for the activities
+   * of this athlete the restore inserted; at most ActivityLap.MAX_PER_ACTIVITY each.
+   */
+  static final String RESTORE_LAPS = """
+      INSERT INTO activity_laps (activity_id, lap_index, start_s, elapsed_s, moving_s, distance_m, avg_hr, max_hr, avg_power_w,
+        normalized_power_w, avg_speed_mps, ascent_m, trigger)
+      SELECT a.id, l.lap_index, l.start_s, l.elapsed_s, l.moving_s, l.distance_m, l.avg_hr, l.max_hr, l.avg_power_w,
+        l.normalized_power_w, l.avg_speed_mps, l.ascent_m, l.trigger
+      FROM jsonb_array_elements($2::jsonb) r
+      JOIN activities a ON a.id = (r->>'id')::uuid AND a.user_id = $1
+      CROSS JOIN LATERAL jsonb_populate_recordset(null::activity_laps,
+        CASE WHEN jsonb_typeof(r->'laps') = 'array' THEN r->'laps' ELSE '[]'::jsonb END) l
+      WHERE l.lap_index BETWEEN 0 AND $3 - 1 AND l.start_s IS NOT NULL AND l.elapsed_s >= 0
       ON CONFLICT DO NOTHING""";
 
   /** The load engine's results: not a change of the activity (nothing is regrouped or announced). */

@@ -12,16 +12,19 @@ import java.util.UUID;
 
 /**
  * GET /api/activities/:id/analysis: curves, NP/IF/EF, decoupling, zone times and best efforts of one activity, computed
- * on request from its stored streams with the thresholds in force on its local date. Never fetches streams from Strava (the
- * /streams route does that); without stored streams it answers {@code streams: false}.
+ * on request from its stored streams with the thresholds in force on its local date, and its stored laps
+ * ({@link LapRepository}). Never fetches streams from Strava (the /streams route does that); without stored streams it
+ * answers {@code streams: false}.
  */
 final class ActivityAnalysisRoutes {
   private final ActivityAnalysisRepository repository;
+  private final LapRepository laps;
   private final LoadService load;
   private final AuthHandler requireUser;
 
   ActivityAnalysisRoutes(Pool pool, LoadService load, AuthHandler requireUser) {
     this.repository = new ActivityAnalysisRepository(pool);
+    this.laps = new LapRepository(pool);
     this.load = load;
     this.requireUser = requireUser;
   }
@@ -33,18 +36,21 @@ final class ActivityAnalysisRoutes {
   private void analysis(RoutingContext ctx) {
     UUID userId = AuthHandler.signedIn(ctx).userId();
     UUID id = id(ctx);
-    Future.all(repository.find(userId, id), load.dated(userId)).compose(all -> {
+    Future.all(repository.find(userId, id), load.dated(userId), laps.laps(userId, id)).compose(all -> {
       var found = all.<java.util.Optional<ActivityAnalysisRepository.Found>>resultAt(0)
           .orElseThrow(ActivityAnalysisRoutes::notFound);
       var thresholds = all.<fitcoach.load.DatedThresholds>resultAt(1).inForce(found.localDate());
+      java.util.List<java.util.Map<String, Object>> stored = all.resultAt(2);
       // Gunzip, parsing and the 1 Hz grid take milliseconds to tens of them for a long ride: never on the event loop.
       return ctx.vertx().executeBlocking(() -> {
         try {
-          return Json.encode(ActivityAnalysis.of(id, found.sportFamily(), found.gzippedStreams(), thresholds));
+          java.util.Map<String, Object> out = ActivityAnalysis.of(id, found.sportFamily(), found.gzippedStreams(), thresholds);
+          out.put("laps", stored);
+          return Json.encode(out);
         } catch (UncheckedIOException e) {
           throw ApiException.invalid(null, "streams_unreadable", "The stored streams of this activity cannot be read");
         } catch (IllegalArgumentException e) {
-          // OneHertz refuses an activity spanning more than 24 h, so no stored stream can grow the grid without end.
+          // OneHertz refuses an activity spanning more than 7 days, so no stored stream can grow the grid without end.
           throw ApiException.invalid(null, "streams_not_analysable", "The streams cannot be analysed: " + e.getMessage());
         }
       }, false);

@@ -15,9 +15,10 @@ import java.util.Random;
  */
 public final class DemoGenerator {
   static final String NAME_PREFIX = "Demo · ";
-  private static final double MAX_HR = 188;
-  private static final double REST_HR = 50;
-  private static final double FTP = 250;
+  static final double MAX_HR = 188;
+  static final double REST_HR = 50;
+  static final double LTHR = 168;
+  static final double FTP = 250;
 
   private enum Kind {
     EASY_RUN("Run", "Easy run", 0.62, 45 * 60, false),
@@ -134,7 +135,7 @@ public final class DemoGenerator {
     }
     int elapsed = seconds + ("Run".equals(sport) || "Ride".equals(sport) ? r.nextInt(6 * 60) : 0);
     return new DemoActivity(id, sport, name, start, seconds, elapsed, distance, elevation, avgHr, maxHr, power, weighted,
-        deviceWatts, kj, rpe, "VirtualRide".equals(sport));
+        deviceWatts, kj, rpe, "VirtualRide".equals(sport), race ? "RACE" : kind.name(), intensity);
   }
 
   private static double round(double v) {

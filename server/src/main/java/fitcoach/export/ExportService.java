@@ -19,7 +19,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Everything the athlete owns as one zip of JSON and CSV: profile, thresholds over time, data policy, activities (with their raw source
- * data), streams, chats and weekly reports. Built page by page into a temporary file, so memory stays bounded by a page.
+ * data and laps), streams, chats and weekly reports. Built page by page into a temporary file, so memory stays bounded by a page.
  */
 public final class ExportService {
   private static final int PAGE = 500;
@@ -28,7 +28,11 @@ public final class ExportService {
       moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w, device_watts,
       kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, rpe, calories, trainer, commute, manual, summary_polyline,
       load, load_method, load_override, primary_activity_id, merge_choice, merge_reason, merged_at, legs, raw""";
-  private static final String ACTIVITIES = "SELECT " + ACTIVITY_COLUMNS
+  /** Each activity's laps travel inside its row ("laps", null without laps), so a restore writes them with it. */
+  private static final String LAPS = """
+      (SELECT jsonb_agg(to_jsonb(l) - 'activity_id' ORDER BY l.lap_index) FROM activity_laps l
+       WHERE l.activity_id = activities.id) AS laps""";
+  private static final String ACTIVITIES = "SELECT " + ACTIVITY_COLUMNS + ", " + LAPS
       + " FROM activities WHERE user_id = $1 AND id > $2 ORDER BY id LIMIT " + PAGE;
   private static final String STREAMS = """
       SELECT s.activity_id, s.resolution, s.point_count, s.stream_types, s.data

@@ -6,7 +6,8 @@ import fitcoach.analysis.OneHertz;
 import java.util.Set;
 
 /**
- * Summary numbers computed from streams, for whatever a file does not record itself. The rules:
+ * Summary numbers computed from streams, for whatever a file does not record itself (and for the demo's generated
+ * streams, so its summaries agree with them as an import's would). The rules:
  * <ul>
  *   <li><b>Elapsed</b>: first to last sample time.</li>
  *   <li><b>Moving</b>: the sum of the intervals between consecutive samples, leaving out every interval longer than
@@ -28,7 +29,7 @@ import java.util.Set;
  *   <li><b>Distance</b> from positions: haversine on a sphere of radius {@value #EARTH_RADIUS_M} m (IUGG mean).</li>
  * </ul>
  */
-final class ActivityMetrics {
+public final class ActivityMetrics {
   static final int PAUSE_GAP_S = 10;
   static final double MIN_MOVING_SPEED_MPS = 0.5;
   static final double ASCENT_HYSTERESIS_M = 3.0;
@@ -39,11 +40,11 @@ final class ActivityMetrics {
   private ActivityMetrics() {}
 
   /** What the streams alone say; the parsers prefer values the file records. */
-  record Computed(int elapsedS, int movingS, Double distanceM, Double elevationGainM, Double avgHr, Double maxHr,
+  public record Computed(int elapsedS, int movingS, Double distanceM, Double elevationGainM, Double avgHr, Double maxHr,
       Double avgPowerW, Double normalizedPowerW, Double avgCadence) {
   }
 
-  static Computed compute(Streams s, String sportType) {
+  public static Computed compute(Streams s, String sportType) {
     Grid g = Grid.of(s);
     if (g == null) {
       // Longer than the grid accepts (a broken clock): what needs the grid is unknown rather than guessed.

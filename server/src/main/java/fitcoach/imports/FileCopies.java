@@ -19,7 +19,8 @@ final class FileCopies {
         power ? a.normalizedPowerW() : null, power ? Boolean.TRUE : null, null, a.avgCadence(), null, null, a.calories(), rpe,
         false, false, false, null, raw(a.format(), a.deviceName(), gear), originalFile,
         a.legs() == null || a.legs().isEmpty() ? null : ActivityLeg.toJson(a.legs()),
-        streams == null ? null : new ActivityInput.StreamData(streams.points(), streams.gzippedJson(), streams.types()));
+        streams == null ? null : new ActivityInput.StreamData(streams.points(), streams.gzippedJson(), streams.types()),
+        a.laps());
   }
 
   /** What the row keeps of its origin: the file format, the recording device, and the export's gear when it names one. */

@@ -49,6 +49,8 @@ final class FitMessages implements MesgListener {
   final List<SportMesg> sports = new ArrayList<>();
   /** Every record with a timestamp, in file order. */
   final StreamBuilder samples = new StreamBuilder();
+  /** Lap messages past ActivityLap.MAX_PER_ACTIVITY, not kept. */
+  int lapsDropped;
   /** Record messages seen, with or without a timestamp. */
   int records;
   /** Whether the file has HR-strap {@code hr} messages (swims), whose heart rate belongs in the records. */
@@ -61,7 +63,14 @@ final class FitMessages implements MesgListener {
       case MesgNum.FILE_ID -> fileIds.add(new FileIdMesg(m));
       case MesgNum.DEVICE_INFO -> devices.add(new DeviceInfoMesg(m));
       case MesgNum.SESSION -> sessions.add(new SessionMesg(m));
-      case MesgNum.LAP -> laps.add(new LapMesg(m));
+      case MesgNum.LAP -> {
+        // A file may hold any number of lap messages; copies of more than the store keeps would only cost heap.
+        if (laps.size() < fitcoach.activities.ActivityLap.MAX_PER_ACTIVITY) {
+          laps.add(new LapMesg(m));
+        } else {
+          lapsDropped++;
+        }
+      }
       case MesgNum.ACTIVITY -> activities.add(new ActivityMesg(m));
       case MesgNum.SPORT -> sports.add(new SportMesg(m));
       case MesgNum.HR -> heartRateMessages = true;

@@ -7,10 +7,12 @@ import com.garmin.fit.Decode;
 import com.garmin.fit.DeviceInfoMesg;
 import com.garmin.fit.File;
 import com.garmin.fit.FileIdMesg;
+import com.garmin.fit.LapMesg;
 import com.garmin.fit.MesgDefinitionListener;
 import com.garmin.fit.MesgListener;
 import com.garmin.fit.SessionMesg;
 import com.garmin.fit.plugins.HrToRecordMesgBroadcastPlugin;
+import fitcoach.activities.ActivityLap;
 import fitcoach.activities.ActivityLeg;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
@@ -60,6 +62,10 @@ final class FitParser {
     if (damage != null) {
       warnings.add(damageWarning(damage, m));
     }
+    if (m.lapsDropped > 0) {
+      warnings.add(String.format(Locale.ENGLISH, "The FIT file has %,d laps: kept the first %,d",
+          m.laps.size() + m.lapsDropped, ActivityLap.MAX_PER_ACTIVITY));
+    }
     List<ParsedActivity> out = new ArrayList<>();
     List<SessionMesg> sessions = new ArrayList<>(m.sessions);
     sessions.removeIf(s -> start(s) == null);
@@ -76,7 +82,49 @@ final class FitParser {
     } else {
       out.add(fromSessions(sessions, m.samples, device, utcOffset));
     }
-    return new ParsedFile("fit", out, warnings);
+    List<ParsedActivity> withLaps = out.stream().map(a -> a.withLaps(laps(m, a.startUtc()))).toList();
+    return new ParsedFile("fit", withLaps, warnings);
+  }
+
+  /**
+   * The file's lap messages in time order, timed from the activity's start: the device's own figures (timer time as
+   * moving time, distance, heart rate, power, NP, speed, ascent, what closed the lap). A lap without a start time or
+   * length cannot be placed and is skipped.
+   */
+  private static List<ActivityLap> laps(FitMessages m, Instant activityStart) {
+    List<ActivityLap> out = new ArrayList<>();
+    List<LapMesg> sorted = new ArrayList<>(m.laps);
+    sorted.removeIf(l -> lapStart(l) == null);
+    sorted.sort(Comparator.comparing(FitParser::lapStart));
+    for (LapMesg l : sorted) {
+      Instant start = lapStart(l);
+      Integer elapsed = l.getTotalElapsedTime() != null ? Integer.valueOf(Math.round(l.getTotalElapsedTime()))
+          : l.getTimestamp() != null ? Integer.valueOf((int) (instant(l.getTimestamp()).getEpochSecond() - start.getEpochSecond()))
+          : null;
+      if (elapsed == null || elapsed < 0) {
+        continue;
+      }
+      Float speed = l.getEnhancedAvgSpeed() != null ? l.getEnhancedAvgSpeed() : l.getAvgSpeed();
+      out.add(new ActivityLap(out.size(), (int) (start.getEpochSecond() - activityStart.getEpochSecond()), elapsed,
+          l.getTotalTimerTime() == null ? null : Math.min(elapsed, Math.round(l.getTotalTimerTime())),
+          l.getTotalDistance() == null ? null : Double.valueOf(l.getTotalDistance()),
+          positive(l.getAvgHeartRate()), positive(l.getMaxHeartRate()), positive(l.getAvgPower()),
+          positive(l.getNormalizedPower()), speed == null ? null : Double.valueOf(speed),
+          l.getTotalAscent() == null ? null : Double.valueOf(l.getTotalAscent()),
+          l.getLapTrigger() == null || l.getLapTrigger() == com.garmin.fit.LapTrigger.INVALID ? null
+              : l.getLapTrigger().name().toLowerCase(Locale.ROOT)));
+    }
+    return out;
+  }
+
+  private static Instant lapStart(LapMesg l) {
+    if (l.getStartTime() != null) {
+      return instant(l.getStartTime());
+    }
+    if (l.getTimestamp() != null && l.getTotalElapsedTime() != null) {
+      return instant(l.getTimestamp()).minusMillis(Math.round(l.getTotalElapsedTime() * 1000.0));
+    }
+    return null;
   }
 
   /** What the decoder delivered, and its complaint when the file is damaged (else null). */

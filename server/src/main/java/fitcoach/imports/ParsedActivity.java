@@ -1,6 +1,8 @@
 package fitcoach.imports;
 
+import fitcoach.activities.ActivityLap;
 import fitcoach.activities.ActivityLeg;
+import fitcoach.activities.LapFigures;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.List;
  * @param deviceName     e.g. "Garmin Forerunner 110" when known
  * @param streams        samples aligned by index with {@code streams.timeS()} (seconds since {@code startUtc})
  * @param legs           the sessions of a multisport file in order, transitions included; empty for one sport
+ * @param laps           the file's laps with missing figures filled from the streams (see LapFigures); empty when the
+ *                       file has one lap or none (GPX)
  */
 public record ParsedActivity(
     String format,
@@ -38,10 +42,21 @@ public record ParsedActivity(
     Double calories,
     String deviceName,
     Streams streams,
-    List<ActivityLeg> legs) {
+    List<ActivityLeg> legs,
+    List<ActivityLap> laps) {
 
   public ParsedActivity {
     legs = legs == null ? List.of() : List.copyOf(legs);
+    laps = laps == null ? List.of() : List.copyOf(laps);
+  }
+
+  /** An activity without laps. */
+  public ParsedActivity(String format, String sportType, Instant startUtc, LocalDateTime startLocal, String timeZone,
+      int elapsedTimeS, int movingTimeS, Double distanceM, Double elevationGainM, Double avgHr, Double maxHr,
+      Double avgPowerW, Double normalizedPowerW, Double avgCadence, Double calories, String deviceName, Streams streams,
+      List<ActivityLeg> legs) {
+    this(format, sportType, startUtc, startLocal, timeZone, elapsedTimeS, movingTimeS, distanceM, elevationGainM, avgHr, maxHr,
+        avgPowerW, normalizedPowerW, avgCadence, calories, deviceName, streams, legs, List.of());
   }
 
   /** An activity of one sport throughout (no legs). */
@@ -49,11 +64,19 @@ public record ParsedActivity(
       int elapsedTimeS, int movingTimeS, Double distanceM, Double elevationGainM, Double avgHr, Double maxHr,
       Double avgPowerW, Double normalizedPowerW, Double avgCadence, Double calories, String deviceName, Streams streams) {
     this(format, sportType, startUtc, startLocal, timeZone, elapsedTimeS, movingTimeS, distanceM, elevationGainM, avgHr, maxHr,
-        avgPowerW, normalizedPowerW, avgCadence, calories, deviceName, streams, List.of());
+        avgPowerW, normalizedPowerW, avgCadence, calories, deviceName, streams, List.of(), List.of());
+  }
+
+  /** The same activity with these laps, their missing figures filled from its streams. */
+  ParsedActivity withLaps(List<ActivityLap> raw) {
+    List<ActivityLap> filled = LapFigures.fill(raw, fitcoach.activities.Sports.family(sportType), streams == null ? null
+        : LapFigures.Samples.of(streams.timeS(), streams.powerW(), streams.heartRate(), streams.speedMps(), streams.distanceM()));
+    return new ParsedActivity(format, sportType, startUtc, startLocal, timeZone, elapsedTimeS, movingTimeS, distanceM,
+        elevationGainM, avgHr, maxHr, avgPowerW, normalizedPowerW, avgCadence, calories, deviceName, streams, legs, filled);
   }
 
   ParsedActivity withLocalStart(LocalDateTime local, String zone) {
     return new ParsedActivity(format, sportType, startUtc, local, zone, elapsedTimeS, movingTimeS, distanceM, elevationGainM, avgHr,
-        maxHr, avgPowerW, normalizedPowerW, avgCadence, calories, deviceName, streams, legs);
+        maxHr, avgPowerW, normalizedPowerW, avgCadence, calories, deviceName, streams, legs, laps);
   }
 }

@@ -25,6 +25,7 @@ final class TcxParser {
     Double avgHr;
     Double maxHr;
     Double avgWatts;
+    String trigger;
   }
 
   private static final class Activity {
@@ -167,8 +168,9 @@ final class TcxParser {
           lap.maxHr = XmlTimes.number(value);
         }
       }
+      case "TriggerMethod" -> lap.trigger = parent.equals("Lap") ? trigger(value) : lap.trigger;
       default -> {
-        // Intensity, TriggerMethod, MaximumSpeed and the like are not needed.
+        // Intensity, MaximumSpeed and the like are not needed.
       }
     }
   }
@@ -211,7 +213,47 @@ final class TcxParser {
         c.maxHr() != null ? c.maxHr() : lapMax(a.laps),
         c.avgPowerW() != null ? c.avgPowerW() : lapWeighted(a.laps, l -> l.avgWatts),
         c.normalizedPowerW(), c.avgCadence(), anyCalories ? sum(a.laps, l -> l.calories) : null, a.creator,
-        streams);
+        streams).withLaps(laps(a.laps, start, streams));
+  }
+
+  /**
+   * The laps in time order, timed from the activity's start. A lap runs to the next lap's start (the last one to the
+   * last trackpoint, or its TotalTimeSeconds when longer). TotalTimeSeconds is the device's timer time, so it is the
+   * lap's moving time only when there are no trackpoints to apply the moving rule to; NP and the like come from them.
+   */
+  private static List<fitcoach.activities.ActivityLap> laps(List<Lap> laps, Instant start, Streams streams) {
+    List<Lap> placed = new ArrayList<>(laps.stream().filter(l -> l.start != null).toList());
+    placed.sort(java.util.Comparator.comparing(l -> l.start));
+    int end = streams.size() == 0 ? 0 : streams.timeS()[streams.size() - 1];
+    boolean samples = streams.size() >= 2;
+    List<fitcoach.activities.ActivityLap> out = new ArrayList<>();
+    for (int i = 0; i < placed.size() && i < fitcoach.activities.ActivityLap.MAX_PER_ACTIVITY; i++) {
+      Lap l = placed.get(i);
+      int from = (int) (l.start.getEpochSecond() - start.getEpochSecond());
+      int timer = l.totalTimeS == null ? 0 : (int) Math.round(l.totalTimeS);
+      int elapsed = i + 1 < placed.size() ? (int) (placed.get(i + 1).start.getEpochSecond() - l.start.getEpochSecond())
+          : Math.max(timer, end - from);
+      out.add(new fitcoach.activities.ActivityLap(out.size(), from, Math.max(0, elapsed),
+          samples || l.totalTimeS == null ? null : timer, l.distanceM, positive(l.avgHr), positive(l.maxHr),
+          positive(l.avgWatts), null, null, null, l.trigger));
+    }
+    return out;
+  }
+
+  private static Double positive(Double v) {
+    return v == null || v <= 0 ? null : v;
+  }
+
+  /** TCX's TriggerMethod in FIT's words (Location is FIT's position). */
+  private static String trigger(String value) {
+    return switch (value) {
+      case "Manual" -> "manual";
+      case "Distance" -> "distance";
+      case "Location" -> "position";
+      case "Time" -> "time";
+      case "HeartRate" -> "heart_rate";
+      default -> null;
+    };
   }
 
   private static double sum(List<Lap> laps, java.util.function.Function<Lap, Double> field) {

@@ -65,12 +65,14 @@ final class StravaCopies {
         .compose(v -> w.deleteAllOf(ActivitySource.STRAVA_API)));
   }
 
-  /** The detail and streams fetched for one copy, stored together. */
-  Future<ActivityStore.Stored<Void>> saveDetail(UUID userId, UUID activityId, StravaActivity detail, ActivityInput.StreamData streams) {
+  /** The detail, streams and laps (null: not known) fetched for one copy, stored together. */
+  Future<ActivityStore.Stored<Void>> saveDetail(UUID userId, UUID activityId, StravaActivity detail, ActivityInput.StreamData streams,
+      List<fitcoach.activities.ActivityLap> laps) {
     return store.write(userId, w -> StravaRepository.connected(w.connection(), userId).compose(connected -> !connected
         ? Future.<Void>succeededFuture()
         : (detail == null ? Future.<Void>succeededFuture() : w.insert(List.of(input(detail)), true).<Void>mapEmpty())
-            .compose(v -> w.saveStreams(activityId, streams))));
+            .compose(v -> w.saveStreams(activityId, streams))
+            .compose(v -> w.saveLaps(activityId, laps))));
   }
 
   static ActivityInput input(StravaActivity a) {

@@ -287,8 +287,13 @@ public final class StravaService {
               }
               byte[] gzipped = fitcoach.app.Gzip.text(streams.encode());
               var data = new fitcoach.activities.ActivityInput.StreamData(points, gzipped, List.copyOf(streams.fieldNames()));
-              // What the athlete sees (list, chart, coach) reflects the detail once this answers.
-              return copies.saveDetail(userId, activityId, detail, data).compose(fitcoach.activities.ActivityStore.Stored::whenSettled)
+              JsonObject detailJson = both.resultAt(1);
+              // The detail carries the laps (no request of their own); their NP comes from the streams, off the loop.
+              return vertx.executeBlocking(() -> StravaLaps.of(detailJson, detail == null ? null : detail.startDate(),
+                      detail == null ? null : detail.sportFamily(), streams), false)
+                  // What the athlete sees (list, chart, coach) reflects the detail once this answers.
+                  .compose(laps -> copies.saveDetail(userId, activityId, detail, data, laps))
+                  .compose(fitcoach.activities.ActivityStore.Stored::whenSettled)
                   .compose(v -> vertx.executeBlocking(() -> fitcoach.activities.StreamSampler.sample(gzipped, maxPoints), false));
             }))
             .recover(err -> Future.failedFuture(err instanceof StravaException e

@@ -5,6 +5,7 @@ import com.garmin.fit.DateTime;
 import com.garmin.fit.File;
 import com.garmin.fit.FileEncoder;
 import com.garmin.fit.FileIdMesg;
+import com.garmin.fit.LapMesg;
 import com.garmin.fit.Fit;
 import com.garmin.fit.Manufacturer;
 import com.garmin.fit.Mesg;
@@ -29,6 +30,7 @@ final class FitFiles {
 
   private final List<RecordMesg> records = new ArrayList<>();
   private final List<SessionMesg> sessions = new ArrayList<>();
+  private final List<LapMesg> laps = new ArrayList<>();
   private final List<Mesg> others = new ArrayList<>();
   private Integer utcOffsetS;
   private File fileType = File.ACTIVITY;
@@ -62,6 +64,20 @@ final class FitFiles {
       s.setTotalDistance(distanceM.floatValue());
     }
     sessions.add(s);
+    return this;
+  }
+
+  /**
+   * A lap message starting {@code startSecond} after {@link #START}, {@code elapsedS} long; {@code fill} sets the rest
+   * (timer time, distance, HR, power, trigger...). Written after the records, before the sessions, as devices do.
+   */
+  FitFiles lap(int startSecond, int elapsedS, Consumer<LapMesg> fill) {
+    LapMesg l = new LapMesg();
+    l.setStartTime(at(startSecond));
+    l.setTimestamp(at(startSecond + elapsedS));
+    l.setTotalElapsedTime((float) elapsedS);
+    fill.accept(l);
+    laps.add(l);
     return this;
   }
 
@@ -132,6 +148,7 @@ final class FitFiles {
     id.setTimeCreated(at(0));
     encoder.write(id);
     List<Mesg> body = new ArrayList<>(records);
+    body.addAll(laps);
     body.addAll(sessions);
     body.addAll(others);
     encoder.write(body);
