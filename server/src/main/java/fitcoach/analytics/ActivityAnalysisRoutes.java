@@ -15,12 +15,20 @@ import java.util.UUID;
  * on request from its stored streams with the thresholds in force now. Never fetches streams from Strava (the
  * /streams route does that); without stored streams it answers {@code streams: false}.
  */
-final class ActivityAnalysisRoutes {
+public final class ActivityAnalysisRoutes {
+  /** The season best the response carries (fitcoach.progress): empty for an activity not the athlete's. */
+  @FunctionalInterface
+  public interface SeasonBest {
+    Future<java.util.Optional<java.util.Map<String, Object>>> of(UUID userId, UUID activityId);
+  }
+
+  private final SeasonBest seasonBest;
   private final ActivityAnalysisRepository repository;
   private final LoadService load;
   private final AuthHandler requireUser;
 
-  ActivityAnalysisRoutes(Pool pool, LoadService load, AuthHandler requireUser) {
+  ActivityAnalysisRoutes(Pool pool, LoadService load, SeasonBest seasonBest, AuthHandler requireUser) {
+    this.seasonBest = seasonBest;
     this.repository = new ActivityAnalysisRepository(pool);
     this.load = load;
     this.requireUser = requireUser;
@@ -33,14 +41,16 @@ final class ActivityAnalysisRoutes {
   private void analysis(RoutingContext ctx) {
     UUID userId = AuthHandler.signedIn(ctx).userId();
     UUID id = id(ctx);
-    Future.all(repository.find(userId, id), load.thresholds(userId)).compose(all -> {
+    Future.all(repository.find(userId, id), load.thresholds(userId), seasonBest.of(userId, id)).compose(all -> {
       var found = all.<java.util.Optional<ActivityAnalysisRepository.Found>>resultAt(0)
           .orElseThrow(ActivityAnalysisRoutes::notFound);
       fitcoach.load.Thresholds thresholds = all.resultAt(1);
       // Gunzip, parsing and the 1 Hz grid take milliseconds to tens of them for a long ride: never on the event loop.
       return ctx.vertx().executeBlocking(() -> {
         try {
-          return Json.encode(ActivityAnalysis.of(id, found.sportFamily(), found.gzippedStreams(), thresholds));
+          var analysis = ActivityAnalysis.of(id, found.sportFamily(), found.gzippedStreams(), thresholds);
+          analysis.put("seasonBest", all.<java.util.Optional<java.util.Map<String, Object>>>resultAt(2).orElse(null));
+          return Json.encode(analysis);
         } catch (UncheckedIOException e) {
           throw ApiException.invalid(null, "streams_unreadable", "The stored streams of this activity cannot be read");
         } catch (IllegalArgumentException e) {
