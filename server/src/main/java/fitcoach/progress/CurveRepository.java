@@ -79,10 +79,12 @@ final class CurveRepository {
   /** The curve's values between 3 and 20 min ($5:$6 the 1-based slice) of each row, for CP fits. */
   private static final String MODEL_POINTS = """
       SELECT c.activity_id, c.local_date, c.%1$s[$5:$6] AS v
-      FROM activity_curves c """ + OWN + " AND c.%1$s IS NOT NULL ORDER BY c.local_date";
+      FROM activity_curves c
+      """ + OWN + " AND c.%1$s IS NOT NULL ORDER BY c.local_date";
   private static final String HISTOGRAMS = """
       SELECT c.local_date, c.hr_hist, c.power_hist
-      FROM activity_curves c """ + OWN + " AND (c.hr_hist IS NOT NULL OR c.power_hist IS NOT NULL)";
+      FROM activity_curves c
+      """ + OWN + " AND (c.hr_hist IS NOT NULL OR c.power_hist IS NOT NULL)";
   private static final String ACTIVITY = """
       SELECT local_date, sport_family FROM activities WHERE id = $1 AND user_id = $2""";
 
