@@ -22,7 +22,10 @@ record CurveRow(Integer gridSeconds, Integer movingSeconds, Float normalizedPowe
    * the moving rule, the durations), and the worker recomputes every stored row from its streams.
    */
   static final int ENGINE_VERSION = 1;
-  /** Power histogram bins are 1 W wide up to this; everything above lands in the last bin. */
+  /**
+   * Power histogram bins are 1 W wide up to this; everything above lands in the last bin (a zone bound above it, an
+   * FTP over 1333 W, would count those seconds one zone low).
+   */
   static final int MAX_POWER_BIN_W = 2000;
   /** Heart-rate histogram bins are 1 bpm wide up to this. */
   static final int MAX_HR_BIN_BPM = 255;
