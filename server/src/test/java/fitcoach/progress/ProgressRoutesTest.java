@@ -226,6 +226,31 @@ class ProgressRoutesTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("The analysis event stream starts with the current state and follows the worker to idle with every activity done")
+  void eventStreamFollowsTheWorker() throws Exception {
+    signedIn();
+    try (var events = client.stream("GET", "/api/analysis/events", null, null)) {
+      assertThat(events.isEventStream()).isTrue();
+      JsonObject first = events.until("analysis", Duration.ofSeconds(10)).get(0).json();
+      assertThat(first.getString("state")).isEqualTo("idle");
+      assertThat(first.getInteger("total")).isZero();
+      assertThat(first.getInteger("version")).isEqualTo(CurveRow.ENGINE_VERSION);
+      ride("A", TODAY.minusDays(1), constant(600, 200), null);
+      boolean sawRunning = false;
+      while (true) {
+        var e = events.until("analysis", Duration.ofSeconds(20));
+        JsonObject body = e.get(e.size() - 1).json();
+        sawRunning |= "running".equals(body.getString("state"));
+        if ("idle".equals(body.getString("state")) && body.getInteger("done") == 1) {
+          assertThat(body.getInteger("total")).isEqualTo(1);
+          break;
+        }
+      }
+      assertThat(sawRunning).isTrue();
+    }
+  }
+
+  @Test
   @DisplayName("After a restart the worker fills missing rows and reprocesses rows of an older engine, with no state of its own")
   void workerResumesAtBoot() {
     signedIn();
