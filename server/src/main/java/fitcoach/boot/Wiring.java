@@ -50,14 +50,14 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     // Every write to activities goes through the store; it names this process in the database's change announcements,
     // so the feed can tell this process's writes from another writer's.
     String instance = UUID.randomUUID().toString();
+    ProgressModule progress = new ProgressModule(pool, ThresholdsInForce.today(load::thresholds),
+        userId -> load.series(userId).map(snapshot -> snapshot.series().today()), requireUser);
     // Stream writes also poke the stored-analysis worker, from this process's store and from other writers' (the feed).
-    ActivityStore.Changes changes = ProgressModule.poking(vertx, load);
+    ActivityStore.Changes changes = progress.poking(vertx, load);
     ActivityStore store = new ActivityStore(pool, instance, changes, clock);
     ChangeFeed feed = new ChangeFeed(databaseUrl, instance, changes, load::everythingMayHaveChanged);
     SettingsModule settings = new SettingsModule(pool, secretBox, config, profiles, load::recomputeAll, requireUser);
     DemoModule demo = new DemoModule(pool, store, requireUser);
-    ProgressModule progress = new ProgressModule(pool, ThresholdsInForce.today(load::thresholds),
-        userId -> load.series(userId).map(snapshot -> snapshot.series().today()), requireUser);
     long maxUploadBytes = config.imports().maxUploadBytes();
 
     List<Feature> features = List.of(

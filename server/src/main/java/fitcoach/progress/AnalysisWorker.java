@@ -25,11 +25,13 @@ final class AnalysisWorker extends VerticleBase {
 
   private final CurveRepository repository;
   private final AnalysisProgress progress;
+  private final RangeMemo memo;
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
   /** Athletes poked while their run was going: one more pass after it, which finds what the poke was about. */
   private final Set<UUID> again = ConcurrentHashMap.newKeySet();
 
-  AnalysisWorker(CurveRepository repository, AnalysisProgress progress) {
+  AnalysisWorker(CurveRepository repository, AnalysisProgress progress, RangeMemo memo) {
+    this.memo = memo;
     this.repository = repository;
     this.progress = progress;
   }
@@ -87,6 +89,7 @@ final class AnalysisWorker extends VerticleBase {
           // Every stream of the page changed while it was computed: stop here rather than spin; a poke follows them.
           return Future.succeededFuture();
         }
+        memo.changed(userId);
         long nowDone = Math.min(total, done + saved);
         progress.set(userId, nowDone, total);
         publish(userId, "running", nowDone, total);

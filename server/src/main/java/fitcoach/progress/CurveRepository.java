@@ -59,14 +59,22 @@ final class CurveRepository {
         effort_time = EXCLUDED.effort_time, effort_start = EXCLUDED.effort_start, hr_hist = EXCLUDED.hr_hist,
         power_hist = EXCLUDED.power_hist, computed_at = now()""";
 
-  /** The best value per duration over the range, with the row holding it (the earliest on ties). */
+  /**
+   * The best value per duration over the range, with the row holding it (the earliest on ties), and how many rows have
+   * the curve ({@code n}, on every row). One pass for the maxima (no sort of every point), then the holders, then the
+   * names of at most 30 activities. Copies of a merged workout are not told apart here: a copy holds the same values.
+   */
   private static final String CURVE = """
-      SELECT DISTINCT ON (u.i) u.i, u.v, u.s, c.activity_id, c.local_date, a.name
-      FROM activity_curves c CROSS JOIN LATERAL unnest(c.%1$s, c.%1$s_start) WITH ORDINALITY AS u(v, s, i)
-      """ + OWN + """
-        AND c.%1$s IS NOT NULL AND u.v IS NOT NULL
-      ORDER BY u.i, u.v DESC, c.local_date, c.activity_id""";
-  private static final String COUNT = "SELECT count(*) AS n FROM activity_curves c " + OWN + " AND c.%1$s IS NOT NULL";
+      WITH r AS MATERIALIZED (
+        SELECT c.activity_id, c.local_date, c.%1$s AS v, c.%1$s_start AS s FROM activity_curves c
+        WHERE c.user_id = $1 AND c.local_date >= $2 AND c.local_date <= $3 AND ($4::text IS NULL OR c.sport_family = $4)
+          AND c.%1$s IS NOT NULL),
+      best AS (SELECT i, max(r.v[i]) AS v FROM r CROSS JOIN generate_series(1, %2$d) AS i GROUP BY i),
+      held AS (SELECT DISTINCT ON (b.i) b.i, b.v, r.s[b.i] AS s, r.activity_id, r.local_date
+               FROM best b JOIN r ON r.v[b.i] = b.v ORDER BY b.i, r.local_date, r.activity_id)
+      SELECT held.i, held.v, held.s, held.activity_id, held.local_date, a.name, (SELECT count(*) FROM r) AS n
+      FROM held JOIN activities a ON a.id = held.activity_id AND a.user_id = $1
+      ORDER BY held.i""";
   /** The fastest five per distance. */
   private static final String EFFORTS = """
       SELECT i, t, s, activity_id, local_date, name FROM (
@@ -170,21 +178,23 @@ final class CurveRepository {
     });
   }
 
-  /** {@code column}: power, hr or speed (from {@link Metric}, never from a request). */
-  Future<List<Best>> curve(Range range, String column) {
-    return pool.preparedQuery(CURVE.formatted(column)).execute(range.tuple()).map(rows -> {
-      List<Best> out = new ArrayList<>(rows.size());
-      for (Row r : rows) {
-        out.add(new Best(r.getLong("i").intValue() - 1, r.getFloat("v"), r.getInteger("s"), r.getUUID("activity_id"),
-            r.getLocalDate("local_date"), r.getString("name")));
-      }
-      return out;
-    });
+  /** A range curve: its points and how many activities in the range have the curve. */
+  record Curve(List<Best> points, long activities) {
   }
 
-  Future<Long> count(Range range, String column) {
-    return pool.preparedQuery(COUNT.formatted(column)).execute(range.tuple())
-        .map(rows -> rows.iterator().next().getLong("n"));
+  /** {@code column}: power, hr or speed (from {@link Metric}, never from a request). */
+  Future<Curve> curve(Range range, String column) {
+    return pool.preparedQuery(CURVE.formatted(column, fitcoach.analysis.MeanMax.DURATIONS_S.size()))
+        .execute(range.tuple()).map(rows -> {
+          List<Best> out = new ArrayList<>(rows.size());
+          long n = 0;
+          for (Row r : rows) {
+            out.add(new Best(r.getInteger("i") - 1, r.getFloat("v"), r.getInteger("s"), r.getUUID("activity_id"),
+                r.getLocalDate("local_date"), r.getString("name")));
+            n = r.getLong("n");
+          }
+          return new Curve(out, n);
+        });
   }
 
   /** Up to {@code top} efforts per distance index, fastest first. */

@@ -22,6 +22,7 @@ import java.util.function.Function;
 public final class ProgressModule implements Feature {
   private final CurveRepository repository;
   private final AnalysisProgress progress = new AnalysisProgress();
+  private final RangeMemo memo = new RangeMemo();
   private final ProgressService service;
   private final ProgressRoutes routes;
 
@@ -29,28 +30,34 @@ public final class ProgressModule implements Feature {
   public ProgressModule(Pool pool, ThresholdsInForce thresholds, Function<UUID, Future<LocalDate>> today,
                         AuthHandler requireUser) {
     this.repository = new CurveRepository(pool);
-    this.service = new ProgressService(repository, thresholds);
-    this.routes = new ProgressRoutes(service, repository, progress, today, requireUser);
+    this.service = new ProgressService(repository, thresholds, memo);
+    this.routes = new ProgressRoutes(service, repository, progress, memo, today, requireUser);
   }
 
   /**
    * The store's change signal that also pokes the worker for the athlete: every write of streams (file import, Strava
    * export, streams fetch, restore, demo) goes through the store and signals, so none is missed.
    */
-  public static ActivityStore.Changes poking(Vertx vertx, ActivityStore.Changes inner) {
+  public ActivityStore.Changes poking(Vertx vertx, ActivityStore.Changes inner) {
     return new ActivityStore.Changes() {
       @Override
       public Future<?> changed(UUID userId, LocalDate earliest) {
-        vertx.eventBus().send(AnalysisProgress.POKE, userId.toString());
+        poke(vertx, userId);
         return inner.changed(userId, earliest);
       }
 
       @Override
       public void changedInBulk(UUID userId, LocalDate earliest) {
-        vertx.eventBus().send(AnalysisProgress.POKE, userId.toString());
+        poke(vertx, userId);
         inner.changedInBulk(userId, earliest);
       }
     };
+  }
+
+  /** Memoised ranges go stale at once (a deletion has reached the rows by cascade), and the worker looks for work. */
+  private void poke(Vertx vertx, UUID userId) {
+    memo.changed(userId);
+    vertx.eventBus().send(AnalysisProgress.POKE, userId.toString());
   }
 
   /** The season best an activity's analysis shows (GET /api/activities/:id/analysis, "seasonBest"). */
@@ -65,6 +72,6 @@ public final class ProgressModule implements Feature {
 
   @Override
   public List<Deployable> workers() {
-    return List.of(new AnalysisWorker(repository, progress));
+    return List.of(new AnalysisWorker(repository, progress, memo));
   }
 }

@@ -29,13 +29,15 @@ final class ProgressRoutes {
   static final int MAX_WEEKS = 260;
 
   private final ProgressService service;
+  private final RangeMemo memo;
   private final CurveRepository repository;
   private final AnalysisProgress progress;
   private final Function<UUID, Future<LocalDate>> today;
   private final AuthHandler requireUser;
 
-  ProgressRoutes(ProgressService service, CurveRepository repository, AnalysisProgress progress,
+  ProgressRoutes(ProgressService service, CurveRepository repository, AnalysisProgress progress, RangeMemo memo,
                  Function<UUID, Future<LocalDate>> today, AuthHandler requireUser) {
+    this.memo = memo;
     this.service = service;
     this.repository = repository;
     this.progress = progress;
@@ -81,20 +83,27 @@ final class ProgressRoutes {
       CurveRepository.Range range = range(userId, q, "from", "to", now, DEFAULT_CURVE_DAYS, family);
       CurveRepository.Range compare = present(q, "compare_from") || present(q, "compare_to")
           ? range(userId, q, "compare_from", "compare_to", null, 1, family) : null;
-      Future<Map<String, Object>> main = service.curve(range, metric);
-      Future<Map<String, Object>> other = compare == null ? Future.succeededFuture() : service.curve(compare, metric);
-      return Future.all(main, other).map(all -> {
-        Map<String, Object> out = ProgressService.ordered("metric", metric.wire(), "sport", family == null ? "all" : family,
-            "unit", metric.unit);
-        out.putAll(all.resultAt(0));
-        Map<String, Object> c = all.resultAt(1);
-        if (c != null) {
-          c.remove("unit");
-        }
-        out.put("compare", c);
-        return out;
-      });
-    }).onSuccess(body -> Json.ok(ctx, body)).onFailure(ctx::fail);
+      String key = "json|curves|" + metric + "|" + range.from() + "|" + range.to() + "|" + family + "|"
+          + (compare == null ? "" : compare.from() + "|" + compare.to());
+      return memo.get(userId, key, () -> curvesBody(metric, family, range, compare).map(m -> Json.encode(m).getBytes()));
+    }).onSuccess(json -> sendJson(ctx, json)).onFailure(ctx::fail);
+  }
+
+  private Future<Map<String, Object>> curvesBody(Metric metric, String family, CurveRepository.Range range,
+                                                 CurveRepository.Range compare) {
+    Future<Map<String, Object>> main = service.curve(range, metric);
+    Future<Map<String, Object>> other = compare == null ? Future.succeededFuture() : service.curve(compare, metric);
+    return Future.all(main, other).map(all -> {
+      Map<String, Object> out = ProgressService.ordered("metric", metric.wire(), "sport", family == null ? "all" : family,
+          "unit", metric.unit);
+      out.putAll(all.resultAt(0));
+      out.put("compare", all.resultAt(1));
+      return out;
+    });
+  }
+
+  private static void sendJson(RoutingContext ctx, byte[] json) {
+    Json.sendEncoded(ctx, 200, io.vertx.core.buffer.Buffer.buffer(json));
   }
 
   private void bestEfforts(RoutingContext ctx) {
@@ -102,9 +111,11 @@ final class ProgressRoutes {
     MultiMap q = ctx.queryParams();
     String family = sport(q, false, Set.of(CurveRow.RUN));
     String sport = family == null ? CurveRow.RUN : family;
-    today.apply(userId).compose(now -> service.bestEfforts(
-            range(userId, q, "from", "to", now, DEFAULT_CURVE_DAYS, sport)))
-        .onSuccess(body -> Json.ok(ctx, body)).onFailure(ctx::fail);
+    today.apply(userId).compose(now -> {
+      CurveRepository.Range range = range(userId, q, "from", "to", now, DEFAULT_CURVE_DAYS, sport);
+      return memo.get(userId, "json|efforts|" + range.from() + "|" + range.to(),
+          () -> service.bestEfforts(range).map(m -> Json.encode(m).getBytes()));
+    }).onSuccess(json -> sendJson(ctx, json)).onFailure(ctx::fail);
   }
 
   private void model(RoutingContext ctx) {
@@ -112,9 +123,11 @@ final class ProgressRoutes {
     MultiMap q = ctx.queryParams();
     String family = sport(q, true, Set.of("ride", "run"));
     int weeks = QueryParams.integer(q, "weeks", 26, 1, MAX_WEEKS);
-    today.apply(userId).compose(now -> service.model(
-            range(userId, q, "from", "to", now, ProgressService.MODEL_DAYS, family), weeks))
-        .onSuccess(body -> Json.ok(ctx, body)).onFailure(ctx::fail);
+    today.apply(userId).compose(now -> {
+      CurveRepository.Range range = range(userId, q, "from", "to", now, ProgressService.MODEL_DAYS, family);
+      return memo.get(userId, "json|model|" + family + "|" + range.from() + "|" + range.to() + "|" + weeks,
+          () -> service.model(range, weeks).map(m -> Json.encode(m).getBytes()));
+    }).onSuccess(json -> sendJson(ctx, json)).onFailure(ctx::fail);
   }
 
   private void zones(RoutingContext ctx) {
@@ -123,7 +136,7 @@ final class ProgressRoutes {
     int weeks = QueryParams.integer(q, "weeks", 12, 1, MAX_WEEKS);
     String family = sport(q, false, null);
     today.apply(userId).compose(now -> service.zones(userId, now, weeks, family))
-        .onSuccess(body -> Json.ok(ctx, body)).onFailure(ctx::fail);
+        .onSuccess(json -> Json.sendEncoded(ctx, 200, io.vertx.core.buffer.Buffer.buffer(json))).onFailure(ctx::fail);
   }
 
   /**

@@ -43,22 +43,33 @@ final class ProgressService {
 
   private final CurveRepository repository;
   private final ThresholdsInForce thresholds;
+  private final RangeMemo memo;
 
-  ProgressService(CurveRepository repository, ThresholdsInForce thresholds) {
+  ProgressService(CurveRepository repository, ThresholdsInForce thresholds, RangeMemo memo) {
     this.repository = repository;
     this.thresholds = thresholds;
+    this.memo = memo;
+  }
+
+  private static String key(String what, CurveRepository.Range r, Object... more) {
+    StringBuilder b = new StringBuilder(what).append('|').append(r.from()).append('|').append(r.to()).append('|')
+        .append(r.family());
+    for (Object m : more) {
+      b.append('|').append(m);
+    }
+    return b.toString();
   }
 
   /** The curve over the range: per duration, the best value and the activity holding it; and how many counted. */
   Future<Map<String, Object>> curve(CurveRepository.Range range, Metric metric) {
-    return Future.all(repository.curve(range, metric.column), repository.count(range, metric.column)).map(all -> {
+    return memo.get(range.userId(), key("curve", range, metric), () -> repository.curve(range, metric.column).map(curve -> {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("from", range.from());
       out.put("to", range.to());
-      out.put("activities", all.<Long>resultAt(1));
-      out.put("points", points(all.resultAt(0), metric));
+      out.put("activities", curve.activities());
+      out.put("points", points(curve.points(), metric));
       return out;
-    });
+    }));
   }
 
   private static List<Map<String, Object>> points(List<CurveRepository.Best> bests, Metric metric) {
@@ -75,7 +86,7 @@ final class ProgressService {
   }
 
   Future<Map<String, Object>> bestEfforts(CurveRepository.Range range) {
-    return repository.efforts(range, TOP_EFFORTS).map(rows -> {
+    return memo.get(range.userId(), key("efforts", range), () -> repository.efforts(range, TOP_EFFORTS).map(rows -> {
       List<Map<String, Object>> distances = new ArrayList<>();
       for (int i = 0; i < BestEfforts.RUN_DISTANCES_M.size(); i++) {
         List<Map<String, Object>> top = new ArrayList<>();
@@ -89,7 +100,7 @@ final class ProgressService {
         distances.add(ordered("distanceM", d, "label", label(d), "best", top.isEmpty() ? null : top.get(0), "top", top));
       }
       return ordered("sport", range.family(), "from", range.from(), "to", range.to(), "distances", distances);
-    });
+    }));
   }
 
   private static String label(double metres) {
@@ -119,7 +130,8 @@ final class ProgressService {
       readFrom = fitcoach.app.DateWindow.EARLIEST_STORED;
     }
     CurveRepository.Range read = new CurveRepository.Range(range.userId(), readFrom, range.to(), range.family());
-    return repository.modelPoints(read, ride ? "power" : "speed", MODEL_FIRST, MODEL_LAST).map(rows -> {
+    return memo.get(range.userId(), key("model", range, weeks), () -> repository.modelPoints(read,
+        ride ? "power" : "speed", MODEL_FIRST, MODEL_LAST).map(rows -> {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("sport", range.family());
       out.put("from", range.from());
@@ -140,7 +152,7 @@ final class ProgressService {
       }
       out.put("history", history);
       return out;
-    });
+    }));
   }
 
   private record Fit(Map<String, Object> model, String reason) {
@@ -187,19 +199,35 @@ final class ProgressService {
         "points", points), null)).orElseGet(() -> new Fit(null, e.reason().orElseThrow()));
   }
 
-  /** Weekly time in zones for the {@code weeks} weeks (Monday to Sunday) up to the one holding {@code today}. */
-  Future<Map<String, Object>> zones(UUID userId, LocalDate today, int weeks, String family) {
+  /**
+   * Weekly time in zones for the {@code weeks} weeks (Monday to Sunday) up to the one holding {@code today}, as JSON.
+   * Memoised per version of the rows and per thresholds applied: a new threshold shows at once.
+   */
+  Future<byte[]> zones(UUID userId, LocalDate today, int weeks, String family) {
     LocalDate lastMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     LocalDate firstMonday = lastMonday.minusWeeks(weeks - 1L);
     CurveRepository.Range range = new CurveRepository.Range(userId, firstMonday, lastMonday.plusDays(6), family);
-    return Future.all(repository.histograms(range), thresholds.of(userId)).map(all -> {
+    Future<List<CurveRepository.Histograms>> histograms = memo.get(userId, key("histograms", range),
+        () -> repository.histograms(range));
+    return Future.all(histograms, thresholds.of(userId)).compose(all -> {
       List<CurveRepository.Histograms> rows = all.resultAt(0);
       Function<LocalDate, Thresholds> inForce = all.resultAt(1);
-      List<Map<String, Object>> out = new ArrayList<>(weeks);
-      for (LocalDate monday = firstMonday; !monday.isAfter(lastMonday); monday = monday.plusWeeks(1)) {
-        out.add(week(monday, rows, inForce));
+      // The thresholds each row is cut by, in order: the same list gives the same answer.
+      List<Thresholds> applied = new ArrayList<>();
+      for (CurveRepository.Histograms h : rows) {
+        Thresholds t = inForce.apply(h.date());
+        if (applied.isEmpty() || !applied.get(applied.size() - 1).equals(t)) {
+          applied.add(t);
+        }
       }
-      return ordered("weeks", out, "names", ordered("power", POWER_ZONE_NAMES, "heartRate", HR_ZONE_NAMES));
+      return memo.get(userId, key("zones", range, applied), () -> {
+        List<Map<String, Object>> out = new ArrayList<>(weeks);
+        for (LocalDate monday = firstMonday; !monday.isAfter(lastMonday); monday = monday.plusWeeks(1)) {
+          out.add(week(monday, rows, inForce));
+        }
+        return Future.succeededFuture(fitcoach.app.Json.encode(ordered("weeks", out, "names",
+            ordered("power", POWER_ZONE_NAMES, "heartRate", HR_ZONE_NAMES))).getBytes());
+      });
     });
   }
 
@@ -267,7 +295,7 @@ final class ProgressService {
    * "heartRate", and "pace" or "speed"); empty when the activity is not this athlete's, null when it has no date.
    */
   Future<Optional<Map<String, Object>>> seasonBest(UUID userId, UUID activityId) {
-    return repository.activity(userId, activityId).compose(found -> {
+    return memo.get(userId, "season|" + activityId, () -> repository.activity(userId, activityId).compose(found -> {
       if (found.isEmpty() || found.get().date() == null) {
         return Future.succeededFuture(Optional.<Map<String, Object>>empty());
       }
@@ -280,12 +308,12 @@ final class ProgressService {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("from", range.from());
             out.put("to", range.to());
-            out.put("power", points(all.resultAt(0), Metric.POWER));
-            out.put("heartRate", points(all.resultAt(1), Metric.HR));
-            out.put(speed == Metric.PACE ? "pace" : "speed", points(all.resultAt(2), speed));
+            out.put("power", points(all.<CurveRepository.Curve>resultAt(0).points(), Metric.POWER));
+            out.put("heartRate", points(all.<CurveRepository.Curve>resultAt(1).points(), Metric.HR));
+            out.put(speed == Metric.PACE ? "pace" : "speed", points(all.<CurveRepository.Curve>resultAt(2).points(), speed));
             return Optional.of(out);
           });
-    });
+    }));
   }
 
   private static boolean positive(double v) {
