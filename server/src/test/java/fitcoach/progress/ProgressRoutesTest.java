@@ -233,6 +233,26 @@ class ProgressRoutesTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("A file import's streams are analysed by the worker: the imported workout is in the range curves")
+  void importedFileIsAnalysed() {
+    signedIn();
+    java.time.Instant start = TODAY.minusDays(2).atTime(9, 0).toInstant(ZoneOffset.UTC);
+    var upload = client.upload("/api/imports", "files",
+        java.util.Map.of("run.gpx", fitcoach.testing.WorkoutFiles.gpx(start, 1800, 152, "running")));
+    assertThat(upload.status()).as(upload.body()).isEqualTo(202);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!"done".equals(client.get("/api/imports/latest").json().getString("state"))) {
+      assertThat(System.nanoTime()).as("import finished in time").isLessThan(deadline);
+      pause();
+    }
+    awaitAnalysed(1);
+    JsonObject hr = client.get("/api/analysis/curves?metric=hr&sport=run").json();
+    assertThat(hr.getInteger("activities")).isEqualTo(1);
+    assertThat(point(hr.getJsonArray("points"), 60).getDouble("value")).isEqualTo(152.0);
+    assertThat(point(hr.getJsonArray("points"), 60).getString("date")).isEqualTo(TODAY.minusDays(2).toString());
+  }
+
+  @Test
   @DisplayName("The analysis event stream starts with the current state and follows the worker to idle with every activity done")
   void eventStreamFollowsTheWorker() throws Exception {
     signedIn();
@@ -374,14 +394,19 @@ class ProgressRoutesTest extends ApiTest {
         assertThat(s.getInteger("version")).isEqualTo(CurveRow.ENGINE_VERSION);
         return;
       }
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+      pause();
     }
     throw new AssertionError("the analysis did not finish: " + s);
+  }
+
+  /** Between two polls. */
+  private static void pause() {
+    try {
+      Thread.sleep(25);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   private static double[] constant(int n, double v) {
