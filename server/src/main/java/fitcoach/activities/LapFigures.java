@@ -1,10 +1,10 @@
 package fitcoach.activities;
 
+import fitcoach.analysis.Moving;
 import fitcoach.analysis.NormalizedPower;
 import fitcoach.analysis.OneHertz;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Fills the figures a source left out of its laps (a TCX lap has no power NP, a FIT lap may lack moving time) from the
@@ -12,18 +12,13 @@ import java.util.Set;
  * it is; one the streams cannot give either stays null: nothing is made up. Pure and CPU-bound: callers run it on a
  * worker thread (the parsers, the Strava streams fetch) or before writing (the demo).
  * <p>
- * Over the lap's grid seconds [start, start + elapsed): moving seconds by ActivityMetrics' rule put on the grid (as the
- * activity analysis does: a second moves when it lies in a recording interval of at most 10 s and, for runs, rides, walks
- * and skiing, the grid speed is at least 0.5 m/s); distance from the distance grid at the lap's end minus its start;
+ * Over the lap's grid seconds [start, start + elapsed): moving seconds by the one moving rule on the grid
+ * ({@link Moving#onGrid}); distance from the distance grid at the lap's end minus its start;
  * average and maximum heart rate over seconds with heart rate; average power over every second (stops count as 0, as
  * coasting does); normalized power with {@link NormalizedPower} on the lap's seconds; average speed as distance over
  * moving time.
  */
 public final class LapFigures {
-  private static final Set<String> SPEED_RULE_FAMILIES = Set.of("run", "ride", "walk", "ski");
-  private static final double PAUSE_GAP_S = 10;
-  private static final double MIN_MOVING_SPEED_MPS = 0.5;
-
   private LapFigures() {
   }
 
@@ -51,7 +46,7 @@ public final class LapFigures {
     try {
       grid = OneHertz.of(samples.timeS());
     } catch (IllegalArgumentException e) {
-      // Streams the analysis refuses (over 24 h, times that are not numbers) fill nothing.
+      // Streams the analysis refuses (over 7 days, times that are not numbers) fill nothing.
       return kept;
     }
     int t0 = (int) Math.floor(samples.timeS()[0]);
@@ -60,12 +55,9 @@ public final class LapFigures {
     double[] distance = grid.distance(samples.distanceM());
     double[] speed = grid.speed(samples.speedMps());
     if (speed == null && distance != null) {
-      speed = new double[distance.length];
-      for (int k = 1; k < speed.length; k++) {
-        speed[k] = Math.max(0, distance[k] - distance[k - 1]);
-      }
+      speed = Moving.speedFromDistance(distance);
     }
-    boolean[] moving = moving(samples.timeS(), grid.seconds(), speed, SPEED_RULE_FAMILIES.contains(sportFamily));
+    boolean[] moving = Moving.onGrid(samples.timeS(), grid.seconds(), speed, Moving.speedRule(sportFamily));
     List<ActivityLap> out = new ArrayList<>(kept.size());
     for (ActivityLap lap : kept) {
       int from = Math.max(0, lap.startS() - t0);
@@ -100,25 +92,6 @@ public final class LapFigures {
           lap.avgPowerW() != null ? lap.avgPowerW() : mean(power, from, to), np, avgSpeed, lap.ascentM(), lap.trigger()));
     }
     return List.copyOf(out);
-  }
-
-  private static boolean[] moving(double[] time, int seconds, double[] speed, boolean speedRule) {
-    boolean[] m = new boolean[seconds];
-    double t0 = time[0];
-    double prev = 0;
-    for (int i = 1; i < time.length; i++) {
-      double cur = time[i] - t0;
-      if (!(cur > prev)) {
-        continue;
-      }
-      if (cur - prev <= PAUSE_GAP_S) {
-        for (int k = (int) Math.floor(prev) + 1; k <= cur && k < seconds; k++) {
-          m[k] = !speedRule || speed == null || !(speed[k] < MIN_MOVING_SPEED_MPS);
-        }
-      }
-      prev = cur;
-    }
-    return m;
   }
 
   private static boolean hasPositive(double[] values) {

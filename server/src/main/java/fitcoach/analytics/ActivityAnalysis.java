@@ -6,7 +6,6 @@ import fitcoach.analysis.EfficiencyFactor;
 import fitcoach.analysis.IntensityFactor;
 import fitcoach.analysis.MeanMax;
 import fitcoach.analysis.NormalizedPower;
-import fitcoach.analysis.OneHertz;
 import fitcoach.analysis.ZoneTimes;
 import fitcoach.load.DatedThresholds;
 import fitcoach.load.Thresholds;
@@ -27,12 +26,6 @@ import java.util.UUID;
 final class ActivityAnalysis {
   /** Families whose speed curve is shown as pace (s/km, lower is better), as athletes of these sports read it. */
   private static final Set<String> PACE_FAMILIES = Set.of("run", "swim");
-  /** Families where standing still is not moving (ActivityMetrics' speed rule for moving time). */
-  private static final Set<String> SPEED_RULE_FAMILIES = Set.of("run", "ride", "walk", "ski");
-  /** ActivityMetrics' pause rule: a recording gap longer than this is not moving. */
-  private static final double PAUSE_GAP_S = 10;
-  /** ActivityMetrics' speed rule: slower than this is standing. */
-  private static final double MIN_MOVING_SPEED_MPS = 0.5;
 
   private ActivityAnalysis() {
   }
@@ -42,9 +35,8 @@ final class ActivityAnalysis {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("activityId", activityId);
     out.put("sportFamily", sportFamily);
-    StoredStreams s = gzippedStreams == null ? null : StoredStreams.read(gzippedStreams);
-    Samples samples = s == null ? null : Samples.of(s);
-    boolean has = samples != null && samples.time.length > 0;
+    ActivityGrid grid = ActivityGrid.of(gzippedStreams, sportFamily);
+    boolean has = grid != null;
     out.put("streams", has);
     if (!has) {
       out.put("gridSeconds", null);
@@ -59,19 +51,11 @@ final class ActivityAnalysis {
       out.put("thresholds", thresholds(inForce));
       return out;
     }
-    OneHertz grid = OneHertz.of(samples.time);
-    double[] power = grid.power(samples.power);
-    double[] hr = grid.heartRate(samples.hr);
-    double[] distance = grid.distance(samples.distance);
-    double[] speed = grid.speed(samples.speed);
-    if (speed == null && distance != null) {
-      speed = speedFromDistance(distance);
-    }
-    boolean[] moving = moving(samples.time, grid.seconds(), speed, SPEED_RULE_FAMILIES.contains(sportFamily));
-    int movingSeconds = 0;
-    for (boolean m : moving) {
-      movingSeconds += m ? 1 : 0;
-    }
+    double[] power = grid.power();
+    double[] hr = grid.heartRate();
+    double[] distance = grid.distance();
+    double[] speed = grid.speed();
+    int movingSeconds = grid.movingSeconds();
     OptionalDouble np = power == null ? OptionalDouble.empty() : NormalizedPower.of(power);
     OptionalDouble ftp = t.ftpKnown() ? OptionalDouble.of(t.ftpW()) : OptionalDouble.empty();
     boolean ride = "ride".equals(sportFamily);
@@ -88,8 +72,7 @@ final class ActivityAnalysis {
     out.put("efficiencyFactor", round(ef, 4));
     out.put("decouplingPercent", decoupling.map(d -> round(d.percent(), 1)).orElse(null));
     out.put("decouplingBasis", decoupling.map(d -> d.basis().name()).orElse(null));
-    out.put("zones", zones(onlyMoving(power, moving), onlyMoving(hr, moving), onlyMoving(speed, moving), inForce,
-        sportFamily));
+    out.put("zones", zones(grid.onlyMoving(power), grid.onlyMoving(hr), grid.onlyMoving(speed), inForce, sportFamily));
     List<Map<String, Object>> efforts = new ArrayList<>();
     if ("run".equals(sportFamily) && distance != null) {
       for (BestEfforts.Effort e : BestEfforts.running(distance)) {
@@ -173,53 +156,6 @@ final class ActivityAnalysis {
         "thresholdPaceSPerKm", d.thresholdPaceSPerKm(), "weightKg", d.weightKg());
   }
 
-  /**
-   * Moving grid seconds, by ActivityMetrics' moving-time rule put on the grid: grid second k (the second ending at
-   * elapsed time k) moves when it lies in a recording interval of at most 10 s and, for runs, rides, walks and skiing,
-   * the grid speed there is at least 0.5 m/s. Second 0 ends no interval, so it never moves.
-   */
-  static boolean[] moving(double[] time, int seconds, double[] speed, boolean speedRule) {
-    boolean[] m = new boolean[seconds];
-    double t0 = time[0];
-    double prev = 0;
-    for (int i = 1; i < time.length; i++) {
-      double cur = time[i] - t0;
-      if (cur <= prev) {
-        continue;
-      }
-      if (cur - prev <= PAUSE_GAP_S) {
-        for (int k = (int) Math.floor(prev) + 1; k <= cur && k < seconds; k++) {
-          m[k] = !speedRule || speed == null || !(speed[k] < MIN_MOVING_SPEED_MPS);
-        }
-      }
-      prev = cur;
-    }
-    return m;
-  }
-
-  private static double[] onlyMoving(double[] grid, boolean[] moving) {
-    if (grid == null) {
-      return null;
-    }
-    double[] out = grid.clone();
-    for (int k = 0; k < out.length; k++) {
-      if (k >= moving.length || !moving[k]) {
-        out[k] = Double.NaN;
-      }
-    }
-    return out;
-  }
-
-  /** Speed from the distance grid: the metres gained over each second (second 0 gains nothing). */
-  private static double[] speedFromDistance(double[] distance) {
-    double[] v = new double[distance.length];
-    for (int k = 1; k < v.length; k++) {
-      double d = distance[k] - distance[k - 1];
-      v[k] = Double.isFinite(d) && d > 0 ? d : 0;
-    }
-    return v;
-  }
-
   private static boolean positive(double v) {
     return Double.isFinite(v) && v > 0;
   }
@@ -242,40 +178,5 @@ final class ActivityAnalysis {
       m.put((String) kv[i], kv[i + 1]);
     }
     return m;
-  }
-
-  /** The samples with a valid time, channels aligned with them (a sample without a time cannot be placed). */
-  private record Samples(double[] time, double[] power, double[] hr, double[] speed, double[] distance) {
-    static Samples of(StoredStreams s) {
-      if (s.timeS() == null) {
-        return null;
-      }
-      int n = 0;
-      for (double t : s.timeS()) {
-        n += Double.isFinite(t) ? 1 : 0;
-      }
-      if (n == s.timeS().length) {
-        return new Samples(s.timeS(), s.powerW(), s.heartRate(), s.speedMps(), s.distanceM());
-      }
-      int[] keep = new int[n];
-      for (int i = 0, j = 0; i < s.timeS().length; i++) {
-        if (Double.isFinite(s.timeS()[i])) {
-          keep[j++] = i;
-        }
-      }
-      return new Samples(pick(s.timeS(), keep), pick(s.powerW(), keep), pick(s.heartRate(), keep),
-          pick(s.speedMps(), keep), pick(s.distanceM(), keep));
-    }
-
-    private static double[] pick(double[] a, int[] keep) {
-      if (a == null) {
-        return null;
-      }
-      double[] out = new double[keep.length];
-      for (int j = 0; j < keep.length; j++) {
-        out[j] = a[keep[j]];
-      }
-      return out;
-    }
   }
 }

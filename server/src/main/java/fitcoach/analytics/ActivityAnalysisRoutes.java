@@ -16,13 +16,21 @@ import java.util.UUID;
  * ({@link LapRepository}). Never fetches streams from Strava (the /streams route does that); without stored streams it
  * answers {@code streams: false}.
  */
-final class ActivityAnalysisRoutes {
+public final class ActivityAnalysisRoutes {
+  /** The season best the response carries (fitcoach.progress): empty for an activity not the athlete's. */
+  @FunctionalInterface
+  public interface SeasonBest {
+    Future<java.util.Optional<java.util.Map<String, Object>>> of(UUID userId, UUID activityId);
+  }
+
+  private final SeasonBest seasonBest;
   private final ActivityAnalysisRepository repository;
   private final LapRepository laps;
   private final LoadService load;
   private final AuthHandler requireUser;
 
-  ActivityAnalysisRoutes(Pool pool, LoadService load, AuthHandler requireUser) {
+  ActivityAnalysisRoutes(Pool pool, LoadService load, SeasonBest seasonBest, AuthHandler requireUser) {
+    this.seasonBest = seasonBest;
     this.repository = new ActivityAnalysisRepository(pool);
     this.laps = new LapRepository(pool);
     this.load = load;
@@ -36,7 +44,8 @@ final class ActivityAnalysisRoutes {
   private void analysis(RoutingContext ctx) {
     UUID userId = AuthHandler.signedIn(ctx).userId();
     UUID id = id(ctx);
-    Future.all(repository.find(userId, id), load.dated(userId), laps.laps(userId, id)).compose(all -> {
+    Future.all(repository.find(userId, id), load.dated(userId), laps.laps(userId, id), seasonBest.of(userId, id))
+        .compose(all -> {
       var found = all.<java.util.Optional<ActivityAnalysisRepository.Found>>resultAt(0)
           .orElseThrow(ActivityAnalysisRoutes::notFound);
       var thresholds = all.<fitcoach.load.DatedThresholds>resultAt(1).inForce(found.localDate());
@@ -46,6 +55,7 @@ final class ActivityAnalysisRoutes {
         try {
           java.util.Map<String, Object> out = ActivityAnalysis.of(id, found.sportFamily(), found.gzippedStreams(), thresholds);
           out.put("laps", stored);
+          out.put("seasonBest", all.<java.util.Optional<java.util.Map<String, Object>>>resultAt(3).orElse(null));
           return Json.encode(out);
         } catch (UncheckedIOException e) {
           throw ApiException.invalid(null, "streams_unreadable", "The stored streams of this activity cannot be read");

@@ -15,10 +15,11 @@ public final class AnalyticsModule implements Feature {
   private final ActivityAnalysisRoutes activityAnalysis;
 
   /** {@code load} is the one {@link LoadService} of the app, shared with every feature that changes activities. */
-  public AnalyticsModule(Pool pool, LoadService load, AuthHandler requireUser) {
+  public AnalyticsModule(Pool pool, LoadService load, ActivityAnalysisRoutes.SeasonBest seasonBest,
+                         AuthHandler requireUser) {
     this.load = new LoadRoutes(load, requireUser);
     this.analytics = new AnalyticsRoutes(pool, load, requireUser);
-    this.activityAnalysis = new ActivityAnalysisRoutes(pool, load, requireUser);
+    this.activityAnalysis = new ActivityAnalysisRoutes(pool, load, seasonBest, requireUser);
   }
 
   @Override

@@ -21,6 +21,7 @@ import fitcoach.demo.DemoService;
 import fitcoach.export.ExportModule;
 import fitcoach.health.HealthModule;
 import fitcoach.imports.ImportModule;
+import fitcoach.progress.ProgressModule;
 import fitcoach.settings.ProfileRepository;
 import fitcoach.settings.SettingsModule;
 import fitcoach.settings.ThresholdSuggestions;
@@ -50,8 +51,13 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     // Every write to activities goes through the store; it names this process in the database's change announcements,
     // so the feed can tell this process's writes from another writer's.
     String instance = UUID.randomUUID().toString();
-    ActivityStore store = new ActivityStore(pool, instance, load, clock);
-    ChangeFeed feed = new ChangeFeed(databaseUrl, instance, load, load::everythingMayHaveChanged);
+    // Weekly zone times cut each activity by the thresholds in force on its date.
+    ProgressModule progress = new ProgressModule(pool, userId -> load.dated(userId).map(dated -> dated::on),
+        userId -> load.series(userId).map(snapshot -> snapshot.series().today()), requireUser);
+    // Stream writes also poke the stored-analysis worker, from this process's store and from other writers' (the feed).
+    ActivityStore.Changes changes = progress.poking(vertx, load);
+    ActivityStore store = new ActivityStore(pool, instance, changes, clock);
+    ChangeFeed feed = new ChangeFeed(databaseUrl, instance, changes, load::everythingMayHaveChanged);
     SettingsModule settings = new SettingsModule(pool, secretBox, config, profiles, suggestions, load::thresholdsChanged,
         requireUser);
     DemoModule demo = new DemoModule(pool, store, requireUser);
@@ -62,7 +68,8 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         auth,
         settings,
         new ActivityModule(store, feed, load, profiles, requireUser),
-        new AnalyticsModule(pool, load, requireUser),
+        new AnalyticsModule(pool, load, progress::seasonBest, requireUser),
+        progress,
         demo,
         new StravaModule(vertx, pool, config, clock, secretBox, load, store, settings.policies(), auth.service(),
             requireUser),

@@ -1,9 +1,9 @@
 package fitcoach.imports;
 
 import fitcoach.activities.Sports;
+import fitcoach.analysis.Moving;
 import fitcoach.analysis.NormalizedPower;
 import fitcoach.analysis.OneHertz;
-import java.util.Set;
 
 /**
  * Summary numbers computed from streams, for whatever a file does not record itself (and for the demo's generated
@@ -30,12 +30,11 @@ import java.util.Set;
  * </ul>
  */
 public final class ActivityMetrics {
-  static final int PAUSE_GAP_S = 10;
-  static final double MIN_MOVING_SPEED_MPS = 0.5;
+  static final int PAUSE_GAP_S = Moving.PAUSE_GAP_S;
+  static final double MIN_MOVING_SPEED_MPS = Moving.MIN_SPEED_MPS;
   static final double ASCENT_HYSTERESIS_M = 3.0;
   static final double EARTH_RADIUS_M = 6_371_008.8;
 
-  private static final Set<String> SPEED_RULE_FAMILIES = Set.of("run", "ride", "walk", "ski");
 
   private ActivityMetrics() {}
 
@@ -62,7 +61,7 @@ public final class ActivityMetrics {
   }
 
   static int movingSeconds(Streams s, String sportType) {
-    boolean speedRule = SPEED_RULE_FAMILIES.contains(Sports.family(sportType));
+    boolean speedRule = Moving.speedRule(Sports.family(sportType));
     int[] t = s.timeS();
     long moving = 0;
     for (int i = 1; i < t.length; i++) {

@@ -73,6 +73,14 @@ final class FuzzRoutes {
     r.add("POST", "/api/load/recompute", Kind.JSON);
     r.add("GET", "/api/analytics/weekly", query("weeks", "12", "sport", "Run"), null, Kind.JSON);
     r.add("GET", "/api/analytics/sports", query("from", "2026-01-01", "to", today), null, Kind.JSON);
+    r.add("GET", "/api/analysis/status", Kind.JSON);
+    r.add("GET", "/api/analysis/events", Map.of(), null, Kind.ENDLESS);
+    r.add("GET", "/api/analysis/curves", query("metric", "pace", "sport", "run", "from", "2025-01-01", "to", today,
+        "compare_from", "2024-01-01", "compare_to", "2024-12-31"), null, Kind.JSON);
+    r.add("GET", "/api/analysis/best-efforts", query("sport", "run", "from", "2025-01-01", "to", today), null, Kind.JSON);
+    r.add("GET", "/api/analysis/model", query("sport", "ride", "from", "2026-01-01", "to", today, "weeks", "26"), null,
+        Kind.JSON);
+    r.add("GET", "/api/analysis/zones", query("weeks", "12", "sport", "all"), null, Kind.JSON);
 
     r.add("POST", "/api/demo", body("years", 1, "sessionsPerWeek", 3), Kind.JSON);
     r.add("DELETE", "/api/demo", Kind.JSON);
