@@ -506,7 +506,8 @@ describe('Analysis with the demo athlete', { concurrency: false }, () => {
     await panel.locator('.curve canvas').first().waitFor({ timeout: 30_000 });
     const box = await panel.locator('.curve .uchart').boundingBox();
     assert.ok(box && box.width > 300 && box.height > 200, `chart box ${JSON.stringify(box)}`);
-    // The axis reads in durations, and the table holds a linked best for each range.
+    // The axis reads in durations, and the table (behind "Show as table") holds a linked best for each range.
+    await panel.getByText('Show as table').click();
     const table = panel.getByRole('table', { name: 'Best values by duration' });
     const header = await table.locator('thead').innerText();
     assert.match(header, /This season/);
@@ -527,7 +528,11 @@ describe('Analysis with the demo athlete', { concurrency: false }, () => {
     await p.getByLabel('Pace / speed').check();
     await p.getByLabel('Sport', { exact: true }).selectOption('run');
     await p.waitForURL(/metric=pace/);
-    const pace = p.locator('section[aria-labelledby="curves-title"]').getByRole('table', { name: 'Best values by duration' });
+    const pacePanel = p.locator('section[aria-labelledby="curves-title"]');
+    if (!(await pacePanel.locator('details.curve-table').evaluate((d) => d.open))) {
+      await pacePanel.getByText('Show as table').click();
+    }
+    const pace = pacePanel.getByRole('table', { name: 'Best values by duration' });
     await pace.locator('a', { hasText: /^\d+:\d{2} \/(km|mi)$/ }).first().waitFor({ timeout: 30_000 });
   });
 
@@ -567,6 +572,7 @@ describe('Analysis with the demo athlete', { concurrency: false }, () => {
     await p.getByRole('heading', { name: 'How it went' }).waitFor();
     const curve = p.locator('section[aria-labelledby="act-curve-title"]');
     await curve.locator('.curve canvas').first().waitFor();
+    await curve.getByText('Show as table').click();
     assert.match(await curve.locator('thead').innerText(), /This activity/);
   });
 

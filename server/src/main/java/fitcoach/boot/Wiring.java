@@ -53,7 +53,9 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     String instance = UUID.randomUUID().toString();
     // Weekly zone times cut each activity by the thresholds in force on its date.
     ProgressModule progress = new ProgressModule(pool, userId -> load.dated(userId).map(dated -> dated::on),
-        userId -> load.series(userId).map(snapshot -> snapshot.series().today()), requireUser);
+        userId -> load.series(userId).map(snapshot -> snapshot.series().today()),
+        (userId, watts, from, activityId, evidence) -> suggestions.offer(userId, fitcoach.load.ThresholdKind.FTP, watts, from,
+            activityId, evidence), requireUser);
     // Stream writes also poke the stored-analysis worker, from this process's store and from other writers' (the feed).
     ActivityStore.Changes changes = progress.poking(vertx, load);
     ActivityStore store = new ActivityStore(pool, instance, changes, clock);

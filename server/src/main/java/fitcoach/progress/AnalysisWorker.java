@@ -30,8 +30,13 @@ final class AnalysisWorker extends VerticleBase {
   /** Athletes poked while their run was going: one more pass after it, which finds what the poke was about. */
   private final Set<UUID> again = ConcurrentHashMap.newKeySet();
 
-  AnalysisWorker(CurveRepository repository, AnalysisProgress progress, RangeMemo memo) {
+  private final java.util.function.Consumer<UUID> analysed;
+
+  /** {@code analysed}: told once an athlete's new or changed activities are all stored (it checks the eFTP). */
+  AnalysisWorker(CurveRepository repository, AnalysisProgress progress, RangeMemo memo,
+                 java.util.function.Consumer<UUID> analysed) {
     this.memo = memo;
+    this.analysed = analysed;
     this.repository = repository;
     this.progress = progress;
   }
@@ -71,6 +76,7 @@ final class AnalysisWorker extends VerticleBase {
       if (progress.running(userId) != null) {
         progress.finished(userId);
         repository.counts(userId).onSuccess(c -> publish(userId, "idle", c.done(), c.total()));
+        analysed.accept(userId);
       }
     });
   }

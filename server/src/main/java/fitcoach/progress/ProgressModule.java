@@ -25,12 +25,17 @@ public final class ProgressModule implements Feature {
   private final RangeMemo memo = new RangeMemo();
   private final ProgressService service;
   private final ProgressRoutes routes;
+  private final ModelSuggestions suggestions;
 
-  /** {@code today}: the athlete's today (their time zone); {@code thresholds}: those in force on each date. */
+  /**
+   * {@code today}: the athlete's today (their time zone); {@code thresholds}: those in force on each date; {@code offer}:
+   * where a recent eFTP above the FTP in force is offered.
+   */
   public ProgressModule(Pool pool, ThresholdsInForce thresholds, Function<UUID, Future<LocalDate>> today,
-                        AuthHandler requireUser) {
+                        ModelSuggestions.Offer offer, AuthHandler requireUser) {
     this.repository = new CurveRepository(pool);
     this.service = new ProgressService(repository, thresholds, memo);
+    this.suggestions = new ModelSuggestions(service, today, offer);
     this.routes = new ProgressRoutes(service, repository, progress, memo, today, requireUser);
   }
 
@@ -72,6 +77,6 @@ public final class ProgressModule implements Feature {
 
   @Override
   public List<Deployable> workers() {
-    return List.of(new AnalysisWorker(repository, progress, memo));
+    return List.of(new AnalysisWorker(repository, progress, memo, suggestions::analysed));
   }
 }

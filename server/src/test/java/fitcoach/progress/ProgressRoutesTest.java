@@ -166,6 +166,44 @@ class ProgressRoutesTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("Once new rides are analysed, an eFTP clearly above the FTP in force is offered as a suggestion with its evidence, never applied")
+  void eftpAboveFtpIsSuggested() {
+    signedIn();
+    var ftp = client.post("/api/settings/thresholds", new JsonObject().put("kind", "ftp")
+        .put("validFrom", TODAY.minusYears(1).toString()).put("value", 240));
+    assertThat(ftp.status()).as(ftp.toString()).isEqualTo(201);
+    int[] durations = {180, 240, 300, 480, 600, 720, 900, 1200};
+    UUID newest = null;
+    for (int i = 0; i < durations.length; i++) {
+      int d = durations[i];
+      double[] w = constant(d + 600, 50);
+      for (int s = 300; s < 300 + d; s++) {
+        w[s] = 250 + 20_000.0 / d; // CP 250 W, W′ 20 kJ: eFTP 255.6 W, 6.5 % above 240
+      }
+      UUID id = ride("Effort " + d, TODAY.minusDays(5 + i), w, null);
+      newest = i == 0 ? id : newest;
+    }
+    awaitAnalysed(durations.length);
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    JsonArray suggestions = new JsonArray();
+    while (suggestions.isEmpty() && System.nanoTime() < deadline) {
+      pause();
+      suggestions = client.get("/api/settings/thresholds/suggestions").json().getJsonArray("suggestions");
+    }
+    assertThat(suggestions).as("an FTP suggestion").hasSize(1);
+    JsonObject s = suggestions.getJsonObject(0);
+    assertThat(s.getString("kind")).isEqualTo("ftp");
+    assertThat(s.getDouble("value")).isEqualTo(256.0);
+    assertThat(s.getDouble("current")).isEqualTo(240.0);
+    assertThat(s.getString("validFrom")).isEqualTo(TODAY.minusDays(5).toString()); // the newest effort it stands on
+    assertThat(s.getString("activityId")).isEqualTo(newest.toString());
+    assertThat(s.getString("evidence")).contains("20 min at 267 W").contains("critical power 250 W").contains("eFTP of 256 W");
+    // Offered, not applied.
+    assertThat(client.get("/api/settings/thresholds").json().getJsonObject("current").getDouble("ftp")).isEqualTo(240.0);
+  }
+
+  @Test
   @DisplayName("Weekly zones are summed from the stored histograms with the thresholds in force at query time")
   void zonesMatchHandComputation() {
     signedIn();
