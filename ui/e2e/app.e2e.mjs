@@ -526,7 +526,7 @@ describe('Analysis with the demo athlete', { concurrency: false }, () => {
 
     await open('Progress');
     await p.getByLabel('Pace / speed').check();
-    await p.getByLabel('Sport', { exact: true }).selectOption('run');
+    await p.locator('section[aria-labelledby="curves-title"]').getByRole('combobox', { name: /^Sport/ }).selectOption('run');
     await p.waitForURL(/metric=pace/);
     const pacePanel = p.locator('section[aria-labelledby="curves-title"]');
     if (!(await pacePanel.locator('details.curve-table').evaluate((d) => d.open))) {
@@ -574,6 +574,21 @@ describe('Analysis with the demo athlete', { concurrency: false }, () => {
     await curve.locator('.curve canvas').first().waitFor();
     await curve.getByText('Show as table').click();
     assert.match(await curve.locator('thead').innerText(), /This activity/);
+  });
+
+  it('offers the demo athlete’s eFTP as a new FTP on the dashboard, and lists it with its evidence in Settings', async () => {
+    // The demo rides are near CP 262 W while its FTP is 250 W: once they are analysed, an FTP suggestion is pending.
+    await p.waitForFunction(async () => {
+      const r = await fetch('/api/settings/thresholds/suggestions');
+      return r.ok && (await r.json()).suggestions.some((s) => s.kind === 'ftp');
+    }, null, { timeout: 60_000, polling: 1000 });
+    await open('Dashboard');
+    const notice = p.getByTestId('suggestion-notice');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /Your eFTP suggests FTP \d+ W/);
+    await notice.getByRole('link', { name: 'review' }).click();
+    await p.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await p.getByText(/critical power \d+ W/).first().waitFor();
   });
 
   it('adds a dated FTP in Settings and deletes it again', async () => {
