@@ -248,6 +248,29 @@ class ProgressRoutesTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("Weekly zones cut each ride by the FTP in force on its own date: the same 200 W is threshold before a change and above after")
+  void zonesUseTheThresholdsOfEachDate() {
+    signedIn();
+    for (Object[] e : new Object[][] {{TODAY.minusDays(60), 200}, {TODAY.minusDays(7), 100}}) {
+      var r = client.post("/api/settings/thresholds", new JsonObject().put("kind", "ftp").put("validFrom", e[0].toString())
+          .put("value", e[1]));
+      assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+    LocalDate before = TODAY.minusDays(14);
+    LocalDate after = TODAY.minusDays(1);
+    ride("Before", before, constant(600, 200), null);
+    ride("After", after, constant(600, 200), null);
+    awaitAnalysed(2);
+
+    JsonArray weeks = client.get("/api/analysis/zones?weeks=4").json().getJsonArray("weeks");
+    // 599 moving seconds each (second 0 never moves): at FTP 200, 200 W is Z4; at FTP 100, it is Z7.
+    assertThat(weekOf(weeks, before).getJsonObject("power").getJsonArray("seconds").getList())
+        .containsExactly(0, 0, 0, 599, 0, 0, 0);
+    assertThat(weekOf(weeks, after).getJsonObject("power").getJsonArray("seconds").getList())
+        .containsExactly(0, 0, 0, 0, 0, 0, 599);
+  }
+
+  @Test
   @DisplayName("Replaced streams are analysed anew; rows of an older engine are reprocessed when the worker is poked")
   void replacedStreamsAndOlderRowsAreRecomputed() {
     signedIn();
