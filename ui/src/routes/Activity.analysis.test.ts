@@ -48,6 +48,7 @@ const ANALYSIS = {
     { index: 0, startS: 0, elapsedS: 1800, movingS: 1790, distanceM: 16000, avgHr: 140, maxHr: 160, avgPowerW: 210, normalizedPowerW: 220, avgSpeedMps: 8.9, trigger: 'manual' },
     { index: 1, startS: 1800, elapsedS: 1900, movingS: 1810, distanceM: 16000, avgHr: 150, maxHr: 170, avgPowerW: 230, normalizedPowerW: null, avgSpeedMps: 8.8, trigger: 'distance' },
   ],
+  wPrimeBalance: { minimumJ: 1234, atS: 2525, cpW: 262, wPrimeJ: 20000, modelFrom: '2025-12-05', modelTo: '2026-03-04' },
   seasonBest: { from: '2025-12-05', to: '2026-12-04', power: best([[5, 950], [60, 450], [300, 330], [1200, 290]]), heartRate: [], speed: [] },
 };
 
@@ -127,6 +128,8 @@ describe('Activity analysis', () => {
     expect(within(panel).getByText('1.62 W/bpm')).toBeTruthy();
     expect(within(panel).getByText(/Normalized power per heartbeat/)).toBeTruthy();
     expect(within(panel).getByText('0.89')).toBeTruthy();
+    expect(within(panel).getByText('1.2 kJ at 42:05')).toBeTruthy();
+    expect(within(panel).getByText(/What was left of your 20\.0 kJ above critical power \(262 W/)).toBeTruthy();
     expect(within(panel).getByText(/sweet spot/)).toBeTruthy();
   });
 

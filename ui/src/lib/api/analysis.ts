@@ -134,6 +134,16 @@ export interface ZoneTime {
 }
 
 /** Friel run pace zones: bounds are each zone's slowest pace in s/km (null for Z1, which has no slow end). */
+export interface WPrimeBalance {
+  minimumJ: number;
+  /** Grid second (from the start) at which the minimum is first reached. */
+  atS: number;
+  cpW: number;
+  wPrimeJ: number;
+  modelFrom: string;
+  modelTo: string;
+}
+
 export interface PaceZoneTime {
   basis: 'thresholdPace';
   bounds: (number | null)[];
@@ -198,6 +208,8 @@ export interface ActivityAnalysis {
   thresholds: DayThresholds | null;
   laps?: Lap[] | null;
   seasonBest?: SeasonBest | null;
+  /** Rides with power: the lowest W′ balance against the CP model of the 90 days up to the ride. */
+  wPrimeBalance?: WPrimeBalance | null;
 }
 
 export function getCurves(query: CurveQuery, options?: RequestOptions): Promise<Curves> {

@@ -6,6 +6,7 @@ import fitcoach.analysis.EfficiencyFactor;
 import fitcoach.analysis.IntensityFactor;
 import fitcoach.analysis.MeanMax;
 import fitcoach.analysis.NormalizedPower;
+import fitcoach.analysis.WPrimeBalance;
 import fitcoach.analysis.ZoneTimes;
 import fitcoach.load.DatedThresholds;
 import fitcoach.load.Thresholds;
@@ -30,7 +31,12 @@ final class ActivityAnalysis {
   private ActivityAnalysis() {
   }
 
-  static Map<String, Object> of(UUID activityId, String sportFamily, byte[] gzippedStreams, DatedThresholds.InForce inForce) {
+  /**
+   * {@code criticalPower}: the athlete's CP model before this ride ({cpW, wPrimeJ, from, to}), or null; with it, a ride
+   * with power gets its W′ balance minimum.
+   */
+  static Map<String, Object> of(UUID activityId, String sportFamily, byte[] gzippedStreams, DatedThresholds.InForce inForce,
+                                Map<String, Object> criticalPower) {
     Thresholds t = inForce.thresholds();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("activityId", activityId);
@@ -48,6 +54,7 @@ final class ActivityAnalysis {
       out.put("decouplingPercent", null);
       out.put("zones", zones(null, null, null, inForce, sportFamily));
       out.put("bestEfforts", List.of());
+      out.put("wPrimeBalance", null);
       out.put("thresholds", thresholds(inForce));
       return out;
     }
@@ -80,6 +87,7 @@ final class ActivityAnalysis {
       }
     }
     out.put("bestEfforts", efforts);
+    out.put("wPrimeBalance", "ride".equals(sportFamily) ? wPrimeBalance(power, criticalPower) : null);
     out.put("thresholds", thresholds(inForce));
     return out;
   }
@@ -144,6 +152,18 @@ final class ActivityAnalysis {
     }
     int[] seconds = grid == null ? new int[bounds.length] : ZoneTimes.seconds(grid, bounds);
     return ordered("basis", basis, "bounds", b, "seconds", java.util.Arrays.stream(seconds).boxed().toList());
+  }
+
+  /** The lowest W′ balance of a ride with power, against the CP model of the days before it (null without either). */
+  private static Map<String, Object> wPrimeBalance(double[] power, Map<String, Object> model) {
+    if (power == null || model == null || !(model.get("cpW") instanceof Number cp)
+        || !(model.get("wPrimeJ") instanceof Number wPrime)) {
+      return null;
+    }
+    return WPrimeBalance.minimum(power, cp.doubleValue(), wPrime.doubleValue())
+        .map(m -> ordered("minimumJ", round(m.joules(), 0), "atS", m.second(), "cpW", cp, "wPrimeJ", wPrime,
+            "modelFrom", model.get("from"), "modelTo", model.get("to")))
+        .orElse(null);
   }
 
   /** The thresholds used (entered on that date, else estimated); pace and weight only as entered. */

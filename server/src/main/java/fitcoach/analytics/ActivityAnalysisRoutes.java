@@ -53,9 +53,15 @@ public final class ActivityAnalysisRoutes {
       // Gunzip, parsing and the 1 Hz grid take milliseconds to tens of them for a long ride: never on the event loop.
       return ctx.vertx().executeBlocking(() -> {
         try {
-          java.util.Map<String, Object> out = ActivityAnalysis.of(id, found.sportFamily(), found.gzippedStreams(), thresholds);
+          var season = all.<java.util.Optional<java.util.Map<String, Object>>>resultAt(3)
+              .map(java.util.LinkedHashMap::new).orElse(null);
+          // The CP model behind the W′ balance travels with the season best; it is shown as the balance's basis.
+          @SuppressWarnings("unchecked")
+          var criticalPower = season == null ? null : (java.util.Map<String, Object>) season.remove("criticalPower");
+          java.util.Map<String, Object> out = ActivityAnalysis.of(id, found.sportFamily(), found.gzippedStreams(), thresholds,
+              criticalPower);
           out.put("laps", stored);
-          out.put("seasonBest", all.<java.util.Optional<java.util.Map<String, Object>>>resultAt(3).orElse(null));
+          out.put("seasonBest", season);
           return Json.encode(out);
         } catch (UncheckedIOException e) {
           throw ApiException.invalid(null, "streams_unreadable", "The stored streams of this activity cannot be read");

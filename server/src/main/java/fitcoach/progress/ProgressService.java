@@ -292,7 +292,9 @@ final class ProgressService {
 
   /**
    * The season best of an activity's family over the {@value #SEASON_DAYS} days up to its date, as curves ("power",
-   * "heartRate", and "pace" or "speed"); empty when the activity is not this athlete's, null when it has no date.
+   * "heartRate", and "pace" or "speed"); empty when the activity is not this athlete's, null when it has no date. For a
+   * ride it also carries "criticalPower": the CP model of the {@value #MODEL_DAYS} days up to its date ({cpW, wPrimeJ,
+   * from, to}, null without an estimate), for its W′ balance.
    */
   Future<Optional<Map<String, Object>>> seasonBest(UUID userId, UUID activityId) {
     return memo.get(userId, "season|" + activityId, () -> repository.activity(userId, activityId).compose(found -> {
@@ -303,7 +305,11 @@ final class ProgressService {
       String family = found.get().sportFamily();
       CurveRepository.Range range = new CurveRepository.Range(userId, to.minusDays(SEASON_DAYS - 1L), to, family);
       Metric speed = PACE_FAMILIES.contains(family) ? Metric.PACE : Metric.SPEED;
-      return Future.all(repository.curve(range, "power"), repository.curve(range, "hr"), repository.curve(range, "speed"))
+      Future<Map<String, Object>> model = "ride".equals(family)
+          ? model(new CurveRepository.Range(userId, to.minusDays(MODEL_DAYS - 1L), to, family), 0)
+          : Future.succeededFuture(null);
+      return Future.all(repository.curve(range, "power"), repository.curve(range, "hr"), repository.curve(range, "speed"),
+              model)
           .map(all -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("from", range.from());
@@ -311,6 +317,11 @@ final class ProgressService {
             out.put("power", points(all.<CurveRepository.Curve>resultAt(0).points(), Metric.POWER));
             out.put("heartRate", points(all.<CurveRepository.Curve>resultAt(1).points(), Metric.HR));
             out.put(speed == Metric.PACE ? "pace" : "speed", points(all.<CurveRepository.Curve>resultAt(2).points(), speed));
+            Map<String, Object> fitted = all.resultAt(3);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> cp = fitted == null ? null : (Map<String, Object>) fitted.get("model");
+            out.put("criticalPower", cp == null ? null
+                : ordered("cpW", cp.get("cp"), "wPrimeJ", cp.get("wPrime"), "from", fitted.get("from"), "to", fitted.get("to")));
             return Optional.of(out);
           });
     }));

@@ -138,13 +138,15 @@ class ProgressRoutesTest extends ApiTest {
     double cp = 250;
     double wPrime = 20_000;
     int[] durations = {180, 240, 300, 480, 600, 720, 900, 1200};
+    UUID shortest = null;
     for (int i = 0; i < durations.length; i++) {
       int d = durations[i];
       double[] w = constant(d + 600, 50);
       for (int s = 300; s < 300 + d; s++) {
         w[s] = cp + wPrime / d;
       }
-      ride("Effort " + d, TODAY.minusDays(5 + i), w, null);
+      UUID id = ride("Effort " + d, TODAY.minusDays(5 + i), w, null);
+      shortest = i == 0 ? id : shortest;
     }
     awaitAnalysed(durations.length);
 
@@ -163,6 +165,13 @@ class ProgressRoutesTest extends ApiTest {
     assertThat(last.getString("weekEnd")).isEqualTo(lastSunday.toString());
     // Runs have no power: the run model has no data.
     assertThat(client.get("/api/analysis/model?sport=run").json().getValue("model")).isNull();
+    // The 3 min effort at CP + W′/180 s, the newest ride, empties W′ exactly by its last second (grid second 479),
+    // against the model of the 90 days up to its date.
+    JsonObject balance = client.get("/api/activities/" + shortest + "/analysis").json().getJsonObject("wPrimeBalance");
+    assertThat(balance.getDouble("minimumJ")).isCloseTo(0.0, within(150.0));
+    assertThat(balance.getInteger("atS")).isEqualTo(479);
+    assertThat(balance.getDouble("cpW")).isCloseTo(cp, within(0.5));
+    assertThat(balance.getString("modelTo")).isEqualTo(TODAY.minusDays(5).toString());
   }
 
   @Test
