@@ -87,7 +87,6 @@ describe('Activity analysis', () => {
     expect(within(z2).getByText('33 %')).toBeTruthy();
     const hr = screen.getByRole('heading', { name: 'Heart-rate zones' }).closest('section')!;
     expect(within(hr).getByText(/threshold heart rate \(LTHR\) 170 bpm in force on Wed 4 Mar 2026/)).toBeTruthy();
-    // One heart-rate zone panel: the analysis replaces the one worked out in the browser.
     expect(screen.getAllByRole('heading', { name: 'Heart-rate zones' })).toHaveLength(1);
   });
 
