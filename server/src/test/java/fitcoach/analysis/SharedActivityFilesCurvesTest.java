@@ -2,14 +2,13 @@ package fitcoach.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fitcoach.imports.ActivityFileParser;
 import fitcoach.imports.ParsedActivity;
 import fitcoach.imports.Streams;
+import fitcoach.testing.SharedActivityFiles;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,22 +19,8 @@ import org.junit.jupiter.api.Test;
  * range of the two samples around a second, so the 1 s peak of a curve is the largest recorded sample exactly.
  */
 class SharedActivityFilesCurvesTest {
-  private static final Path FOLDER = folder();
-
-  private static Path folder() {
-    Path here = Path.of(System.getProperty("user.dir"));
-    for (String candidate : List.of("../../shared/data/activity-files", "../shared/data/activity-files")) {
-      Path p = here.resolve(candidate).normalize();
-      if (Files.isDirectory(p)) {
-        return p;
-      }
-    }
-    return null;
-  }
-
   private static ParsedActivity parse(String name) throws Exception {
-    assumeTrue(FOLDER != null, "shared/data/activity-files is not next to the repository");
-    try (InputStream in = Files.newInputStream(FOLDER.resolve(name))) {
+    try (InputStream in = Files.newInputStream(SharedActivityFiles.path(name))) {
       List<ParsedActivity> activities = ActivityFileParser.parse(name, in);
       assertThat(activities).hasSize(1);
       return activities.get(0);

@@ -2,17 +2,15 @@ package fitcoach.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.garmin.fit.Decode;
 import com.garmin.fit.MesgDefinitionListener;
 import com.garmin.fit.MesgNum;
 import fitcoach.activities.ActivityLap;
+import fitcoach.testing.SharedActivityFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,24 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * has one lap or none (GPX), and the lap figures the folder's README lists.
  */
 class SharedActivityFilesLapsTest {
-  private static final Path FOLDER = folder();
-
-  private static Path folder() {
-    Path here = Path.of(System.getProperty("user.dir"));
-    for (String candidate : List.of("../../shared/data/activity-files", "../shared/data/activity-files")) {
-      Path p = here.resolve(candidate).normalize();
-      if (Files.isDirectory(p)) {
-        return p;
-      }
-    }
-    return null;
-  }
-
   private static byte[] bytes(String name) throws IOException {
-    assumeTrue(FOLDER != null, "shared/data/activity-files is not next to the repository");
-    Path file = FOLDER.resolve(name);
-    assumeTrue(Files.exists(file), name + " is not in shared/data/activity-files");
-    return Files.readAllBytes(file);
+    return SharedActivityFiles.bytes(name);
   }
 
   static Stream<String> files() {

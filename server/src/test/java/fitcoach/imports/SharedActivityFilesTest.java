@@ -3,14 +3,12 @@ package fitcoach.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import fitcoach.testing.SharedActivityFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -37,22 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * </ul>
  */
 class SharedActivityFilesTest {
-  private static final Path FOLDER = folder();
-
-  private static Path folder() {
-    Path here = Path.of(System.getProperty("user.dir"));
-    for (String candidate : List.of("../../shared/data/activity-files", "../shared/data/activity-files")) {
-      Path p = here.resolve(candidate).normalize();
-      if (Files.isDirectory(p)) {
-        return p;
-      }
-    }
-    return null;
-  }
-
   private static byte[] bytes(String name) throws IOException {
-    assumeTrue(FOLDER != null, "shared/data/activity-files is not next to the repository");
-    return Files.readAllBytes(FOLDER.resolve(name));
+    return SharedActivityFiles.bytes(name);
   }
 
   /** Each file is parsed once per run: the parse is deterministic, and each file's region loads its time zone map. */
