@@ -67,7 +67,7 @@ final class CurveRepository {
   private static final String CURVE = """
       WITH r AS MATERIALIZED (
         SELECT c.activity_id, c.local_date, c.%1$s AS v, c.%1$s_start AS s FROM activity_curves c
-        WHERE c.user_id = $1 AND c.local_date >= $2 AND c.local_date <= $3 AND ($4::text IS NULL OR c.sport_family = $4)
+        """ + OWN + """
           AND c.%1$s IS NOT NULL),
       best AS (SELECT i, max(r.v[i]) AS v FROM r CROSS JOIN generate_series(1, %2$d) AS i GROUP BY i),
       held AS (SELECT DISTINCT ON (b.i) b.i, b.v, r.s[b.i] AS s, r.activity_id, r.local_date

@@ -95,6 +95,29 @@ class ProgressRoutesTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("A workout merged from a device file and its Strava copy counts once in the curves, through its leading copy")
+  void mergedCopiesCountOnce() {
+    signedIn();
+    java.time.Instant start = TODAY.minusDays(2).atTime(7, 0).toInstant(ZoneOffset.UTC);
+    List<UUID> ids = Workouts.store(app, List.of(
+        Workouts.copy(ActivitySource.FILE, "file-ride", "Ride", "Morning ride", start, 900, 7200.0, null),
+        Workouts.copy(ActivitySource.STRAVA_API, "9001", "Ride", "Morning ride", start, 900, 7200.0, null)));
+    UUID lead = ids.get(0);
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE primary_activity_id = ?::uuid", lead.toString()))
+        .as("the Strava copy is merged into the file").isEqualTo(1);
+    // The Strava copy's streams read higher: were it counted, it would hold the best.
+    Workouts.streams(app, lead, streams(constant(900, 250), null, 8.0, null), types(true, false, true, false), 900);
+    Workouts.streams(app, ids.get(1), streams(constant(900, 300), null, 8.0, null), types(true, false, true, false), 900);
+    awaitAnalysed(2);
+
+    JsonObject curve = client.get("/api/analysis/curves?metric=power").json();
+    assertThat(curve.getInteger("activities")).isEqualTo(1);
+    JsonObject best = point(curve.getJsonArray("points"), 60);
+    assertThat(best.getDouble("value")).isEqualTo(250.0);
+    assertThat(best.getString("activityId")).isEqualTo(lead.toString());
+  }
+
+  @Test
   @DisplayName("Best efforts: per distance the fastest and the top five, fastest first, within the range")
   void bestEffortsTopFiveInOrder() {
     signedIn();
