@@ -49,6 +49,11 @@ final class LoadRepository {
       VALUES (#{userId}, #{ctlDays}, #{atlDays}, #{gain}, #{seedDate}, #{seedCtl}, #{seedAtl})
       ON CONFLICT (user_id) DO UPDATE SET ctl_days = EXCLUDED.ctl_days, atl_days = EXCLUDED.atl_days, gain = EXCLUDED.gain,
         seed_date = EXCLUDED.seed_date, seed_ctl = EXCLUDED.seed_ctl, seed_atl = EXCLUDED.seed_atl, updated_at = now()""";
+  /**
+   * One chart writer per athlete at a time, across instances: without it, two instances' delete-then-insert of the same
+   * days interleave and the second insert hits the first's rows (a unique violation).
+   */
+  private static final String LOCK_CHART = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 1208))";
   private static final String DELETE_SERIES = "DELETE FROM daily_load WHERE user_id = $1 AND (day >= $2 OR day <= $3)";
   private static final String INSERT_SERIES = """
       INSERT INTO daily_load (user_id, day, load, ctl, atl, form, form_after, ramp, zone, monotony, strain, acwr)
@@ -233,7 +238,8 @@ final class LoadRepository {
       strain[i] = finite(d.strain());
       acwr[i] = finite(d.acwr());
     }
-    return pool.withTransaction(conn -> conn.preparedQuery(DELETE_SERIES).execute(Tuple.of(userId, from, first))
+    return pool.withTransaction(conn -> conn.preparedQuery(LOCK_CHART).execute(Tuple.of(userId.toString()))
+        .compose(locked -> conn.preparedQuery(DELETE_SERIES).execute(Tuple.of(userId, from, first)))
         .compose(v -> n == 0 ? Future.succeededFuture() : conn.preparedQuery(INSERT_SERIES).execute(Tuple.wrap(
             new Object[] {userId, dates, load, ctl, atl, form, formAfter, ramp, zone, monotony, strain, acwr})))
         .mapEmpty());

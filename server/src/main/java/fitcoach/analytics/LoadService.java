@@ -243,10 +243,12 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
 
   /**
    * The thresholds in force on any day (each activity's local date): entered values from the athlete's history, the
-   * rest estimated as today. Ask once per request and reuse it for many days; it is cheap per day.
+   * rest estimated as today. Ask once per request and reuse it for many days; it is cheap per day. Memoised with the
+   * athlete's data: every threshold or profile change recomputes, which starts a new version.
    */
   public Future<DatedThresholds> dated(UUID userId) {
-    return profiles.findWithHistory(userId).compose(p -> dated(userId, p));
+    return series(userId).compose(snapshot -> snapshot.memo("dated",
+        () -> profiles.findWithHistory(userId).compose(p -> dated(userId, p))));
   }
 
   /** The athlete's thresholds over time as entered. */

@@ -80,6 +80,29 @@ class ChangeFeedTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("Two instances rewriting the same athlete's chart at the same moment both succeed: the writes take turns")
+  void twoInstancesWriteTheChartInTurn() throws Exception {
+    signedIn();
+    client.post("/api/activities", new JsonObject().put("sportType", "Run")
+        .put("startLocal", LocalDate.now().minusDays(300) + "T07:00").put("durationS", 3600).put("rpe", 5));
+    try (FitCoachApp second = TestApp.start(TestApp.env(TestDatabase.url()))) {
+      TestClient other = new TestClient(second.port());
+      assertThat(other.post("/api/auth/login", new JsonObject().put("email", EMAIL).put("password", PASSWORD)).status())
+          .isEqualTo(200);
+      for (int round = 0; round < 5; round++) {
+        var mine = java.util.concurrent.CompletableFuture.supplyAsync(() -> client.post("/api/load/recompute", new JsonObject()));
+        var theirs = java.util.concurrent.CompletableFuture.supplyAsync(() -> other.post("/api/load/recompute", new JsonObject()));
+        assertThat(mine.get(30, java.util.concurrent.TimeUnit.SECONDS).status()).as("this instance, round " + round)
+            .isEqualTo(200);
+        assertThat(theirs.get(30, java.util.concurrent.TimeUnit.SECONDS).status()).as("the other, round " + round)
+            .isEqualTo(200);
+      }
+    }
+    assertThat(TestDatabase.count("SELECT count(*) FROM daily_load")).isEqualTo(
+        TestDatabase.count("SELECT count(DISTINCT day) FROM daily_load"));
+  }
+
+  @Test
   @DisplayName("A fix by hand in SQL (an RPE corrected, an activity deleted) is reflected in loads and lists at once")
   void fixByHand() {
     signedIn();
