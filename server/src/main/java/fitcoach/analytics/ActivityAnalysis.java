@@ -1,5 +1,8 @@
 package fitcoach.analytics;
 
+import static fitcoach.app.Figures.ordered;
+import static fitcoach.app.Figures.round;
+
 import fitcoach.analysis.BestEfforts;
 import fitcoach.analysis.Decoupling;
 import fitcoach.analysis.EfficiencyFactor;
@@ -74,9 +77,9 @@ final class ActivityAnalysis {
     out.put("gridSeconds", grid.seconds());
     out.put("movingSeconds", movingSeconds);
     out.put("curves", curves(power, hr, speed, sportFamily));
-    out.put("normalizedPowerW", round(np, 1));
-    out.put("intensityFactor", np.isPresent() ? round(IntensityFactor.of(np.getAsDouble(), ftp), 3) : null);
-    out.put("efficiencyFactor", round(ef, 4));
+    out.put("normalizedPowerW", roundPresent(np, 1));
+    out.put("intensityFactor", np.isPresent() ? roundPresent(IntensityFactor.of(np.getAsDouble(), ftp), 3) : null);
+    out.put("efficiencyFactor", roundPresent(ef, 4));
     out.put("decouplingPercent", decoupling.map(d -> round(d.percent(), 1)).orElse(null));
     out.put("decouplingBasis", decoupling.map(d -> d.basis().name()).orElse(null));
     out.put("zones", zones(grid.onlyMoving(power), grid.onlyMoving(hr), grid.onlyMoving(speed), inForce, sportFamily));
@@ -180,23 +183,8 @@ final class ActivityAnalysis {
     return Double.isFinite(v) && v > 0;
   }
 
-  private static Double round(OptionalDouble v, int decimals) {
+  private static Double roundPresent(OptionalDouble v, int decimals) {
     return v.isPresent() ? round(v.getAsDouble(), decimals) : null;
   }
 
-  static Double round(double v, int decimals) {
-    if (!Double.isFinite(v)) {
-      return null;
-    }
-    double f = Math.pow(10, decimals);
-    return Math.round(v * f) / f;
-  }
-
-  private static Map<String, Object> ordered(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
-  }
 }

@@ -60,6 +60,6 @@ final class LapRepository {
   }
 
   private static Double round(Double v, int decimals) {
-    return v == null ? null : ActivityAnalysis.round(v, decimals);
+    return v == null ? null : fitcoach.app.Figures.round(v, decimals);
   }
 }

@@ -1,5 +1,7 @@
 package fitcoach.progress;
 
+import static fitcoach.app.Figures.round;
+
 import fitcoach.app.ApiException;
 import java.util.Locale;
 
@@ -44,8 +46,4 @@ enum Metric {
     return round(stored, this == SPEED ? 3 : 1);
   }
 
-  static double round(double v, int decimals) {
-    double f = Math.pow(10, decimals);
-    return Math.round(v * f) / f;
-  }
 }

@@ -94,7 +94,7 @@ final class ProgressRoutes {
     Future<Map<String, Object>> main = service.curve(range, metric);
     Future<Map<String, Object>> other = compare == null ? Future.succeededFuture() : service.curve(compare, metric);
     return Future.all(main, other).map(all -> {
-      Map<String, Object> out = ProgressService.ordered("metric", metric.wire(), "sport", family == null ? "all" : family,
+      Map<String, Object> out = fitcoach.app.Figures.ordered("metric", metric.wire(), "sport", family == null ? "all" : family,
           "unit", metric.unit);
       out.putAll(all.resultAt(0));
       out.put("compare", all.resultAt(1));

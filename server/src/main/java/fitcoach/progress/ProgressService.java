@@ -1,5 +1,8 @@
 package fitcoach.progress;
 
+import static fitcoach.app.Figures.ordered;
+import static fitcoach.app.Figures.round;
+
 import fitcoach.analysis.BestEfforts;
 import fitcoach.analysis.CriticalPower;
 import fitcoach.analysis.MeanMax;
@@ -93,7 +96,7 @@ final class ProgressService {
         for (CurveRepository.Best b : rows) {
           if (b.index() == i) {
             top.add(ordered("activityId", b.activityId(), "activityName", b.name(), "date", b.date(),
-                "timeS", Metric.round(b.value(), 1), "startS", Metric.round(b.startS(), 1)));
+                "timeS", round(b.value(), 1), "startS", round(b.startS(), 1)));
           }
         }
         double d = BestEfforts.RUN_DISTANCES_M.get(i);
@@ -182,20 +185,20 @@ final class ProgressService {
       if (holder[i] != null) {
         int d = MeanMax.DURATIONS_S.get(MODEL_FIRST + i);
         efforts.add(new CriticalPower.Effort(d, best[i]));
-        points.add(ordered("durationS", d, "value", Metric.round(best[i], ride ? 1 : 3),
+        points.add(ordered("durationS", d, "value", round(best[i], ride ? 1 : 3),
             "activityId", holder[i].activityId(), "date", holder[i].date()));
       }
     }
     if (ride) {
       var e = CriticalPower.power(efforts);
-      return e.model().map(m -> new Fit(ordered("cp", Metric.round(m.cpWatts(), 1), "wPrime", Metric.round(m.wPrimeJoules(), 0),
-          "eftp", Metric.round(m.eftpWatts(), 1), "thresholdPace", null, "r2", Metric.round(m.rSquared(), 4),
+      return e.model().map(m -> new Fit(ordered("cp", round(m.cpWatts(), 1), "wPrime", round(m.wPrimeJoules(), 0),
+          "eftp", round(m.eftpWatts(), 1), "thresholdPace", null, "r2", round(m.rSquared(), 4),
           "points", points), null)).orElseGet(() -> new Fit(null, e.reason().orElseThrow()));
     }
     var e = CriticalPower.speed(efforts);
-    return e.model().map(m -> new Fit(ordered("cp", Metric.round(m.csMetresPerSecond(), 3),
-        "wPrime", Metric.round(m.dPrimeMetres(), 1), "eftp", null,
-        "thresholdPace", Metric.round(1000.0 / m.csMetresPerSecond(), 1), "r2", Metric.round(m.rSquared(), 4),
+    return e.model().map(m -> new Fit(ordered("cp", round(m.csMetresPerSecond(), 3),
+        "wPrime", round(m.dPrimeMetres(), 1), "eftp", null,
+        "thresholdPace", round(1000.0 / m.csMetresPerSecond(), 1), "r2", round(m.rSquared(), 4),
         "points", points), null)).orElseGet(() -> new Fit(null, e.reason().orElseThrow()));
   }
 
@@ -353,11 +356,4 @@ final class ProgressService {
     throw new IllegalStateException("no duration of at most " + seconds + " s");
   }
 
-  static Map<String, Object> ordered(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
-  }
 }
