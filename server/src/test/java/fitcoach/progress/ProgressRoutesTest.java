@@ -1,5 +1,7 @@
 package fitcoach.progress;
 
+import static fitcoach.testing.AnalysisJson.array;
+import static fitcoach.testing.AnalysisJson.point;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -572,19 +574,6 @@ class ProgressRoutesTest extends ApiTest {
       t.add("distance");
     }
     return t;
-  }
-
-  private static JsonArray array(double[] values) {
-    JsonArray a = new JsonArray();
-    for (double v : values) {
-      a.add(v);
-    }
-    return a;
-  }
-
-  private static JsonObject point(JsonArray curve, int durationS) {
-    return curve.stream().map(JsonObject.class::cast).filter(p -> p.getInteger("durationS") == durationS).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + durationS + " s point in " + curve));
   }
 
   private static JsonObject distance(JsonArray distances, double metres) {
