@@ -1,0 +1,27 @@
+package fitcoach.coach.tools;
+
+import fitcoach.analytics.LoadService;
+import fitcoach.settings.ProfileRepository;
+import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the one registry of the coach's tools (also served over MCP). The names and arguments are a public contract:
+ * search_activities, get_activity, training_load, compare_periods, performance_curve, project_form, athlete_profile.
+ */
+public final class CoachTools {
+  private CoachTools() {
+  }
+
+  public static ToolRegistry create(Pool pool, LoadService load, ProfileRepository profiles) {
+    List<CoachTool> tools = new ArrayList<>();
+    // Activities and the athlete (search_activities, get_activity, athlete_profile).
+    // BEGIN tools-a
+    // END tools-a
+    // Load, comparisons, curves and projections (training_load, compare_periods, performance_curve, project_form).
+    // BEGIN tools-b
+    // END tools-b
+    return new ToolRegistry(tools);
+  }
+}
