@@ -69,8 +69,8 @@ public final class PriceTable {
       new Default(OPENAI, "o1", Price.of(15, 60, 15, 7.50), false));
 
   /** Model id beginnings of OpenAI's hosted models: without a price they are unknown, not local. */
-  private static final List<String> OPENAI_HOSTED = List.of("gpt-", "chatgpt-", "o1", "o3", "o4", "ft:", "davinci",
-      "babbage", "text-", "codex-", "computer-use");
+  private static final java.util.regex.Pattern OPENAI_HOSTED =
+      java.util.regex.Pattern.compile("^(gpt-|chatgpt-|o\\d|ft:|davinci|babbage|text-|codex-|computer-use)");
 
   private PriceTable() {
   }
@@ -92,7 +92,7 @@ public final class PriceTable {
     if (listed.isPresent()) {
       return listed;
     }
-    if (OPENAI.equals(provider) && OPENAI_HOSTED.stream().noneMatch(id::startsWith)) {
+    if (OPENAI.equals(provider) && !OPENAI_HOSTED.matcher(id).find()) {
       return Optional.of(new Resolved(Price.FREE, Source.LOCAL, null));
     }
     return Optional.empty();

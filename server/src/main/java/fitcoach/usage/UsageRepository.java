@@ -66,8 +66,8 @@ public final class UsageRepository {
   private static final String PRICE_COLUMNS = "model, input_usd, output_usd, cache_write_usd, cache_read_usd";
   private static final String PRICES = "SELECT " + PRICE_COLUMNS + " FROM ai_prices WHERE user_id = $1 ORDER BY model";
   /** The override whose model the call's model begins with, the longest first (what PriceTable.resolve picks). */
-  private static final String MATCHING_PRICES = "SELECT " + PRICE_COLUMNS + """
-       FROM ai_prices WHERE user_id = $1 AND starts_with(lower($2), lower(model))""";
+  private static final String MATCHING_PRICES = "SELECT " + PRICE_COLUMNS
+      + " FROM ai_prices WHERE user_id = $1 AND starts_with(lower($2), lower(model))";
   private static final String DELETE_PRICES = "DELETE FROM ai_prices WHERE user_id = $1";
   private static final String INSERT_PRICE = "INSERT INTO ai_prices (user_id, " + PRICE_COLUMNS
       + ") VALUES ($1, $2, $3, $4, $5, $6)";
