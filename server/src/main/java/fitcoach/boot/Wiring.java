@@ -26,6 +26,7 @@ import fitcoach.settings.ProfileRepository;
 import fitcoach.settings.SettingsModule;
 import fitcoach.settings.ThresholdSuggestions;
 import fitcoach.strava.StravaModule;
+import fitcoach.usage.UsageModule;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
@@ -64,6 +65,8 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         requireUser);
     DemoModule demo = new DemoModule(pool, store, requireUser);
     long maxUploadBytes = config.imports().maxUploadBytes();
+    // The cost ledger: the coach records every model call and checks the month's budget through usage.ledger().
+    UsageModule usage = new UsageModule(pool, clock, requireUser);
 
     List<Feature> features = List.of(
         new HealthModule(pool, embedded),
@@ -77,6 +80,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
             requireUser),
         new ImportModule(pool, store, load, requireUser, config.dataDir(), config.imports().keepOriginals(), maxUploadBytes),
         new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes),
+        usage,
         new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, requireUser));
 
     HttpVerticle.Api api = new HttpVerticle.Api(new RequestGuard(config), new ErrorHandler(),

@@ -48,7 +48,6 @@ public final class CoachRoutes {
     router.get("/api/ai/settings").handler(this::getSettings);
     router.put("/api/ai/settings").handler(this::putSettings);
     router.get("/api/ai/models").handler(this::models);
-    router.get("/api/ai/usage").handler(this::usage);
 
     router.get("/api/ai/coverage").handler(ctx -> answers.coverage(userId(ctx)).onSuccess(c -> Json.ok(ctx, c))
         .onFailure(ctx::fail));
@@ -110,12 +109,6 @@ public final class CoachRoutes {
         : coach.llm(userId).map(CoachLlm::provider);
     provider.compose(p -> coach.models(userId, p).map(list -> Map.of("provider", p.id(), "models", list)))
         .onSuccess(body -> Json.ok(ctx, body)).onFailure(ctx::fail);
-  }
-
-  private void usage(RoutingContext ctx) {
-    UUID userId = userId(ctx);
-    coach.profile(userId).compose(p -> coach.usage().monthly(userId, p.timeZone()))
-        .onSuccess(list -> Json.ok(ctx, Map.of("usage", list))).onFailure(ctx::fail);
   }
 
   private void getRecommendation(RoutingContext ctx) {

@@ -14,6 +14,7 @@ import fitcoach.settings.DataPolicyRepository;
 import fitcoach.settings.ProfileRepository;
 import fitcoach.settings.Provider;
 import fitcoach.settings.ResolvedProvider;
+import fitcoach.usage.AiLedger;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,7 +35,7 @@ public final class CoachService {
   private final DataPolicyRepository policies;
   private final LoadService load;
   private final CoachRepository activities;
-  private final UsageRepository usage;
+  private final AiLedger usage;
   private final CoachStreams streams;
   private final LlmClientFactory clients;
   private final AppConfig.CoachSettings defaults;
@@ -48,7 +49,7 @@ public final class CoachService {
     this.policies = policies;
     this.load = load;
     this.activities = new CoachRepository(pool);
-    this.usage = new UsageRepository(pool);
+    this.usage = new AiLedger(pool);
     this.streams = streams;
     this.clients = clients;
     this.defaults = defaults;
@@ -58,7 +59,7 @@ public final class CoachService {
     return streams;
   }
 
-  UsageRepository usage() {
+  AiLedger usage() {
     return usage;
   }
 
