@@ -26,6 +26,8 @@ import fitcoach.settings.ProfileRepository;
 import fitcoach.settings.SettingsModule;
 import fitcoach.settings.ThresholdSuggestions;
 import fitcoach.strava.StravaModule;
+import fitcoach.coach.tools.CoachTools;
+import fitcoach.coach.tools.ToolRegistry;
 import fitcoach.usage.UsageModule;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -67,6 +69,8 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     long maxUploadBytes = config.imports().maxUploadBytes();
     // The cost ledger: the coach records every model call and checks the month's budget through usage.ledger().
     UsageModule usage = new UsageModule(pool, clock, requireUser);
+    // The coach's tools: one registry for the coach and for MCP clients.
+    ToolRegistry tools = CoachTools.create(pool, load, profiles);
 
     List<Feature> features = List.of(
         new HealthModule(pool, embedded),
@@ -81,7 +85,8 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         new ImportModule(pool, store, load, requireUser, config.dataDir(), config.imports().keepOriginals(), maxUploadBytes),
         new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes),
         usage,
-        new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, requireUser));
+        new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, usage.ledger(),
+            tools, requireUser));
 
     HttpVerticle.Api api = new HttpVerticle.Api(new RequestGuard(config), new ErrorHandler(),
         new ConnectionLimits(config.http()), requireUser, features);
