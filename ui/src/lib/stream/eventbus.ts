@@ -64,8 +64,8 @@ export interface ChatEvent {
 /** A coach answer over the bridge: tokens and lookups (tool, tool_done) in order, then done or error. */
 export type CoachEvent =
   | { type: 'token'; seq: number; text: string }
-  | ({ type: 'tool' } & ToolFrame)
-  | ({ type: 'tool_done' } & ToolDoneFrame)
+  | ({ type: 'tool'; seq?: number } & ToolFrame)
+  | ({ type: 'tool_done'; seq?: number } & ToolDoneFrame)
   | ({ type: 'done'; status: string } & Record<string, unknown>)
   | ({ type: 'error'; code: string; message: string; partial?: boolean } & Record<string, unknown>);
 
@@ -225,10 +225,10 @@ export class UserChannels {
 
 /**
  * Follows a coach answer over the bridge as the same events the SSE transport yields (event =
- * the frame's type, id = a token's seq, data = the frame without its type), so one consumer
- * (AnswerStream) reads both. Ends after `done` or `error`, or when the signal aborts. A token
+ * the frame's type, id = its seq, data = the frame without its type), so one consumer
+ * (AnswerStream) reads both. Ends after `done` or `error`, or when the signal aborts. A frame
  * seen again after the socket came back (seq not past the last one) is dropped; lookups are
- * keyed by their id downstream, so a repeated tool frame changes nothing.
+ * also keyed by their id downstream, so a repeated tool frame changes nothing either way.
  */
 export async function* followOverBridge(
   channels: Pick<UserChannels, 'coach'>,
@@ -247,13 +247,12 @@ export async function* followOverBridge(
     if (!frame || typeof frame !== 'object' || typeof frame.type !== 'string') return;
     const { type, ...payload } = frame as { type: string } & Record<string, unknown>;
     let id = '';
-    if (type === 'token') {
-      const seq = typeof payload.seq === 'number' ? payload.seq : null;
-      if (seq !== null) {
-        if (seq <= lastSeq) return;
-        lastSeq = seq;
-        id = String(seq);
-      }
+    // Tokens and lookups share one sequence; done and error have none.
+    const seq = typeof payload.seq === 'number' ? payload.seq : null;
+    if (seq !== null) {
+      if (seq <= lastSeq) return;
+      lastSeq = seq;
+      id = String(seq);
     }
     queue.push({ event: type, id, data: JSON.stringify(payload) });
     poke();

@@ -106,6 +106,34 @@ describe('tool frames over server-sent events', () => {
     expect(a.tools.map((t) => `${t.id}:${t.state}`)).toEqual(['toolu_1:ok', 'toolu_2:failed']);
   });
 
+  it('resume after a lookup when tool frames carry ids in the tokens’ sequence (as the server numbers them)', async () => {
+    const numbered = (frame: string, id: number) => `id: ${id}\n${frame}`;
+    const fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
+      if (init.method === 'POST') {
+        return sseResponse(body([START, f('token', { text: 'One sec. ' }, 1), numbered(TOOL_1, 2), numbered(DONE_1, 3)], 6, 'break'));
+      }
+      // A server that resumes one frame early: the repeated tool_done must change nothing.
+      return sseResponse(body([START, numbered(DONE_1, 3), numbered(TOOL_2, 4), numbered(DONE_2, 5), f('token', { text: 'Here.' }, 6), END], 6));
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const a = new AnswerStream(vi.fn());
+    await a.run((signal) => followAnswer(streamEvents('POST', '/api/ai/chat', {}, { signal }), { signal, backoffMs: 0 }));
+    expect((fetchMock.mock.calls[1][1].headers as Record<string, string>)['Last-Event-ID']).toBe('3');
+    expect(a.text).toBe('One sec. Here.');
+    expect(a.tools.map((t) => `${t.id}:${t.state}:${t.resultSummary}`)).toEqual(['toolu_1:ok:12 activities', 'toolu_2:failed:no such activity']);
+  });
+
+  it('take the lookups the done frame repeats as stored (toolCalls)', async () => {
+    const stored = [
+      { id: 'toolu_1', name: 'search_activities', arguments: {}, summary: 'runs since 2024-01-01 by distance', ok: true, resultSummary: '12 activities', bytes: 1834 },
+    ];
+    vi.stubGlobal('fetch', vi.fn(async () => sseResponse(body([START, TOOL_1, f('done', { status: 'complete', toolCalls: stored, toolRounds: 1 })], 4096))));
+    const a = new AnswerStream(vi.fn());
+    await a.run((signal) => followAnswer(streamEvents('POST', '/api/ai/chat', {}, { signal }), { signal }));
+    // The tool_done frame never came; the done frame says how the lookup ended.
+    expect(a.tools).toEqual([expect.objectContaining({ id: 'toolu_1', state: 'ok', resultSummary: '12 activities', bytes: 1834 })]);
+  });
+
   it('leave a lookup cut off by the end of the answer as not finished', async () => {
     vi.stubGlobal('fetch', vi.fn(async () =>
       sseResponse(body([START, TOOL_1, f('error', { code: 'llm_upstream', message: 'The model failed' })], 4096)),
@@ -199,6 +227,26 @@ describe('tool frames over the event-bus bridge', () => {
     expect(a.text).toBe('Checking your load. Form is +4.');
     expect(a.tools).toEqual([
       expect.objectContaining({ id: 'toolu_1', summary: 'load 2025-09-01 to 2025-11-30', state: 'ok', resultSummary: '91 days', bytes: 3100 }),
+    ]);
+  });
+
+  it('follow the server’s one sequence: a tool frame sent again with its seq is dropped too', async () => {
+    const { fake, a, running, send } = await following();
+    send({ ...tool, seq: 1 });
+    send({ ...toolDone, seq: 2 });
+    send({ type: 'token', seq: 3, text: 'Fresh.' });
+    fake.drop();
+    fake.open();
+    send({ ...tool, seq: 1, summary: 'a different summary' });
+    send({ type: 'token', seq: 3, text: 'Fresh.' });
+    send({ type: 'tool', id: 'toolu_2', name: 'athlete_profile', arguments: {}, summary: 'your profile', seq: 4 });
+    send({ type: 'tool_done', id: 'toolu_2', name: 'athlete_profile', ok: true, summary: 'profile', bytes: 700, seq: 5 });
+    send({ type: 'done', status: 'complete' });
+    await running;
+    expect(a.text).toBe('Fresh.');
+    expect(a.tools.map((t) => `${t.id}:${t.state}:${t.summary}`)).toEqual([
+      'toolu_1:ok:load 2025-09-01 to 2025-11-30',
+      'toolu_2:ok:your profile',
     ]);
   });
 
