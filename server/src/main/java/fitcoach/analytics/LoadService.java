@@ -416,6 +416,20 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
         })));
   }
 
+  /**
+   * The thresholds in force on any day as the coach may see them: entered values from the history, estimates only
+   * from the activities the data policy lets the coach read (the same thresholds {@link #forCoach} computes loads
+   * with). Memoised until the athlete's data changes.
+   */
+  public Future<DatedThresholds> datedForCoach(UUID userId, boolean includeStravaApi) {
+    return series(userId).compose(snapshot -> snapshot.memo("coachDated:" + includeStravaApi, () -> Future.all(
+            profiles.findWithHistory(userId), repository.coachObservedMaxHr(userId, includeStravaApi))
+        .map(all -> {
+          ProfileRepository.WithHistory withHistory = all.resultAt(0);
+          return new DatedThresholds(withHistory.history(), facts(withHistory.profile(), all.resultAt(1)));
+        })));
+  }
+
   private static ActivityData data(LoadInput in) {
     return new ActivityData(family(in), movingTime(in), in.avgHr(), in.avgPowerW(), in.weightedPowerW(),
         Boolean.TRUE.equals(in.deviceWatts()), in.rpe(), in.loadOverride(), null, null, legs(in));
