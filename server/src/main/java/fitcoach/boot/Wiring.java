@@ -21,11 +21,13 @@ import fitcoach.demo.DemoService;
 import fitcoach.export.ExportModule;
 import fitcoach.health.HealthModule;
 import fitcoach.imports.ImportModule;
+import fitcoach.mcp.McpModule;
 import fitcoach.progress.ProgressModule;
 import fitcoach.settings.ProfileRepository;
 import fitcoach.settings.SettingsModule;
 import fitcoach.settings.ThresholdSuggestions;
 import fitcoach.strava.StravaModule;
+import fitcoach.tokens.TokenModule;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
@@ -64,6 +66,8 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         requireUser);
     DemoModule demo = new DemoModule(pool, store, requireUser);
     long maxUploadBytes = config.imports().maxUploadBytes();
+    RequestGuard guard = new RequestGuard(config);
+    TokenModule tokens = new TokenModule(pool, requireUser);
 
     List<Feature> features = List.of(
         new HealthModule(pool, embedded),
@@ -77,9 +81,12 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
             requireUser),
         new ImportModule(pool, store, load, requireUser, config.dataDir(), config.imports().keepOriginals(), maxUploadBytes),
         new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes),
-        new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, requireUser));
+        new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, requireUser),
+        tokens,
+        new McpModule(fitcoach.coach.tools.CoachTools.create(pool, load, profiles),
+            userId -> load.series(userId).map(snapshot -> snapshot.series().today()), tokens.service(), guard));
 
-    HttpVerticle.Api api = new HttpVerticle.Api(new RequestGuard(config), new ErrorHandler(),
+    HttpVerticle.Api api = new HttpVerticle.Api(guard, new ErrorHandler(),
         new ConnectionLimits(config.http()), requireUser, features);
     return new Wiring(api, demo.service(), store);
   }
