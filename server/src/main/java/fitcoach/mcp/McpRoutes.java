@@ -46,8 +46,10 @@ public final class McpRoutes {
   public void mount(Router router) {
     // The bridge's rule (every method, not only writes): a cookie-less endpoint still answers a rebinding page's reads.
     router.route(PATH).handler(guard::bridgeOrigin);
-    router.post(PATH).handler(McpRoutes::jsonOnly).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-        .handler(this::authenticate).handler(this::post);
+    // Separate routes: Vert.x wants a body handler first on its route.
+    router.post(PATH).handler(McpRoutes::jsonOnly);
+    router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    router.post(PATH).handler(this::authenticate).handler(this::post);
     // No server-initiated stream and no session to end: GET and DELETE are 405, which clients read as "not offered".
     router.route(PATH).handler(ctx -> {
       ctx.response().putHeader("Allow", "POST");
