@@ -81,10 +81,10 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
             requireUser),
         new ImportModule(pool, store, load, requireUser, config.dataDir(), config.imports().keepOriginals(), maxUploadBytes),
         new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes),
-        new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, requireUser),
         tokens,
         new McpModule(fitcoach.coach.tools.CoachTools.create(pool, load, profiles),
-            userId -> load.series(userId).map(snapshot -> snapshot.series().today()), tokens.service(), guard));
+            userId -> load.series(userId).map(snapshot -> snapshot.series().today()), tokens.service(), guard),
+        new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, requireUser));
 
     HttpVerticle.Api api = new HttpVerticle.Api(guard, new ErrorHandler(),
         new ConnectionLimits(config.http()), requireUser, features);

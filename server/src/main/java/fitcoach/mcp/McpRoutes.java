@@ -104,13 +104,7 @@ public final class McpRoutes {
         send(ctx, 400, invalid.get());
         return;
       }
-      answer(userId, message).onSuccess(response -> {
-        if (response.isPresent()) {
-          send(ctx, 200, response.get());
-        } else {
-          accepted(ctx);
-        }
-      }).onFailure(ctx::fail);
+      answer(userId, message).onSuccess(response -> answered(ctx, response.orElse(null))).onFailure(ctx::fail);
     } else if (body instanceof JsonArray batch && !batch.isEmpty()) {
       // Batches are 2025-03-26 (removed in 2025-06-18); answered in order, one response per request in the batch.
       List<Future<Optional<JsonObject>>> answers = new ArrayList<>();
@@ -122,11 +116,7 @@ public final class McpRoutes {
       Future.all(answers).onSuccess(all -> {
         JsonArray responses = new JsonArray();
         answers.forEach(a -> a.result().ifPresent(responses::add));
-        if (responses.isEmpty()) {
-          accepted(ctx);
-        } else {
-          send(ctx, 200, responses);
-        }
+        answered(ctx, responses.isEmpty() ? null : responses);
       }).onFailure(ctx::fail);
     } else {
       send(ctx, 400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "Invalid Request: send a JSON-RPC message object"));
@@ -180,8 +170,18 @@ public final class McpRoutes {
         });
   }
 
-  private static void accepted(RoutingContext ctx) {
-    ctx.response().setStatusCode(202).end();
+  /**
+   * Sends what a message (or batch) was answered with, 202 when nothing, after marking the token used: only a request
+   * FitCoach accepted counts as a use (a refused one stores nothing).
+   */
+  private void answered(RoutingContext ctx, Object json) {
+    tokens.markUsed(ctx.get(GRANT)).onComplete(marked -> {
+      if (json == null) {
+        ctx.response().setStatusCode(202).end();
+      } else {
+        send(ctx, 200, json);
+      }
+    });
   }
 
   private static void send(RoutingContext ctx, int status, Object json) {

@@ -1,7 +1,8 @@
 package fitcoach.tokens;
 
+import java.time.Instant;
 import java.util.UUID;
 
-/** What a valid Bearer token opens: whose data, and for which use ({@link TokenScope}). */
-public record TokenGrant(UUID tokenId, UUID userId, String scope) {
+/** What a valid Bearer token opens: whose data, for which use ({@link TokenScope}), and when it was last used. */
+public record TokenGrant(UUID tokenId, UUID userId, String scope, Instant lastUsedAt) {
 }

@@ -25,35 +25,30 @@ public final class TokenRepository {
       WHERE (SELECT count(*) FROM access_tokens WHERE user_id = #{userId}) < #{max}
       RETURNING\s""" + COLUMNS;
   private static final String DELETE = "DELETE FROM access_tokens WHERE user_id = #{userId} AND id = #{id}";
-  /**
-   * The token a hash names, marking it used: the write happens only when the last mark is a minute old or more, so a
-   * client calling many tools in a row costs one read each and one write a minute.
-   */
-  private static final String USE = """
-      WITH found AS (
-        SELECT id, user_id, scope, last_used_at FROM access_tokens WHERE token_hash = #{hash}),
-      marked AS (
-        UPDATE access_tokens t SET last_used_at = now() FROM found f
-        WHERE t.id = f.id AND (f.last_used_at IS NULL OR f.last_used_at < now() - interval '1 minute')
-        RETURNING t.id)
-      SELECT id, user_id, scope FROM found""";
+  private static final String FIND = "SELECT id, user_id, scope, last_used_at FROM access_tokens WHERE token_hash = #{hash}";
+  /** Written at most once a minute, so a client calling many tools in a row costs one read each and one write a minute. */
+  private static final String MARK_USED = """
+      UPDATE access_tokens SET last_used_at = now()
+      WHERE id = #{id} AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')""";
 
   private static final RowMapper<AccessToken> TOKEN = (Row row) -> new AccessToken(row.getUUID("id"), row.getString("name"),
       row.getString("scope"), row.getOffsetDateTime("created_at").toInstant(),
       Optional.ofNullable(row.getOffsetDateTime("last_used_at")).map(OffsetDateTime::toInstant).orElse(null));
   private static final RowMapper<TokenGrant> GRANT = (Row row) -> new TokenGrant(row.getUUID("id"), row.getUUID("user_id"),
-      row.getString("scope"));
+      row.getString("scope"), Optional.ofNullable(row.getOffsetDateTime("last_used_at")).map(OffsetDateTime::toInstant).orElse(null));
 
   private final Pool pool;
   private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.RowSet<AccessToken>> list;
   private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.SqlResult<Void>> delete;
-  private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.RowSet<TokenGrant>> use;
+  private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.RowSet<TokenGrant>> find;
+  private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.SqlResult<Void>> markUsed;
 
   public TokenRepository(Pool pool) {
     this.pool = pool;
     this.list = SqlTemplate.forQuery(pool, LIST).mapTo(TOKEN);
     this.delete = SqlTemplate.forUpdate(pool, DELETE);
-    this.use = SqlTemplate.forQuery(pool, USE).mapTo(GRANT);
+    this.find = SqlTemplate.forQuery(pool, FIND).mapTo(GRANT);
+    this.markUsed = SqlTemplate.forUpdate(pool, MARK_USED);
   }
 
   public Future<List<AccessToken>> list(UUID userId) {
@@ -76,9 +71,14 @@ public final class TokenRepository {
     return delete.execute(Map.of("userId", userId, "id", id)).map(result -> result.rowCount() > 0);
   }
 
-  /** The grant of the token with this hash, marking it used (see {@link #USE}); empty when there is none. */
-  public Future<Optional<TokenGrant>> use(byte[] hash) {
-    return use.execute(Map.of("hash", Buffer.buffer(hash)))
+  /** The grant of the token with this hash; empty when there is none. */
+  public Future<Optional<TokenGrant>> find(byte[] hash) {
+    return find.execute(Map.of("hash", Buffer.buffer(hash)))
         .map(rows -> rows.size() == 0 ? Optional.<TokenGrant>empty() : Optional.of(rows.iterator().next()));
+  }
+
+  /** Marks the token used now, unless it already was within the last minute. */
+  public Future<Void> markUsed(UUID id) {
+    return markUsed.execute(Map.of("id", id)).mapEmpty();
   }
 }

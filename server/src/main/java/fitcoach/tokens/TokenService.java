@@ -13,6 +13,7 @@ import java.util.UUID;
  * app presents one as {@code Authorization: Bearer}. Nothing here logs a token.
  */
 public final class TokenService {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TokenService.class);
   public static final int MAX_PER_ATHLETE = 20;
   public static final int MAX_NAME_LENGTH = 100;
   private final TokenRepository tokens;
@@ -60,7 +61,7 @@ public final class TokenService {
           ? "Send a FitCoach access token as 'Authorization: Bearer <token>' (create one in Settings)."
           : "This is not a FitCoach access token."));
     }
-    return tokens.use(TokenSecrets.hash(token)).map(grant -> {
+    return tokens.find(TokenSecrets.hash(token)).map(grant -> {
       TokenGrant found = grant.orElseThrow(() -> ApiException.unauthorized(
           "This access token is not valid: it was revoked, or never existed. Create a new one in Settings."));
       if (!found.scope().equals(scope)) {
@@ -68,6 +69,20 @@ public final class TokenService {
             + "', not '" + scope + "'. Create a token for " + scope + " in Settings.");
       }
       return found;
+    });
+  }
+
+  /**
+   * Records that the grant's token answered a request (call it once the request is known to succeed, so a refused
+   * request stores nothing). Written at most once a minute; a failure to write is logged, never the request's.
+   */
+  public Future<Void> markUsed(TokenGrant grant) {
+    if (grant.lastUsedAt() != null && grant.lastUsedAt().isAfter(java.time.Instant.now().minusSeconds(60))) {
+      return Future.succeededFuture();
+    }
+    return tokens.markUsed(grant.tokenId()).recover(e -> {
+      LOG.warn("Could not mark access token {} used: {}", grant.tokenId(), e.toString());
+      return Future.succeededFuture();
     });
   }
 

@@ -113,10 +113,14 @@ class TokenRoutesTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("Using a token marks it used, writing at most once a minute")
+  @DisplayName("A request a token opens marks it used, writing at most once a minute; a refused request marks nothing")
   void lastUsed() {
     signedIn();
     String token = create("app").json().getString("token");
+    // A request refused (not JSON-RPC) is no use: it stores nothing.
+    var refused = new TestClient(app.port()).nonBrowser().header("Authorization", "Bearer " + token).postRaw("/mcp", "{");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(TestDatabase.count("SELECT count(*) FROM access_tokens WHERE last_used_at IS NOT NULL")).isZero();
     ping(token);
     String first = TestDatabase.query("SELECT last_used_at::text FROM access_tokens", rs -> rs.next() ? rs.getString(1) : null);
     assertThat(first).isNotNull();
