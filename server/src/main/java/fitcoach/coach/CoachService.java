@@ -16,6 +16,7 @@ import fitcoach.settings.Provider;
 import fitcoach.settings.ResolvedProvider;
 import fitcoach.coach.tools.ToolRegistry;
 import fitcoach.coach.tools.ToolScope;
+import fitcoach.llm.LlmCall;
 import fitcoach.llm.LlmMessage;
 import fitcoach.llm.ToolLoop;
 import fitcoach.usage.AiLedger;
@@ -257,6 +258,7 @@ public final class CoachService {
     Generation g = streams.create(userId, startInfo.copy().put("model", llm.model()).put("provider", llm.provider().id())
         .put("toolsSupported", withTools != null));
     ToolSession session = new ToolSession(tools, prompt.scope(), frame -> streams.frame(g, frame));
+    java.util.concurrent.atomic.AtomicReference<LlmCall> running = new java.util.concurrent.atomic.AtomicReference<>();
     Function<Outcome, Future<JsonObject>> finish = outcome -> {
       boolean rejected = outcome.result() != null && outcome.result().toolsRejected();
       boolean carded = withTools != null && !rejected;
@@ -269,7 +271,8 @@ public final class CoachService {
       Answered answered = new Answered(outcome, given, session.traces());
       String model = answered.model(llm.model());
       LlmUsage used = outcome.usage();
-      int rounds = outcome.result() != null ? outcome.result().toolRounds() : distinctRounds(session);
+      LlmCall call = running.get();
+      int rounds = outcome.result() != null ? outcome.result().toolRounds() : call != null ? call.toolRounds() : 0;
       Future<Void> remembered = rejected ? settings.rejectTools(userId, llm.provider().id(), llm.model()) : Future.succeededFuture();
       return remembered.compose(v -> store.apply(answered)).compose(frame -> usage.record(userId, new LedgerEntry(feature,
               llm.provider().id(), model, outcome.status().db(), used.inputTokens(), used.outputTokens(),
@@ -281,13 +284,12 @@ public final class CoachService {
               .put("usage", new JsonObject().put("inputTokens", used.inputTokens()).put("outputTokens", used.outputTokens())
                   .put("cacheWriteTokens", used.cacheWriteTokens()).put("cacheReadTokens", used.cacheReadTokens()))));
     };
-    return new CoachAnswer.Live(g, onDelta -> withTools == null ? llm.client().stream(fallback, onDelta)
-        : ToolLoop.run(llm.client(), withTools, fallback, session, limits, onDelta), finish);
-  }
-
-  /** Rounds of a loop that failed before reporting them: at least one per lookup batch, estimated as lookups made. */
-  private static int distinctRounds(ToolSession session) {
-    return session.traces().isEmpty() ? 0 : 1;
+    return new CoachAnswer.Live(g, onDelta -> {
+      LlmCall call = withTools == null ? llm.client().stream(fallback, onDelta)
+          : ToolLoop.run(llm.client(), withTools, fallback, session, limits, onDelta);
+      running.set(call);
+      return call;
+    }, finish);
   }
 
   static JsonArray ids(List<UUID> ids) {

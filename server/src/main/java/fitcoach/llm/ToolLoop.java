@@ -109,6 +109,11 @@ public final class ToolLoop {
     }
 
     @Override
+    public int toolRounds() {
+      return toolRounds;
+    }
+
+    @Override
     public long receivedNanos() {
       LlmCall round = current;
       return round == null ? 0 : round.receivedNanos();
