@@ -179,6 +179,21 @@ class ToolLoopTest {
   }
 
   @Test
+  @DisplayName("maxRounds 0: the first round already has tools off, and calls it makes anyway are not run")
+  void noToolRounds() {
+    anthropic.next(Reply.text("Plain.").withToolUse(ToolUse.call("toolu_1", "search_activities", "{}")));
+
+    LlmResult result = success(ToolLoop.run(anthropicClient(), request("claude-sonnet-4-5"), null, echo,
+        new ToolLoop.Limits(0, Duration.ofMinutes(1), 1_000_000), new DeltaRecorder()).result());
+
+    assertThat(anthropic.requests(FakeAnthropic.MESSAGES_PATH)).extracting(RecordedRequest::toolsOff)
+        .containsExactly(true);
+    assertThat(ran).isEmpty();
+    assertThat(result.toolRounds()).isZero();
+    assertThat(result.toolCalls()).isEmpty();
+  }
+
+  @Test
   @DisplayName("A spent token budget turns tools off for the next round")
   void tokenBudget() {
     anthropic.next(Reply.toolUse(ToolUse.call("toolu_1", "search_activities", "{}")).usage(900, 200))
