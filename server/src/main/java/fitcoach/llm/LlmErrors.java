@@ -26,9 +26,10 @@ final class LlmErrors {
   }
 
   /**
-   * A non-2xx answer. With {@code toolsSent}, a 400 (or 422) whose message names tools, functions or tool_choice means
-   * the server or model cannot call tools (Ollama: "… does not support tools"; vLLM: "auto tool choice requires
-   * --enable-auto-tool-choice"), and so does llama.cpp's 500 "tools param requires --jinja flag".
+   * A non-2xx answer. With {@code toolsSent}, a 400, 422 or 500 whose message says tools are not supported means the
+   * server or model cannot call tools (Ollama: "… does not support tools"; vLLM: "auto tool choice requires
+   * --enable-auto-tool-choice"; llama.cpp: "tools param requires --jinja flag"; OpenAI: "Unsupported parameter:
+   * 'tools' …").
    */
   LlmException http(int status, UpstreamError error, boolean toolsSent) {
     String detail = error.message() == null ? "" : ": " + error.message();
@@ -106,16 +107,23 @@ final class LlmErrors {
         + "; giving up."), false);
   }
 
+  /**
+   * Only messages that say tools are not supported: a 400 that merely names a tool (e.g. a tool_use without its
+   * tool_result, which is our bug) must stay a BAD_REQUEST, or the coach would silently answer without tools.
+   */
   static boolean refusesTools(int status, String message) {
-    if (message == null) {
+    if (message == null || (status != 400 && status != 422 && status != 500)) {
       return false;
     }
-    String text = message.toLowerCase(java.util.Locale.ROOT);
-    if (status == 400 || status == 422) {
-      return text.contains("tool") || text.contains("function");
-    }
-    return status == 500 && text.contains("tools param");
+    return TOOLS_REFUSED.matcher(message).find();
   }
+
+  private static final java.util.regex.Pattern TOOLS_REFUSED = java.util.regex.Pattern.compile(
+      "(does not|doesn't|do not|cannot|can't) (support|use) (tools|tool calling|tool use|function)"
+          + "|(tools|tool use|tool calling|function calling|functions)( are| is)? not (supported|enabled|available)"
+          + "|unsupported (parameter|value)\\W+'?(tools|tool_choice|functions)"
+          + "|enable-auto-tool-choice|tools param requires",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
 
   static LlmException cancelled(boolean afterFirstToken) {
     return new LlmException(Kind.CANCELLED, 0, "The answer was cancelled.", afterFirstToken);

@@ -69,7 +69,9 @@ public final class ToolLoop {
   public static LlmCall run(LlmClient client, LlmRequest first, LlmRequest fallback, Tools tools, Limits limits,
       Consumer<String> onDelta) {
     Loop loop = new Loop(client, first, fallback, tools, limits, onDelta);
-    loop.onContext(() -> loop.round(first));
+    // No tool rounds allowed at all: the first round already has to answer in text.
+    LlmRequest opening = limits.maxRounds() == 0 && !first.tools().isEmpty() ? first.withToolsOff(true) : first;
+    loop.onContext(() -> loop.round(opening));
     return loop;
   }
 

@@ -202,7 +202,11 @@ class ToolStreamTest {
         .isEqualTo(LlmException.Kind.TOOLS_UNSUPPORTED);
     assertThat(kind(500, "tools param requires --jinja flag", true)).isEqualTo(LlmException.Kind.TOOLS_UNSUPPORTED);
     assertThat(kind(400, "does not support tools", false)).isEqualTo(LlmException.Kind.BAD_REQUEST);
+    assertThat(kind(400, "Unsupported parameter: 'tools' is not supported with this model.", true))
+        .isEqualTo(LlmException.Kind.TOOLS_UNSUPPORTED);
     assertThat(kind(400, "max_tokens: too large", true)).isEqualTo(LlmException.Kind.BAD_REQUEST);
+    assertThat(kind(400, "messages.2: `tool_use` ids were found without `tool_result` blocks immediately after", true))
+        .as("our own mistake with tools is no refusal").isEqualTo(LlmException.Kind.BAD_REQUEST);
     assertThat(kind(500, "Internal error", true)).isEqualTo(LlmException.Kind.UPSTREAM);
   }
 

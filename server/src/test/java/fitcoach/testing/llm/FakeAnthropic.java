@@ -173,7 +173,9 @@ public final class FakeAnthropic extends FakeLlm<FakeAnthropic> {
       }
       writer.add(frames.contentBlockStop(index));
       index++;
-      output += 10;
+      if (reply.outputTokens == null) {
+        output += 10;
+      }
     }
     writer.add(frames.messageDelta(reply.stopReason("end_turn", "tool_use"), input, output, reply.cacheWriteTokens,
         reply.cacheReadTokens));
