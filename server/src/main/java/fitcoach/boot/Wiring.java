@@ -21,11 +21,15 @@ import fitcoach.demo.DemoService;
 import fitcoach.export.ExportModule;
 import fitcoach.health.HealthModule;
 import fitcoach.imports.ImportModule;
+import fitcoach.mcp.McpModule;
 import fitcoach.progress.ProgressModule;
 import fitcoach.settings.ProfileRepository;
 import fitcoach.settings.SettingsModule;
 import fitcoach.settings.ThresholdSuggestions;
 import fitcoach.strava.StravaModule;
+import fitcoach.coach.tools.CoachTools;
+import fitcoach.coach.tools.ToolRegistry;
+import fitcoach.tokens.TokenModule;
 import fitcoach.usage.UsageModule;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -67,6 +71,10 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     long maxUploadBytes = config.imports().maxUploadBytes();
     // The cost ledger: the coach records every model call and checks the month's budget through usage.ledger().
     UsageModule usage = new UsageModule(pool, clock, requireUser);
+    // The coach's tools: one registry for the coach and for MCP clients.
+    ToolRegistry tools = CoachTools.create(pool, load, profiles);
+    RequestGuard guard = new RequestGuard(config);
+    TokenModule tokens = new TokenModule(pool, requireUser);
 
     List<Feature> features = List.of(
         new HealthModule(pool, embedded),
@@ -81,9 +89,13 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         new ImportModule(pool, store, load, requireUser, config.dataDir(), config.imports().keepOriginals(), maxUploadBytes),
         new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes),
         usage,
-        new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, requireUser));
+        tokens,
+        new McpModule(tools, userId -> load.series(userId).map(snapshot -> snapshot.series().today()), tokens.service(),
+            guard),
+        new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, usage.ledger(),
+            tools, requireUser));
 
-    HttpVerticle.Api api = new HttpVerticle.Api(new RequestGuard(config), new ErrorHandler(),
+    HttpVerticle.Api api = new HttpVerticle.Api(guard, new ErrorHandler(),
         new ConnectionLimits(config.http()), requireUser, features);
     return new Wiring(api, demo.service(), store);
   }

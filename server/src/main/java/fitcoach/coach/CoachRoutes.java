@@ -76,12 +76,14 @@ public final class CoachRoutes {
 
   private void getSettings(RoutingContext ctx) {
     UUID userId = userId(ctx);
-    coach.settings(userId).onSuccess(found -> coach.llm(userId).onComplete(active -> {
+    coach.settings(userId).onSuccess(found -> coach.activeLlm(userId).onComplete(active -> {
       AiSettingsView.Active now = active.succeeded()
-          ? new AiSettingsView.Active(active.result().provider().id(), active.result().model(), active.result().fastModel())
+          ? new AiSettingsView.Active(active.result().provider().id(), active.result().model(), active.result().fastModel(),
+              active.result().tools())
           : null;
       Json.ok(ctx, new AiSettingsView(found.map(AiSettings::provider).orElse(null), found.map(AiSettings::model).orElse(null),
-          found.map(AiSettings::fastModel).orElse(null), now, active.failed() ? active.cause().getMessage() : null));
+          found.map(AiSettings::fastModel).orElse(null), now, active.failed() ? active.cause().getMessage() : null,
+          now == null ? null : now.toolsSupported()));
     })).onFailure(ctx::fail);
   }
 

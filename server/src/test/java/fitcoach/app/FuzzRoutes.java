@@ -48,6 +48,12 @@ final class FuzzRoutes {
     r.add("GET", "/api/settings/thresholds/suggestions", Kind.JSON);
     r.add("POST", "/api/settings/thresholds/suggestions/{suggestion}/accept", Kind.JSON);
     r.add("POST", "/api/settings/thresholds/suggestions/{suggestion}/dismiss", Kind.JSON);
+    r.add("GET", "/api/settings/tokens", Kind.JSON);
+    r.add("POST", "/api/settings/tokens", body("name", "Fuzz app"), Kind.JSON);
+    r.add("DELETE", "/api/settings/tokens/{token}", Kind.JSON);
+    // /mcp: Bearer-only JSON-RPC (the fuzzer adds the fixture token most of the time); GET and DELETE answer 405.
+    r.add("POST", "/mcp", body("jsonrpc", "2.0", "id", 1, "method", "tools/list"), Kind.JSON);
+    r.add("ANY", "/mcp", Map.of(), null, Kind.JSON);
     r.add("GET", "/api/settings/data-policy", Kind.JSON);
     r.add("PUT", "/api/settings/data-policy", body("allowStravaApi", false, "stravaRetention", "keep"), Kind.JSON);
 
