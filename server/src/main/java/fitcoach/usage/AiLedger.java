@@ -32,23 +32,9 @@ public final class AiLedger {
 
   /** Stores the call, costed at the athlete's price for its model, else the default, else NULL (no price known). */
   public Future<Void> record(UUID userId, LedgerEntry e) {
-    return store(userId, e, e.totalMs());
-  }
-
-  /**
-   * The coach's call before the ledger: a purpose (weekly_report and activity_insight become report and insight) and
-   * plain input and output tokens, no timings. Kept so the coach compiles until it records {@link LedgerEntry}s.
-   */
-  public Future<Void> record(UUID userId, String purpose, String provider, String model, String status, long in,
-                             long out) {
-    return store(userId, new LedgerEntry(LedgerEntry.featureOf(purpose), provider, model, status, in, out, 0, 0, 0,
-        null, 0), null);
-  }
-
-  private Future<Void> store(UUID userId, LedgerEntry e, Long totalMs) {
     return repo.pricesMatching(userId, e.model()).compose(own -> {
       BigDecimal cost = PriceTable.resolve(e.provider(), e.model(), own).map(r -> r.price().cost(e)).orElse(null);
-      return repo.insert(userId, e, totalMs, cost, clock.instant());
+      return repo.insert(userId, e, cost, clock.instant());
     });
   }
 

@@ -29,15 +29,4 @@ public record LedgerEntry(String feature, String provider, String model, String 
       throw new IllegalArgumentException("Token counts, rounds and times are never negative");
     }
   }
-
-  /** The feature a coach purpose stored before the ledger is recorded as (weekly_report → report, ...). */
-  static String featureOf(String purpose) {
-    if ("weekly_report".equals(purpose)) {
-      return "report";
-    }
-    if ("activity_insight".equals(purpose)) {
-      return "insight";
-    }
-    return purpose;
-  }
 }

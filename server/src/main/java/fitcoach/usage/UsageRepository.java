@@ -86,11 +86,11 @@ public final class UsageRepository {
     this.pool = pool;
   }
 
-  Future<Void> insert(UUID userId, LedgerEntry e, Long totalMs, BigDecimal cost, Instant at) {
+  Future<Void> insert(UUID userId, LedgerEntry e, BigDecimal cost, Instant at) {
     return pool.preparedQuery(INSERT).execute(Tuple.wrap(new Object[] {userId, e.feature(), e.provider(), e.model(),
         e.status(), e.inputTokens(), e.outputTokens(), e.cacheWriteTokens(), e.cacheReadTokens(), e.toolRounds(),
         e.firstTokenMs() == null ? null : (int) Math.min(Integer.MAX_VALUE, e.firstTokenMs()),
-        totalMs == null ? null : (int) Math.min(Integer.MAX_VALUE, totalMs), cost, at.atOffset(ZoneOffset.UTC)}))
+        (int) Math.min(Integer.MAX_VALUE, e.totalMs()), cost, at.atOffset(ZoneOffset.UTC)}))
         .mapEmpty();
   }
 

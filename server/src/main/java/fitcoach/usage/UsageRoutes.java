@@ -101,7 +101,7 @@ public final class UsageRoutes {
   }
 
   static List<PriceTable.OwnPrice> prices(JsonObject body) {
-    new JsonFields(body, "prices");
+    new JsonFields(body, "prices"); // refuses any other key
     Object raw = body.getValue("prices");
     if (!(raw instanceof JsonArray list)) {
       throw ApiException.invalid("prices", "invalid_type", "'prices' must be a list of prices");
@@ -155,7 +155,7 @@ public final class UsageRoutes {
   }
 
   static Map<String, BigDecimal> budgets(JsonObject body) {
-    new JsonFields(body, PROVIDERS.toArray(String[]::new));
+    new JsonFields(body, PROVIDERS.toArray(String[]::new)); // refuses any other key
     if (body.isEmpty()) {
       throw ApiException.invalid("anthropic", "required", "Name a provider's budget: anthropic or openai");
     }

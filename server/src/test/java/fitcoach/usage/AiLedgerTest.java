@@ -102,16 +102,6 @@ class AiLedgerTest {
   }
 
   @Test
-  @DisplayName("The coach's old record call maps weekly_report to report and stores no timings")
-  void compatibleRecord() throws Exception {
-    await(ledger.record(userId, "weekly_report", "anthropic", "claude-haiku-4-5", "interrupted", 2_000_000, 0));
-    await(ledger.record(userId, "activity_insight", "openai", "qwen2.5:7b", "complete", 10, 5));
-    assertThat(TestDatabase.count("SELECT count(*) FROM llm_calls WHERE feature = 'report' AND total_ms IS NULL"
-        + " AND first_token_ms IS NULL AND cost_usd = 2")).isEqualTo(1);
-    assertThat(TestDatabase.count("SELECT count(*) FROM llm_calls WHERE feature = 'insight' AND cost_usd = 0")).isEqualTo(1);
-  }
-
-  @Test
   @DisplayName("A month is the athlete's calendar month: in Auckland 23:30 on 30 November counts in November, 00:30 the next day in December")
   void monthInAthletesTimeZone() throws Exception {
     TestDatabase.query("INSERT INTO athlete_profiles (user_id, time_zone) VALUES (?, 'Pacific/Auckland')", rs -> null, userId);
