@@ -77,6 +77,9 @@ describe('Dashboard', () => {
     expect(within(stats).getByText('48')).toBeTruthy();
     expect(within(stats).getByText('39')).toBeTruthy();
     expect(within(stats).getByText(/\+5/)).toBeTruthy();
+    // Which form is which: the morning's, with the one after today's training beside it.
+    expect(within(stats).getByText('this morning')).toBeTruthy();
+    expect(within(stats).getByText(/After today's training: \+10/)).toBeTruthy();
     expect(screen.getByText('Tue 24 Nov 2026')).toBeTruthy();
   });
 

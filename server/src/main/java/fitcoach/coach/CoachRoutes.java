@@ -108,7 +108,7 @@ public final class CoachRoutes {
     String wanted = ctx.request().getParam("provider");
     UUID userId = userId(ctx);
     Future<Provider> provider = wanted != null ? Future.succeededFuture(Provider.parse(wanted, "provider"))
-        : coach.llm(userId).map(CoachLlm::provider);
+        : coach.activeLlm(userId).map(CoachLlm::provider);
     provider.compose(p -> coach.models(userId, p).map(list -> Map.of("provider", p.id(), "models", list)))
         .onSuccess(body -> Json.ok(ctx, body)).onFailure(ctx::fail);
   }

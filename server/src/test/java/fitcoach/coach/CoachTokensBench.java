@@ -95,6 +95,9 @@ class CoachTokensBench extends CoachTestBase {
     report.append(String.format("%-80s %8d %8d %8d%n", "total", before, after, billed));
     report.append(String.format("after vs before: %+.0f %% (every round counted in full), %+.0f %% (cached prefix)%n",
         100.0 * (after - before) / before, 100.0 * (billed - before) / before));
+    // Reported, not asserted: loading ten years of demo data recomputes the load on an event loop (see the note).
+    List<String> blocked = fitcoach.testing.BlockedThreadDetector.drain();
+    report.append("blocked-thread warnings during the run: ").append(blocked.size()).append('\n');
     System.out.print(report);
     java.nio.file.Files.writeString(java.nio.file.Path.of("target", "coach-tokens-bench.txt"), report.toString());
   }
