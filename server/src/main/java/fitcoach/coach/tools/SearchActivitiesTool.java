@@ -162,16 +162,35 @@ final class SearchActivitiesTool implements CoachTool {
     out.put("shown", rows.size());
     out.put("columns", COLUMNS);
     out.put("rows", rows);
-    // Long names and notes can take a 50-row answer past the guard: rows go from the end, and the model is told.
-    while (rows.size() > 1 && ToolJson.write(out).getBytes(StandardCharsets.UTF_8).length > BUDGET_BYTES) {
-      rows.remove(rows.size() - 1);
-      ids.remove(ids.size() - 1);
-      out.put("shown", rows.size());
+    // Long names and notes can take a 50-row answer past the guard: rows go from the end, and the model is told. Each
+    // row is measured once (the rows' sizes plus a comma each make up the array), not the whole answer per row dropped.
+    int size = ToolJson.write(out).getBytes(StandardCharsets.UTF_8).length;
+    if (size > BUDGET_BYTES) {
       out.put("cut_for_size", true);
+      int[] bytes = new int[rows.size()];
+      int kept = 0;
+      int used = size + 24 - rowsBytes(rows, bytes);
+      while (kept < rows.size() && used + bytes[kept] + 1 <= BUDGET_BYTES) {
+        used += bytes[kept++] + 1;
+      }
+      kept = Math.max(1, kept);
+      rows.subList(kept, rows.size()).clear();
+      ids.subList(kept, ids.size()).clear();
+      out.put("shown", rows.size());
     }
     String summary = rows.size() == total ? total + (total == 1 ? " activity" : " activities")
         : rows.size() + " of " + total + " activities";
     return new ToolOutput(out, summary, ids);
+  }
+
+  /** The bytes of the rows array as written, filling {@code each} with every row's own. */
+  private static int rowsBytes(List<List<Object>> rows, int[] each) {
+    int sum = 2;
+    for (int i = 0; i < rows.size(); i++) {
+      each[i] = ToolJson.write(rows.get(i)).getBytes(StandardCharsets.UTF_8).length;
+      sum += each[i] + (i > 0 ? 1 : 0);
+    }
+    return sum;
   }
 
   private static List<Object> row(ToolActivitySql.Found f, CoachLoad coach) {
