@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -115,30 +116,49 @@ final class SearchActivitiesTool implements CoachTool {
     LocalDate[] range = range(arguments, "from", "to");
     LocalDate from = range[0];
     LocalDate to = range[1];
-    ToolActivitySql.Sort sort = ToolActivitySql.Sort.parse(arguments.getString("sort"));
+    String sort = arguments.getString("sort", "date");
     int limit = arguments.getInteger("limit", DEFAULT_LIMIT);
     String text = arguments.getString("text");
+    String needle = text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT);
     String family = arguments.getString("sport");
-    // Loads are the coach's (over only what it may read), so sorting by load happens here, over every match.
-    Future<List<ToolActivitySql.Found>> rows = sql.search(scope.userId(), scope.includeStravaApi(), from, to, family,
-        text == null || text.isBlank() ? null : text.strip(), sort, sort == ToolActivitySql.Sort.LOAD ? null : limit);
-    return Future.all(rows, load.forCoach(scope.userId(), scope.includeStravaApi())).map(all -> {
-      List<ToolActivitySql.Found> found = all.resultAt(0);
+    UUID userId = scope.userId();
+    boolean strava = scope.includeStravaApi();
+    // The workouts the coach may read are read once per version of the athlete's data (every change to activities
+    // starts a new one), then filtered and sorted here: a search costs no query, and loads are the coach's own.
+    Future<List<ToolActivitySql.Found>> workouts = load.series(userId)
+        .compose(snapshot -> snapshot.memo("tools:workouts:" + strava, () -> sql.all(userId, strava)));
+    return Future.all(workouts, load.forCoach(userId, strava)).map(all -> {
+      List<ToolActivitySql.Found> every = all.resultAt(0);
       CoachLoad coach = all.resultAt(1);
-      long total = found.isEmpty() ? 0 : found.get(0).total();
-      if (sort == ToolActivitySql.Sort.LOAD) {
-        found = new ArrayList<>(found);
-        found.sort(Comparator.comparing((ToolActivitySql.Found f) -> loadOf(coach, f.id()),
-            Comparator.nullsLast(Comparator.reverseOrder())));
-        found = found.subList(0, Math.min(limit, found.size()));
+      List<ToolActivitySql.Found> found = new ArrayList<>();
+      for (ToolActivitySql.Found f : every) {
+        if (f.date() != null && !f.date().isBefore(from) && !f.date().isAfter(to)
+            && (family == null || family.equals(f.family())) && (needle == null || f.text().contains(needle))) {
+          found.add(f);
+        }
       }
-      return output(found, total, coach, arguments, from, to);
+      long total = found.size();
+      // Newest first, as read; larger first for the other orders, unknown values last, then newest.
+      Comparator<ToolActivitySql.Found> order = switch (sort) {
+        case "distance" -> Comparator.comparing(ToolActivitySql.Found::distanceM, LARGEST_FIRST);
+        case "duration" -> Comparator.comparing(ToolActivitySql.Found::durationS, LARGEST_FIRST);
+        case "load" -> Comparator.comparing((ToolActivitySql.Found f) -> loadOf(coach, f.id()), LARGEST_FIRST);
+        default -> null;
+      };
+      if (order != null) {
+        found.sort(order);
+      }
+      return output(found.subList(0, Math.min(limit, found.size())), total, coach, arguments, from, to);
     });
   }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static final Comparator LARGEST_FIRST = Comparator.nullsLast(Comparator.reverseOrder());
 
   private static ToolOutput output(List<ToolActivitySql.Found> found, long total, CoachLoad coach, JsonObject arguments,
                                    LocalDate from, LocalDate to) {
     List<List<Object>> rows = new ArrayList<>(found.size());
+    found = new ArrayList<>(found);
     List<UUID> ids = new ArrayList<>(found.size());
     for (ToolActivitySql.Found f : found) {
       rows.add(row(f, coach));
@@ -162,29 +182,48 @@ final class SearchActivitiesTool implements CoachTool {
     out.put("shown", rows.size());
     out.put("columns", COLUMNS);
     out.put("rows", rows);
-    // Long names and notes can take a 50-row answer past the guard: rows go from the end, and the model is told.
-    while (rows.size() > 1 && ToolJson.write(out).getBytes(StandardCharsets.UTF_8).length > BUDGET_BYTES) {
-      rows.remove(rows.size() - 1);
-      ids.remove(ids.size() - 1);
-      out.put("shown", rows.size());
+    // Long names and notes can take a 50-row answer past the guard: rows go from the end, and the model is told. Each
+    // row is measured once (the rows' sizes plus a comma each make up the array), not the whole answer per row dropped.
+    int size = ToolJson.write(out).getBytes(StandardCharsets.UTF_8).length;
+    if (size > BUDGET_BYTES) {
       out.put("cut_for_size", true);
+      int[] bytes = new int[rows.size()];
+      int kept = 0;
+      int used = size + 24 - rowsBytes(rows, bytes);
+      while (kept < rows.size() && used + bytes[kept] + 1 <= BUDGET_BYTES) {
+        used += bytes[kept++] + 1;
+      }
+      kept = Math.max(1, kept);
+      rows.subList(kept, rows.size()).clear();
+      ids.subList(kept, ids.size()).clear();
+      out.put("shown", rows.size());
     }
     String summary = rows.size() == total ? total + (total == 1 ? " activity" : " activities")
         : rows.size() + " of " + total + " activities";
     return new ToolOutput(out, summary, ids);
   }
 
+  /** The bytes of the rows array as written, filling {@code each} with every row's own. */
+  private static int rowsBytes(List<List<Object>> rows, int[] each) {
+    int sum = 2;
+    for (int i = 0; i < rows.size(); i++) {
+      each[i] = ToolJson.write(rows.get(i)).getBytes(StandardCharsets.UTF_8).length;
+      sum += each[i] + (i > 0 ? 1 : 0);
+    }
+    return sum;
+  }
+
   private static List<Object> row(ToolActivitySql.Found f, CoachLoad coach) {
     Double np = null;
     if ("ride".equals(f.family())) {
-      np = f.normalizedPowerW() != null ? f.normalizedPowerW()
-          : Boolean.TRUE.equals(f.deviceWatts()) ? f.weightedPowerW() : null;
+      // The stored NP (weighted power): the importers' NormalizedPower, or Strava's; not when Strava estimated the watts.
+      np = Boolean.FALSE.equals(f.deviceWatts()) ? null : f.weightedPowerW();
     }
     Integer seconds = f.movingS() != null ? f.movingS() : f.elapsedS();
     return Arrays.asList(f.id(), f.date(), ActivityUnits.snippet(f.name(), NAME_CHARS), f.sportType(),
         ActivityUnits.duration(seconds), ActivityUnits.km(f.distanceM()), ActivityUnits.oneDecimal(loadOf(coach, f.id())),
         ActivityUnits.whole(f.avgHr()), ActivityUnits.whole(np), ActivityUnits.pace(f.family(), f.distanceM(), seconds),
-        ActivityUnits.snippet(f.notes(), ToolActivitySql.NOTE_SNIPPET));
+        f.notes());
   }
 
   private static Double loadOf(CoachLoad coach, UUID id) {

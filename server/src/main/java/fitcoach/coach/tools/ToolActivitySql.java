@@ -20,39 +20,19 @@ import java.util.UUID;
  * lap of a Strava API copy is ever read here.
  */
 final class ToolActivitySql {
-  /** How much of a note a search row carries (one more char is read to know it was cut). */
+  /** How much of a note a search row carries. */
   static final int NOTE_SNIPPET = 120;
 
-  /** The sort orders of search_activities, newest first on ties; load is sorted in Java (the coach's loads). */
-  enum Sort {
-    DATE("a.start_date_local DESC, a.id"),
-    DISTANCE("a.distance_m DESC NULLS LAST, a.start_date_local DESC, a.id"),
-    DURATION("coalesce(a.moving_time_s, a.elapsed_time_s) DESC NULLS LAST, a.start_date_local DESC, a.id"),
-    LOAD("a.start_date_local DESC, a.id");
-
-    final String orderBy;
-
-    Sort(String orderBy) {
-      this.orderBy = orderBy;
-    }
-
-    static Sort parse(String value) {
-      return value == null ? DATE : valueOf(value.toUpperCase(Locale.ROOT));
-    }
-  }
-
-  // $1 user, $2 sources, $3 from, $4 to, $5 family (null: all), $6 ILIKE pattern (null: none), $7 limit (null: all).
-  private static final String SEARCH = """
-      SELECT a.id, a.local_date, a.name, a.sport_type, coalesce(a.sport_family, 'other') AS sport_family,
-             a.moving_time_s, a.elapsed_time_s, a.distance_m, a.avg_hr, a.weighted_power_w, a.device_watts,
-             c.normalized_power, left(a.notes, %d) AS notes, count(*) OVER () AS total
+  /**
+   * Every workout the coach may read (the copy coach_activities picks), newest first: what search_activities filters,
+   * sorts and cuts in memory, memoised with the athlete's data (one read per version of it, not per search).
+   */
+  private static final String ALL = """
+      SELECT a.id, a.local_date, a.start_date_local, a.name, a.sport_type, coalesce(a.sport_family, 'other') AS sport_family,
+             a.moving_time_s, a.elapsed_time_s, a.distance_m, a.avg_hr, a.weighted_power_w, a.device_watts, a.description,
+             a.notes
       FROM coach_activities($1, $2) a
-      LEFT JOIN activity_curves c ON c.activity_id = a.id
-      WHERE a.local_date >= $3 AND a.local_date <= $4
-        AND ($5::text IS NULL OR coalesce(a.sport_family, 'other') = $5)
-        AND ($6::text IS NULL OR a.name ILIKE $6 OR a.description ILIKE $6 OR a.notes ILIKE $6)
-      ORDER BY %s
-      LIMIT $7""";
+      ORDER BY a.start_date_local DESC, a.id""";
 
   /**
    * The copy of the workout {@code $3} belongs to that the coach may read (as coach/CoachRepository.ONE), with where
@@ -83,12 +63,15 @@ final class ToolActivitySql {
              avg_speed_mps
       FROM activity_laps WHERE activity_id = $1 ORDER BY lap_index""";
 
-  /** A search row, as the coach may read it. */
-  record Found(UUID id, LocalDate date, String name, String sportType, String family, Integer movingS, Integer elapsedS,
-               Double distanceM, Double avgHr, Double weightedPowerW, Boolean deviceWatts, Double normalizedPowerW,
-               String notes, long total) {
-    int durationS() {
-      return movingS != null ? movingS : elapsedS != null ? elapsedS : 0;
+  /**
+   * A workout as the coach may read it, for search_activities: the figures a row shows, and the name, description and
+   * notes lower-cased in one string for the text filter.
+   */
+  record Found(UUID id, LocalDate date, LocalDateTime startLocal, String name, String sportType, String family,
+               Integer movingS, Integer elapsedS, Double distanceM, Double avgHr, Double weightedPowerW,
+               Boolean deviceWatts, String notes, String text) {
+    Integer durationS() {
+      return movingS != null ? movingS : elapsedS;
     }
   }
 
@@ -112,22 +95,26 @@ final class ToolActivitySql {
     this.pool = pool;
   }
 
-  /** Matching rows in {@code sort} order, at most {@code limit} (null: all); each row carries the total matched. */
-  Future<List<Found>> search(UUID userId, boolean includeStravaApi, LocalDate from, LocalDate to, String family,
-                             String text, Sort sort, Integer limit) {
-    String sql = SEARCH.formatted(NOTE_SNIPPET + 1, sort.orderBy);
-    String pattern = text == null ? null : "%" + escapeLike(text) + "%";
-    return pool.preparedQuery(sql).execute(Tuple.wrap(new Object[] {userId, sources(includeStravaApi), from, to, family,
-        pattern, limit})).map(rows -> {
-          List<Found> out = new ArrayList<>(rows.size());
-          for (Row r : rows) {
-            out.add(new Found(r.getUUID("id"), r.getLocalDate("local_date"), r.getString("name"), r.getString("sport_type"),
-                r.getString("sport_family"), r.getInteger("moving_time_s"), r.getInteger("elapsed_time_s"),
-                r.getDouble("distance_m"), r.getDouble("avg_hr"), r.getDouble("weighted_power_w"),
-                r.getBoolean("device_watts"), floatOrNull(r, "normalized_power"), r.getString("notes"), r.getLong("total")));
-          }
-          return out;
-        });
+  /** Every workout the coach may read, newest first. */
+  Future<List<Found>> all(UUID userId, boolean includeStravaApi) {
+    return pool.preparedQuery(ALL).execute(Tuple.wrap(new Object[] {userId, sources(includeStravaApi)})).map(rows -> {
+      List<Found> out = new ArrayList<>(rows.size());
+      for (Row r : rows) {
+        String name = r.getString("name");
+        String description = r.getString("description");
+        String notes = r.getString("notes");
+        String text = (nonNull(name) + "\n" + nonNull(description) + "\n" + nonNull(notes)).toLowerCase(Locale.ROOT);
+        out.add(new Found(r.getUUID("id"), r.getLocalDate("local_date"), r.getLocalDateTime("start_date_local"), name,
+            r.getString("sport_type"), r.getString("sport_family"), r.getInteger("moving_time_s"),
+            r.getInteger("elapsed_time_s"), r.getDouble("distance_m"), r.getDouble("avg_hr"), r.getDouble("weighted_power_w"),
+            r.getBoolean("device_watts"), ActivityUnits.snippet(notes, NOTE_SNIPPET), text));
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
   }
 
   /** The readable copy of the workout {@code id} belongs to; empty when none may be read or it is not the athlete's. */
@@ -162,16 +149,6 @@ final class ToolActivitySql {
       }
       return out;
     });
-  }
-
-  private static Double floatOrNull(Row r, String column) {
-    Float f = r.getFloat(column);
-    return f == null ? null : f.doubleValue();
-  }
-
-  /** The text as a literal inside an ILIKE pattern (backslash is PostgreSQL's default escape). */
-  static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private static String[] sources(boolean includeStravaApi) {
