@@ -67,9 +67,16 @@ final class ToolRangeSql {
 
   /** The range and policy every read takes: inclusive local dates, a sport family or null for all. */
   record Range(UUID userId, boolean includeStravaApi, LocalDate from, LocalDate to, String family) {
-    Tuple tuple() {
-      return Tuple.wrap(new Object[] {userId, ActivitySource.readableByCoach(includeStravaApi).toArray(new String[0]),
-          from, to, family});
+    /** $1..$5, then {@code more} as $6... */
+    Tuple tuple(Object... more) {
+      Object[] values = new Object[5 + more.length];
+      values[0] = userId;
+      values[1] = ActivitySource.readableByCoach(includeStravaApi).toArray(new String[0]);
+      values[2] = from;
+      values[3] = to;
+      values[4] = family;
+      System.arraycopy(more, 0, values, 5, more.length);
+      return Tuple.wrap(values);
     }
   }
 
@@ -104,7 +111,7 @@ final class ToolRangeSql {
   /** {@code column}: power, hr or speed (a constant of the tool, never the model's text); {@code indexes} 0-based. */
   Future<Curve> curve(Range range, String column, List<Integer> indexes) {
     Integer[] oneBased = indexes.stream().map(i -> i + 1).toArray(Integer[]::new);
-    return pool.preparedQuery(CURVE.formatted(column)).execute(range.tuple().addArrayOfInteger(oneBased)).map(rows -> {
+    return pool.preparedQuery(CURVE.formatted(column)).execute(range.tuple((Object) oneBased)).map(rows -> {
       List<Best> out = new ArrayList<>(rows.size());
       long n = 0;
       for (Row r : rows) {
