@@ -54,6 +54,13 @@ final class ToolRangeSql {
         AND c.effort_time IS NOT NULL AND u.t IS NOT NULL
       ORDER BY u.i, u.t, c.local_date, c.activity_id""";
 
+  /**
+   * A version of the athlete's stored analyses: the worker writes rows after the chart has moved on (the load
+   * snapshot), so answers over them are memoised under this as well. A write, a re-analysis or a deletion changes it.
+   */
+  private static final String CURVES_VERSION = """
+      SELECT count(*) || ':' || coalesce(max(computed_at)::text, '') AS v FROM activity_curves WHERE user_id = $1""";
+
   /** A readable activity's stored figures (load comes from the engine, by id). */
   record Activity(UUID id, LocalDate date, String family, Integer timeS, Double distanceM, Double elevationM, Double avgHr) {
   }
@@ -84,6 +91,10 @@ final class ToolRangeSql {
 
   ToolRangeSql(Pool pool) {
     this.pool = pool;
+  }
+
+  Future<String> curvesVersion(UUID userId) {
+    return pool.preparedQuery(CURVES_VERSION).execute(Tuple.of(userId)).map(rows -> rows.iterator().next().getString("v"));
   }
 
   Future<List<Activity>> activities(Range range) {
