@@ -30,12 +30,12 @@ final class ComparePeriodsTool implements CoachTool {
 
   private final LoadService load;
   private final ToolRangeSql sql;
-  private final RangeMemo memo;
+  private final RangeToolMemo memo;
 
   ComparePeriodsTool(LoadService load, ToolRangeSql sql) {
     this.load = load;
     this.sql = sql;
-    this.memo = new RangeMemo(load, sql);
+    this.memo = new RangeToolMemo(load, sql);
   }
 
   @Override

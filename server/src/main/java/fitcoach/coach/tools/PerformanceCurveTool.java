@@ -46,11 +46,11 @@ final class PerformanceCurveTool implements CoachTool {
   }
 
   private final ToolRangeSql sql;
-  private final RangeMemo memo;
+  private final RangeToolMemo memo;
 
   PerformanceCurveTool(fitcoach.analytics.LoadService load, ToolRangeSql sql) {
     this.sql = sql;
-    this.memo = new RangeMemo(load, sql);
+    this.memo = new RangeToolMemo(load, sql);
   }
 
   @Override

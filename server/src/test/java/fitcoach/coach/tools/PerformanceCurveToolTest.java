@@ -134,6 +134,24 @@ class PerformanceCurveToolTest extends RangeToolTestBase {
   }
 
   @Test
+  @DisplayName("A memoised answer is not served once the worker has stored a new analysis (the chart itself unchanged)")
+  void memoFollowsTheStoredAnalyses() {
+    ride(ActivitySource.FILE, "First", TODAY.minusDays(10), 8, constant(600, 200), null, 140.0);
+    awaitAnalysed(1);
+    // One registry over one LoadService, as the app keeps them; this LoadService never hears of the app's writes, so
+    // only the version of the stored analyses can tell it the answer changed.
+    ToolRegistry registry = registry();
+    ToolScope scope = new ToolScope(userId, false, TODAY);
+    String first = await(registry.call(scope, "performance_curve", "{\"metric\":\"power\"}")).content();
+    assertThat(await(registry.call(scope, "performance_curve", "{\"metric\":\"power\"}")).content()).isEqualTo(first);
+    UUID better = ride(ActivitySource.FILE, "Better", TODAY.minusDays(5), 8, constant(600, 300), null, 140.0);
+    awaitAnalysed(2);
+    String second = await(registry.call(scope, "performance_curve", "{\"metric\":\"power\"}")).content();
+    assertThat(second).isNotEqualTo(first).contains(better.toString());
+    assertThat(row(new JsonObject(second), "5m").getDouble(1)).isEqualTo(300.0);
+  }
+
+  @Test
   @DisplayName("Invalid arguments are error replies: a bad metric, from after to, an unknown sport, a missing metric")
   void invalidArguments() {
     assertThat(error("performance_curve", "{\"metric\":\"watts\"}")).contains("Invalid arguments").contains("metric");

@@ -10,11 +10,11 @@ import java.util.function.Supplier;
  * or thresholds starts a new one) and the version of the stored analyses (written by the worker after the snapshot
  * moved on). A question asked again between changes, by the coach or an MCP client, costs a lookup.
  */
-final class RangeMemo {
+final class RangeToolMemo {
   private final LoadService load;
   private final ToolRangeSql sql;
 
-  RangeMemo(LoadService load, ToolRangeSql sql) {
+  RangeToolMemo(LoadService load, ToolRangeSql sql) {
     this.load = load;
     this.sql = sql;
   }
