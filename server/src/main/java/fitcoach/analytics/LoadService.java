@@ -420,8 +420,9 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
   }
 
   /**
-   * The thresholds in force on each day as the coach may know them: entered values from the athlete's history, the
-   * estimates (max HR) from only the activities the policy lets the coach read, as {@link #forCoach} computes loads.
+   * The thresholds in force on any day as the coach may see them: entered values from the history, estimates only
+   * from the activities the data policy lets the coach read (the same thresholds {@link #forCoach} computes loads
+   * with). Memoised until the athlete's data changes.
    */
   public Future<DatedThresholds> datedForCoach(UUID userId, boolean includeStravaApi) {
     return series(userId).compose(snapshot -> snapshot.memo("coachDated:" + includeStravaApi, () -> Future.all(
