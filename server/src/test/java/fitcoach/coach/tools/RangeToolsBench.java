@@ -116,6 +116,39 @@ class RangeToolsBench extends RangeToolTestBase {
           c.getKey(), cold / 1e6, ns[RUNS / 2] / 1e6, ns[(int) (RUNS * 0.95)] / 1e6, ns[RUNS - 1] / 1e6, first.bytes(),
           first.summary()));
     }
+    uncached(registry, scope);
+  }
+
+  /** Calls that miss every memo: the same shape with the range shifted a day each time. p50/p95 of 60. */
+  private void uncached(ToolRegistry registry, ToolScope scope) {
+    Map<String, java.util.function.IntFunction<String[]>> shapes = new LinkedHashMap<>();
+    shapes.put("compare_periods Nov vs Nov", i -> new String[] {"compare_periods", new JsonObject()
+        .put("a_from", TODAY.minusDays(400 + i).toString()).put("a_to", TODAY.minusDays(370 + i).toString())
+        .put("b_from", TODAY.minusDays(35 + i).toString()).put("b_to", TODAY.minusDays(5 + i).toString()).encode()});
+    shapes.put("compare_periods 3 y vs 3 y", i -> new String[] {"compare_periods", new JsonObject()
+        .put("a_from", TODAY.minusDays(2191 + i).toString()).put("a_to", TODAY.minusDays(1096 + i).toString())
+        .put("b_from", TODAY.minusDays(1095 + i).toString()).put("b_to", TODAY.minusDays(i).toString()).encode()});
+    shapes.put("performance_curve power 365 d", i -> new String[] {"performance_curve",
+        new JsonObject().put("metric", "power").put("to", TODAY.minusDays(i).toString()).encode()});
+    shapes.put("performance_curve pace all time", i -> new String[] {"performance_curve",
+        new JsonObject().put("metric", "pace").put("from", "1970-01-01").put("to", TODAY.minusDays(i).toString()).encode()});
+    shapes.put("performance_curve hr all time", i -> new String[] {"performance_curve",
+        new JsonObject().put("metric", "hr").put("from", "1970-01-01").put("to", TODAY.minusDays(i).toString()).encode()});
+    for (Map.Entry<String, java.util.function.IntFunction<String[]>> e : shapes.entrySet()) {
+      long[] ns = new long[60];
+      for (int i = 0; i < 65; i++) {
+        String[] c = e.getValue().apply(i + 1);
+        long s = System.nanoTime();
+        ToolReply r = await(registry.call(scope, c[0], c[1]));
+        assertThat(r.error()).as(r.content()).isFalse();
+        if (i >= 5) {
+          ns[i - 5] = System.nanoTime() - s;
+        }
+      }
+      Arrays.sort(ns);
+      System.out.println(String.format(Locale.ROOT, "BENCH uncached %-36s p50 %6.2f ms  p95 %6.2f ms", e.getKey(),
+          ns[30] / 1e6, ns[57] / 1e6));
+    }
   }
 
   /** Where a call's time goes: each read on its own, sequentially, p50/p95 of 50. */
