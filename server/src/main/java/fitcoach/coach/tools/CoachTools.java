@@ -28,7 +28,7 @@ public final class CoachTools {
     ToolRangeSql rangeSql = new ToolRangeSql(pool);
     tools.add(new TrainingLoadTool(load));
     tools.add(new ComparePeriodsTool(load, rangeSql));
-    tools.add(new PerformanceCurveTool(rangeSql));
+    tools.add(new PerformanceCurveTool(load, rangeSql));
     tools.add(new ProjectFormTool(load));
     // END tools-b
     return new ToolRegistry(tools);

@@ -30,10 +30,12 @@ final class ComparePeriodsTool implements CoachTool {
 
   private final LoadService load;
   private final ToolRangeSql sql;
+  private final RangeToolMemo memo;
 
   ComparePeriodsTool(LoadService load, ToolRangeSql sql) {
     this.load = load;
     this.sql = sql;
+    this.memo = new RangeToolMemo(load, sql);
   }
 
   @Override
@@ -81,7 +83,9 @@ final class ComparePeriodsTool implements CoachTool {
     String family = RangeArgs.sport(arguments, "sport");
     ToolRangeSql.Range a = new ToolRangeSql.Range(scope.userId(), scope.includeStravaApi(), aFrom, aTo, family);
     ToolRangeSql.Range b = new ToolRangeSql.Range(scope.userId(), scope.includeStravaApi(), bFrom, bTo, family);
-    return Future.all(List.of(load.forCoach(scope.userId(), scope.includeStravaApi()),
+    String key = String.join("|", name(), String.valueOf(scope.includeStravaApi()), aFrom.toString(), aTo.toString(),
+        bFrom.toString(), bTo.toString(), String.valueOf(family));
+    return memo.get(scope.userId(), key, () -> Future.all(List.of(load.forCoach(scope.userId(), scope.includeStravaApi()),
             load.datedForCoach(scope.userId(), scope.includeStravaApi()), sql.activities(a), sql.activities(b),
             sql.histograms(a), sql.histograms(b)))
         .map(all -> {
@@ -101,7 +105,7 @@ final class ComparePeriodsTool implements CoachTool {
               + "share_pct: percent of zone time below (Z1-Z3) / at (Z4) / above (Z5+) threshold; differences are "
               + "[b - a, % of a].");
           return new ToolOutput(out, ta.sessions + " vs " + tb.sessions + " sessions", List.of());
-        });
+        }));
   }
 
   /** Sums of one period, overall and per sport family. */

@@ -46,9 +46,11 @@ final class PerformanceCurveTool implements CoachTool {
   }
 
   private final ToolRangeSql sql;
+  private final RangeToolMemo memo;
 
-  PerformanceCurveTool(ToolRangeSql sql) {
+  PerformanceCurveTool(fitcoach.analytics.LoadService load, ToolRangeSql sql) {
     this.sql = sql;
+    this.memo = new RangeToolMemo(load, sql);
   }
 
   @Override
@@ -105,10 +107,12 @@ final class PerformanceCurveTool implements CoachTool {
     boolean fits = metric == Metric.POWER && "ride".equals(family) || metric == Metric.PACE && "run".equals(family);
     List<Integer> indexes = indexes(fits);
     boolean efforts = metric == Metric.PACE && "run".equals(family);
-    Future<List<ToolRangeSql.Best>> bestEfforts = efforts ? sql.efforts(range) : Future.succeededFuture(List.of());
     LocalDate start = from;
     LocalDate end = to;
-    return Future.all(sql.curve(range, metric.column, indexes), bestEfforts).map(all -> {
+    String key = String.join("|", name(), String.valueOf(scope.includeStravaApi()), metric.name(), from.toString(),
+        to.toString(), String.valueOf(family));
+    return memo.get(scope.userId(), key, () -> Future.all(sql.curve(range, metric.column, indexes),
+        efforts ? sql.efforts(range) : Future.succeededFuture(List.<ToolRangeSql.Best>of())).map(all -> {
       ToolRangeSql.Curve curve = all.resultAt(0);
       Set<UUID> named = new LinkedHashSet<>();
       Map<String, Object> out = new LinkedHashMap<>();
@@ -149,7 +153,7 @@ final class PerformanceCurveTool implements CoachTool {
       }
       return new ToolOutput(out, rows.size() + " durations from " + curve.activities() + " activities",
           List.copyOf(named));
-    });
+    }));
   }
 
   private static Metric metric(String value) {

@@ -49,7 +49,7 @@ final class ProjectFormTool implements CoachTool {
     return "What-if projection: fitness, fatigue and form per day from today's chart, given planned daily loads (same "
         + "engine as the chart; days not given count as rest). Give each planned day's total load (the chart's load "
         + "units, as training_load reports them). A load given for today is added to what is already recorded today. "
-        + "Runs through 'until' or the last planned date, at most 366 days ahead. form = fitness - fatigue at the end "
+        + "Runs through 'until' or the last planned date, at most a year ahead. form = fitness - fatigue at the end "
         + "of the day.";
   }
 

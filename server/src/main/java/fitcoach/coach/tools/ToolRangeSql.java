@@ -54,6 +54,13 @@ final class ToolRangeSql {
         AND c.effort_time IS NOT NULL AND u.t IS NOT NULL
       ORDER BY u.i, u.t, c.local_date, c.activity_id""";
 
+  /**
+   * A version of the athlete's stored analyses: the worker writes rows after the chart has moved on (the load
+   * snapshot), so answers over them are memoised under this as well. A write, a re-analysis or a deletion changes it.
+   */
+  private static final String CURVES_VERSION = """
+      SELECT count(*) || ':' || coalesce(max(computed_at)::text, '') AS v FROM activity_curves WHERE user_id = $1""";
+
   /** A readable activity's stored figures (load comes from the engine, by id). */
   record Activity(UUID id, LocalDate date, String family, Integer timeS, Double distanceM, Double elevationM, Double avgHr) {
   }
@@ -67,9 +74,16 @@ final class ToolRangeSql {
 
   /** The range and policy every read takes: inclusive local dates, a sport family or null for all. */
   record Range(UUID userId, boolean includeStravaApi, LocalDate from, LocalDate to, String family) {
-    Tuple tuple() {
-      return Tuple.wrap(new Object[] {userId, ActivitySource.readableByCoach(includeStravaApi).toArray(new String[0]),
-          from, to, family});
+    /** $1..$5, then {@code more} as $6... */
+    Tuple tuple(Object... more) {
+      Object[] values = new Object[5 + more.length];
+      values[0] = userId;
+      values[1] = ActivitySource.readableByCoach(includeStravaApi).toArray(new String[0]);
+      values[2] = from;
+      values[3] = to;
+      values[4] = family;
+      System.arraycopy(more, 0, values, 5, more.length);
+      return Tuple.wrap(values);
     }
   }
 
@@ -77,6 +91,10 @@ final class ToolRangeSql {
 
   ToolRangeSql(Pool pool) {
     this.pool = pool;
+  }
+
+  Future<String> curvesVersion(UUID userId) {
+    return pool.preparedQuery(CURVES_VERSION).execute(Tuple.of(userId)).map(rows -> rows.iterator().next().getString("v"));
   }
 
   Future<List<Activity>> activities(Range range) {
@@ -104,7 +122,7 @@ final class ToolRangeSql {
   /** {@code column}: power, hr or speed (a constant of the tool, never the model's text); {@code indexes} 0-based. */
   Future<Curve> curve(Range range, String column, List<Integer> indexes) {
     Integer[] oneBased = indexes.stream().map(i -> i + 1).toArray(Integer[]::new);
-    return pool.preparedQuery(CURVE.formatted(column)).execute(range.tuple().addArrayOfInteger(oneBased)).map(rows -> {
+    return pool.preparedQuery(CURVE.formatted(column)).execute(range.tuple((Object) oneBased)).map(rows -> {
       List<Best> out = new ArrayList<>(rows.size());
       long n = 0;
       for (Row r : rows) {
