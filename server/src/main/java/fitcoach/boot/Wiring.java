@@ -82,8 +82,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         new ImportModule(pool, store, load, requireUser, config.dataDir(), config.imports().keepOriginals(), maxUploadBytes),
         new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes),
         tokens,
-        new McpModule(fitcoach.coach.tools.CoachTools.create(pool, load, profiles),
-            userId -> load.series(userId).map(snapshot -> snapshot.series().today()), tokens.service(), guard),
+        new McpModule(fitcoach.coach.tools.CoachTools.create(pool, load, profiles), load, tokens.service(), guard),
         new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, requireUser));
 
     HttpVerticle.Api api = new HttpVerticle.Api(guard, new ErrorHandler(),
