@@ -27,7 +27,7 @@ import java.util.UUID;
  * route runs it on a worker thread. Numbers the streams cannot give are null; an activity without streams answers
  * {@code streams: false} with everything else empty.
  */
-final class ActivityAnalysis {
+public final class ActivityAnalysis {
   /** Families whose speed curve is shown as pace (s/km, lower is better), as athletes of these sports read it. */
   private static final Set<String> PACE_FAMILIES = Set.of("run", "swim");
 
@@ -38,7 +38,7 @@ final class ActivityAnalysis {
    * {@code criticalPower}: the athlete's CP model before this ride ({cpW, wPrimeJ, from, to}), or null; with it, a ride
    * with power gets its W′ balance minimum.
    */
-  static Map<String, Object> of(UUID activityId, String sportFamily, byte[] gzippedStreams, DatedThresholds.InForce inForce,
+  public static Map<String, Object> of(UUID activityId, String sportFamily, byte[] gzippedStreams, DatedThresholds.InForce inForce,
                                 Map<String, Object> criticalPower) {
     Thresholds t = inForce.thresholds();
     Map<String, Object> out = new LinkedHashMap<>();
@@ -120,6 +120,15 @@ final class ActivityAnalysis {
    * Power zones need an FTP; heart-rate zones use LTHR (Coggan) when known, else max HR; run pace zones (Friel) need a
    * threshold pace entered for that day. Pace bounds are given as pace (s/km): each zone's slowest pace, null for Z1.
    */
+  /**
+   * The zones in force (bounds only, every zone's seconds 0) for a family, as the activity page defines them: power
+   * (needs an FTP), heart rate (LTHR, else max HR), and for runs pace (needs a threshold pace). Used by the coach's
+   * athlete_profile tool so its zones are the screen's.
+   */
+  public static Map<String, Object> zoneBounds(DatedThresholds.InForce inForce, String sportFamily) {
+    return zones(null, null, null, inForce, sportFamily);
+  }
+
   private static Map<String, Object> zones(double[] power, double[] hr, double[] speed, DatedThresholds.InForce inForce,
                                            String family) {
     Thresholds t = inForce.thresholds();

@@ -230,8 +230,11 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
     return daily.subMap(DateWindow.EARLIEST_STORED, DateWindow.latest().plusDays(2));
   }
 
-  /** The options without a seed dated outside the window (one stored before it was enforced). */
-  static PmcOptions inWindow(PmcOptions options) {
+  /**
+   * The options without a seed dated outside the window (one stored before it was enforced). Public for the coach's
+   * projection, which runs the chart's engine with the chart's options.
+   */
+  public static PmcOptions inWindow(PmcOptions options) {
     return options.seed().map(s -> DateWindow.contains(s.date())).orElse(true) ? options
         : new PmcOptions(options.ctlDays(), options.atlDays(), options.gain(), Optional.empty());
   }
@@ -413,6 +416,20 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
           PmcSeries stored = snapshot.series();
           List<PmcDay> days = Pmc.compute(counted, stored.today(), inWindow(stored.options()));
           return new CoachLoad(new PmcSeries(days, stored.today(), first, stored.options()), thresholds, loads);
+        })));
+  }
+
+  /**
+   * The thresholds in force on any day as the coach may see them: entered values from the history, estimates only
+   * from the activities the data policy lets the coach read (the same thresholds {@link #forCoach} computes loads
+   * with). Memoised until the athlete's data changes.
+   */
+  public Future<DatedThresholds> datedForCoach(UUID userId, boolean includeStravaApi) {
+    return series(userId).compose(snapshot -> snapshot.memo("coachDated:" + includeStravaApi, () -> Future.all(
+            profiles.findWithHistory(userId), repository.coachObservedMaxHr(userId, includeStravaApi))
+        .map(all -> {
+          ProfileRepository.WithHistory withHistory = all.resultAt(0);
+          return new DatedThresholds(withHistory.history(), facts(withHistory.profile(), all.resultAt(1)));
         })));
   }
 

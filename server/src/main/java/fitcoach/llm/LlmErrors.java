@@ -20,9 +20,22 @@ final class LlmErrors {
     return name;
   }
 
-  /** A non-2xx answer to the request. */
+  /** A non-2xx answer to a request without tools. */
   LlmException http(int status, UpstreamError error) {
+    return http(status, error, false);
+  }
+
+  /**
+   * A non-2xx answer. With {@code toolsSent}, a 400 (or 422) whose message names tools, functions or tool_choice means
+   * the server or model cannot call tools (Ollama: "… does not support tools"; vLLM: "auto tool choice requires
+   * --enable-auto-tool-choice"), and so does llama.cpp's 500 "tools param requires --jinja flag".
+   */
+  LlmException http(int status, UpstreamError error, boolean toolsSent) {
     String detail = error.message() == null ? "" : ": " + error.message();
+    if (toolsSent && refusesTools(status, error.message())) {
+      return new LlmException(Kind.TOOLS_UNSUPPORTED, status,
+          sentence(name + " cannot use tools with this model (HTTP " + status + ")" + detail), false);
+    }
     if (status == 401 || status == 403) {
       return new LlmException(Kind.KEY_REJECTED, status, hasKey
           ? sentence(name + " rejected your API key (HTTP " + status + "). Check it in Settings.")
@@ -85,6 +98,23 @@ final class LlmErrors {
   LlmException silent(long millis, boolean afterFirstToken) {
     return new LlmException(Kind.CONNECTION, 0,
         sentence(name + " sent nothing for " + seconds(millis) + "; giving up."), afterFirstToken);
+  }
+
+  /** The attempt produced neither text nor a tool call within the first-token timeout. */
+  LlmException noAnswer(long millis) {
+    return new LlmException(Kind.CONNECTION, 0, sentence(name + " sent no answer within " + seconds(millis)
+        + "; giving up."), false);
+  }
+
+  static boolean refusesTools(int status, String message) {
+    if (message == null) {
+      return false;
+    }
+    String text = message.toLowerCase(java.util.Locale.ROOT);
+    if (status == 400 || status == 422) {
+      return text.contains("tool") || text.contains("function");
+    }
+    return status == 500 && text.contains("tools param");
   }
 
   static LlmException cancelled(boolean afterFirstToken) {

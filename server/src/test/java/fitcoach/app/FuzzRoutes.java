@@ -117,7 +117,12 @@ final class FuzzRoutes {
     r.add("GET", "/api/ai/settings", Kind.JSON);
     r.add("PUT", "/api/ai/settings", body("provider", "openai", "model", "llama3.2:latest", "fastModel", "qwen2.5:7b"), Kind.JSON);
     r.add("GET", "/api/ai/models", query("provider", "openai"), null, Kind.JSON);
-    r.add("GET", "/api/ai/usage", Kind.JSON);
+    r.add("GET", "/api/ai/usage", query("by", "model", "month", today.substring(0, 7)), null, Kind.JSON);
+    r.add("GET", "/api/ai/prices", Kind.JSON);
+    r.add("PUT", "/api/ai/prices", body("prices", new io.vertx.core.json.JsonArray().add(body("model", "llama3.2",
+        "input", 0.5, "output", 1, "cacheWrite", 0.5, "cacheRead", 0.1))), Kind.JSON);
+    r.add("GET", "/api/ai/budgets", Kind.JSON);
+    r.add("PUT", "/api/ai/budgets", body("anthropic", 20, "openai", null), Kind.JSON);
     r.add("GET", "/api/ai/coverage", Kind.JSON);
     r.add("GET", "/api/ai/recommendation", Kind.JSON);
     r.add("POST", "/api/ai/recommendation", Map.of(), null, Kind.SSE);

@@ -18,9 +18,18 @@ public final class CoachTools {
     List<CoachTool> tools = new ArrayList<>();
     // Activities and the athlete (search_activities, get_activity, athlete_profile).
     // BEGIN tools-a
+    ToolActivitySql activities = new ToolActivitySql(pool);
+    tools.add(new SearchActivitiesTool(activities, load));
+    tools.add(new GetActivityTool(activities, load));
+    tools.add(new AthleteProfileTool(profiles, load));
     // END tools-a
     // Load, comparisons, curves and projections (training_load, compare_periods, performance_curve, project_form).
     // BEGIN tools-b
+    ToolRangeSql rangeSql = new ToolRangeSql(pool);
+    tools.add(new TrainingLoadTool(load));
+    tools.add(new ComparePeriodsTool(load, rangeSql));
+    tools.add(new PerformanceCurveTool(rangeSql));
+    tools.add(new ProjectFormTool(load));
     // END tools-b
     return new ToolRegistry(tools);
   }

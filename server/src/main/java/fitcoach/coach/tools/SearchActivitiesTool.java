@@ -1,0 +1,223 @@
+package fitcoach.coach.tools;
+
+import fitcoach.analytics.CoachLoad;
+import fitcoach.analytics.LoadService;
+import fitcoach.app.DateWindow;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * search_activities: the athlete's activities the coach may read, filtered by local dates, sport family and text (name,
+ * description and the athlete's own notes), sorted by date, distance, duration or load, as compact rows. The total
+ * matched is given too, so the model knows when it saw only part.
+ */
+final class SearchActivitiesTool implements CoachTool {
+  static final String NAME = "search_activities";
+  static final int DEFAULT_LIMIT = 20;
+  static final int MAX_LIMIT = 50;
+  /** Rows are dropped from the end past this, so the result stays under the registry's guard with room to spare. */
+  static final int BUDGET_BYTES = ToolRegistry.MAX_RESULT_BYTES - 512;
+  private static final int NAME_CHARS = 80;
+  static final List<String> FAMILIES = List.of("run", "ride", "swim", "walk", "row", "ski", "strength", "other",
+      "multisport");
+  static final List<String> COLUMNS = List.of("id", "date", "name", "sport", "duration", "distance_km", "load", "avg_hr",
+      "np_w", "pace", "notes");
+
+  private final ToolActivitySql sql;
+  private final LoadService load;
+
+  SearchActivitiesTool(ToolActivitySql sql, LoadService load) {
+    this.sql = sql;
+    this.load = load;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "Find the athlete's activities: filter by local dates (from/to, YYYY-MM-DD, inclusive), sport family and text "
+        + "(matched case-insensitively in the name, description and the athlete's notes), sort by date (newest first), "
+        + "distance, duration or load (largest first), up to 50 rows (default 20). Each row: id (for get_activity), local "
+        + "date, name, sport type, moving duration h:mm:ss, distance km, training load, average HR bpm, normalized power W "
+        + "(rides with power) and pace in the sport's unit (run min/km, swim per 100 m, ride km/h), and a snippet of the "
+        + "athlete's notes. 'total' is how many matched; ask again with narrower filters when it exceeds the rows shown.";
+  }
+
+  @Override
+  public JsonObject inputSchema() {
+    JsonObject date = new JsonObject().put("type", "string").put("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+    return new JsonObject().put("type", "object").put("additionalProperties", false).put("properties", new JsonObject()
+        .put("from", date.copy().put("description", "First local date, inclusive (YYYY-MM-DD)"))
+        .put("to", date.copy().put("description", "Last local date, inclusive (YYYY-MM-DD)"))
+        .put("sport", new JsonObject().put("type", "string").put("enum", new JsonArray(FAMILIES))
+            .put("description", "Sport family"))
+        .put("text", new JsonObject().put("type", "string").put("minLength", 1).put("maxLength", 100)
+            .put("description", "Words to find in the name, description or notes"))
+        .put("sort", new JsonObject().put("type", "string").put("enum", new JsonArray(List.of("date", "distance", "duration",
+            "load"))).put("description", "date (newest first, the default), or largest first"))
+        .put("limit", new JsonObject().put("type", "integer").put("minimum", 1).put("maximum", MAX_LIMIT)
+            .put("description", "Rows wanted, default " + DEFAULT_LIMIT)));
+  }
+
+  @Override
+  public String summary(JsonObject arguments) {
+    StringBuilder b = new StringBuilder(plural(arguments.getString("sport")));
+    String from = arguments.getString("from");
+    String to = arguments.getString("to");
+    if (from != null && to != null) {
+      b.append(' ').append(from).append(" to ").append(to);
+    } else if (from != null) {
+      b.append(" since ").append(from);
+    } else if (to != null) {
+      b.append(" until ").append(to);
+    }
+    String text = arguments.getString("text");
+    if (text != null) {
+      b.append(" matching \"").append(text).append('"');
+    }
+    String sort = arguments.getString("sort");
+    if (sort != null && !"date".equals(sort)) {
+      b.append(" by ").append(sort);
+    }
+    return b.toString();
+  }
+
+  private static String plural(String family) {
+    if (family == null) {
+      return "activities";
+    }
+    switch (family) {
+      case "run", "ride", "swim", "walk", "row":
+        return family + "s";
+      case "ski", "strength":
+        return family + " sessions";
+      default:
+        return family + " activities";
+    }
+  }
+
+  @Override
+  public Future<ToolOutput> run(ToolScope scope, JsonObject arguments) {
+    LocalDate[] range = range(arguments, "from", "to");
+    LocalDate from = range[0];
+    LocalDate to = range[1];
+    ToolActivitySql.Sort sort = ToolActivitySql.Sort.parse(arguments.getString("sort"));
+    int limit = arguments.getInteger("limit", DEFAULT_LIMIT);
+    String text = arguments.getString("text");
+    String family = arguments.getString("sport");
+    // Loads are the coach's (over only what it may read), so sorting by load happens here, over every match.
+    Future<List<ToolActivitySql.Found>> rows = sql.search(scope.userId(), scope.includeStravaApi(), from, to, family,
+        text == null || text.isBlank() ? null : text.strip(), sort, sort == ToolActivitySql.Sort.LOAD ? null : limit);
+    return Future.all(rows, load.forCoach(scope.userId(), scope.includeStravaApi())).map(all -> {
+      List<ToolActivitySql.Found> found = all.resultAt(0);
+      CoachLoad coach = all.resultAt(1);
+      long total = found.isEmpty() ? 0 : found.get(0).total();
+      if (sort == ToolActivitySql.Sort.LOAD) {
+        found = new ArrayList<>(found);
+        found.sort(Comparator.comparing((ToolActivitySql.Found f) -> loadOf(coach, f.id()),
+            Comparator.nullsLast(Comparator.reverseOrder())));
+        found = found.subList(0, Math.min(limit, found.size()));
+      }
+      return output(found, total, coach, arguments, from, to);
+    });
+  }
+
+  private static ToolOutput output(List<ToolActivitySql.Found> found, long total, CoachLoad coach, JsonObject arguments,
+                                   LocalDate from, LocalDate to) {
+    List<List<Object>> rows = new ArrayList<>(found.size());
+    List<UUID> ids = new ArrayList<>(found.size());
+    for (ToolActivitySql.Found f : found) {
+      rows.add(row(f, coach));
+      ids.add(f.id());
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (arguments.getString("from") != null) {
+      out.put("from", from);
+    }
+    if (arguments.getString("to") != null) {
+      out.put("to", to);
+    }
+    if (arguments.getString("sport") != null) {
+      out.put("sport", arguments.getString("sport"));
+    }
+    if (arguments.getString("text") != null) {
+      out.put("text", arguments.getString("text"));
+    }
+    out.put("sort", arguments.getString("sort", "date"));
+    out.put("total", total);
+    out.put("shown", rows.size());
+    out.put("columns", COLUMNS);
+    out.put("rows", rows);
+    // Long names and notes can take a 50-row answer past the guard: rows go from the end, and the model is told.
+    while (rows.size() > 1 && ToolJson.write(out).getBytes(StandardCharsets.UTF_8).length > BUDGET_BYTES) {
+      rows.remove(rows.size() - 1);
+      ids.remove(ids.size() - 1);
+      out.put("shown", rows.size());
+      out.put("cut_for_size", true);
+    }
+    String summary = rows.size() == total ? total + (total == 1 ? " activity" : " activities")
+        : rows.size() + " of " + total + " activities";
+    return new ToolOutput(out, summary, ids);
+  }
+
+  private static List<Object> row(ToolActivitySql.Found f, CoachLoad coach) {
+    Double np = null;
+    if ("ride".equals(f.family())) {
+      np = f.normalizedPowerW() != null ? f.normalizedPowerW()
+          : Boolean.TRUE.equals(f.deviceWatts()) ? f.weightedPowerW() : null;
+    }
+    Integer seconds = f.movingS() != null ? f.movingS() : f.elapsedS();
+    return Arrays.asList(f.id(), f.date(), ActivityUnits.snippet(f.name(), NAME_CHARS), f.sportType(),
+        ActivityUnits.duration(seconds), ActivityUnits.km(f.distanceM()), ActivityUnits.oneDecimal(loadOf(coach, f.id())),
+        ActivityUnits.whole(f.avgHr()), ActivityUnits.whole(np), ActivityUnits.pace(f.family(), f.distanceM(), seconds),
+        ActivityUnits.snippet(f.notes(), ToolActivitySql.NOTE_SNIPPET));
+  }
+
+  private static Double loadOf(CoachLoad coach, UUID id) {
+    CoachLoad.ActivityLoadValue v = coach.loads().get(id);
+    return v == null ? null : v.load();
+  }
+
+  /**
+   * The inclusive range of two optional ISO date arguments, clamped to the date window (an open end is the window's);
+   * {@code from} after {@code to} is an argument error.
+   */
+  static LocalDate[] range(JsonObject arguments, String fromField, String toField) {
+    LocalDate from = date(arguments, fromField);
+    LocalDate to = date(arguments, toField);
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new ToolArgumentException("'" + fromField + "' (" + from + ") is after '" + toField + "' (" + to + ")");
+    }
+    LocalDate latest = DateWindow.latest();
+    from = from == null || from.isBefore(DateWindow.EARLIEST_STORED) ? DateWindow.EARLIEST_STORED
+        : from.isAfter(latest) ? latest : from;
+    to = to == null || to.isAfter(latest) ? latest : to.isBefore(DateWindow.EARLIEST_STORED) ? DateWindow.EARLIEST_STORED : to;
+    return new LocalDate[] {from, to};
+  }
+
+  private static LocalDate date(JsonObject arguments, String field) {
+    String value = arguments.getString(field);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new ToolArgumentException("'" + field + "' is not a date (YYYY-MM-DD): " + value);
+    }
+  }
+}
