@@ -67,9 +67,8 @@ final class ToolRangeSql {
 
   /** The range and policy every read takes: inclusive local dates, a sport family or null for all. */
   record Range(UUID userId, boolean includeStravaApi, LocalDate from, LocalDate to, String family) {
-    /** A growable tuple (Tuple.wrap's is fixed-size, and {@link #curve} appends the duration indexes). */
     Tuple tuple() {
-      return Tuple.from(new Object[] {userId, ActivitySource.readableByCoach(includeStravaApi).toArray(new String[0]),
+      return Tuple.wrap(new Object[] {userId, ActivitySource.readableByCoach(includeStravaApi).toArray(new String[0]),
           from, to, family});
     }
   }
