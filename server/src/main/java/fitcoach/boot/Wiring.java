@@ -90,8 +90,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes),
         usage,
         tokens,
-        new McpModule(tools, userId -> load.series(userId).map(snapshot -> snapshot.series().today()), tokens.service(),
-            guard),
+        new McpModule(tools, load, tokens.service(), guard),
         new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, usage.ledger(),
             tools, requireUser));
 

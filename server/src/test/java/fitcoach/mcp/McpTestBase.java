@@ -3,6 +3,9 @@ package fitcoach.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fitcoach.activities.ActivitySource;
+import fitcoach.analytics.LoadService;
+import fitcoach.settings.ProfileRepository;
+import fitcoach.settings.ThresholdSuggestions;
 import fitcoach.app.Db;
 import fitcoach.app.ErrorHandler;
 import fitcoach.app.RequestGuard;
@@ -23,7 +26,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +39,6 @@ import org.junit.jupiter.api.BeforeAll;
  */
 abstract class McpTestBase extends ApiTest {
   static final String STRAVA_ONLY = "Zebra Strava-only interval session";
-  static final LocalDate TEST_TODAY = LocalDate.of(2026, 3, 14);
   protected Pool pool;
   protected ToolRegistry testTools;
   protected HttpServer testServer;
@@ -47,8 +48,9 @@ abstract class McpTestBase extends ApiTest {
     pool = Db.pool(app.vertx(), TestDatabase.url());
     testTools = new ToolRegistry(List.of(new RecentActivitiesTestTool(pool)));
     RequestGuard guard = new RequestGuard(app.config());
-    McpModule mcp = new McpModule(testTools, userId -> io.vertx.core.Future.succeededFuture(TEST_TODAY),
-        new TokenModule(pool, null).service(), guard);
+    ProfileRepository profiles = new ProfileRepository(pool);
+    LoadService load = LoadService.create(pool, profiles, new ThresholdSuggestions(pool, profiles.thresholds()));
+    McpModule mcp = new McpModule(testTools, load, new TokenModule(pool, null).service(), guard);
     Router router = Router.router(app.vertx());
     router.route().handler(guard::headers);
     router.route().handler(guard::knownHost);
@@ -56,6 +58,27 @@ abstract class McpTestBase extends ApiTest {
     router.route().failureHandler(new ErrorHandler());
     testServer = app.vertx().createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    warmUp();
+  }
+
+  /**
+   * One round of every kind of request on both servers before the tests, so first uses (class loading of the HTTP
+   * pipeline, JSON-RPC, schema validation) happen here, not on an event loop while a test is being watched for blocked
+   * threads. The state is emptied before each test anyway.
+   */
+  private void warmUp() {
+    TestDatabase.truncateAll();
+    TestClient warm = new TestClient(app.port());
+    assertThat(warm.post("/api/auth/setup", new JsonObject().put("email", EMAIL).put("password", PASSWORD)).status()).isEqualTo(201);
+    String token = warm.post("/api/settings/tokens", new JsonObject().put("name", "warm-up")).json().getString("token");
+    for (int port : new int[] {app.port(), testServer.actualPort()}) {
+      TestClient c = mcpHttp(port, token);
+      c.postRaw("/mcp", Rpc.initialize(1, "2025-06-18"));
+      c.postRaw("/mcp", Rpc.request(2, "tools/list", null).encode());
+      c.postRaw("/mcp", Rpc.request(3, "tools/call", new JsonObject().put("name", RecentActivitiesTestTool.NAME)).encode());
+      c.postRaw("/mcp", "{");
+      mcpHttp(port, null).postRaw("/mcp", Rpc.ping(4));
+    }
   }
 
   @AfterAll
