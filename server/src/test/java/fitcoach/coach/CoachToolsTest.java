@@ -187,4 +187,26 @@ class CoachToolsTest extends CoachTestBase {
     assertThat(later).hasSize(1);
     assertThat(later.get(0).toolNames()).isEmpty();
   }
+
+  @Test
+  @DisplayName("A past week's report is written as of that week's Sunday: its load state, and no later activity")
+  void pastWeekAsOfItsEnd() {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    java.time.LocalDate monday = today.minusWeeks(3).with(java.time.temporal.TemporalAdjusters.previousOrSame(
+        java.time.DayOfWeek.MONDAY));
+    java.time.LocalDate sunday = monday.plusDays(6);
+    activity("file", "Run in that week", (int) java.time.temporal.ChronoUnit.DAYS.between(monday.plusDays(2), today), 3600,
+        10_000, 140);
+    activity("file", "Run of yesterday", 1, 3600, 10_000, 140);
+    client.post("/api/load/recompute", null);
+    int before = completions().size();
+    anthropic.next(Reply.text("A steady week."));
+    try (SseStream s = client.stream("POST", "/api/ai/weekly-report", new JsonObject().put("week", monday.toString()), null)) {
+      assertThat(last(s.rest(WAIT), "done").getString("status")).isEqualTo("complete");
+    }
+    RecordedRequest report = answerRequests(before).get(0);
+    assertThat(report.system()).contains("This answer is about " + sunday).contains("## Training load on " + sunday)
+        .doesNotContain("Run of yesterday");
+    assertThat(report.rawBody()).contains("Run in that week");
+  }
 }
