@@ -283,15 +283,15 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
           DatedThresholds thresholds = new DatedThresholds(withHistory.history(), facts(profile, all.resultAt(1)));
           List<LoadInput> inputs = all.resultAt(2);
           PmcOptions options = all.resultAt(3);
-          List<LoadRepository.LoadUpdate> updates = computeLoads(inputs, thresholds);
+          LocalDate today = today(profile);
+          // The engine is CPU work proportional to the history (ten years: thousands of activities): a worker does it.
+          return offLoop(() -> computeLoads(inputs, thresholds)).compose(updates -> {
           LocalDate recomputeFrom = updates.stream().map(LoadRepository.LoadUpdate::localDate)
               .reduce(hint, (a, b) -> a.isBefore(b) ? a : b);
-          LocalDate today = today(profile);
           return repository.updateLoads(userId, updates)
               .compose(v -> Future.all(repository.dailyLoads(userId), repository.firstActivityDate(userId)))
-              .compose(loaded -> {
-                SortedMap<LocalDate, Double> daily = inWindow(loaded.<SortedMap<LocalDate, Double>>resultAt(0));
-                List<PmcDay> days = Pmc.compute(daily, today, inWindow(options));
+              .compose(loaded -> offLoop(() -> Pmc.compute(inWindow(loaded.<SortedMap<LocalDate, Double>>resultAt(0)), today,
+                  inWindow(options))).compose(days -> {
                 return repository.writeSeries(userId, days, recomputeFrom)
                     .compose(v -> offerMaxHr(userId, inputs, withHistory.history())).map(v -> {
                   cache.put(userId, new Snapshot(new PmcSeries(days, today, loaded.resultAt(1), options), zone(profile)));
@@ -300,8 +300,25 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
                       userId, inputs.size(), updates.size(), days.size(), recomputeFrom, ms);
                   return new Recompute(inputs.size(), updates.size(), days.size(), ms);
                 });
-              });
+              }));
+          });
         });
+  }
+
+  /**
+   * Runs CPU-bound engine work on a worker thread of the caller's context (in order with nothing else), so an event
+   * loop is never held for the length of a history; without a Vert.x context (plain unit use) it runs here.
+   */
+  private static <T> Future<T> offLoop(java.util.concurrent.Callable<T> work) {
+    io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+    if (context == null) {
+      try {
+        return Future.succeededFuture(work.call());
+      } catch (Exception e) {
+        return Future.failedFuture(e);
+      }
+    }
+    return context.executeBlocking(work, false);
   }
 
   /**
@@ -395,7 +412,7 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
     return series(userId).compose(snapshot -> snapshot.memo("coach:" + includeStravaApi, () -> Future.all(
             profiles.findWithHistory(userId), repository.coachObservedMaxHr(userId, includeStravaApi),
             repository.coachInputs(userId, includeStravaApi))
-        .map(all -> {
+        .compose(all -> offLoop(() -> {
           ProfileRepository.WithHistory withHistory = all.resultAt(0);
           DatedThresholds dated = new DatedThresholds(withHistory.history(), facts(withHistory.profile(), all.resultAt(1)));
           Thresholds thresholds = dated.on(snapshot.series().today());
@@ -416,7 +433,7 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
           PmcSeries stored = snapshot.series();
           List<PmcDay> days = Pmc.compute(counted, stored.today(), inWindow(stored.options()));
           return new CoachLoad(new PmcSeries(days, stored.today(), first, stored.options()), thresholds, loads);
-        })));
+        }))));
   }
 
   /**

@@ -69,6 +69,7 @@ class CoachTokensBench extends CoachTestBase {
     long before = 0;
     long after = 0;
     long billed = 0;
+    String parts = "";
     for (Question q : questions) {
       anthropic.next(Reply.status(400, "invalid_request_error", "tools: this model does not support tools"));
       anthropic.next(Reply.text("Fixed-context answer."));
@@ -88,11 +89,16 @@ class CoachTokensBench extends CoachTestBase {
         assertThat(r.toolResults()).allMatch(t -> !t.isError(), "tool results without errors");
       }
       report.append(String.format("%-80s %8d %8d %8d %7d%n", q.text(), b, a, c, rounds.size() - 1));
+      if (q == questions.get(0)) {
+        parts = String.format("parts: full system %d, card system %d, tool specs %d, message %d%n",
+            bytes(fixed.get(fixed.size() - 1).body().getValue("system")) / 4, bytes(rounds.get(0).body().getValue("system")) / 4,
+            bytes(rounds.get(0).body().getValue("tools")) / 4, bytes(rounds.get(0).body().getValue("messages")) / 4);
+      }
       before += b;
       after += a;
       billed += c;
     }
-    report.append(String.format("%-80s %8d %8d %8d%n", "total", before, after, billed));
+    report.append(String.format("%-80s %8d %8d %8d%n", "total", before, after, billed)).append(parts);
     report.append(String.format("after vs before: %+.0f %% (every round counted in full), %+.0f %% (cached prefix)%n",
         100.0 * (after - before) / before, 100.0 * (billed - before) / before));
     // Reported, not asserted: loading ten years of demo data recomputes the load on an event loop (see the note).
