@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -68,13 +67,27 @@ final class ToolActivitySql {
              avg_speed_mps
       FROM activity_laps WHERE activity_id = $1 ORDER BY lap_index""";
 
-  /**
-   * A workout as the coach may read it, for search_activities: the figures a row shows, and the name, description and
-   * notes lower-cased in one string for the text filter.
-   */
+  /** A workout as the coach may read it, for search_activities: the figures a row shows, and the texts searched. */
   record Found(UUID id, LocalDate date, LocalDateTime startLocal, String name, String sportType, String family,
                Integer movingS, Integer elapsedS, Double distanceM, Double avgHr, Double weightedPowerW,
-               Boolean deviceWatts, String notes, String text) {
+               Boolean deviceWatts, String description, String notes) {
+    /** Whether the name, description or notes hold {@code needle}, ignoring case. */
+    boolean mentions(String needle) {
+      return holds(name, needle) || holds(description, needle) || holds(notes, needle);
+    }
+
+    private static boolean holds(String text, String needle) {
+      if (text == null) {
+        return false;
+      }
+      for (int i = 0, last = text.length() - needle.length(); i <= last; i++) {
+        if (text.regionMatches(true, i, needle, 0, needle.length())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     Integer durationS() {
       return movingS != null ? movingS : elapsedS;
     }
@@ -105,21 +118,13 @@ final class ToolActivitySql {
     return pool.preparedQuery(ALL).execute(Tuple.wrap(new Object[] {userId, sources(includeStravaApi)})).map(rows -> {
       List<Found> out = new ArrayList<>(rows.size());
       for (Row r : rows) {
-        String name = r.getString("name");
-        String description = r.getString("description");
-        String notes = r.getString("notes");
-        String text = (nonNull(name) + "\n" + nonNull(description) + "\n" + nonNull(notes)).toLowerCase(Locale.ROOT);
-        out.add(new Found(r.getUUID("id"), r.getLocalDate("local_date"), r.getLocalDateTime("start_date_local"), name,
-            r.getString("sport_type"), r.getString("sport_family"), r.getInteger("moving_time_s"),
+        out.add(new Found(r.getUUID("id"), r.getLocalDate("local_date"), r.getLocalDateTime("start_date_local"),
+            r.getString("name"), r.getString("sport_type"), r.getString("sport_family"), r.getInteger("moving_time_s"),
             r.getInteger("elapsed_time_s"), r.getDouble("distance_m"), r.getDouble("avg_hr"), r.getDouble("weighted_power_w"),
-            r.getBoolean("device_watts"), ActivityUnits.snippet(notes, NOTE_SNIPPET), text));
+            r.getBoolean("device_watts"), r.getString("description"), r.getString("notes")));
       }
       return List.copyOf(out);
     });
-  }
-
-  private static String nonNull(String s) {
-    return s == null ? "" : s;
   }
 
   /** The readable copy of the workout {@code id} belongs to; empty when none may be read or it is not the athlete's. */
