@@ -70,6 +70,27 @@ class CoachToolsBench extends ToolTestBase {
     times.put("search_activities", time(i -> call(SearchActivitiesTool.NAME, searches.get(i % searches.size()), false)));
     times.put("get_activity", time(i -> call(GetActivityTool.NAME, "{\"id\":\"" + ids.get(i % ids.size()) + "\"}", false)));
     times.put("athlete_profile", time(i -> call(AthleteProfileTool.NAME, "{}", false)));
+    List<String> streamed = fitcoach.testing.TestDatabase.query("""
+        SELECT s.activity_id::text FROM activity_streams s ORDER BY s.point_count DESC LIMIT 50""", rs -> {
+      List<String> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+      return out;
+    });
+    List<String> plain = fitcoach.testing.TestDatabase.query("""
+        SELECT a.id::text FROM activities a WHERE NOT EXISTS (SELECT 1 FROM activity_streams s WHERE s.activity_id = a.id)
+        ORDER BY a.start_date DESC LIMIT 50""", rs -> {
+      List<String> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+      return out;
+    });
+    times.put("  get_activity, the 50 longest streams", time(i -> call(GetActivityTool.NAME,
+        "{\"id\":\"" + streamed.get(i % streamed.size()) + "\"}", false)));
+    times.put("  get_activity, 50 without streams", time(i -> call(GetActivityTool.NAME,
+        "{\"id\":\"" + plain.get(i % plain.size()) + "\"}", false)));
     // Where the time goes: the SQL alone (search rows; one activity with its streams' bytes) and the ping of the pool.
     ToolActivitySql sql = new ToolActivitySql(pool);
     times.put("  sql all workouts (once per data version)", time(i -> {
