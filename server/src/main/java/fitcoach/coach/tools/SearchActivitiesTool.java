@@ -157,7 +157,6 @@ final class SearchActivitiesTool implements CoachTool {
   private static ToolOutput output(List<ToolActivitySql.Found> found, long total, CoachLoad coach, JsonObject arguments,
                                    LocalDate from, LocalDate to) {
     List<List<Object>> rows = new ArrayList<>(found.size());
-    found = new ArrayList<>(found);
     List<UUID> ids = new ArrayList<>(found.size());
     for (ToolActivitySql.Found f : found) {
       rows.add(row(f, coach));
