@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import Coach from './Coach.svelte';
-import { apiError, json, sse, stubFetch } from '../test/http';
+import { apiError, json, openSse, sse, stubFetch } from '../test/http';
 
 vi.mock('../lib/state/live.svelte', () => ({
   live: { activitiesVersion: 0, channels: null, status: 'idle', start: vi.fn(), stop: vi.fn() },
@@ -109,5 +109,57 @@ describe('Coach', () => {
     // Kept with the message once the answer has joined the conversation.
     await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Send' })).toBeTruthy());
     expect(screen.getByText('based on your 14 file and export activities; 1 Strava activity is kept out by your coach data policy')).toBeTruthy();
+  });
+
+  it('shows the lookups stored with an answer, collapsed until opened', async () => {
+    const toolCalls = [
+      { id: 'toolu_1', name: 'search_activities', arguments: { sport: 'run', sort: 'distance' }, summary: 'runs since 2024-01-01 by distance', ok: true, resultSummary: '12 activities', bytes: 1834 },
+      { id: 'toolu_2', name: 'get_activity', arguments: { id: 'a9' }, summary: 'activity 2025-11-04 Morning run', ok: false, resultSummary: 'no such activity', bytes: 40 },
+    ];
+    stubFetch({
+      'GET /api/ai/chat/sessions': () => json(200, { sessions: [S1] }),
+      'GET /api/ai/chat/sessions/s1/messages': () =>
+        json(200, { messages: [MESSAGES[0], { ...MESSAGES[1], toolCalls }, { ...MESSAGES[1], id: 'm3', content: 'No lookups here.', toolCalls: [] }] }),
+    });
+    render(Coach, { sessionId: 's1' });
+    const line = await screen.findByRole('button', { name: /^Looked up:/ });
+    expect(line.textContent).toContain('runs since 2024-01-01 by distance · activity 2025-11-04 Morning run (failed)');
+    expect(line.getAttribute('aria-expanded')).toBe('false');
+    // Only the answer that looked something up has the line.
+    expect(screen.getAllByTestId('tool-lookups')).toHaveLength(1);
+    await fireEvent.click(line);
+    expect(line.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByText('→ 12 activities')).toBeTruthy();
+    expect(screen.getByText('failed')).toBeTruthy();
+  });
+
+  it('shows lookups while the answer streams and keeps them once it joins the conversation', async () => {
+    const stream = openSse();
+    stubFetch({
+      'GET /api/ai/chat/sessions': () => json(200, { sessions: [S1] }),
+      'GET /api/ai/chat/sessions/s1/messages': () => json(200, { messages: [] }),
+      'POST /api/ai/chat': () => stream.response,
+    });
+    render(Coach, { sessionId: 's1' });
+    const box = await screen.findByLabelText('Message to the coach');
+    await fireEvent.input(box, { target: { value: 'Best 10k ever?' } });
+    await fireEvent.keyDown(box, { key: 'Enter' });
+    stream.push('event: start\ndata: {"streamId":"st1","model":"claude-x","sessionId":"s1"}\n\n');
+    stream.push('event: tool\ndata: {"id":"toolu_1","name":"search_activities","arguments":{"sort":"distance"},"summary":"runs by distance"}\n\n');
+    expect((await screen.findByRole('button', { name: 'Looking up runs by distance…' })).getAttribute('aria-expanded')).toBe('false');
+    // The meta line says what the coach is doing.
+    expect(within(screen.getByTestId('answer-meta')).getByText('looking up…')).toBeTruthy();
+    stream.push('event: tool_done\ndata: {"id":"toolu_1","name":"search_activities","ok":true,"summary":"12 activities","bytes":1834}\n\n');
+    expect(await screen.findByRole('button', { name: 'Looked up: runs by distance' })).toBeTruthy();
+    stream.push('id: 1\nevent: token\ndata: {"text":"Your best 10k was **41:07**."}\n\n');
+    stream.push('event: done\ndata: {"status":"complete","toolRounds":1,"contextActivityIds":["a9"]}\n\n');
+    stream.close();
+    expect(await screen.findByText('41:07')).toBeTruthy();
+    // The finished answer becomes a message of the conversation, its lookups with it.
+    await vi.waitFor(() => expect(document.querySelector('article.msg.assistant.live')).toBeNull());
+    expect(document.querySelector('article.msg.assistant [data-testid="tool-lookups"]')).toBeTruthy();
+    const line = screen.getByRole('button', { name: 'Looked up: runs by distance' });
+    await fireEvent.click(line);
+    expect(screen.getByText('→ 12 activities')).toBeTruthy();
   });
 });

@@ -77,6 +77,9 @@ describe('Dashboard', () => {
     expect(within(stats).getByText('48')).toBeTruthy();
     expect(within(stats).getByText('39')).toBeTruthy();
     expect(within(stats).getByText(/\+5/)).toBeTruthy();
+    // Which form is which: the morning's, with the one after today's training beside it.
+    expect(within(stats).getByText('this morning')).toBeTruthy();
+    expect(within(stats).getByText(/After today's training: \+10/)).toBeTruthy();
     expect(screen.getByText('Tue 24 Nov 2026')).toBeTruthy();
   });
 
@@ -247,6 +250,28 @@ describe('Dashboard: what the coach sees', () => {
     expect(within(meta).queryByRole('link')).toBeNull();
     expect(screen.queryByTestId('answer-outdated')).toBeNull();
     expect(screen.queryByTestId('answer-different-set')).toBeNull();
+  });
+
+  it('shows what a stored recommendation looked up, collapsed; an answer without lookups has no line', async () => {
+    const toolCalls = [
+      { id: 'toolu_1', name: 'training_load', arguments: { from: '2026-10-01', to: '2026-11-24' }, summary: 'load 2026-10-01 to 2026-11-24', ok: true, resultSummary: '55 days', bytes: 2300 },
+    ];
+    routes({
+      'GET /api/ai/coverage': () => json(200, COVERAGE),
+      'GET /api/ai/recommendation': () => json(200, { rules: RULES, ai: { ...STORED, toolCalls } }),
+    });
+    const first = render(Dashboard);
+    const line = await screen.findByRole('button', { name: 'Looked up: load 2026-10-01 to 2026-11-24' });
+    expect(line.getAttribute('aria-expanded')).toBe('false');
+    first.unmount();
+
+    routes({
+      'GET /api/ai/coverage': () => json(200, COVERAGE),
+      'GET /api/ai/recommendation': () => json(200, { rules: RULES, ai: STORED }),
+    });
+    render(Dashboard);
+    expect(await screen.findByText('easy')).toBeTruthy();
+    expect(screen.queryByTestId('tool-lookups')).toBeNull();
   });
 
   it('shows the basis of a new answer from its first frame', async () => {

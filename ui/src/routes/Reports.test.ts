@@ -92,3 +92,22 @@ describe('Reports: what the coach saw', () => {
     expect(within(row).getByText('outdated')).toBeTruthy();
   });
 });
+
+describe('Reports: what the coach looked up', () => {
+  it('shows a stored report’s lookups above its notes', async () => {
+    const toolCalls = [
+      { id: 'toolu_1', name: 'compare_periods', arguments: {}, summary: 'week 47 against week 46', ok: true, resultSummary: '2 periods', bytes: 900 },
+    ];
+    stubFetch({
+      'GET /api/ai/weekly-reports': () => json(200, { reports: [REPORT] }),
+      'GET /api/ai/weekly-reports/2026-W47': () => json(200, { ...REPORT, toolCalls }),
+    });
+    render(Reports, { week: '2026-W47' });
+    const line = await screen.findByRole('button', { name: 'Looked up: week 47 against week 46' });
+    await fireEvent.click(line);
+    expect(screen.getByText('→ 2 periods')).toBeTruthy();
+    // Above the notes.
+    const notes = screen.getByText('solid');
+    expect(line.compareDocumentPosition(notes) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+});

@@ -19,12 +19,25 @@ const POLICY = {
   stravaRetention: 'strava_policy', acknowledgementText: ACK, localModelNote: 'The same rule applies to a local model.', updatedAt: null,
 };
 
+const CHAT = {
+  key: 'chat', provider: null, calls: 3, inputTokens: 1200, outputTokens: 300, cacheWriteTokens: 0, cacheReadTokens: 0,
+  toolRounds: 0, costUsd: 3.2, unpricedCalls: 0,
+};
+const USAGE = {
+  month: '2026-11', by: 'feature', rows: [CHAT], totals: { ...CHAT, key: 'total' }, usage: [],
+  providers: [
+    { provider: 'anthropic', month: '2026-11', spentUsd: 3.2, budgetUsd: 20, percent: 16, warning: false, reached: false, calls: 3, unpricedCalls: 0 },
+    { provider: 'openai', month: '2026-11', spentUsd: 0, budgetUsd: null, percent: null, warning: false, reached: false, calls: 0, unpricedCalls: 0 },
+  ],
+};
+
 function routes(extra: Record<string, (init: RequestInit) => Response> = {}) {
   return stubFetch({
     'GET /api/settings/profile': () => json(200, PROFILE),
     'GET /api/ai/settings': () => json(200, { provider: 'anthropic', model: null, fastModel: null, active: null, problem: 'Add a Claude key.' }),
     'GET /api/settings/apikey': () => json(200, { providers: [{ provider: 'anthropic', source: 'stored', last4: 'abcd', baseUrl: null, model: null, updatedAt: null }] }),
-    'GET /api/ai/usage': () => json(200, { usage: [{ month: '2026-11', provider: 'anthropic', model: 'claude-x', calls: 3, inputTokens: 1200, outputTokens: 300 }] }),
+    'GET /api/ai/usage?by=feature': () => json(200, USAGE),
+    'GET /api/ai/prices': () => json(200, { defaults: [], overrides: [] }),
     'GET /api/settings/data-policy': () => json(200, POLICY),
     'GET /api/settings/thresholds': () => json(200, { entries: [], current: { ftp: null, lthr: null, maxHr: 190, restingHr: 50, thresholdPace: null, weight: 70 } }),
     'GET /api/settings/thresholds/suggestions': () => json(200, { suggestions: [] }),
@@ -39,7 +52,7 @@ describe('Settings', () => {
     render(Settings);
     expect(await screen.findByText('Add a Claude key.')).toBeTruthy();
     expect(screen.getByText('…abcd')).toBeTruthy();
-    expect(await screen.findByText('claude-x')).toBeTruthy();
+    expect(await screen.findByText('$3.20 of $20.00')).toBeTruthy();
     expect(await screen.findByRole('button', { name: 'Connect Strava' })).toBeTruthy();
   });
 

@@ -37,6 +37,25 @@ export interface StoredAnswer {
   /** The answer's inputs changed since it was stored. */
   outdated?: boolean;
   outdatedReasons?: OutdatedReason[];
+  /** The lookups the coach made for this answer (absent or empty when none). */
+  toolCalls?: ToolCall[] | null;
+}
+
+/** One lookup the coach made while answering, as stored with the answer. */
+export interface ToolCall {
+  /** The provider's tool-call id (e.g. toolu_1). */
+  id: string;
+  /** The tool, e.g. search_activities. */
+  name: string;
+  arguments?: Record<string, unknown> | null;
+  /** What was looked up: "runs since 2024-01-01 by distance". */
+  summary: string;
+  /** False when the lookup failed; null or absent when it never finished. */
+  ok?: boolean | null;
+  /** What came back: "12 activities". */
+  resultSummary?: string | null;
+  /** Size of the result sent to the model, in bytes. */
+  bytes?: number | null;
 }
 
 /** The activities an answer was computed on, by where they came from. */
@@ -100,6 +119,8 @@ export interface ChatMessage {
   streamId?: string | null;
   /** What the coach was given, when the server says so. */
   basis?: AnswerBasis | null;
+  /** The lookups the coach made for this answer (absent or empty when none). */
+  toolCalls?: ToolCall[] | null;
 }
 
 export interface AiSettings {
@@ -109,6 +130,8 @@ export interface AiSettings {
   /** What the coach would call now, or null with `problem` saying what is missing. */
   active: { provider: ProviderId; model: string; fastModel: string } | null;
   problem: string | null;
+  /** False when the chosen model cannot call tools: the coach falls back to a fixed summary of the data. */
+  toolsSupported?: boolean | null;
 }
 
 export interface ModelInfo {
@@ -140,16 +163,39 @@ export interface StartFrame {
   contextActivityIds?: string[];
   /** What the coach is given for this answer (newer servers). */
   basis?: AnswerBasis | null;
+  /** False when the model cannot look things up (the answer uses the fixed summary). */
+  toolsSupported?: boolean;
   [key: string]: unknown;
 }
 export interface TokenFrame {
   text: string;
+}
+/** `event: tool`, sent before a lookup runs. */
+export interface ToolFrame {
+  id: string;
+  name: string;
+  arguments?: Record<string, unknown> | null;
+  summary?: string;
+}
+/** `event: tool_done`, sent when it has run; `summary` is the result's. */
+export interface ToolDoneFrame {
+  id: string;
+  name: string;
+  ok: boolean;
+  summary?: string;
+  bytes?: number;
 }
 export interface DoneFrame {
   status: 'complete' | 'interrupted';
   usage?: { inputTokens: number; outputTokens: number };
   model?: string;
   contextActivityIds?: string[];
+  /** Tool rounds the answer took (0 when it looked nothing up). */
+  toolRounds?: number;
+  /** The provider refused tools, so the answer was written from the fixed summary. */
+  toolsRejected?: boolean;
+  /** The lookups as stored, when the server repeats them. */
+  toolCalls?: ToolCall[];
   [key: string]: unknown;
 }
 export interface ErrorFrame {

@@ -2,6 +2,8 @@ import { stopStream, type DoneFrame, type ErrorFrame, type StartFrame } from '..
 import { eventJson, isAbortError, type SseEvent } from '../stream/sse';
 import { errorMessage, streamErrorMessage } from '../errors';
 import { isApiError } from '../api/client';
+import { lookupDone, lookupsEnded, lookupStarted, mergeStored, type Lookup } from '../stream/lookups';
+import { toolSupport } from './toolSupport.svelte';
 
 export type AnswerPhase = 'idle' | 'connecting' | 'streaming' | 'stopping' | 'done' | 'error';
 
@@ -26,6 +28,8 @@ export class AnswerStream {
   streamId = $state<string | null>(null);
   start = $state.raw<StartFrame | null>(null);
   done = $state.raw<DoneFrame | null>(null);
+  /** The coach's lookups for this answer, in the order they started. */
+  tools = $state.raw<Lookup[]>([]);
 
   readonly #stop: typeof stopStream;
   #controller: AbortController | null = null;
@@ -46,6 +50,11 @@ export class AnswerStream {
     return this.done?.status === 'interrupted';
   }
 
+  /** A lookup is running now. */
+  get lookingUp(): boolean {
+    return this.tools.some((t) => t.state === 'running');
+  }
+
   /** Starts a new answer, cancelling one still running. Resolves when it ends; never throws. */
   async run(open: Open): Promise<void> {
     this.cancel();
@@ -58,6 +67,7 @@ export class AnswerStream {
     this.streamId = null;
     this.start = null;
     this.done = null;
+    this.tools = [];
     this.phase = 'connecting';
     try {
       for await (const event of open(controller.signal)) {
@@ -82,6 +92,7 @@ export class AnswerStream {
           this.#flush();
           this.phase = 'done';
         }
+        this.tools = lookupsEnded(this.tools);
       }
     }
   }
@@ -116,6 +127,7 @@ export class AnswerStream {
     this.#controller = null;
     c?.abort();
     if (this.active) this.phase = this.text ? 'done' : 'idle';
+    this.tools = lookupsEnded(this.tools);
   }
 
   reset(): void {
@@ -126,6 +138,7 @@ export class AnswerStream {
     this.errorCode = null;
     this.start = null;
     this.done = null;
+    this.tools = [];
     this.streamId = null;
   }
 
@@ -135,6 +148,16 @@ export class AnswerStream {
         const info = eventJson<StartFrame>(event) ?? {};
         this.start = info;
         this.streamId = typeof info.streamId === 'string' ? info.streamId : null;
+        if (info.toolsSupported === false) toolSupport.noteRejected(typeof info.model === 'string' ? info.model : null);
+        if (this.phase === 'connecting') this.phase = 'streaming';
+        break;
+      }
+      case 'tool':
+      case 'tool_done': {
+        // Words that came before the lookup stay before it.
+        this.#flush();
+        const data = eventJson(event);
+        this.tools = event.event === 'tool' ? lookupStarted(this.tools, data) : lookupDone(this.tools, data);
         if (this.phase === 'connecting') this.phase = 'streaming';
         break;
       }
@@ -152,13 +175,17 @@ export class AnswerStream {
       }
       case 'done': {
         this.#flush();
-        this.done = eventJson<DoneFrame>(event) ?? { status: 'complete' };
+        const done = eventJson<DoneFrame>(event) ?? { status: 'complete' };
+        this.done = done;
+        this.tools = lookupsEnded(mergeStored(this.tools, done.toolCalls));
+        if (done.toolsRejected === true) toolSupport.noteRejected(done.model ?? this.start?.model ?? null);
         this.phase = 'done';
         break;
       }
       case 'error': {
         this.#flush();
         const frame = eventJson<ErrorFrame>(event);
+        this.tools = lookupsEnded(this.tools);
         this.#fail(frame?.code ?? null, streamErrorMessage(frame));
         break;
       }

@@ -12,6 +12,7 @@ import {
 import { eventJson, type SseEvent } from '../stream/sse';
 import { errorMessage } from '../errors';
 import { AnswerStream } from './answer.svelte';
+import { toStored } from '../stream/lookups';
 
 let localSeq = 0;
 
@@ -215,6 +216,7 @@ export class ChatState {
         outputTokens: done?.usage?.outputTokens ?? null,
         contextActivityIds: done?.contextActivityIds ?? a.start?.contextActivityIds ?? null,
         basis: a.start?.basis ?? null,
+        toolCalls: toStored(a.tools),
         createdAt: new Date().toISOString(),
       };
       if (reply.content || reply.status === 'complete') this.messages = [...this.messages, reply];

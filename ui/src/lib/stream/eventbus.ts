@@ -8,6 +8,8 @@
 import type { BridgeHandler } from '@vertx/eventbus-bridge-client.js';
 import type { SyncProgress } from '../api/strava';
 import type { ImportJob } from '../api/imports';
+import type { ToolDoneFrame, ToolFrame } from '../api/ai';
+import type { SseEvent } from './sse-parser';
 
 /** The part of the client's EventBus this wrapper uses (a fake in tests). */
 export interface BridgeClient {
@@ -59,9 +61,11 @@ export interface ChatEvent {
   title: string;
 }
 
-/** A coach answer over the bridge: tokens, then done or error. */
+/** A coach answer over the bridge: tokens and lookups (tool, tool_done) in order, then done or error. */
 export type CoachEvent =
   | { type: 'token'; seq: number; text: string }
+  | ({ type: 'tool'; seq?: number } & ToolFrame)
+  | ({ type: 'tool_done'; seq?: number } & ToolDoneFrame)
   | ({ type: 'done'; status: string } & Record<string, unknown>)
   | ({ type: 'error'; code: string; message: string; partial?: boolean } & Record<string, unknown>);
 
@@ -216,5 +220,57 @@ export class UserChannels {
   /** Following an answer over the bridge starts it (POST with ?transport=eventbus). */
   coach(streamId: string, listener: (e: CoachEvent) => void): () => void {
     return this.bus.subscribe(addresses.coach(this.userId, streamId), listener);
+  }
+}
+
+/**
+ * Follows a coach answer over the bridge as the same events the SSE transport yields (event =
+ * the frame's type, id = its seq, data = the frame without its type), so one consumer
+ * (AnswerStream) reads both. Ends after `done` or `error`, or when the signal aborts. A frame
+ * seen again after the socket came back (seq not past the last one) is dropped; lookups are
+ * also keyed by their id downstream, so a repeated tool frame changes nothing either way.
+ */
+export async function* followOverBridge(
+  channels: Pick<UserChannels, 'coach'>,
+  streamId: string,
+  signal?: AbortSignal,
+): AsyncGenerator<SseEvent> {
+  const queue: SseEvent[] = [];
+  let wake: (() => void) | null = null;
+  let lastSeq = 0;
+  const poke = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const unsubscribe = channels.coach(streamId, (frame) => {
+    if (!frame || typeof frame !== 'object' || typeof frame.type !== 'string') return;
+    const { type, ...payload } = frame as { type: string } & Record<string, unknown>;
+    let id = '';
+    // Tokens and lookups share one sequence; done and error have none.
+    const seq = typeof payload.seq === 'number' ? payload.seq : null;
+    if (seq !== null) {
+      if (seq <= lastSeq) return;
+      lastSeq = seq;
+      id = String(seq);
+    }
+    queue.push({ event: type, id, data: JSON.stringify(payload) });
+    poke();
+  });
+  signal?.addEventListener('abort', poke, { once: true });
+  try {
+    for (;;) {
+      while (queue.length === 0) {
+        if (signal?.aborted) return;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      if (signal?.aborted) return;
+      const event = queue.shift()!;
+      yield event;
+      if (event.event === 'done' || event.event === 'error') return;
+    }
+  } finally {
+    signal?.removeEventListener('abort', poke);
+    unsubscribe();
   }
 }

@@ -230,8 +230,11 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
     return daily.subMap(DateWindow.EARLIEST_STORED, DateWindow.latest().plusDays(2));
   }
 
-  /** The options without a seed dated outside the window (one stored before it was enforced). */
-  static PmcOptions inWindow(PmcOptions options) {
+  /**
+   * The options without a seed dated outside the window (one stored before it was enforced). Public for the coach's
+   * projection, which runs the chart's engine with the chart's options.
+   */
+  public static PmcOptions inWindow(PmcOptions options) {
     return options.seed().map(s -> DateWindow.contains(s.date())).orElse(true) ? options
         : new PmcOptions(options.ctlDays(), options.atlDays(), options.gain(), Optional.empty());
   }

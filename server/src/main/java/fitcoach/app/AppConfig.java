@@ -83,6 +83,7 @@ public record AppConfig(
         r.integer("FITCOACH_STREAM_GRACE_MS", 500, 0, 60_000),
         r.integer("FITCOACH_CHAT_HISTORY_TOKENS", 24_000, 1_000, 1_000_000),
         r.integer("FITCOACH_LLM_IDLE_TIMEOUT_SECONDS", 120, 1, 3_600),
+        r.integer("FITCOACH_LLM_FIRST_TOKEN_TIMEOUT_SECONDS", 30, 1, 3_600),
         r.integer("FITCOACH_LLM_RETRY_BASE_MS", 500, 1, 60_000));
     HttpSettings httpSettings = new HttpSettings(
         r.integer("FITCOACH_HEADER_TIMEOUT_SECONDS", 20, 1, 3_600),
@@ -139,7 +140,8 @@ public record AppConfig(
    * reconnect can resume it), the chat history budget, and the LLM client's idle timeout and retry backoff.
    */
   public record CoachSettings(String anthropicModel, String anthropicFastModel, Optional<String> openaiModel, int streamGraceMs,
-                              int historyBudgetTokens, int llmIdleTimeoutSeconds, int llmRetryBaseMs) {
+                              int historyBudgetTokens, int llmIdleTimeoutSeconds, int llmFirstTokenTimeoutSeconds,
+                              int llmRetryBaseMs) {
     public static final String DEFAULT_ANTHROPIC_MODEL = "claude-sonnet-5";
     public static final String DEFAULT_ANTHROPIC_FAST_MODEL = "claude-haiku-4-5";
   }

@@ -21,11 +21,16 @@ import fitcoach.demo.DemoService;
 import fitcoach.export.ExportModule;
 import fitcoach.health.HealthModule;
 import fitcoach.imports.ImportModule;
+import fitcoach.mcp.McpModule;
 import fitcoach.progress.ProgressModule;
 import fitcoach.settings.ProfileRepository;
 import fitcoach.settings.SettingsModule;
 import fitcoach.settings.ThresholdSuggestions;
 import fitcoach.strava.StravaModule;
+import fitcoach.coach.tools.CoachTools;
+import fitcoach.coach.tools.ToolRegistry;
+import fitcoach.tokens.TokenModule;
+import fitcoach.usage.UsageModule;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
@@ -64,6 +69,12 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         requireUser);
     DemoModule demo = new DemoModule(pool, store, requireUser);
     long maxUploadBytes = config.imports().maxUploadBytes();
+    // The cost ledger: the coach records every model call and checks the month's budget through usage.ledger().
+    UsageModule usage = new UsageModule(pool, clock, requireUser);
+    // The coach's tools: one registry for the coach and for MCP clients.
+    ToolRegistry tools = CoachTools.create(pool, load, profiles);
+    RequestGuard guard = new RequestGuard(config);
+    TokenModule tokens = new TokenModule(pool, requireUser);
 
     List<Feature> features = List.of(
         new HealthModule(pool, embedded),
@@ -77,9 +88,13 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
             requireUser),
         new ImportModule(pool, store, load, requireUser, config.dataDir(), config.imports().keepOriginals(), maxUploadBytes),
         new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes),
-        new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, requireUser));
+        usage,
+        tokens,
+        new McpModule(tools, load, tokens.service(), guard),
+        new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, usage.ledger(),
+            tools, requireUser));
 
-    HttpVerticle.Api api = new HttpVerticle.Api(new RequestGuard(config), new ErrorHandler(),
+    HttpVerticle.Api api = new HttpVerticle.Api(guard, new ErrorHandler(),
         new ConnectionLimits(config.http()), requireUser, features);
     return new Wiring(api, demo.service(), store);
   }

@@ -16,14 +16,18 @@ final class ActivityRecord {
     f.put("sport", a.sportType());
     f.put("name", a.name());
     f.put("description", a.description());
+    f.put("notes", a.notes());
     f.put("duration", Formats.duration(a.durationS()));
     f.put("elapsed", a.elapsedTimeS() == null ? null : Formats.duration(a.elapsedTimeS()));
     if (a.distanceM() != null && a.distanceM() > 0) {
       f.put("distance_km", Formats.round(a.distanceM() / 1000, 2));
-      if ("run".equals(a.sportFamily()) && a.durationS() > 0) {
-        f.put("pace", Formats.pace(a.durationS() / (a.distanceM() / 1000)));
-      } else if (a.durationS() > 0) {
-        f.put("speed_kmh", Formats.round(a.distanceM() / a.durationS() * 3.6, 1));
+      if (a.durationS() > 0) {
+        // Each sport in its own unit: runs and walks per km, swims per 100 m, everything else km/h.
+        switch (Formats.speedUnit(a.sportFamily())) {
+          case PER_KM -> f.put("pace", Formats.pace(a.durationS() / (a.distanceM() / 1000)));
+          case PER_100M -> f.put("pace", Formats.pace100(a.durationS() / (a.distanceM() / 100)));
+          default -> f.put("speed_kmh", Formats.round(a.distanceM() / a.durationS() * 3.6, 1));
+        }
       }
     }
     f.put("elevation_gain_m", a.elevationGainM() == null ? null : Formats.round(a.elevationGainM(), 0));

@@ -65,14 +65,12 @@ public final class AnswerService {
     // The basis is read before the context, so a workout stored in between marks the answer outdated, never goes unseen.
     return coach.llm(userId).compose(llm -> Future.all(coach.policy(userId), coach.series(userId))
         .compose(pre -> bases.stamp(userId, pre.<DataPolicy>resultAt(0).allowStravaApi(), pre.<PmcSeries>resultAt(1).today()))
-        .compose(basis -> coach.context(userId).<CoachAnswer>map(context -> {
-          LlmRequest request = new LlmRequest(llm.model(), Prompts.system(context),
-              List.of(LlmMessage.user(Prompts.RECOMMENDATION)), RECOMMENDATION_MAX_TOKENS);
-          JsonObject start = new JsonObject().put("date", context.today().toString()).put("basis", json(basis));
-          return coach.generate(userId, "recommendation", llm, request, start, outcome -> answers.saveRecommendation(userId,
-                  context.today(), answer(outcome, llm, context.activityIds(), basis))
-              .map(id -> start.copy().put("id", id.map(UUID::toString).orElse(null))
-                  .put("contextActivityIds", CoachService.ids(context.activityIds()))));
+        .compose(basis -> coach.prompt(userId, null).<CoachAnswer>map(prompt -> {
+          JsonObject start = new JsonObject().put("date", prompt.day().toString()).put("basis", json(basis));
+          return coach.generate(userId, "recommendation", llm, prompt, List.of(LlmMessage.user(Prompts.RECOMMENDATION)),
+              RECOMMENDATION_MAX_TOKENS, start, answered -> answers.saveRecommendation(userId, prompt.day(),
+                  answer(answered, llm, basis))
+              .map(id -> start.copy().put("id", id.map(UUID::toString).orElse(null))));
         })));
   }
 
@@ -94,35 +92,34 @@ public final class AnswerService {
     return monday;
   }
 
+  /**
+   * The report of the week holding {@code anyDayOfWeek}, written as of that week's end (or today, for this week): the
+   * load state and the weeks before it, never what came after.
+   */
   Future<CoachAnswer> weeklyReport(UUID userId, LocalDate anyDayOfWeek) {
     return coach.llm(userId).compose(llm -> Future.all(coach.series(userId), coach.policy(userId)).compose(pre -> {
       LocalDate today = pre.<PmcSeries>resultAt(0).today();
       boolean includeStravaApi = pre.<DataPolicy>resultAt(1).allowStravaApi();
       LocalDate monday = weekStart(anyDayOfWeek == null ? today : anyDayOfWeek, today);
       LocalDate sunday = monday.plusDays(6);
+      LocalDate end = sunday.isAfter(today) ? today : sunday;
       // The basis first (see recommend): the report draws on every workout up to its Sunday (the load's history).
-      return bases.stamp(userId, includeStravaApi, sunday).compose(basis -> Future.all(coach.context(userId),
+      return bases.stamp(userId, includeStravaApi, sunday).compose(basis -> Future.all(coach.prompt(userId, end),
               coach.coachLoad(userId, includeStravaApi), coach.activities().activities(userId, monday, sunday, includeStravaApi))
           .<CoachAnswer>map(loaded -> {
-            CoachContext context = loaded.resultAt(0);
+            CoachService.Prompt prompt = loaded.resultAt(0);
             CoachLoad load = loaded.resultAt(1);
             List<CoachActivity> week = loaded.resultAt(2);
-            JsonObject metrics = metrics(week, load, monday, context.today());
-            List<UUID> given = new ArrayList<>(context.activityIds());
-            week.forEach(a -> {
-              if (!given.contains(a.id())) {
-                given.add(a.id());
-              }
-            });
-            String prompt = Prompts.weeklyReport(monday, metricsText(metrics, week, load));
-            LlmRequest request = new LlmRequest(llm.model(), Prompts.system(context), List.of(LlmMessage.user(prompt)),
-                REPORT_MAX_TOKENS);
+            JsonObject metrics = metrics(week, load, monday, today);
+            String prompted = Prompts.weeklyReport(monday, metricsText(metrics, week, load));
             JsonObject start = new JsonObject().put("weekStart", monday.toString()).put("metrics", metrics)
                 .put("basis", json(basis));
-            return coach.generate(userId, "weekly_report", llm, request, start, outcome -> answers.saveReport(userId,
-                    monday, metrics, answer(outcome, llm, given, basis))
-                .map(id -> start.copy().put("id", id.map(UUID::toString).orElse(null))
-                    .put("contextActivityIds", CoachService.ids(given))));
+            return coach.generate(userId, "report", llm, prompt, List.of(LlmMessage.user(prompted)), REPORT_MAX_TOKENS, start,
+                answered -> {
+                  AnswerRepository.Answer a = answer(answered, llm, basis, week);
+                  return answers.saveReport(userId, monday, metrics, a).map(id -> start.copy()
+                      .put("id", id.map(UUID::toString).orElse(null)).put("contextActivityIds", CoachService.ids(a.contextIds())));
+                });
           }));
     }));
   }
@@ -197,19 +194,17 @@ public final class AnswerService {
               && "complete".equals(stored.get().answer().answer().status())) {
             return bases.judge(userId, stored.get().answer()).map(AnswerService::stored);
           }
-          // The insight draws on the workouts up to its activity's day (the load on that day); basis first, see recommend.
+          // The insight is written as of its activity's day (the load and the weeks before it); basis first, see recommend.
           return coach.llm(userId).compose(llm -> bases.stamp(userId, policy.allowStravaApi(), activity.localDate())
-              .compose(basis -> coach.context(userId).<CoachAnswer>map(context -> {
-            List<UUID> given = new ArrayList<>(context.activityIds());
-            if (!given.contains(activityId)) {
-              given.add(activityId);
-            }
-            LlmRequest request = new LlmRequest(llm.model(), Prompts.system(context),
-                List.of(LlmMessage.user(Prompts.insight(Formats.json(ActivityRecord.of(activity, load))))), INSIGHT_MAX_TOKENS);
+              .compose(basis -> coach.prompt(userId, activity.localDate()).<CoachAnswer>map(prompt -> {
             JsonObject start = new JsonObject().put("activityId", activityId.toString()).put("basis", json(basis));
-            return coach.generate(userId, "activity_insight", llm, request, start, outcome -> answers.saveInsight(userId,
-                    activityId, hash, answer(outcome, llm, given, basis))
-                .map(id -> start.copy().put("contextActivityIds", CoachService.ids(given))));
+            return coach.generate(userId, "insight", llm, prompt,
+                List.of(LlmMessage.user(Prompts.insight(Formats.json(ActivityRecord.of(activity, load))))), INSIGHT_MAX_TOKENS,
+                start, answered -> {
+                  AnswerRepository.Answer a = answer(answered, llm, basis, List.of(activity));
+                  return answers.saveInsight(userId, activityId, hash, a)
+                      .map(id -> start.copy().put("contextActivityIds", CoachService.ids(a.contextIds())));
+                });
           })));
         });
       });
@@ -225,10 +220,22 @@ public final class AnswerService {
         info.copy().put("status", "complete").put("createdAt", answer.createdAt().toString()));
   }
 
-  private static AnswerRepository.Answer answer(Outcome outcome, CoachLlm llm, List<UUID> given, StoredBasis basis) {
-    String model = outcome.result() != null && outcome.result().model() != null ? outcome.result().model() : llm.model();
-    return new AnswerRepository.Answer(outcome.text(), outcome.status().db(), model, outcome.usage().inputTokens(),
-        outcome.usage().outputTokens(), given, basis);
+  private static AnswerRepository.Answer answer(CoachService.Answered answered, CoachLlm llm, StoredBasis basis) {
+    return answer(answered, llm, basis, List.of());
+  }
+
+  /** The answer to store; {@code alsoGiven}: activities its prompt names beyond its context (a report's week, an insight's activity). */
+  private static AnswerRepository.Answer answer(CoachService.Answered answered, CoachLlm llm, StoredBasis basis,
+                                                List<CoachActivity> alsoGiven) {
+    Outcome outcome = answered.outcome();
+    List<UUID> given = new ArrayList<>(answered.contextIds());
+    alsoGiven.forEach(a -> {
+      if (!given.contains(a.id())) {
+        given.add(a.id());
+      }
+    });
+    return new AnswerRepository.Answer(outcome.text(), outcome.status().db(), answered.model(llm.model()),
+        outcome.usage().inputTokens(), outcome.usage().outputTokens(), given, basis, ToolTrace.toJson(answered.tools()));
   }
 
   /** The basis as the athlete is told it (the start frame's), without the version kept to judge it later. */

@@ -13,14 +13,18 @@ import java.util.UUID;
  * @param basis what it was based on; null for an answer stored before answers kept their basis
  * @param outdated its inputs changed since it was stored (never for an answer without a basis)
  * @param outdatedReasons how: any of new_activities, activities_changed, policy_changed, in that order
+ * @param toolCalls the lookups the coach made for it
  */
 public record AnswerView(UUID id, LocalDate date, String content, String status, String model, Integer inputTokens,
                          Integer outputTokens, List<UUID> contextActivityIds, Map<String, Object> metrics, Instant createdAt,
-                         AnswerBasis basis, boolean outdated, List<String> outdatedReasons) {
+                         AnswerBasis basis, boolean outdated, List<String> outdatedReasons, List<ToolTrace> toolCalls) {
+  public AnswerView {
+    toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+  }
 
   /** This answer with its basis and what changed since (nothing: not outdated). */
   AnswerView judged(AnswerBasis basis, List<String> reasons) {
     return new AnswerView(id, date, content, status, model, inputTokens, outputTokens, contextActivityIds, metrics, createdAt,
-        basis, !reasons.isEmpty(), List.copyOf(reasons));
+        basis, !reasons.isEmpty(), List.copyOf(reasons), toolCalls);
   }
 }

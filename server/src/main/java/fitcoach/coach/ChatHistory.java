@@ -17,11 +17,25 @@ final class ChatHistory {
   private ChatHistory() {
   }
 
+  /** What replaces an earlier answer the data policy in force now would not let the model see. */
+  static final String LEFT_OUT = "[An earlier answer, left out here: it drew on Strava API data, which the athlete's data "
+      + "policy now keeps from the AI.]";
+
   static List<LlmMessage> fit(List<ChatMessageView> stored, String newMessage, int budgetTokens) {
+    return fit(stored, newMessage, budgetTokens, true);
+  }
+
+  /**
+   * @param stravaApiAllowedNow the data policy in force now: earlier answers written from Strava API data (or of
+   *                            unknown basis) are sent as a one-line placeholder when it no longer allows that data
+   */
+  static List<LlmMessage> fit(List<ChatMessageView> stored, String newMessage, int budgetTokens, boolean stravaApiAllowedNow) {
     List<LlmMessage> turns = new ArrayList<>();
     for (ChatMessageView m : stored) {
       if (m.content() != null && !m.content().isBlank()) {
-        add(turns, "user".equals(m.role()) ? LlmMessage.Role.USER : LlmMessage.Role.ASSISTANT, m.content());
+        boolean user = "user".equals(m.role());
+        String content = user || stravaApiAllowedNow || !drewOnStravaApi(m) ? m.content() : LEFT_OUT;
+        add(turns, user ? LlmMessage.Role.USER : LlmMessage.Role.ASSISTANT, content);
       }
     }
     add(turns, LlmMessage.Role.USER, newMessage);
@@ -33,6 +47,12 @@ final class ChatHistory {
       first++;
     }
     return List.copyOf(turns.subList(first, turns.size()));
+  }
+
+  /** Whether an answer may quote Strava API data: its basis says the coach read some, or it predates kept bases. */
+  static boolean drewOnStravaApi(ChatMessageView answer) {
+    AnswerBasis basis = answer.basis();
+    return basis == null || (basis.stravaApiAllowed() && basis.stravaApi() > 0);
   }
 
   private static void add(List<LlmMessage> turns, LlmMessage.Role role, String content) {

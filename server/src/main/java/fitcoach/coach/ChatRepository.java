@@ -30,7 +30,8 @@ final class ChatRepository {
   private static final String DELETE = "DELETE FROM chat_sessions WHERE user_id = $1 AND id = $2";
   private static final String MESSAGES = """
       SELECT * FROM (
-        SELECT seq, id, role, content, status, model, input_tokens, output_tokens, context_activity_ids, created_at, basis
+        SELECT seq, id, role, content, status, model, input_tokens, output_tokens, context_activity_ids, created_at, basis,
+          tool_calls
         FROM chat_messages WHERE user_id = $1 AND session_id = $2 ORDER BY seq DESC LIMIT\s""" + MAX_MESSAGES_LISTED + """
       ) latest ORDER BY seq""";
   private static final String INSERT_TURN = """
@@ -41,11 +42,13 @@ final class ChatRepository {
   /** A failed or interrupted answer, written again in place (so it keeps its position after its question). */
   private static final String RESTART = """
       UPDATE chat_messages SET content = '', status = 'streaming', provider = $3, model = $4, context_activity_ids = $5,
-        basis = $6, input_tokens = NULL, output_tokens = NULL
+        basis = $6, input_tokens = NULL, output_tokens = NULL, tool_calls = NULL
       WHERE user_id = $1 AND id = $2 AND role = 'assistant' AND status IN ('error', 'interrupted')""";
   private static final String TOUCH = "UPDATE chat_sessions SET updated_at = now() WHERE id = $1";
   private static final String FINISH = """
-      UPDATE chat_messages SET content = $2, status = $3, model = $4, input_tokens = $5, output_tokens = $6 WHERE id = $1""";
+      UPDATE chat_messages SET content = $2, status = $3, model = $4, input_tokens = $5, output_tokens = $6,
+        context_activity_ids = $7, tool_calls = $8
+      WHERE id = $1""";
   private static final String TITLE = """
       UPDATE chat_sessions SET title = $3 WHERE user_id = $1 AND id = $2 AND title = '""" + DEFAULT_TITLE + "'";
   private static final String ABANDONED = "UPDATE chat_messages SET status = 'interrupted' WHERE status = 'streaming'";
@@ -116,9 +119,11 @@ final class ChatRepository {
         .map(rows -> rows.rowCount() == 1);
   }
 
-  Future<Void> finish(UUID messageId, String content, String status, String model, long inputTokens, long outputTokens) {
-    return pool.preparedQuery(FINISH).execute(Tuple.of(messageId, content, status, model, (int) inputTokens, (int) outputTokens))
-        .mapEmpty();
+  /** Fills the answer in: its text and outcome, every activity it was given (tools included) and its lookups. */
+  Future<Void> finish(UUID messageId, String content, String status, String model, long inputTokens, long outputTokens,
+                      List<UUID> contextIds, io.vertx.core.json.JsonArray toolCalls) {
+    return pool.preparedQuery(FINISH).execute(Tuple.wrap(new Object[] {messageId, content, status, model, (int) inputTokens,
+        (int) outputTokens, contextIds.toArray(UUID[]::new), toolCalls.isEmpty() ? null : toolCalls})).mapEmpty();
   }
 
   /** Names a session unless the athlete already renamed it. */
@@ -141,7 +146,8 @@ final class ChatRepository {
     OffsetDateTime created = r.getOffsetDateTime("created_at");
     return new ChatMessageView(r.getUUID("id"), r.getString("role"), r.getString("content"), r.getString("status"),
         r.getString("model"), r.getInteger("input_tokens"), r.getInteger("output_tokens"),
-        ids == null ? List.of() : Arrays.asList(ids), created.toInstant(), null, basis(r.getValue("basis")));
+        ids == null ? List.of() : Arrays.asList(ids), created.toInstant(), null, basis(r.getValue("basis")),
+        ToolTrace.fromJson(r.getValue("tool_calls")));
   }
 
   private static AnswerBasis basis(Object stored) {

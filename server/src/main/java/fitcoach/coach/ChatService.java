@@ -75,37 +75,44 @@ public final class ChatService {
     Future<ChatSessionView> session = sessionId == null
         ? Future.succeededFuture(null)
         : chats.session(userId, sessionId).map(found -> found.orElseThrow(ChatService::noSession));
-    return session.compose(s -> coach.llm(userId).compose(llm -> coach.context(userId).compose(context -> coach.policy(userId)
-        .compose(policy -> coach.activities().counts(userId, policy.allowStravaApi(), context.today())
-            .map(c -> new AnswerBasis(c.coachActivities(), c.fileAndExport(), c.stravaApi(), c.keptOut(), policy.allowStravaApi())))
-        .compose(basis -> {
+    return session.compose(s -> coach.llm(userId).compose(llm -> coach.prompt(userId, null).compose(prompt -> {
+      boolean allowed = prompt.scope().includeStravaApi();
+      return coach.activities().counts(userId, allowed, prompt.day())
+          .map(c -> new AnswerBasis(c.coachActivities(), c.fileAndExport(), c.stravaApi(), c.keptOut(), allowed))
+          .compose(basis -> {
       Future<ChatSessionView> target = s != null ? Future.succeededFuture(s) : chats.create(userId, ChatRepository.DEFAULT_TITLE);
       return target.compose(t -> chats.messages(userId, t.id()).compose(all -> {
         ChatMessageView failed = retry ? failedAnswerTo(all, message) : null;
         List<ChatMessageView> stored = failed == null ? all : all.subList(0, all.size() - 2);
-        List<LlmMessage> history = ChatHistory.fit(stored, message, historyBudgetTokens);
+        // Earlier answers are sent as the policy in force now allows: one written from Strava API data becomes a
+        // placeholder once that data is off.
+        List<LlmMessage> history = ChatHistory.fit(stored, message, historyBudgetTokens, allowed);
         boolean firstTurn = stored.isEmpty();
+        List<UUID> known = prompt.card().activityIds();
         Future<UUID> turn = failed == null
-            ? chats.startTurn(userId, t.id(), message, llm.provider().id(), llm.model(), context.activityIds(), basis)
-            : chats.restartTurn(userId, failed.id(), llm.provider().id(), llm.model(), context.activityIds(), basis)
+            ? chats.startTurn(userId, t.id(), message, llm.provider().id(), llm.model(), known, basis)
+            : chats.restartTurn(userId, failed.id(), llm.provider().id(), llm.model(), known, basis)
                 .compose(restarted -> restarted ? Future.succeededFuture(failed.id()) : Future.failedFuture(
                     ApiException.conflict("retry_in_progress", "This answer is already being written again")));
         return turn.<CoachAnswer>map(answerId -> {
-              LlmRequest request = new LlmRequest(llm.model(), Prompts.system(context), history, MAX_TOKENS);
               JsonObject start = new JsonObject().put("sessionId", t.id().toString()).put("messageId", answerId.toString())
                   .put("basis", fitcoach.app.Json.toJsonObject(basis));
-              return coach.generate(userId, "chat", llm, request, start, outcome -> chats.finish(answerId, outcome.text(),
-                      outcome.status().db(), outcome.result() != null ? outcome.result().model() : llm.model(),
-                      outcome.usage().inputTokens(), outcome.usage().outputTokens())
-                  .map(v -> {
-                    if (firstTurn && outcome.status() == Outcome.Status.COMPLETE) {
-                      title(userId, t.id(), message, llm);
-                    }
-                    return start.copy().put("contextActivityIds", CoachService.ids(context.activityIds()));
-                  }));
+              return coach.generate(userId, "chat", llm, prompt, history, MAX_TOKENS, start, answered -> {
+                Outcome outcome = answered.outcome();
+                return chats.finish(answerId, outcome.text(), outcome.status().db(), answered.model(llm.model()),
+                        outcome.usage().inputTokens(), outcome.usage().outputTokens(), answered.contextIds(),
+                        ToolTrace.toJson(answered.tools()))
+                    .map(v -> {
+                      if (firstTurn && outcome.status() == Outcome.Status.COMPLETE) {
+                        title(userId, t.id(), message, llm);
+                      }
+                      return start.copy();
+                    });
+              });
             });
       }));
-    }))));
+    });
+    })));
   }
 
   /** The last message when it is a failed or interrupted answer to {@code message}, which comes right before it. */
@@ -127,9 +134,10 @@ public final class ChatService {
         TITLE_MAX_TOKENS);
     String firstWords = cleanTitle(message.length() > 60 ? message.substring(0, 60) : message);
     llm.client().stream(request, text::append).result()
-        .compose(result -> coach.usage().record(userId, "title", llm.provider().id(),
+        .compose(result -> coach.usage().record(userId, new fitcoach.usage.LedgerEntry("title", llm.provider().id(),
             result.model() != null ? result.model() : llm.fastModel(), "complete", result.usage().inputTokens(),
-            result.usage().outputTokens()).map(v -> cleanTitle(text.toString())))
+            result.usage().outputTokens(), result.usage().cacheWriteTokens(), result.usage().cacheReadTokens(), 0, null,
+            0)).map(v -> cleanTitle(text.toString())))
         .otherwise(err -> {
           LOG.info("Title for chat session {} fell back to the first words: {}", sessionId, err.getMessage());
           return firstWords;

@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
-/** An activity as the coach may read it: only ever built from rows the athlete's data policy lets through. */
+/**
+ * An activity as the coach may read it: only ever built from rows the athlete's data policy lets through.
+ *
+ * @param notes the athlete's private notes on it (an injury, how it felt): data for the coach, like the description
+ */
 public record CoachActivity(
     UUID id,
     String source,
@@ -12,6 +16,7 @@ public record CoachActivity(
     String sportFamily,
     String name,
     String description,
+    String notes,
     LocalDateTime startLocal,
     LocalDate localDate,
     Integer movingTimeS,

@@ -13,6 +13,7 @@ final class CoachErrors {
       case RATE_LIMITED -> "llm_rate_limited";
       case OVERLOADED -> "llm_overloaded";
       case BAD_REQUEST -> "llm_request_refused";
+      case TOOLS_UNSUPPORTED -> "llm_tools_unsupported";
       case UPSTREAM -> "llm_upstream_error";
       case CONNECTION -> "llm_unreachable";
       case CANCELLED -> "interrupted";
@@ -27,6 +28,7 @@ final class CoachErrors {
       case OVERLOADED -> "The AI provider is overloaded right now. Try again in a moment." + cut;
       case BAD_REQUEST -> "The AI provider refused the request: " + e.getMessage()
           + ". If the model was retired, pick another one in Settings → AI coach.";
+      case TOOLS_UNSUPPORTED -> "The AI model cannot look things up (it does not support tools): " + e.getMessage() + ".";
       case UPSTREAM -> "The AI provider had an error: " + e.getMessage() + "." + cut;
       case CONNECTION -> "The AI provider could not be reached or stopped answering." + cut;
       case CANCELLED -> "The answer was stopped.";

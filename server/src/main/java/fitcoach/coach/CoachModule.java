@@ -5,7 +5,10 @@ import fitcoach.app.AppConfig;
 import fitcoach.app.BridgeSubscriptions;
 import fitcoach.app.Feature;
 import fitcoach.auth.AuthHandler;
+import fitcoach.coach.tools.ToolRegistry;
 import fitcoach.llm.LlmClients;
+import fitcoach.llm.ToolLoop;
+import fitcoach.usage.AiLedger;
 import fitcoach.llm.LlmOptions;
 import fitcoach.settings.ApiKeyService;
 import fitcoach.settings.DataPolicyRepository;
@@ -20,7 +23,8 @@ import java.util.Optional;
 
 /**
  * Wires the AI coach: one HTTP client for every LLM provider, the live answer streams (which also count event-bus
- * bridge subscribers as listeners), the coach, chat and answer services and their routes under /api/ai.
+ * bridge subscribers as listeners), the coach (with its tools and the cost ledger), chat and answer services and their
+ * routes under /api/ai.
  */
 public final class CoachModule implements Feature {
   /** How long an answer requested for the event-bus bridge waits for the browser to subscribe before giving up. */
@@ -29,14 +33,16 @@ public final class CoachModule implements Feature {
   private final CoachRoutes routes;
 
   public CoachModule(Vertx vertx, Pool pool, AppConfig.CoachSettings settings, ApiKeyService apiKeys,
-                     ProfileRepository profiles, DataPolicyRepository policies, LoadService load, AuthHandler requireUser) {
+                     ProfileRepository profiles, DataPolicyRepository policies, LoadService load, AiLedger ledger,
+                     ToolRegistry tools, AuthHandler requireUser) {
     HttpClient llmHttp = LlmClients.httpClient(vertx);
     LlmOptions llmOptions = LlmOptions.defaults()
         .withIdleTimeout(Duration.ofSeconds(settings.llmIdleTimeoutSeconds()))
+        .withFirstTokenTimeout(Duration.ofSeconds(settings.llmFirstTokenTimeoutSeconds()))
         .withRetryDelays(Duration.ofMillis(settings.llmRetryBaseMs()), Duration.ofSeconds(8));
     this.streams = new CoachStreams(vertx, settings.streamGraceMs(), STREAM_LISTENER_WAIT_MS);
     CoachService coach = new CoachService(pool, apiKeys, profiles, policies, load, streams,
-        provider -> LlmClients.create(vertx, llmHttp, provider, llmOptions), settings);
+        provider -> LlmClients.create(vertx, llmHttp, provider, llmOptions), settings, ledger, tools, ToolLoop.Limits.defaults());
     this.routes = new CoachRoutes(coach, new ChatService(vertx, pool, coach, settings.historyBudgetTokens()),
         new AnswerService(pool, coach), requireUser);
   }

@@ -22,7 +22,7 @@ import java.util.UUID;
  */
 final class CoachRepository {
   private static final String COLUMNS = """
-      id, source, sport_type, coalesce(sport_family, 'other') AS sport_family, name, description, start_date_local, local_date,
+      id, source, sport_type, coalesce(sport_family, 'other') AS sport_family, name, description, notes, start_date_local, local_date,
       moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w,
       device_watts, rpe, calories, trainer""";
   // Everything the coach reads comes through coach_activities (V006): per workout, the best copy the policy lets it read.
@@ -116,6 +116,7 @@ final class CoachRepository {
 
   private static final RowMapper<CoachActivity> ACTIVITY = (Row r) -> new CoachActivity(r.getUUID("id"), r.getString("source"),
       r.getString("sport_type"), r.getString("sport_family"), r.getString("name"), r.getString("description"),
+      r.getString("notes"),
       r.getLocalDateTime("start_date_local"), r.getLocalDate("local_date"), r.getInteger("moving_time_s"),
       r.getInteger("elapsed_time_s"), r.getDouble("distance_m"), r.getDouble("elevation_gain_m"), r.getDouble("avg_hr"),
       r.getDouble("max_hr"), r.getDouble("avg_power_w"), r.getDouble("weighted_power_w"), r.getBoolean("device_watts"),

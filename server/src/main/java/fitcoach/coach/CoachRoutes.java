@@ -48,7 +48,6 @@ public final class CoachRoutes {
     router.get("/api/ai/settings").handler(this::getSettings);
     router.put("/api/ai/settings").handler(this::putSettings);
     router.get("/api/ai/models").handler(this::models);
-    router.get("/api/ai/usage").handler(this::usage);
 
     router.get("/api/ai/coverage").handler(ctx -> answers.coverage(userId(ctx)).onSuccess(c -> Json.ok(ctx, c))
         .onFailure(ctx::fail));
@@ -77,12 +76,14 @@ public final class CoachRoutes {
 
   private void getSettings(RoutingContext ctx) {
     UUID userId = userId(ctx);
-    coach.settings(userId).onSuccess(found -> coach.llm(userId).onComplete(active -> {
+    coach.settings(userId).onSuccess(found -> coach.activeLlm(userId).onComplete(active -> {
       AiSettingsView.Active now = active.succeeded()
-          ? new AiSettingsView.Active(active.result().provider().id(), active.result().model(), active.result().fastModel())
+          ? new AiSettingsView.Active(active.result().provider().id(), active.result().model(), active.result().fastModel(),
+              active.result().tools())
           : null;
       Json.ok(ctx, new AiSettingsView(found.map(AiSettings::provider).orElse(null), found.map(AiSettings::model).orElse(null),
-          found.map(AiSettings::fastModel).orElse(null), now, active.failed() ? active.cause().getMessage() : null));
+          found.map(AiSettings::fastModel).orElse(null), now, active.failed() ? active.cause().getMessage() : null,
+          now == null ? null : now.toolsSupported()));
     })).onFailure(ctx::fail);
   }
 
@@ -107,15 +108,9 @@ public final class CoachRoutes {
     String wanted = ctx.request().getParam("provider");
     UUID userId = userId(ctx);
     Future<Provider> provider = wanted != null ? Future.succeededFuture(Provider.parse(wanted, "provider"))
-        : coach.llm(userId).map(CoachLlm::provider);
+        : coach.activeLlm(userId).map(CoachLlm::provider);
     provider.compose(p -> coach.models(userId, p).map(list -> Map.of("provider", p.id(), "models", list)))
         .onSuccess(body -> Json.ok(ctx, body)).onFailure(ctx::fail);
-  }
-
-  private void usage(RoutingContext ctx) {
-    UUID userId = userId(ctx);
-    coach.profile(userId).compose(p -> coach.usage().monthly(userId, p.timeZone()))
-        .onSuccess(list -> Json.ok(ctx, Map.of("usage", list))).onFailure(ctx::fail);
   }
 
   private void getRecommendation(RoutingContext ctx) {

@@ -14,11 +14,20 @@ import fitcoach.settings.DataPolicyRepository;
 import fitcoach.settings.ProfileRepository;
 import fitcoach.settings.Provider;
 import fitcoach.settings.ResolvedProvider;
+import fitcoach.coach.tools.ToolRegistry;
+import fitcoach.coach.tools.ToolScope;
+import fitcoach.llm.LlmCall;
+import fitcoach.llm.LlmMessage;
+import fitcoach.llm.ToolLoop;
+import fitcoach.usage.AiLedger;
+import fitcoach.usage.LedgerEntry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import fitcoach.llm.LlmUsage;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -34,21 +43,25 @@ public final class CoachService {
   private final DataPolicyRepository policies;
   private final LoadService load;
   private final CoachRepository activities;
-  private final UsageRepository usage;
+  private final AiLedger usage;
+  private final ToolRegistry tools;
+  private final ToolLoop.Limits limits;
   private final CoachStreams streams;
   private final LlmClientFactory clients;
   private final AppConfig.CoachSettings defaults;
 
   public CoachService(io.vertx.sqlclient.Pool pool, ApiKeyService apiKeys, ProfileRepository profiles,
                       DataPolicyRepository policies, LoadService load, CoachStreams streams, LlmClientFactory clients,
-                      AppConfig.CoachSettings defaults) {
+                      AppConfig.CoachSettings defaults, AiLedger ledger, ToolRegistry tools, ToolLoop.Limits limits) {
     this.apiKeys = apiKeys;
     this.settings = new AiSettingsRepository(pool);
     this.profiles = profiles;
     this.policies = policies;
     this.load = load;
     this.activities = new CoachRepository(pool);
-    this.usage = new UsageRepository(pool);
+    this.usage = ledger;
+    this.tools = tools;
+    this.limits = limits;
     this.streams = streams;
     this.clients = clients;
     this.defaults = defaults;
@@ -58,7 +71,7 @@ public final class CoachService {
     return streams;
   }
 
-  UsageRepository usage() {
+  AiLedger usage() {
     return usage;
   }
 
@@ -92,6 +105,26 @@ public final class CoachService {
    * one is configured. No provider at all is a 409 that says what to do.
    */
   Future<CoachLlm> llm(UUID userId) {
+    return chosenLlm(userId).compose(llm -> usage.allow(userId, llm.provider().id()).compose(v -> withTools(userId, llm)));
+  }
+
+  /** The model the coach would call now, whatever the month's budget says (for Settings). */
+  Future<CoachLlm> activeLlm(UUID userId) {
+    return chosenLlm(userId).compose(llm -> withTools(userId, llm));
+  }
+
+  private Future<CoachLlm> withTools(UUID userId, CoachLlm llm) {
+    return toolsSupported(userId, llm.provider(), llm.model())
+        .map(supported -> new CoachLlm(llm.provider(), llm.client(), llm.model(), llm.fastModel(), supported));
+  }
+
+  /** Whether the athlete's chosen model takes tools (false once it refused them). */
+  Future<Boolean> toolsSupported(UUID userId, Provider provider, String model) {
+    return provider == Provider.ANTHROPIC || model == null ? Future.succeededFuture(true)
+        : settings.toolsRejected(userId, provider.id(), model).map(rejected -> !rejected);
+  }
+
+  private Future<CoachLlm> chosenLlm(UUID userId) {
     return settings.find(userId).compose(chosen -> {
       if (chosen.isPresent()) {
         Provider provider = Provider.parse(chosen.get().provider(), "provider");
@@ -156,15 +189,42 @@ public final class CoachService {
     return ApiException.conflict("llm_not_configured", what);
   }
 
-  /** The coach's context for today, under the athlete's data policy. */
+  /** The coach's full context for today, under the athlete's data policy. */
   Future<CoachContext> context(UUID userId) {
+    return prompt(userId, null).map(Prompt::full);
+  }
+
+  /**
+   * One answer's view of the athlete, for {@code day} (null: the athlete's today), under the data policy in force:
+   * the card a model with tools gets, the full context one without gets, and the scope its tools read under.
+   *
+   * @param card profile, thresholds, the day's load and its last 7 days
+   * @param full the card plus 42 days summarised and 12 weeks of totals: for a model without tools
+   */
+  record Prompt(CoachContext card, CoachContext full, ToolScope scope) {
+    LocalDate day() {
+      return full.today();
+    }
+  }
+
+  /** Everything as it stood on that day, with what the policy keeps out counted. */
+  Future<Prompt> prompt(UUID userId, LocalDate day) {
     return Future.all(profiles.find(userId), policies.find(userId)).compose(all -> {
       AthleteProfile profile = all.resultAt(0);
       boolean includeStravaApi = all.<DataPolicy>resultAt(1).allowStravaApi();
       return load.forCoach(userId, includeStravaApi).compose(coachLoad -> {
         LocalDate today = coachLoad.series().today();
-        return activities.activities(userId, ContextBuilder.firstDay(today), today, includeStravaApi)
-            .map(list -> ContextBuilder.build(profile, coachLoad, list, today));
+        LocalDate asOf = day == null || day.isAfter(today) ? today : day;
+        Future<Long> keptOut = includeStravaApi ? Future.succeededFuture(0L)
+            : activities.counts(userId, false, asOf).map(CoachRepository.Counts::keptOut);
+        return Future.all(activities.activities(userId, ContextBuilder.firstDay(asOf), asOf, includeStravaApi), keptOut)
+            .map(loaded -> {
+              List<CoachActivity> list = loaded.resultAt(0);
+              ContextBuilder.PolicyNote note = new ContextBuilder.PolicyNote(includeStravaApi, loaded.<Long>resultAt(1));
+              return new Prompt(ContextBuilder.build(profile, coachLoad, list, asOf, ContextBuilder.Mode.CARD, note),
+                  ContextBuilder.build(profile, coachLoad, list, asOf, ContextBuilder.Mode.FULL, note),
+                  new ToolScope(userId, includeStravaApi, today));
+            });
       });
     });
   }
@@ -174,20 +234,62 @@ public final class CoachService {
   }
 
   /**
-   * Prepares one answer: the generation is registered but not started, so the route can attach its transport first.
-   * {@code store} saves the outcome and returns what the final frame says; the call's usage is recorded with it.
+   * What an answer's store function gets: how it ended, the activities it was given (its context's, and every one a
+   * lookup returned), and the lookups it made.
    */
-  CoachAnswer.Live generate(UUID userId, String purpose, CoachLlm llm, LlmRequest request, JsonObject startInfo,
-                            Function<Outcome, Future<JsonObject>> store) {
-    Generation g = streams.create(userId, startInfo.copy().put("model", request.model()).put("provider", llm.provider().id()));
+  record Answered(Outcome outcome, List<UUID> contextIds, List<ToolTrace> tools) {
+    String model(String fallback) {
+      return outcome.result() != null && outcome.result().model() != null ? outcome.result().model() : fallback;
+    }
+  }
+
+  /**
+   * Prepares one answer: the generation is registered but not started, so the route can attach its transport first.
+   * With tools, the model gets the card and looks the rest up ({@link ToolLoop}); a server that refuses tools gets the
+   * full context instead, and is remembered. {@code store} saves the answer and returns what the final frame says;
+   * the call is recorded in the ledger with it.
+   */
+  CoachAnswer.Live generate(UUID userId, String feature, CoachLlm llm, Prompt prompt, List<LlmMessage> messages,
+                            int maxTokens, JsonObject startInfo, Function<Answered, Future<JsonObject>> store) {
+    LlmRequest fallback = new LlmRequest(llm.model(), Prompts.system(prompt.full(), false), messages, maxTokens);
+    LlmRequest withTools = llm.tools() && !tools.tools().isEmpty()
+        ? new LlmRequest(llm.model(), Prompts.system(prompt.card(), true), messages, maxTokens, tools.specs(), false)
+        : null;
+    Generation g = streams.create(userId, startInfo.copy().put("model", llm.model()).put("provider", llm.provider().id())
+        .put("toolsSupported", withTools != null));
+    ToolSession session = new ToolSession(tools, prompt.scope(), frame -> streams.frame(g, frame));
+    java.util.concurrent.atomic.AtomicReference<LlmCall> running = new java.util.concurrent.atomic.AtomicReference<>();
     Function<Outcome, Future<JsonObject>> finish = outcome -> {
-      String model = outcome.result() != null && outcome.result().model() != null ? outcome.result().model() : request.model();
-      return store.apply(outcome).compose(frame -> usage.record(userId, purpose, llm.provider().id(), model,
-              outcome.status().db(), outcome.usage().inputTokens(), outcome.usage().outputTokens())
-          .map(v -> frame.copy().put("model", model).put("usage", new JsonObject()
-              .put("inputTokens", outcome.usage().inputTokens()).put("outputTokens", outcome.usage().outputTokens()))));
+      boolean rejected = outcome.result() != null && outcome.result().toolsRejected();
+      boolean carded = withTools != null && !rejected;
+      List<UUID> given = new ArrayList<>(carded ? prompt.card().activityIds() : prompt.full().activityIds());
+      session.activityIds().forEach(id -> {
+        if (!given.contains(id)) {
+          given.add(id);
+        }
+      });
+      Answered answered = new Answered(outcome, given, session.traces());
+      String model = answered.model(llm.model());
+      LlmUsage used = outcome.usage();
+      LlmCall call = running.get();
+      int rounds = outcome.result() != null ? outcome.result().toolRounds() : call != null ? call.toolRounds() : 0;
+      Future<Void> remembered = rejected ? settings.rejectTools(userId, llm.provider().id(), llm.model()) : Future.succeededFuture();
+      return remembered.compose(v -> store.apply(answered)).compose(frame -> usage.record(userId, new LedgerEntry(feature,
+              llm.provider().id(), model, outcome.status().db(), used.inputTokens(), used.outputTokens(),
+              used.cacheWriteTokens(), used.cacheReadTokens(), rounds, g.firstTokenMillis(), g.elapsedMillis()))
+          .map(v -> frame.copy().put("model", model)
+              .put("contextActivityIds", frame.containsKey("contextActivityIds") ? frame.getValue("contextActivityIds") : ids(given))
+              .put("toolCalls", ToolTrace.toJson(answered.tools())).put("toolRounds", rounds)
+              .put("toolsRejected", rejected)
+              .put("usage", new JsonObject().put("inputTokens", used.inputTokens()).put("outputTokens", used.outputTokens())
+                  .put("cacheWriteTokens", used.cacheWriteTokens()).put("cacheReadTokens", used.cacheReadTokens()))));
     };
-    return new CoachAnswer.Live(g, onDelta -> llm.client().stream(request, onDelta), finish);
+    return new CoachAnswer.Live(g, onDelta -> {
+      LlmCall call = withTools == null ? llm.client().stream(fallback, onDelta)
+          : ToolLoop.run(llm.client(), withTools, fallback, session, limits, onDelta);
+      running.set(call);
+      return call;
+    }, finish);
   }
 
   static JsonArray ids(List<UUID> ids) {

@@ -119,7 +119,8 @@ public final class CoachStreams implements BridgeSubscriptions {
         LlmResult r = done.result();
         outcome = new Outcome(Outcome.Status.COMPLETE, g.text(), r, null);
       } else if (Generation.isCancel(done.cause()) || g.cancelRequested()) {
-        outcome = new Outcome(Outcome.Status.INTERRUPTED, g.text(), null, null);
+        outcome = new Outcome(Outcome.Status.INTERRUPTED, g.text(), null,
+            done.cause() instanceof LlmException le ? le : null);
       } else {
         LlmException e = done.cause() instanceof LlmException le ? le
             : new LlmException(LlmException.Kind.UPSTREAM, 0, String.valueOf(done.cause().getMessage()), !g.text().isEmpty());
@@ -127,6 +128,22 @@ public final class CoachStreams implements BridgeSubscriptions {
       }
       end(g, outcome, finish);
     });
+  }
+
+  /**
+   * Sends a non-text frame of {@code g} (type {@code tool} or {@code tool_done}) to its followers in order with the
+   * tokens, and over the bridge when someone follows there.
+   */
+  void frame(Generation g, JsonObject frame) {
+    if (g.cancelRequested() || g.isEnded()) {
+      return;
+    }
+    int seq = g.appendFrame(frame);
+    g.passOnFrame(seq, frame);
+    g.endOfRead();
+    if (g.hasBridgeSubscribers()) {
+      vertx.eventBus().publish(g.address, frame.copy().put("seq", seq), FRAMES);
+    }
   }
 
   /**

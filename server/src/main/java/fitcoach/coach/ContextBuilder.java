@@ -32,25 +32,83 @@ public final class ContextBuilder {
     return today.minusWeeks(WEEKS - 1).with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
   }
 
+  /** What the context is for: a compact card when the model can look the rest up with tools, else everything. */
+  public enum Mode {
+    /** Profile, thresholds, the day's load and the last 7 days; tools fetch anything else. */
+    CARD,
+    /** The card plus 42 days summarised, 12 weekly totals by sport and the sports of the last 42 days. */
+    FULL
+  }
+
   /**
-   * @param activities eligible activities from {@link #firstDay} through today, oldest first
+   * What the data policy keeps from the coach, in numbers only (never which workouts), so the model knows its numbers
+   * leave them out.
+   *
+   * @param keptOut workouts only a Strava API copy holds, up to the context's day
    */
+  public record PolicyNote(boolean stravaApiAllowed, long keptOut) {
+    public static final PolicyNote NONE = new PolicyNote(true, 0);
+  }
+
+  /** The full context for today with nothing kept out (tests and callers that need no policy note). */
   public static CoachContext build(AthleteProfile profile, CoachLoad load, List<CoachActivity> activities, LocalDate today) {
+    return build(profile, load, activities, today, Mode.FULL, PolicyNote.NONE);
+  }
+
+  /**
+   * @param activities eligible activities from {@link #firstDay} through {@code day}, oldest first (later ones are ignored)
+   * @param day the day the answer is about: the athlete's today, or a past day for a past week's report or an old
+   *            activity's insight; everything is stated as it stood on that day
+   */
+  public static CoachContext build(AthleteProfile profile, CoachLoad load, List<CoachActivity> activities, LocalDate day,
+                                   Mode mode, PolicyNote policy) {
     StringBuilder out = new StringBuilder(4096);
-    PmcDay day = load.series().on(today);
-    out.append("Today is ").append(today).append(" (").append(today.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL,
-        Locale.ENGLISH)).append(") in the athlete's time zone, ").append(profile.timeZone()).append(".\n\n");
-    profile(out, profile, load.thresholds(), today);
-    trainingLoad(out, load, day);
-    List<CoachActivity> recent = between(activities, today.minusDays(DETAIL_DAYS - 1), today);
-    List<CoachActivity> earlier = between(activities, today.minusDays(SUMMARY_DAYS - 1), today.minusDays(DETAIL_DAYS));
+    LocalDate today = load.series().today();
+    PmcDay state = load.series().on(day);
+    List<CoachActivity> upToDay = between(activities, LocalDate.MIN, day);
+    if (day.equals(today)) {
+      out.append("Today is ").append(day).append(" (").append(weekday(day)).append(") in the athlete's time zone, ")
+          .append(profile.timeZone()).append(".\n\n");
+    } else {
+      out.append("This answer is about ").append(day).append(" (").append(weekday(day)).append("). The athlete's today is ")
+          .append(today).append(" (time zone ").append(profile.timeZone()).append("); every number below is as it stood on ")
+          .append(day).append(", and later activities are left out.\n\n");
+    }
+    profile(out, profile, load.thresholds(), day);
+    trainingLoad(out, load, state, day, day.equals(today));
+    policy(out, policy);
+    List<CoachActivity> recent = between(upToDay, day.minusDays(DETAIL_DAYS - 1), day);
     detail(out, recent, load);
-    summary(out, earlier, load);
-    weeks(out, WeekTotals.of(activities, load, today, WEEKS));
-    sports(out, between(activities, today.minusDays(SUMMARY_DAYS - 1), today), load);
     List<UUID> ids = new ArrayList<>();
-    activities.stream().filter(a -> !a.localDate().isAfter(today)).forEach(a -> ids.add(a.id()));
-    return new CoachContext(today, day, out.toString(), ids);
+    if (mode == Mode.FULL) {
+      List<CoachActivity> earlier = between(upToDay, day.minusDays(SUMMARY_DAYS - 1), day.minusDays(DETAIL_DAYS));
+      summary(out, earlier, load);
+      weeks(out, WeekTotals.of(upToDay, load, day, WEEKS));
+      sports(out, between(upToDay, day.minusDays(SUMMARY_DAYS - 1), day), load);
+      upToDay.forEach(a -> ids.add(a.id()));
+    } else {
+      out.append("## Anything else: look it up\n")
+          .append("Use the tools for any activity, period, comparison, best effort or projection not shown above, and quote ")
+          .append("their numbers as given. Do not guess a number a tool can give.\n");
+      recent.forEach(a -> ids.add(a.id()));
+    }
+    return new CoachContext(day, state, out.toString(), ids);
+  }
+
+  private static String weekday(LocalDate day) {
+    return day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+  }
+
+  private static void policy(StringBuilder out, PolicyNote policy) {
+    if (policy.stravaApiAllowed() || policy.keptOut() == 0) {
+      return;
+    }
+    out.append("## Data left out\n")
+        .append("- ").append(policy.keptOut()).append(policy.keptOut() == 1 ? " workout is" : " workouts are")
+        .append(" held only as Strava API data, which the athlete's data policy keeps from the AI. Every number here and ")
+        .append("from the tools leaves them out, so fitness, fatigue and totals can read lower than the athlete's dashboard. ")
+        .append("If that matters for an answer, say so; the athlete can include that history by importing their Strava ")
+        .append("bulk export (Import), or by allowing Strava API data in Settings → Coach data policy.\n\n");
   }
 
   private static void profile(StringBuilder out, AthleteProfile p, Thresholds t, LocalDate today) {
@@ -76,15 +134,24 @@ public final class ContextBuilder {
     out.append('\n');
   }
 
-  private static void trainingLoad(StringBuilder out, CoachLoad load, PmcDay day) {
-    out.append("## Training load today (computed by FitCoach's training-load engine; use these numbers as given)\n");
-    out.append("- Fitness (CTL, 42-day): ").append(Formats.number(day.ctl(), 1)).append('\n');
-    out.append("- Fatigue (ATL, 7-day): ").append(Formats.number(day.atl(), 1)).append('\n');
-    out.append("- Form (TSB, fitness minus fatigue before today's training): ").append(Formats.signed(day.form(), 1))
-        .append(" — zone ").append(day.zone().name().toLowerCase(Locale.ROOT)).append(": ").append(fitcoach.analytics.LoadStats.meaning(day.zone()))
-        .append('\n');
+  /**
+   * The day's load in one definition: form is fitness minus fatigue, stated for the morning (before the day's training,
+   * as the dashboard shows a day) and for after the day's training, each with the fitness and fatigue it is the
+   * difference of, so every pair adds up.
+   */
+  private static void trainingLoad(StringBuilder out, CoachLoad load, PmcDay day, LocalDate date, boolean isToday) {
+    PmcDay before = load.series().on(date.minusDays(1));
+    String when = isToday ? "today" : date.toString();
+    out.append("## Training load on ").append(when).append(" (computed by FitCoach's training-load engine; use these numbers as given)\n");
+    out.append("Fitness (CTL) is the 42-day load average, fatigue (ATL) the 7-day one, form (TSB) = fitness − fatigue.\n");
+    out.append("- Morning of ").append(when).append(", before its training (as the dashboard shows the day): fitness ")
+        .append(Formats.number(before.ctl(), 1)).append(", fatigue ").append(Formats.number(before.atl(), 1)).append(", form ")
+        .append(Formats.signed(day.form(), 1)).append(" — zone ").append(day.zone().name().toLowerCase(Locale.ROOT)).append(": ")
+        .append(fitcoach.analytics.LoadStats.meaning(day.zone())).append('\n');
+    out.append("- After ").append(isToday ? "today's training so far" : "that day's training").append(" (load ")
+        .append(Formats.number(day.load(), 0)).append("): fitness ").append(Formats.number(day.ctl(), 1)).append(", fatigue ")
+        .append(Formats.number(day.atl(), 1)).append(", form ").append(Formats.signed(day.formAfter(), 1)).append('\n');
     out.append("- Ramp rate (fitness change over 7 days): ").append(Formats.signed(day.ramp(), 1)).append(" per week\n");
-    out.append("- Load logged today so far: ").append(Formats.number(day.load(), 0)).append('\n');
     if (Double.isFinite(day.acwr())) {
       out.append("- Acute:chronic workload ratio: ").append(Formats.number(day.acwr(), 2)).append('\n');
     }
@@ -121,16 +188,36 @@ public final class ContextBuilder {
   }
 
   private static void weeks(StringBuilder out, List<WeekTotals> weeks) {
-    out.append("## Weekly totals, last ").append(WEEKS).append(" weeks (Monday to Sunday; the last one is this week so far)\n");
-    out.append("| week of | sessions | distance | time | avg HR | load | fitness at week end |\n");
+    out.append("## Weekly totals, last ").append(WEEKS).append(" weeks (Monday to Sunday; the last one ends on the day above)\n");
+    out.append("| week of | sessions | by sport | time | avg HR | load | fitness at week end |\n");
     out.append("|---|---|---|---|---|---|---|\n");
     for (WeekTotals w : weeks) {
-      out.append("| ").append(w.weekStart()).append(" | ").append(w.sessions()).append(" | ")
-          .append(Formats.number(w.distanceM() / 1000, 1)).append(" km | ").append(Formats.duration(w.movingTimeS())).append(" | ")
+      out.append("| ").append(w.weekStart()).append(" | ").append(w.sessions()).append(" | ").append(bySport(w))
+          .append(" | ").append(Formats.duration(w.movingTimeS())).append(" | ")
           .append(w.avgHr() == null ? "–" : Formats.number(w.avgHr(), 0) + " bpm").append(" | ")
           .append(Formats.number(w.load(), 0)).append(" | ").append(Formats.number(w.ctlAtEnd(), 1)).append(" |\n");
     }
     out.append('\n');
+  }
+
+  /** "run 3× 32 km, swim 1× 2 km": each sport's own distance, never one sum over sports. */
+  private static String bySport(WeekTotals w) {
+    if (w.bySport().isEmpty()) {
+      return "–";
+    }
+    StringBuilder b = new StringBuilder();
+    w.bySport().forEach((sport, t) -> {
+      if (b.length() > 0) {
+        b.append(", ");
+      }
+      b.append(sport).append(' ').append(t.sessions()).append("×");
+      if (t.distanceM() > 0) {
+        b.append(' ').append(Formats.number(t.distanceM() / 1000, 1)).append(" km");
+      } else {
+        b.append(' ').append(Formats.duration(t.movingTimeS()));
+      }
+    });
+    return b.toString();
   }
 
   private static void sports(StringBuilder out, List<CoachActivity> last42, CoachLoad load) {

@@ -44,6 +44,26 @@ final class Formats {
     return String.format(Locale.ROOT, "%d:%02d/km", s / 60, s % 60);
   }
 
+  /** Pace per 100 m (swimming) from seconds per 100 m, as m:ss/100m. */
+  static String pace100(double secondsPer100m) {
+    long s = Math.round(secondsPer100m);
+    return String.format(Locale.ROOT, "%d:%02d/100m", s / 60, s % 60);
+  }
+
+  enum SpeedUnit { PER_KM, PER_100M, KMH }
+
+  /** How athletes of a sport family read speed: runners and walkers as pace per km, swimmers per 100 m, others km/h. */
+  static SpeedUnit speedUnit(String sportFamily) {
+    if (sportFamily == null) {
+      return SpeedUnit.KMH;
+    }
+    return switch (sportFamily) {
+      case "run", "walk" -> SpeedUnit.PER_KM;
+      case "swim" -> SpeedUnit.PER_100M;
+      default -> SpeedUnit.KMH;
+    };
+  }
+
   /** JSON with {@code <}, {@code >} and {@code &} escaped, so athlete text cannot close or open a tagged block. */
   static String json(Object value) {
     try {

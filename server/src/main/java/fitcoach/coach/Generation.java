@@ -22,6 +22,10 @@ final class Generation {
   private int[] ends = new int[64];
   private int count;
   private JsonObject end;
+  /** Frames other than text in the token sequence (tool lookups), by sequence number; they add no text. */
+  private java.util.Map<Integer, JsonObject> frames = java.util.Map.of();
+  private final long startedNanos = System.nanoTime();
+  private long firstTokenNanos;
   private LlmCall call;
   private boolean cancelRequested;
   private int listeners;
@@ -40,6 +44,9 @@ final class Generation {
 
   /** Adds a token; {@code receivedNanos} is when its bytes arrived, 0 when no one measures that. */
   synchronized int append(String token, long receivedNanos) {
+    if (firstTokenNanos == 0) {
+      firstTokenNanos = System.nanoTime();
+    }
     text.append(token);
     if (count == ends.length) {
       ends = java.util.Arrays.copyOf(ends, count * 2);
@@ -52,6 +59,31 @@ final class Generation {
       receivedAt[(count - 1) % RECEIVED_RING] = receivedNanos;
     }
     return count;
+  }
+
+  /**
+   * Adds a frame that is not text (a tool lookup starting or done) at the next sequence number, so a client resuming
+   * with Last-Event-ID gets it in order with the tokens. Returns its sequence number.
+   */
+  synchronized int appendFrame(JsonObject frame) {
+    if (count == ends.length) {
+      ends = java.util.Arrays.copyOf(ends, count * 2);
+    }
+    ends[count++] = text.length();
+    if (frames.isEmpty()) {
+      frames = new java.util.HashMap<>();
+    }
+    frames.put(count, frame);
+    return count;
+  }
+
+  /** Milliseconds from the start to the first text token; null when none came. */
+  synchronized Long firstTokenMillis() {
+    return firstTokenNanos == 0 ? null : java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(firstTokenNanos - startedNanos);
+  }
+
+  long elapsedMillis() {
+    return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
   }
 
   /** When the bytes the upstream call is decoding now arrived (see {@link LlmCall#receivedNanos()}). */
@@ -76,6 +108,9 @@ final class Generation {
     io.vertx.core.Context context();
 
     void token(long seq, String text);
+
+    /** A frame that is not text ({@code type} names its event) at sequence number {@code seq}. */
+    void frame(long seq, JsonObject frame);
 
     /** The tokens passed on so far should be written now. */
     void endOfRead();
@@ -113,6 +148,21 @@ final class Generation {
     }
   }
 
+  /** Hands a non-text frame to every follower, like a token. */
+  void passOnFrame(long seq, JsonObject frame) {
+    io.vertx.core.Context here = Vertx.currentContext();
+    for (Follower f : followers) {
+      if (f.context() == here) {
+        f.frame(seq, frame);
+      } else {
+        f.context().runOnContext(v -> {
+          f.frame(seq, frame);
+          f.endOfRead();
+        });
+      }
+    }
+  }
+
   /** The upstream read is done: followers on the reading context write what it carried. */
   void endOfRead() {
     io.vertx.core.Context here = Vertx.currentContext();
@@ -141,13 +191,19 @@ final class Generation {
   synchronized Snapshot after(long seq) {
     int from = (int) Math.max(0, Math.min(seq, count));
     List<String> missed = new ArrayList<>(count - from);
+    java.util.Map<Integer, JsonObject> missedFrames = new java.util.HashMap<>();
     for (int i = from; i < count; i++) {
       missed.add(text.substring(i == 0 ? 0 : ends[i - 1], ends[i]));
+      JsonObject frame = frames.get(i + 1);
+      if (frame != null) {
+        missedFrames.put(i + 1, frame);
+      }
     }
-    return new Snapshot(missed, from, end);
+    return new Snapshot(missed, from, end, missedFrames);
   }
 
-  record Snapshot(List<String> tokens, int firstSeqMinusOne, JsonObject end) {
+  /** @param frames the non-text frames among the tokens, by sequence number (their token is empty) */
+  record Snapshot(List<String> tokens, int firstSeqMinusOne, JsonObject end, java.util.Map<Integer, JsonObject> frames) {
   }
 
   /** The final frame; the upstream call is let go, so a kept generation holds only its text. */

@@ -9,7 +9,8 @@ import fitcoach.llm.LlmUsage;
  *
  * @param text everything the model wrote (partial unless complete)
  * @param result usage and stop reason when the provider finished; null otherwise
- * @param error why it failed when {@code status} is ERROR; null otherwise
+ * @param error why it failed when {@code status} is ERROR; for INTERRUPTED, the cancellation when there was one (its
+ *              usage is what the provider reported before the stop); null otherwise
  */
 public record Outcome(Status status, String text, LlmResult result, LlmException error) {
 
@@ -24,7 +25,8 @@ public record Outcome(Status status, String text, LlmResult result, LlmException
     }
   }
 
+  /** Tokens as the provider reported them: at the end, or up to a failure or stop. */
   public LlmUsage usage() {
-    return result == null ? LlmUsage.NONE : result.usage();
+    return result != null ? result.usage() : error != null ? error.usage() : LlmUsage.NONE;
   }
 }

@@ -7,7 +7,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Sends coach answers to one HTTP client as server-sent events: {@code start} (with the stream id), {@code token}
- * frames with an {@code id:} sequence number, then {@code done} or {@code error}, and the response ends.
+ * frames with an {@code id:} sequence number (and, in the same sequence, {@code tool} and {@code tool_done} frames
+ * for the lookups the coach makes), then {@code done} or {@code error}, and the response ends.
  */
 final class SseRelay {
   private static final long HEARTBEAT_MS = 15_000;
@@ -88,7 +89,12 @@ final class SseRelay {
       for (String token : snapshot.tokens()) {
         seq++;
         if (seq > written) {
-          append(seq, token);
+          JsonObject frame = snapshot.frames().get((int) seq);
+          if (frame != null) {
+            appendFrame(seq, frame);
+          } else {
+            append(seq, token);
+          }
         }
       }
       if (snapshot.end() != null) {
@@ -107,6 +113,14 @@ final class SseRelay {
         firstLiveSeq = seq;
       }
       append(seq, text);
+    }
+
+    @Override
+    public void frame(long seq, JsonObject frame) {
+      if (finished || seq <= written) {
+        return;
+      }
+      appendFrame(seq, frame);
     }
 
     @Override
@@ -132,6 +146,13 @@ final class SseRelay {
       out.append("id: ").append(seq).append("\nevent: token\ndata: {\"text\":");
       SseText.quote(text, out);
       out.append("}\n\n");
+    }
+
+    private void appendFrame(long seq, JsonObject frame) {
+      written = seq;
+      JsonObject data = frame.copy();
+      String type = (String) data.remove("type");
+      out.append("id: ").append(seq).append("\nevent: ").append(type).append("\ndata: ").append(data.encode()).append("\n\n");
     }
 
     private void flush() {

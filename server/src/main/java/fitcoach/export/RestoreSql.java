@@ -74,10 +74,11 @@ final class RestoreSql {
   /** In file order, so the messages' sequence follows the conversation. */
   static final String CHAT_MESSAGES = """
       INSERT INTO chat_messages (user_id, id, session_id, role, content, status, model, provider, input_tokens, output_tokens,
-        context_activity_ids, created_at)
+        context_activity_ids, created_at, tool_calls)
       SELECT $1, m.id, m.session_id, m.role, m.content,
              CASE WHEN m.status = 'streaming' THEN 'interrupted' ELSE coalesce(m.status, 'complete') END,
-             m.model, m.provider, m.input_tokens, m.output_tokens, m.context_activity_ids, coalesce(m.created_at, now())
+             m.model, m.provider, m.input_tokens, m.output_tokens, m.context_activity_ids, coalesce(m.created_at, now()),
+             CASE WHEN jsonb_typeof(m.tool_calls) = 'array' THEN m.tool_calls END
       FROM jsonb_populate_recordset(null::chat_messages, $2::jsonb) WITH ORDINALITY AS m
       WHERE EXISTS (SELECT 1 FROM chat_sessions s WHERE s.id = m.session_id AND s.user_id = $1)
       ORDER BY m.ordinality
@@ -85,25 +86,28 @@ final class RestoreSql {
 
   static final String WEEKLY_REPORTS = """
       INSERT INTO weekly_reports (user_id, week_start, summary, metrics, status, model, input_tokens, output_tokens,
-        context_activity_ids, generated_at)
+        context_activity_ids, generated_at, tool_calls)
       SELECT $1, week_start, coalesce(summary, ''), coalesce(metrics, '{}'), coalesce(status, 'complete'), model, input_tokens,
-             output_tokens, coalesce(context_activity_ids, '{}'), coalesce(generated_at, now())
+             output_tokens, coalesce(context_activity_ids, '{}'), coalesce(generated_at, now()),
+             CASE WHEN jsonb_typeof(tool_calls) = 'array' THEN tool_calls END
       FROM jsonb_populate_recordset(null::weekly_reports, $2::jsonb)
       ON CONFLICT DO NOTHING""";
 
   static final String RECOMMENDATIONS = """
       INSERT INTO recommendations (user_id, day, content, status, model, input_tokens, output_tokens, context_activity_ids,
-        created_at)
+        created_at, tool_calls)
       SELECT $1, day, coalesce(content, ''), coalesce(status, 'complete'), model, input_tokens, output_tokens,
-             coalesce(context_activity_ids, '{}'), coalesce(created_at, now())
+             coalesce(context_activity_ids, '{}'), coalesce(created_at, now()),
+             CASE WHEN jsonb_typeof(tool_calls) = 'array' THEN tool_calls END
       FROM jsonb_populate_recordset(null::recommendations, $2::jsonb)
       ON CONFLICT DO NOTHING""";
 
   static final String INSIGHTS = """
       INSERT INTO activity_insights (user_id, activity_id, data_hash, content, status, model, input_tokens, output_tokens,
-        created_at)
+        created_at, context_activity_ids, tool_calls)
       SELECT $1, i.activity_id, i.data_hash, coalesce(i.content, ''), coalesce(i.status, 'complete'), i.model, i.input_tokens,
-             i.output_tokens, coalesce(i.created_at, now())
+             i.output_tokens, coalesce(i.created_at, now()), coalesce(i.context_activity_ids, '{}'),
+             CASE WHEN jsonb_typeof(i.tool_calls) = 'array' THEN i.tool_calls END
       FROM jsonb_populate_recordset(null::activity_insights, $2::jsonb) AS i
       WHERE EXISTS (SELECT 1 FROM activities a WHERE a.id = i.activity_id AND a.user_id = $1)
       ON CONFLICT DO NOTHING""";

@@ -82,11 +82,14 @@ public final class AnthropicClient implements LlmClient {
         .putHeader("user-agent", "FitCoach");
   }
 
-  /** The Messages API request body; the system prompt carries a cache breakpoint because it is long and stable. */
+  /**
+   * The Messages API request body. The system prompt and the last tool carry cache breakpoints: tools come before the
+   * system prompt in the cached prefix, and both are long and stable between turns and tool rounds.
+   */
   static JsonObject body(LlmRequest request) {
     JsonArray messages = new JsonArray();
     for (LlmMessage message : request.messages()) {
-      messages.add(new JsonObject().put("role", message.role().wire()).put("content", message.content()));
+      messages.add(new JsonObject().put("role", message.role().wire()).put("content", content(message)));
     }
     JsonObject body = new JsonObject()
         .put("model", request.model())
@@ -94,9 +97,58 @@ public final class AnthropicClient implements LlmClient {
         .put("stream", true);
     if (request.system() != null && !request.system().isBlank()) {
       body.put("system", new JsonArray().add(new JsonObject().put("type", "text").put("text", request.system())
-          .put("cache_control", new JsonObject().put("type", "ephemeral"))));
+          .put("cache_control", ephemeral())));
+    }
+    if (!request.tools().isEmpty()) {
+      JsonArray tools = new JsonArray();
+      for (LlmTool tool : request.tools()) {
+        tools.add(new JsonObject().put("name", tool.name()).put("description", tool.description())
+            .put("input_schema", tool.inputSchema().copy()));
+      }
+      tools.getJsonObject(tools.size() - 1).put("cache_control", ephemeral());
+      body.put("tools", tools);
+      if (request.toolsOff()) {
+        body.put("tool_choice", new JsonObject().put("type", "none"));
+      }
     }
     return body.put("messages", messages);
+  }
+
+  /**
+   * A plain turn is a string; a turn with tool calls is [text block if any, tool_use blocks]; a results turn is
+   * tool_result blocks, {@code is_error} only where a tool failed.
+   */
+  private static Object content(LlmMessage message) {
+    if (!message.toolResults().isEmpty()) {
+      JsonArray blocks = new JsonArray();
+      for (LlmToolResult result : message.toolResults()) {
+        JsonObject block = new JsonObject().put("type", "tool_result").put("tool_use_id", result.toolCallId())
+            .put("content", result.content());
+        if (result.isError()) {
+          block.put("is_error", true);
+        }
+        blocks.add(block);
+      }
+      return blocks;
+    }
+    if (message.toolCalls().isEmpty()) {
+      return message.content();
+    }
+    JsonArray blocks = new JsonArray();
+    if (!message.content().isEmpty()) {
+      blocks.add(new JsonObject().put("type", "text").put("text", message.content()));
+    }
+    for (LlmToolCall call : message.toolCalls()) {
+      // The API wants the input as an object; arguments the model garbled go back as {} (the result says why).
+      JsonObject input = call.argumentsObject();
+      blocks.add(new JsonObject().put("type", "tool_use").put("id", call.id()).put("name", call.name())
+          .put("input", input == null ? new JsonObject() : input));
+    }
+    return blocks;
+  }
+
+  private static JsonObject ephemeral() {
+    return new JsonObject().put("type", "ephemeral");
   }
 
   private static Instant instant(String value) {

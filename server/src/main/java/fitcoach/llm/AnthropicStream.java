@@ -1,18 +1,25 @@
 package fitcoach.llm;
 
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * Reads the Messages API event stream (protocols.md A.4/A.5): {@code message_start} first, text from
  * {@code text_delta}s, stop reason and cumulative usage from {@code message_delta}, done at {@code message_stop}.
- * Pings, other delta types (thinking, tool input) and unknown events are skipped.
+ * Tool calls: a {@code content_block_start} of type {@code tool_use} (id, name), then {@code input_json_delta}s whose
+ * {@code partial_json} pieces are joined per block index (cut anywhere, even inside a string or an escape);
+ * they are returned with the result in block order. Pings, other delta types (thinking) and unknown events
+ * are skipped.
  *
  * <p>Every event is read with the JSON library, text deltas included: a hand-written scanner for them saved about
  * 0.2 µs a token and no latency an athlete could feel in the coach-streams benchmark.
  *
- * <p>Input tokens are reported as the total the request cost: {@code input_tokens} plus cache writes and reads, since
- * with prompt caching {@code input_tokens} alone only counts the tokens after the last cache breakpoint.
+ * <p>Usage keeps the three kinds of input apart, as they are priced apart: {@code input_tokens} (after the last cache
+ * breakpoint), {@code cache_creation_input_tokens} (writes) and {@code cache_read_input_tokens} (reads).
  */
 final class AnthropicStream implements StreamDecoder {
   private final LlmErrors errors;
@@ -23,6 +30,8 @@ final class AnthropicStream implements StreamDecoder {
   private long cacheWriteTokens;
   private long cacheReadTokens;
   private long outputTokens;
+  /** Tool-use blocks by content block index. */
+  private final Map<Integer, ToolCallBuilder> toolBlocks = new TreeMap<>();
 
   AnthropicStream(LlmErrors errors) {
     this.errors = errors;
@@ -50,12 +59,31 @@ final class AnthropicStream implements StreamDecoder {
       }
       case "content_block_delta" -> {
         requireStarted(type);
-        String text = textOf(object(json(json, event), "delta"));
+        JsonObject body = json(json, event);
+        JsonObject delta = object(body, "delta");
+        String text = textOf(delta);
         if (text != null) {
           onText.accept(text);
+        } else if ("input_json_delta".equals(delta.getValue("type"))) {
+          // Input of a block that is not a tool_use (none today) is skipped like other unknown deltas.
+          ToolCallBuilder call = toolBlocks.get(index(body));
+          if (call != null && delta.getValue("partial_json") instanceof String piece) {
+            call.append(piece);
+          }
         }
       }
-      case "content_block_start", "content_block_stop" -> requireStarted(type);
+      case "content_block_start" -> {
+        requireStarted(type);
+        JsonObject body = json(json, event);
+        JsonObject block = object(body, "content_block");
+        if ("tool_use".equals(block.getValue("type"))) {
+          if (!(block.getValue("id") instanceof String id) || !(block.getValue("name") instanceof String name)) {
+            throw errors.malformed("tool_use block without id or name", false);
+          }
+          toolBlocks.put(index(body), new ToolCallBuilder(id, name));
+        }
+      }
+      case "content_block_stop" -> requireStarted(type);
       case "message_delta" -> {
         requireStarted(type);
         JsonObject body = json(json, event);
@@ -67,8 +95,7 @@ final class AnthropicStream implements StreamDecoder {
       }
       case "message_stop" -> {
         requireStarted(type);
-        return new LlmResult(model, stopReason, new LlmUsage(inputTokens + cacheWriteTokens + cacheReadTokens,
-            outputTokens));
+        return new LlmResult(model, stopReason, usage(), toolCalls(), 0, false);
       }
       case "error" -> throw errors.inStream(UpstreamError.from(json(json, event)), false);
       default -> {
@@ -76,6 +103,31 @@ final class AnthropicStream implements StreamDecoder {
       }
     }
     return null;
+  }
+
+  @Override
+  public int toolCallsStarted() {
+    return toolBlocks.size();
+  }
+
+  @Override
+  public LlmUsage usage() {
+    return new LlmUsage(inputTokens, outputTokens, cacheWriteTokens, cacheReadTokens);
+  }
+
+  private List<LlmToolCall> toolCalls() {
+    List<LlmToolCall> calls = new ArrayList<>();
+    for (Map.Entry<Integer, ToolCallBuilder> block : toolBlocks.entrySet()) {
+      calls.add(block.getValue().build("toolu_" + block.getKey()));
+    }
+    return calls;
+  }
+
+  private int index(JsonObject body) {
+    if (body.getValue("index") instanceof Number n) {
+      return n.intValue();
+    }
+    throw errors.malformed("content block event without an index", false);
   }
 
   /** The text of a {@code text_delta}; null for other delta types (thinking, tool input) or a text that is no string. */

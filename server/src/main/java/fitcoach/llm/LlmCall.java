@@ -18,4 +18,9 @@ public interface LlmCall {
   default long receivedNanos() {
     return 0;
   }
+
+  /** Rounds that ran tools so far (a {@link ToolLoop}); also known after a failure, when there is no result. */
+  default int toolRounds() {
+    return 0;
+  }
 }

@@ -14,7 +14,8 @@ public interface LlmClient {
    * Starts a completion. Text deltas reach {@code onDelta} in order on the caller's context; the call's
    * {@link LlmCall#result()} completes once the provider has finished, or fails with an {@link LlmException}.
    * Retries (429, 529, 5xx, connection errors) happen only before the first delta. A {@link DeltaBatches} consumer
-   * also hears where each network read ends.
+   * also hears where each network read ends. Tool calls the model makes end the call with them in
+   * {@link LlmResult#toolCalls()}; {@link ToolLoop} runs them and streams the next round.
    */
   LlmCall stream(LlmRequest request, Consumer<String> onDelta);
 

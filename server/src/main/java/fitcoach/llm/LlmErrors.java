@@ -20,9 +20,23 @@ final class LlmErrors {
     return name;
   }
 
-  /** A non-2xx answer to the request. */
+  /** A non-2xx answer to a request without tools. */
   LlmException http(int status, UpstreamError error) {
+    return http(status, error, false);
+  }
+
+  /**
+   * A non-2xx answer. With {@code toolsSent}, a 400, 422 or 500 whose message says tools are not supported means the
+   * server or model cannot call tools (Ollama: "… does not support tools"; vLLM: "auto tool choice requires
+   * --enable-auto-tool-choice"; llama.cpp: "tools param requires --jinja flag"; OpenAI: "Unsupported parameter:
+   * 'tools' …").
+   */
+  LlmException http(int status, UpstreamError error, boolean toolsSent) {
     String detail = error.message() == null ? "" : ": " + error.message();
+    if (toolsSent && refusesTools(status, error.message())) {
+      return new LlmException(Kind.TOOLS_UNSUPPORTED, status,
+          sentence(name + " cannot use tools with this model (HTTP " + status + ")" + detail), false);
+    }
     if (status == 401 || status == 403) {
       return new LlmException(Kind.KEY_REJECTED, status, hasKey
           ? sentence(name + " rejected your API key (HTTP " + status + "). Check it in Settings.")
@@ -86,6 +100,30 @@ final class LlmErrors {
     return new LlmException(Kind.CONNECTION, 0,
         sentence(name + " sent nothing for " + seconds(millis) + "; giving up."), afterFirstToken);
   }
+
+  /** The attempt produced neither text nor a tool call within the first-token timeout. */
+  LlmException noAnswer(long millis) {
+    return new LlmException(Kind.CONNECTION, 0, sentence(name + " sent no answer within " + seconds(millis)
+        + "; giving up."), false);
+  }
+
+  /**
+   * Only messages that say tools are not supported: a 400 that merely names a tool (e.g. a tool_use without its
+   * tool_result, which is our bug) must stay a BAD_REQUEST, or the coach would silently answer without tools.
+   */
+  static boolean refusesTools(int status, String message) {
+    if (message == null || (status != 400 && status != 422 && status != 500)) {
+      return false;
+    }
+    return TOOLS_REFUSED.matcher(message).find();
+  }
+
+  private static final java.util.regex.Pattern TOOLS_REFUSED = java.util.regex.Pattern.compile(
+      "(does not|doesn't|do not|cannot|can't) (support|use) (tools|tool calling|tool use|function)"
+          + "|(tools|tool use|tool calling|function calling|functions)( are| is)? not (supported|enabled|available)"
+          + "|unsupported (parameter|value)\\W+'?(tools|tool_choice|functions)"
+          + "|enable-auto-tool-choice|tools param requires",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
 
   static LlmException cancelled(boolean afterFirstToken) {
     return new LlmException(Kind.CANCELLED, 0, "The answer was cancelled.", afterFirstToken);

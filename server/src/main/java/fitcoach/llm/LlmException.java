@@ -20,18 +20,44 @@ public final class LlmException extends RuntimeException {
     /** The connection failed, closed early, or went silent past the idle timeout. */
     CONNECTION,
     /** {@link LlmCall#cancel()} was called. */
-    CANCELLED
+    CANCELLED,
+    /**
+     * HTTP 400 whose message names tools, functions or tool_choice (e.g. Ollama's "model does not support tools"): the
+     * server or model cannot call tools; never retried, the caller falls back to a request without tools.
+     */
+    TOOLS_UNSUPPORTED
   }
 
   private final Kind kind;
   private final int status;
   private final boolean afterFirstToken;
+  private final LlmUsage usage;
 
   public LlmException(Kind kind, int status, String message, boolean afterFirstToken) {
+    this(kind, status, message, afterFirstToken, LlmUsage.NONE);
+  }
+
+  public LlmException(Kind kind, int status, String message, boolean afterFirstToken, LlmUsage usage) {
     super(message);
     this.kind = kind;
     this.status = status;
     this.afterFirstToken = afterFirstToken;
+    this.usage = usage == null ? LlmUsage.NONE : usage;
+  }
+
+  /** The same failure, with what the provider had reported as used before it happened. */
+  public LlmException withUsage(LlmUsage reported) {
+    return new LlmException(kind, status, getMessage(), afterFirstToken, reported);
+  }
+
+  /** The same failure, saying whether text had reached the caller. */
+  public LlmException withAfterFirstToken(boolean delivered) {
+    return delivered == afterFirstToken ? this : new LlmException(kind, status, getMessage(), delivered, usage);
+  }
+
+  /** What the provider reported as used before the failure (paid for even so); {@link LlmUsage#NONE} if nothing. */
+  public LlmUsage usage() {
+    return usage;
   }
 
   public Kind kind() {

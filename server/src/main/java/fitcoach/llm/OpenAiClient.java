@@ -75,14 +75,52 @@ public final class OpenAiClient implements LlmClient {
       messages.add(new JsonObject().put("role", "system").put("content", request.system()));
     }
     for (LlmMessage message : request.messages()) {
-      messages.add(new JsonObject().put("role", message.role().wire()).put("content", message.content()));
+      addMessage(messages, message);
     }
-    return new JsonObject()
+    JsonObject body = new JsonObject()
         .put("model", request.model())
         .put("messages", messages)
         .put("stream", true)
         .put("stream_options", new JsonObject().put("include_usage", true))
         .put(openAiItself ? "max_completion_tokens" : "max_tokens", request.maxTokens());
+    if (!request.tools().isEmpty()) {
+      JsonArray tools = new JsonArray();
+      for (LlmTool tool : request.tools()) {
+        tools.add(new JsonObject().put("type", "function").put("function", new JsonObject().put("name", tool.name())
+            .put("description", tool.description()).put("parameters", tool.inputSchema().copy())));
+      }
+      body.put("tools", tools);
+      if (request.toolsOff()) {
+        body.put("tool_choice", "none");
+      }
+    }
+    return body;
+  }
+
+  /**
+   * An assistant turn with calls: content null when it had no text, calls with their arguments as streamed. A results
+   * turn becomes one {@code tool} message per result; the format has no error flag, so a failure says so in words.
+   */
+  private static void addMessage(JsonArray messages, LlmMessage message) {
+    if (!message.toolResults().isEmpty()) {
+      for (LlmToolResult result : message.toolResults()) {
+        messages.add(new JsonObject().put("role", "tool").put("tool_call_id", result.toolCallId())
+            .put("content", result.isError() ? "Error: " + result.content() : result.content()));
+      }
+      return;
+    }
+    JsonObject json = new JsonObject().put("role", message.role().wire());
+    if (message.toolCalls().isEmpty()) {
+      messages.add(json.put("content", message.content()));
+      return;
+    }
+    json.put("content", message.content().isEmpty() ? null : message.content());
+    JsonArray calls = new JsonArray();
+    for (LlmToolCall call : message.toolCalls()) {
+      calls.add(new JsonObject().put("id", call.id()).put("type", "function").put("function", new JsonObject()
+          .put("name", call.name()).put("arguments", call.argumentsJson().isBlank() ? "{}" : call.argumentsJson())));
+    }
+    messages.add(json.put("tool_calls", calls));
   }
 
   private RequestOptions authorized(RequestOptions request) {

@@ -2,7 +2,10 @@ package fitcoach.llm;
 
 import java.util.function.Consumer;
 
-/** Reads one attempt's server-sent events: text goes to {@code onText}, the end of the answer yields the result. */
+/**
+ * Reads one attempt's server-sent events: text goes to {@code onText}, tool calls are collected, the end of the answer
+ * yields the result (with the calls).
+ */
 interface StreamDecoder {
 
   /**
@@ -16,4 +19,10 @@ interface StreamDecoder {
   default LlmResult atEnd() {
     return null;
   }
+
+  /** How many tool calls have begun streaming so far: a call's start counts as the answer's first token. */
+  int toolCallsStarted();
+
+  /** The usage the provider has reported so far (what a failed attempt still cost); NONE before any. */
+  LlmUsage usage();
 }

@@ -82,7 +82,8 @@ final class StreamingCall implements LlmCall {
     if (cancelled.compareAndSet(false, true)) {
       onContext(() -> {
         if (!done) {
-          finish(null, LlmErrors.cancelled(delivered), null);
+          LlmUsage reported = current == null ? LlmUsage.NONE : current.decoder.usage();
+          finish(null, LlmErrors.cancelled(delivered).withUsage(reported), null);
         }
       });
     }
@@ -144,6 +145,9 @@ final class StreamingCall implements LlmCall {
     current = null;
     attempt.stop(true);
     String requestId = attempt.requestId;
+    if (error.kind() == Kind.TOOLS_UNSUPPORTED) {
+      retryable = false;
+    }
     if (!delivered && retryable && retriesTaken < retry.maxRetries()) {
       long delay = retry.delayMillis(retriesTaken, headers);
       retriesTaken++;
@@ -152,8 +156,12 @@ final class StreamingCall implements LlmCall {
       retryTimer = vertx.setTimer(Math.max(1, delay), id -> nextAttempt());
       return;
     }
-    LlmException failure = delivered == error.afterFirstToken() ? error
-        : new LlmException(error.kind(), error.status(), error.getMessage(), delivered);
+    // What the provider reported before failing was paid for, so the failure carries it.
+    LlmUsage reported = attempt.decoder.usage();
+    LlmException failure = error.withAfterFirstToken(delivered);
+    if (!reported.equals(LlmUsage.NONE) && failure.usage().equals(LlmUsage.NONE)) {
+      failure = failure.withUsage(reported);
+    }
     finish(null, failure, requestId);
   }
 
@@ -188,13 +196,14 @@ final class StreamingCall implements LlmCall {
 
   /** One HTTP exchange. Callbacks of an attempt that is no longer current are ignored. */
   private final class Attempt {
-    private final StreamDecoder decoder = protocol.decoder();
+    final StreamDecoder decoder = protocol.decoder();
     private final SseParser parser = new SseParser(this::onEvent);
     private HttpClientRequest httpRequest;
     private boolean responseEnded;
     private boolean aborted;
     private long lastActivity;
     private long idleTimer = -1;
+    private long firstTokenTimer = -1;
     String requestId;
 
     void start() {
@@ -211,6 +220,7 @@ final class StreamingCall implements LlmCall {
         }
         touch();
         armWatchdog(options.idleTimeout().toMillis());
+        armFirstTokenTimer();
         httpRequest.send(body.copy()).onComplete(response -> {
           if (response.failed()) {
             failed(this, protocol.errors().unreachable(response.cause()), true, null);
@@ -232,8 +242,8 @@ final class StreamingCall implements LlmCall {
         response.body().onComplete(bodyResult -> {
           responseEnded = true;
           UpstreamError error = bodyResult.succeeded() ? UpstreamError.parse(bodyResult.result()) : UpstreamError.NONE;
-          failed(this, protocol.errors().http(status, error), RetryPolicy.retryable(status, response.headers()),
-              response.headers());
+          failed(this, protocol.errors().http(status, error, !request.tools().isEmpty()),
+              RetryPolicy.retryable(status, response.headers()), response.headers());
         });
         return;
       }
@@ -266,7 +276,13 @@ final class StreamingCall implements LlmCall {
         parser.end();
         endOfRead();
         if (!done) {
-          LlmResult lenient = decoder.atEnd();
+          LlmResult lenient;
+          try {
+            lenient = decoder.atEnd();
+          } catch (LlmException malformed) {
+            failed(this, malformed, false, null);
+            return;
+          }
           if (lenient != null) {
             finish(lenient, null, requestId);
           } else {
@@ -312,11 +328,31 @@ final class StreamingCall implements LlmCall {
       });
     }
 
+    /**
+     * Pings and empty chunks keep the idle watchdog quiet, so a server that accepts the request and then never answers
+     * would hold the call for attempts × idle timeout; this fails the attempt (retryably) when neither text nor a
+     * tool call has begun within the first-token timeout of sending the request.
+     */
+    private void armFirstTokenTimer() {
+      long millis = options.firstTokenTimeout().toMillis();
+      firstTokenTimer = vertx.setTimer(millis, id -> {
+        firstTokenTimer = -1;
+        if (this != current || done || delivered || decoder.toolCallsStarted() > 0) {
+          return;
+        }
+        failed(this, protocol.errors().noAnswer(millis), true, null);
+      });
+    }
+
     /** Stops the watchdog; with {@code close}, also drops a still-open response so nothing more is read or paid. */
     void stop(boolean close) {
       if (idleTimer >= 0) {
         vertx.cancelTimer(idleTimer);
         idleTimer = -1;
+      }
+      if (firstTokenTimer >= 0) {
+        vertx.cancelTimer(firstTokenTimer);
+        firstTokenTimer = -1;
       }
       if (close) {
         abort();

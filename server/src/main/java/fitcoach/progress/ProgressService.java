@@ -237,12 +237,20 @@ final class ProgressService {
   /** One week's zone seconds: each activity's histograms cut by the thresholds in force on its date. */
   static Map<String, Object> week(LocalDate monday, List<CurveRepository.Histograms> rows,
                                   Function<LocalDate, Thresholds> inForce) {
+    Map<String, Object> w = new LinkedHashMap<>();
+    w.put("weekStart", monday);
+    w.putAll(zoneTimes(monday, monday.plusDays(6), rows, inForce));
+    return w;
+  }
+
+  /** The zone seconds ("power", "heartRate") of the rows dated {@code from}..{@code to}, as {@link #week} gives them. */
+  static Map<String, Object> zoneTimes(LocalDate from, LocalDate to, List<CurveRepository.Histograms> rows,
+                                       Function<LocalDate, Thresholds> inForce) {
     int[] power = null;
     int[] heart = null;
     String basis = null;
-    LocalDate sunday = monday.plusDays(6);
     for (CurveRepository.Histograms h : rows) {
-      if (h.date().isBefore(monday) || h.date().isAfter(sunday)) {
+      if (h.date().isBefore(from) || h.date().isAfter(to)) {
         continue;
       }
       Thresholds t = inForce.apply(h.date());
@@ -265,7 +273,6 @@ final class ProgressService {
       }
     }
     Map<String, Object> w = new LinkedHashMap<>();
-    w.put("weekStart", monday);
     w.put("power", power == null ? null : split(power, null));
     w.put("heartRate", heart == null ? null : split(heart, basis));
     return w;

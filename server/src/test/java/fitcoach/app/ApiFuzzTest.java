@@ -96,6 +96,10 @@ class ApiFuzzTest extends ApiTest {
   private final List<String> sessionIds = new ArrayList<>();
   private final List<String> thresholdIds = new ArrayList<>();
   private String jobId = UUID.randomUUID().toString();
+  /** An access token for /mcp, kept out of the ids the fuzzer may revoke. */
+  private String mcpToken = "none";
+  private String mcpTokenId = "none";
+  private final List<String> tokenIds = new ArrayList<>();
 
   @Override
   protected Map<String, String> environment(Map<String, String> env) {
@@ -230,6 +234,10 @@ class ApiFuzzTest extends ApiTest {
     var threshold = client.post("/api/settings/thresholds", new JsonObject().put("kind", "lthr")
         .put("validFrom", LocalDate.now(ZoneOffset.UTC).minusDays(30).toString()).put("value", 170));
     assertThat(threshold.status()).as(threshold.toString()).isEqualTo(201);
+    var token = client.post("/api/settings/tokens", new JsonObject().put("name", "Fuzz MCP client"));
+    assertThat(token.status()).as(token.toString()).isEqualTo(201);
+    mcpToken = token.json().getString("token");
+    mcpTokenId = token.json().getString("id");
     var session = client.post("/api/ai/chat/sessions", new JsonObject().put("title", "Fixture chat"));
     assertThat(session.status()).as(session.toString()).isEqualTo(201);
     refreshIds();
@@ -242,6 +250,9 @@ class ApiFuzzTest extends ApiTest {
     sessionIds.addAll(TestDatabase.query("SELECT id::text FROM chat_sessions ORDER BY created_at", FuzzIds::strings));
     thresholdIds.clear();
     thresholdIds.addAll(TestDatabase.query("SELECT id::text FROM threshold_history ORDER BY kind, valid_from", FuzzIds::strings));
+    tokenIds.clear();
+    tokenIds.addAll(TestDatabase.query("SELECT id::text FROM access_tokens ORDER BY created_at", FuzzIds::strings));
+    tokenIds.remove(mcpTokenId);
   }
 
   private record Request(String method, String target, Map<String, String> headers, byte[] body) {
@@ -316,6 +327,9 @@ class ApiFuzzTest extends ApiTest {
       headers.put("Cookie", pick(random, List.of("fitcoach_token=x", "fitcoach_token=", "fitcoach_token=%00",
           "fitcoach_token=" + "a".repeat(5000), "fitcoach_token=eyJhbGciOiJIUzI1NiJ9.e30.x")));
     }
+    if (spec.template().equals("/mcp") && random.nextInt(10) < 8) {
+      headers.put("Authorization", "Bearer " + mcpToken);
+    }
     StringBuilder target = new StringBuilder(path);
     if (!query.isEmpty()) {
       target.append('?');
@@ -353,6 +367,7 @@ class ApiFuzzTest extends ApiTest {
       case "provider" -> pick(random, List.of("openai", "anthropic"));
       case "week" -> pick(random, List.of(WEEK, YESTERDAY));
       case "job" -> jobId;
+      case "token" -> tokenIds.isEmpty() ? UUID.randomUUID().toString() : pick(random, tokenIds);
       default -> UUID.randomUUID().toString();
     };
   }

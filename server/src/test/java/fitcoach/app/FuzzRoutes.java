@@ -48,6 +48,12 @@ final class FuzzRoutes {
     r.add("GET", "/api/settings/thresholds/suggestions", Kind.JSON);
     r.add("POST", "/api/settings/thresholds/suggestions/{suggestion}/accept", Kind.JSON);
     r.add("POST", "/api/settings/thresholds/suggestions/{suggestion}/dismiss", Kind.JSON);
+    r.add("GET", "/api/settings/tokens", Kind.JSON);
+    r.add("POST", "/api/settings/tokens", body("name", "Fuzz app"), Kind.JSON);
+    r.add("DELETE", "/api/settings/tokens/{token}", Kind.JSON);
+    // /mcp: Bearer-only JSON-RPC (the fuzzer adds the fixture token most of the time); GET and DELETE answer 405.
+    r.add("POST", "/mcp", body("jsonrpc", "2.0", "id", 1, "method", "tools/list"), Kind.JSON);
+    r.add("ANY", "/mcp", Map.of(), null, Kind.JSON);
     r.add("GET", "/api/settings/data-policy", Kind.JSON);
     r.add("PUT", "/api/settings/data-policy", body("allowStravaApi", false, "stravaRetention", "keep"), Kind.JSON);
 
@@ -111,7 +117,12 @@ final class FuzzRoutes {
     r.add("GET", "/api/ai/settings", Kind.JSON);
     r.add("PUT", "/api/ai/settings", body("provider", "openai", "model", "llama3.2:latest", "fastModel", "qwen2.5:7b"), Kind.JSON);
     r.add("GET", "/api/ai/models", query("provider", "openai"), null, Kind.JSON);
-    r.add("GET", "/api/ai/usage", Kind.JSON);
+    r.add("GET", "/api/ai/usage", query("by", "model", "month", today.substring(0, 7)), null, Kind.JSON);
+    r.add("GET", "/api/ai/prices", Kind.JSON);
+    r.add("PUT", "/api/ai/prices", body("prices", new io.vertx.core.json.JsonArray().add(body("model", "llama3.2",
+        "input", 0.5, "output", 1, "cacheWrite", 0.5, "cacheRead", 0.1))), Kind.JSON);
+    r.add("GET", "/api/ai/budgets", Kind.JSON);
+    r.add("PUT", "/api/ai/budgets", body("anthropic", 20, "openai", null), Kind.JSON);
     r.add("GET", "/api/ai/coverage", Kind.JSON);
     r.add("GET", "/api/ai/recommendation", Kind.JSON);
     r.add("POST", "/api/ai/recommendation", Map.of(), null, Kind.SSE);

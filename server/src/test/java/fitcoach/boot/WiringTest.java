@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class WiringTest extends ApiTest {
   private static final Pattern REFERENCE = Pattern.compile("fitcoach/([a-z]+)/[A-Za-z0-9_$]+");
   private static final List<String> FEATURES = List.of("activities", "analytics", "auth", "coach", "demo", "export",
-      "health", "imports", "llm", "load", "settings", "strava");
+      "health", "imports", "llm", "load", "mcp", "settings", "strava", "tokens");
 
   @Test
   @DisplayName("Every feature module in the code is in the running app, once, with health first and the coach last")

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ChatHistoryTest {
   private static ChatMessageView message(String role, String content) {
     return new ChatMessageView(UUID.randomUUID(), role, content, "complete", null, null, null, List.of(), Instant.EPOCH, null,
-        null);
+        null, List.of());
   }
 
   @Test
@@ -50,5 +50,31 @@ class ChatHistoryTest {
   void hugeMessage() {
     List<LlmMessage> fitted = ChatHistory.fit(List.of(message("user", "a"), message("assistant", "b")), "z".repeat(50_000), 100);
     assertThat(fitted).hasSize(1);
+  }
+
+  private static ChatMessageView answer(String content, AnswerBasis basis) {
+    return new ChatMessageView(UUID.randomUUID(), "assistant", content, "complete", null, null, null, List.of(), Instant.EPOCH,
+        null, basis, List.of());
+  }
+
+  @Test
+  @DisplayName("With Strava API data now off, earlier answers written from it go to the model as a placeholder; the "
+      + "athlete's own words and answers from their own data go verbatim")
+  void policyInForceNow() {
+    AnswerBasis fromStrava = new AnswerBasis(40, 10, 30, 0, true);
+    AnswerBasis ownOnly = new AnswerBasis(10, 10, 0, 30, false);
+    List<ChatMessageView> stored = List.of(message("user", "How was my Strava ride?"),
+        answer("Your ride 'Col du Galibier' had 245 W normalized power.", fromStrava),
+        message("user", "And my runs?"), answer("Your run 'Parkrun PB' was 19:58.", ownOnly),
+        message("user", "Old question"), answer("An answer stored before bases were kept.", null));
+    List<LlmMessage> now = ChatHistory.fit(stored, "next", 10_000, false);
+    String sent = String.join("\n", now.stream().map(LlmMessage::content).toList());
+    assertThat(sent).doesNotContain("Galibier").doesNotContain("245 W").doesNotContain("before bases were kept")
+        .contains("Parkrun PB").contains("How was my Strava ride?").contains(ChatHistory.LEFT_OUT);
+    assertThat(now).extracting(LlmMessage::role).containsExactly(LlmMessage.Role.USER, LlmMessage.Role.ASSISTANT,
+        LlmMessage.Role.USER, LlmMessage.Role.ASSISTANT, LlmMessage.Role.USER, LlmMessage.Role.ASSISTANT, LlmMessage.Role.USER);
+
+    String allowed = String.join("\n", ChatHistory.fit(stored, "next", 10_000, true).stream().map(LlmMessage::content).toList());
+    assertThat(allowed).contains("Galibier").contains("before bases were kept").doesNotContain(ChatHistory.LEFT_OUT);
   }
 }

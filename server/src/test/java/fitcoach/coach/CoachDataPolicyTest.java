@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The coach data policy, enforced where the context is built: what reaches the (fake) LLM, byte for byte. */
 class CoachDataPolicyTest extends CoachTestBase {
   private static final String SECRET_NAME = "Zebra Strava-only interval session";
-  private static final Pattern FITNESS = Pattern.compile("Fitness \\(CTL, 42-day\\): ([0-9.]+)");
+  private static final Pattern FITNESS = Pattern.compile("After today's training so far \\(load [0-9]+\\): fitness ([0-9.]+)");
 
   private RecordedRequest ask(String path, JsonObject body) {
     int before = completions().size();

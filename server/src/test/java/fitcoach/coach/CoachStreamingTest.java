@@ -38,7 +38,7 @@ class CoachStreamingTest extends CoachTestBase {
     assertThat(request.model()).isEqualTo("claude-sonnet-5");
     assertThat(request.streaming()).isTrue();
     assertThat(request.body().getInteger("max_tokens")).isEqualTo(1024);
-    assertThat(request.system()).contains("## Training load today").contains("\"name\":\"Tempo run\"");
+    assertThat(request.system()).contains("## Training load on today").contains("\"name\":\"Tempo run\"");
     assertThat(request.lastUserText()).contains("train or rest today");
 
     JsonObject stored = client.get("/api/ai/recommendation").json();

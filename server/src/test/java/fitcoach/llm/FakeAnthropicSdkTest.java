@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.JsonValue;
+import com.anthropic.helpers.MessageAccumulator;
+import com.anthropic.models.messages.ContentBlockParam;
+import com.anthropic.models.messages.Tool;
+import com.anthropic.models.messages.ToolResultBlockParam;
+import com.anthropic.models.messages.ToolUseBlock;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.NotFoundException;
 import com.anthropic.errors.OverloadedException;
@@ -19,11 +25,14 @@ import com.anthropic.models.messages.StopReason;
 import com.anthropic.models.models.ModelInfo;
 import fitcoach.testing.llm.AnthropicModels;
 import fitcoach.testing.llm.FakeAnthropic;
+import fitcoach.testing.llm.RecordedRequest.SentToolResult;
 import fitcoach.testing.llm.Reply;
+import fitcoach.testing.llm.ToolUse;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,5 +175,51 @@ class FakeAnthropicSdkTest {
         stream.stream().forEach(event -> { });
       }
     }).isInstanceOf(SseException.class);
+  }
+
+  private static Tool searchTool() {
+    return Tool.builder().name("search_activities").description("Find activities")
+        .inputSchema(Tool.InputSchema.builder().properties(Tool.InputSchema.Properties.builder()
+            .putAdditionalProperty("sport", JsonValue.from(Map.of("type", "string"))).build()).build())
+        .build();
+  }
+
+  @Test
+  @DisplayName("The SDK reads the fake's tool stream: text, two tool_use blocks with inputs split at odd places, "
+      + "stop_reason tool_use; its tool_result turn passes the fake's checks")
+  void toolUse() {
+    fake.next(Reply.text("Let me ", "look.").withToolUse(
+            ToolUse.call("toolu_01A", "search_activities", "{\"sport\":\"run\",\"text\":\"Grüße \\\"10k\\\" 💤\"}"),
+            ToolUse.call("toolu_01B", "search_activities", "{\"sport\":\"swim\"}").pieceSize(1))
+        .splitFrames(17))
+        .next(Reply.text("Your best 10k was 41:02."));
+    MessageCreateParams params = MessageCreateParams.builder().model("claude-sonnet-4-5").maxTokens(256)
+        .system("You are an endurance coach.").addTool(searchTool()).addUserMessage("Best 10k?").build();
+
+    MessageAccumulator accumulator = MessageAccumulator.create();
+    try (StreamResponse<RawMessageStreamEvent> stream = sdk.messages().createStreaming(params)) {
+      stream.stream().forEach(accumulator::accumulate);
+    }
+    Message message = accumulator.message();
+
+    assertThat(message.stopReason()).contains(StopReason.TOOL_USE);
+    assertThat(message.content().get(0).text().map(t -> t.text())).contains("Let me look.");
+    List<ToolUseBlock> calls = message.content().stream().flatMap(block -> block.toolUse().stream()).toList();
+    assertThat(calls).extracting(ToolUseBlock::id).containsExactly("toolu_01A", "toolu_01B");
+    assertThat(calls).extracting(ToolUseBlock::name).containsOnly("search_activities");
+    assertThat(calls.get(0)._input().convert(Map.class)).isEqualTo(Map.of("sport", "run", "text", "Grüße \"10k\" 💤"));
+    assertThat(calls.get(1)._input().convert(Map.class)).isEqualTo(Map.of("sport", "swim"));
+
+    MessageCreateParams next = params.toBuilder().addMessage(message.toParam())
+        .addUserMessageOfContentBlockParams(List.of(
+            ContentBlockParam.ofToolResult(ToolResultBlockParam.builder().toolUseId("toolu_01A").content("3 runs").build()),
+            ContentBlockParam.ofToolResult(ToolResultBlockParam.builder().toolUseId("toolu_01B").content("no swims")
+                .isError(true).build())))
+        .build();
+    Message answer = sdk.messages().create(next);
+
+    assertThat(answer.content().get(0).text().map(t -> t.text())).contains("Your best 10k was 41:02.");
+    assertThat(fake.lastRequest().toolResults()).containsExactly(new SentToolResult("toolu_01A", "3 runs", false),
+        new SentToolResult("toolu_01B", "no swims", true));
   }
 }

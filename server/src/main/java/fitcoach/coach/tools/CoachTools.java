@@ -25,6 +25,11 @@ public final class CoachTools {
     // END tools-a
     // Load, comparisons, curves and projections (training_load, compare_periods, performance_curve, project_form).
     // BEGIN tools-b
+    ToolRangeSql rangeSql = new ToolRangeSql(pool);
+    tools.add(new TrainingLoadTool(load));
+    tools.add(new ComparePeriodsTool(load, rangeSql));
+    tools.add(new PerformanceCurveTool(load, rangeSql));
+    tools.add(new ProjectFormTool(load));
     // END tools-b
     return new ToolRegistry(tools);
   }

@@ -55,6 +55,22 @@ public final class ToolRegistry {
     return specs;
   }
 
+  /**
+   * What a call will look up, for the athlete, before it runs: the tool's summary of its arguments, or the bare name
+   * when the tool is unknown or the arguments are not valid.
+   */
+  public String lookup(String name, JsonObject arguments) {
+    CoachTool tool = tools.get(name);
+    if (tool == null || arguments == null || !Boolean.TRUE.equals(validators.get(name).validate(arguments).getValid())) {
+      return name;
+    }
+    try {
+      return tool.summary(arguments);
+    } catch (RuntimeException e) {
+      return name;
+    }
+  }
+
   /** Runs {@code name} with the arguments as the model sent them (a JSON object, possibly malformed or empty). */
   public Future<ToolReply> call(ToolScope scope, String name, String argumentsJson) {
     CoachTool tool = tools.get(name);

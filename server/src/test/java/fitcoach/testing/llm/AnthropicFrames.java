@@ -24,9 +24,14 @@ final class AnthropicFrames {
   }
 
   Buffer messageStart(String id, String model, long inputTokens) {
-    JsonObject usage = new JsonObject().put("input_tokens", inputTokens).put("cache_creation_input_tokens", 0)
-        .put("cache_read_input_tokens", 0)
-        .put("cache_creation", new JsonObject().put("ephemeral_5m_input_tokens", 0).put("ephemeral_1h_input_tokens", 0))
+    return messageStart(id, model, inputTokens, 0, 0);
+  }
+
+  Buffer messageStart(String id, String model, long inputTokens, long cacheWrites, long cacheReads) {
+    JsonObject usage = new JsonObject().put("input_tokens", inputTokens).put("cache_creation_input_tokens", cacheWrites)
+        .put("cache_read_input_tokens", cacheReads)
+        .put("cache_creation", new JsonObject().put("ephemeral_5m_input_tokens", cacheWrites)
+            .put("ephemeral_1h_input_tokens", 0))
         .put("output_tokens", 1).put("service_tier", "standard");
     JsonObject message = new JsonObject().put("model", model).put("id", id).put("type", "message")
         .put("role", "assistant").put("content", new io.vertx.core.json.JsonArray()).putNull("stop_reason")
@@ -38,6 +43,22 @@ final class AnthropicFrames {
   Buffer contentBlockStart() {
     return event("content_block_start",
         "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}     }");
+  }
+
+  /** A tool_use block opens with its id and name and an empty input; the input follows as input_json_delta pieces. */
+  Buffer toolUseStart(int index, String id, String name) {
+    return event("content_block_start", new JsonObject().put("type", "content_block_start").put("index", index)
+        .put("content_block", new JsonObject().put("type", "tool_use").put("id", id).put("name", name)
+            .put("input", new JsonObject())).encode());
+  }
+
+  Buffer inputJsonDelta(int index, String partialJson) {
+    return event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":" + index
+        + ",\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":" + Json.encode(partialJson) + "}}");
+  }
+
+  Buffer contentBlockStop(int index) {
+    return event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":" + index + "}");
   }
 
   Buffer ping() {
@@ -60,10 +81,14 @@ final class AnthropicFrames {
   }
 
   Buffer messageDelta(String stopReason, long inputTokens, long outputTokens) {
+    return messageDelta(stopReason, inputTokens, outputTokens, 0, 0);
+  }
+
+  Buffer messageDelta(String stopReason, long inputTokens, long outputTokens, long cacheWrites, long cacheReads) {
     return event("message_delta", new JsonObject().put("type", "message_delta")
         .put("delta", new JsonObject().put("stop_reason", stopReason).putNull("stop_sequence"))
-        .put("usage", new JsonObject().put("input_tokens", inputTokens).put("cache_creation_input_tokens", 0)
-            .put("cache_read_input_tokens", 0).put("output_tokens", outputTokens))
+        .put("usage", new JsonObject().put("input_tokens", inputTokens).put("cache_creation_input_tokens", cacheWrites)
+            .put("cache_read_input_tokens", cacheReads).put("output_tokens", outputTokens))
         .encode());
   }
 

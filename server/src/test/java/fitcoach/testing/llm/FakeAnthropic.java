@@ -129,8 +129,14 @@ public final class FakeAnthropic extends FakeLlm<FakeAnthropic> {
     eventStreamHeaders(exchange.response());
     long input = inputTokens(reply, request);
     int count = reply.deltaCount();
-    writer.add(frames.messageStart(requestId("msg_01Fake"), model, input)).add(frames.contentBlockStart())
-        .add(frames.ping());
+    // A turn that only calls tools has no text block; the tool_use blocks follow the text block, if any.
+    boolean textBlock = count > 0 || reply.toolUses.isEmpty();
+    writer.add(frames.messageStart(requestId("msg_01Fake"), model, input, reply.cacheWriteTokens,
+        reply.cacheReadTokens));
+    if (textBlock) {
+      writer.add(frames.contentBlockStart());
+    }
+    writer.add(frames.ping());
     if (reply.unknownEvents) {
       writer.add(frames.comment()).add(frames.unknownEvent());
     }
@@ -156,8 +162,23 @@ public final class FakeAnthropic extends FakeLlm<FakeAnthropic> {
       }
     }
     long output = reply.outputTokens != null ? reply.outputTokens : count;
-    writer.add(frames.contentBlockStop())
-        .add(frames.messageDelta(reply.stopReason == null ? "end_turn" : reply.stopReason, input, output));
+    if (textBlock) {
+      writer.add(frames.contentBlockStop());
+    }
+    int index = textBlock ? 1 : 0;
+    for (ToolUse call : reply.toolUses) {
+      writer.add(frames.toolUseStart(index, call.id(), call.name()), reply.nextDelayMillis());
+      for (String piece : call.pieces()) {
+        writer.add(frames.inputJsonDelta(index, piece));
+      }
+      writer.add(frames.contentBlockStop(index));
+      index++;
+      if (reply.outputTokens == null) {
+        output += 10;
+      }
+    }
+    writer.add(frames.messageDelta(reply.stopReason("end_turn", "tool_use"), input, output, reply.cacheWriteTokens,
+        reply.cacheReadTokens));
     if (!reply.endWithoutStop) {
       writer.add(frames.messageStop());
     }
@@ -168,12 +189,21 @@ public final class FakeAnthropic extends FakeLlm<FakeAnthropic> {
   private void message(RoutingContext ctx, Reply reply, RecordedRequest request, String model) {
     long input = inputTokens(reply, request);
     long output = reply.outputTokens != null ? reply.outputTokens : reply.deltaCount();
+    JsonArray content = new JsonArray();
+    if (!reply.fullText().isEmpty() || reply.toolUses.isEmpty()) {
+      content.add(new JsonObject().put("type", "text").put("text", reply.fullText()));
+    }
+    for (ToolUse call : reply.toolUses) {
+      content.add(new JsonObject().put("type", "tool_use").put("id", call.id()).put("name", call.name())
+          .put("input", new JsonObject(call.argumentsJson())));
+    }
     JsonObject message = new JsonObject().put("model", model).put("id", requestId("msg_01Fake"))
         .put("type", "message").put("role", "assistant")
-        .put("content", new JsonArray().add(new JsonObject().put("type", "text").put("text", reply.fullText())))
-        .put("stop_reason", reply.stopReason == null ? "end_turn" : reply.stopReason).putNull("stop_sequence")
-        .put("usage", new JsonObject().put("input_tokens", input).put("cache_creation_input_tokens", 0)
-            .put("cache_read_input_tokens", 0).put("output_tokens", output).put("service_tier", "standard"));
+        .put("content", content)
+        .put("stop_reason", reply.stopReason("end_turn", "tool_use")).putNull("stop_sequence")
+        .put("usage", new JsonObject().put("input_tokens", input).put("cache_creation_input_tokens", reply.cacheWriteTokens)
+            .put("cache_read_input_tokens", reply.cacheReadTokens).put("output_tokens", output)
+            .put("service_tier", "standard"));
     rateLimitHeaders(ctx.response()).putHeader("content-type", "application/json").end(message.encode());
   }
 
@@ -300,7 +330,7 @@ public final class FakeAnthropic extends FakeLlm<FakeAnthropic> {
     if (system != null && !(system instanceof String) && !(system instanceof JsonArray)) {
       return Optional.of("system: Input should be a valid string or a list of text blocks");
     }
-    return Optional.empty();
+    return ToolRules.anthropic(body);
   }
 
   private Optional<AnthropicModels.Model> find(String name) {

@@ -35,6 +35,7 @@ public final class FakeOpenAi extends FakeLlm<FakeOpenAi> {
   private volatile UsageChoices usageChoices = UsageChoices.EMPTY;
   private volatile boolean finishOnLastContentChunk;
   private volatile List<String> models = DEFAULT_MODELS;
+  private volatile boolean refuseTools;
 
   private FakeOpenAi() {
   }
@@ -93,8 +94,18 @@ public final class FakeOpenAi extends FakeLlm<FakeOpenAi> {
     return this;
   }
 
+  /**
+   * true: a request that lists tools gets Ollama's 400 for a model without tool support ("… does not support tools")
+   * and consumes no scripted reply; requests without tools are answered as usual.
+   */
+  public FakeOpenAi refuseTools(boolean refuse) {
+    this.refuseTools = refuse;
+    return this;
+  }
+
   @Override
   protected void resetSettings() {
+    refuseTools = false;
     acceptedKey = API_KEY;
     sendUsage = true;
     usageChoices = UsageChoices.EMPTY;
@@ -126,6 +137,10 @@ public final class FakeOpenAi extends FakeLlm<FakeOpenAi> {
       error(ctx, 404, "not_found_error", "model \"" + request.model() + "\" not found, try pulling it first");
       return;
     }
+    if (refuseTools && request.body().getValue("tools") != null) {
+      error(ctx, 400, "api_error", "registry.ollama.ai/library/" + model.get() + " does not support tools");
+      return;
+    }
     Reply reply = replyFor(request);
     Exchange exchange = exchange(ctx);
     HttpServerResponse response = ctx.response().putHeader("x-request-id", requestId("req_"));
@@ -151,7 +166,7 @@ public final class FakeOpenAi extends FakeLlm<FakeOpenAi> {
         Instant.now().getEpochSecond(), model);
     FrameWriter writer = new FrameWriter(vertx(), exchange, reply.splitSeed);
     eventStreamHeaders(exchange.response());
-    String finishReason = reply.stopReason == null ? "stop" : reply.stopReason;
+    String finishReason = reply.stopReason("stop", "tool_calls");
     int count = reply.deltaCount();
     writer.add(frames.role());
     if (reply.unknownEvents) {
@@ -169,21 +184,49 @@ public final class FakeOpenAi extends FakeLlm<FakeOpenAi> {
       }
       if (i < count) {
         boolean last = i == count - 1;
-        finishSent = finishOnLastContentChunk && last;
+        finishSent = finishOnLastContentChunk && last && reply.toolUses.isEmpty();
         writer.add(frames.content(reply.delta(i), finishSent ? finishReason : null), reply.nextDelayMillis());
       }
     }
+    writeToolCalls(writer, frames, reply);
     if (!finishSent) {
       writer.add(frames.finish(finishReason));
     }
     if (sendUsage && includeUsage(request)) {
-      writer.add(frames.usage(usageChoices, promptTokens(reply, request),
-          reply.outputTokens != null ? reply.outputTokens : count));
+      writer.add(frames.usage(usageChoices, promptTokens(reply, request) + reply.cacheReadTokens,
+          reply.outputTokens != null ? reply.outputTokens : count, reply.cacheReadTokens));
     }
     if (!reply.endWithoutStop) {
       writer.add(frames.done());
     }
     writer.play(FrameWriter.Ending.END);
+  }
+
+  /**
+   * Each call opens with a fragment carrying its index, id, type and name and empty arguments, then its arguments in
+   * pieces; {@link Reply#interleaved()} alternates the pieces of all calls, as servers generating calls in parallel do.
+   */
+  private static void writeToolCalls(FrameWriter writer, OpenAiFrames frames, Reply reply) {
+    List<List<String>> pieces = new java.util.ArrayList<>();
+    for (int k = 0; k < reply.toolUses.size(); k++) {
+      ToolUse call = reply.toolUses.get(k);
+      writer.add(frames.toolCallStart(k, call.id(), call.name()), reply.nextDelayMillis());
+      pieces.add(call.pieces());
+      if (!reply.interleaved) {
+        for (String piece : call.pieces()) {
+          writer.add(frames.toolCallArguments(k, piece));
+        }
+      }
+    }
+    if (reply.interleaved) {
+      for (int i = 0; pieces.stream().anyMatch(p -> !p.isEmpty()); i++) {
+        for (int k = 0; k < pieces.size(); k++) {
+          if (!pieces.get(k).isEmpty()) {
+            writer.add(frames.toolCallArguments(k, pieces.get(k).remove(0)));
+          }
+        }
+      }
+    }
   }
 
   private void completion(RoutingContext ctx, Reply reply, RecordedRequest request, String model) {
@@ -249,7 +292,7 @@ public final class FakeOpenAi extends FakeLlm<FakeOpenAi> {
         return Optional.of("invalid message role: " + (entry instanceof JsonObject m ? m.getValue("role") : entry));
       }
     }
-    return Optional.empty();
+    return ToolRules.openAi(body);
   }
 
   private Optional<String> find(String name) {

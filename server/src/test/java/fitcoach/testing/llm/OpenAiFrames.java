@@ -39,14 +39,36 @@ final class OpenAiFrames {
 
   /** The usage chunk; {@code choices} is "[]" as OpenAI and Ollama send it, "null" or absent as some vLLM versions do. */
   Buffer usage(FakeOpenAi.UsageChoices choices, long promptTokens, long completionTokens) {
-    String usage = "\"usage\":" + new JsonObject().put("prompt_tokens", promptTokens)
-        .put("completion_tokens", completionTokens).put("total_tokens", promptTokens + completionTokens).encode();
+    return usage(choices, promptTokens, completionTokens, 0);
+  }
+
+  /** {@code cachedTokens} > 0 adds {@code prompt_tokens_details.cached_tokens}, as OpenAI reports prompt caching. */
+  Buffer usage(FakeOpenAi.UsageChoices choices, long promptTokens, long completionTokens, long cachedTokens) {
+    JsonObject reported = new JsonObject().put("prompt_tokens", promptTokens)
+        .put("completion_tokens", completionTokens).put("total_tokens", promptTokens + completionTokens);
+    if (cachedTokens > 0) {
+      reported.put("prompt_tokens_details", new JsonObject().put("cached_tokens", cachedTokens));
+    }
+    String usage = "\"usage\":" + reported.encode();
     String choicesField = switch (choices) {
       case EMPTY -> "\"choices\":[],";
       case NULL -> "\"choices\":null,";
       case ABSENT -> "";
     };
     return data(prefix + choicesField + usage + "}");
+  }
+
+  /** The first fragment of a tool call: index, id, type and name, arguments empty. */
+  Buffer toolCallStart(int index, String id, String name) {
+    return chunk(new JsonObject().put("tool_calls", new JsonArray().add(new JsonObject().put("index", index)
+        .put("id", id).put("type", "function")
+        .put("function", new JsonObject().put("name", name).put("arguments", "")))).encode(), null);
+  }
+
+  /** A piece of a tool call's arguments, keyed by the call's index only. */
+  Buffer toolCallArguments(int index, String piece) {
+    return chunk(new JsonObject().put("tool_calls", new JsonArray().add(new JsonObject().put("index", index)
+        .put("function", new JsonObject().put("arguments", piece)))).encode(), null);
   }
 
   Buffer done() {

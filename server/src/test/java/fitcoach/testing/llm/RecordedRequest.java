@@ -71,6 +71,60 @@ public record RecordedRequest(int index, String method, String path, MultiMap qu
     return null;
   }
 
+  /** A tool result the client sent back, in either wire format (OpenAI has no error flag: "Error: " marks one). */
+  public record SentToolResult(String toolCallId, String content, boolean isError) {}
+
+  /**
+   * The tool results at the end of the conversation: the last user turn's {@code tool_result} blocks (Anthropic) or
+   * the trailing {@code tool} messages (OpenAI); empty when the conversation does not end with results.
+   */
+  public List<SentToolResult> toolResults() {
+    List<JsonObject> turns = turns();
+    List<SentToolResult> results = new ArrayList<>();
+    int i = turns.size() - 1;
+    while (i >= 0 && "tool".equals(turns.get(i).getString("role"))) {
+      i--;
+    }
+    if (i < turns.size() - 1) {
+      for (JsonObject message : turns.subList(i + 1, turns.size())) {
+        String content = String.valueOf(message.getValue("content"));
+        results.add(new SentToolResult(message.getString("tool_call_id"), content, content.startsWith("Error: ")));
+      }
+      return results;
+    }
+    if (i >= 0 && turns.get(i).getValue("content") instanceof JsonArray blocks) {
+      for (Object entry : blocks) {
+        if (entry instanceof JsonObject block && "tool_result".equals(block.getValue("type"))) {
+          Object content = block.getValue("content");
+          results.add(new SentToolResult(block.getString("tool_use_id"),
+              content instanceof JsonArray parts ? text(parts) : String.valueOf(content),
+              Boolean.TRUE.equals(block.getValue("is_error"))));
+        }
+      }
+    }
+    return results;
+  }
+
+  /** The names of the tools the request declared, in order (either wire format); empty when none. */
+  public List<String> toolNames() {
+    List<String> names = new ArrayList<>();
+    if (body != null && body.getValue("tools") instanceof JsonArray tools) {
+      for (Object entry : tools) {
+        if (entry instanceof JsonObject tool) {
+          JsonObject function = tool.getValue("function") instanceof JsonObject f ? f : tool;
+          names.add(function.getString("name"));
+        }
+      }
+    }
+    return names;
+  }
+
+  /** Whether the request forbade tool calls ({@code tool_choice} none in either format). */
+  public boolean toolsOff() {
+    Object choice = body == null ? null : body.getValue("tool_choice");
+    return "none".equals(choice) || choice instanceof JsonObject object && "none".equals(object.getValue("type"));
+  }
+
   /** Every message object of the body, including OpenAI-style system messages. */
   public List<JsonObject> messages() {
     List<JsonObject> messages = new ArrayList<>();

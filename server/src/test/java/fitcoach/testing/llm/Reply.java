@@ -22,6 +22,10 @@ import java.util.Objects;
  * Reply.rateLimited().retryAfterMillis(20)            // 429 + x-should-retry + retry-after(-ms)
  * Reply.overloaded() / serverError() / unauthorized() / tooLargeHtml() / status(418, "teapot_error", "short")
  * Reply.hangAfterHeaders() / noResponse()
+ * Reply.toolUse(ToolUse.call("toolu_1", "search_activities", "{}"))   // a turn that only calls a tool
+ * Reply.text("Let me look.").withToolUse(call1, call2)               // text first, then two calls in one turn
+ * Reply.toolUse(call1, call2).interleaved()                         // OpenAI: the two calls' fragments alternate
+ * Reply.cannedAnswer().usage(12, 40).cache(900, 3000)                 // cache writes and reads reported
  * }</pre>
  */
 public final class Reply {
@@ -48,6 +52,10 @@ public final class Reply {
   boolean stamped;
   Long inputTokens;
   Long outputTokens;
+  long cacheWriteTokens;
+  long cacheReadTokens;
+  List<ToolUse> toolUses = List.of();
+  boolean interleaved;
   int status = 200;
   String errorType;
   String errorMessage;
@@ -77,6 +85,10 @@ public final class Reply {
     copy.stamped = stamped;
     copy.inputTokens = inputTokens;
     copy.outputTokens = outputTokens;
+    copy.cacheWriteTokens = cacheWriteTokens;
+    copy.cacheReadTokens = cacheReadTokens;
+    copy.toolUses = toolUses;
+    copy.interleaved = interleaved;
     copy.status = status;
     copy.errorType = errorType;
     copy.errorMessage = errorMessage;
@@ -152,6 +164,11 @@ public final class Reply {
 
   static final List<String> VOCABULARY = List.of("Ride ", "easy ", "today, ", "zone ", "2 ", "for ", "ninety ",
       "minutes; ", "fuel ", "early ", "and ", "keep ", "cadence ", "high. ");
+
+  /** A turn that only calls these tools (stop reason {@code tool_use} / {@code tool_calls}). */
+  public static Reply toolUse(ToolUse... calls) {
+    return text(List.of()).withToolUse(calls);
+  }
 
   // ---- HTTP errors (JSON bodies in the provider's error shape)
 
@@ -295,6 +312,31 @@ public final class Reply {
     return copy;
   }
 
+  /** Cache writes and reads to report besides the uncached input (Anthropic fields; OpenAI cached_tokens = reads). */
+  public Reply cache(long writes, long reads) {
+    Reply copy = streamCopy();
+    copy.cacheWriteTokens = writes;
+    copy.cacheReadTokens = reads;
+    return copy;
+  }
+
+  /** After this reply's text, the model calls these tools, in this order, and stops to wait for their results. */
+  public Reply withToolUse(ToolUse... calls) {
+    if (calls.length == 0) {
+      throw new IllegalArgumentException("at least one tool call");
+    }
+    Reply copy = streamCopy();
+    copy.toolUses = List.of(calls);
+    return copy;
+  }
+
+  /** OpenAI-compatible fake: the argument fragments of the calls alternate instead of one call after the other. */
+  public Reply interleaved() {
+    Reply copy = streamCopy();
+    copy.interleaved = true;
+    return copy;
+  }
+
   // ---- Error modifiers
 
   /** The {@code retry-after} header value (seconds, or an HTTP date); null leaves it out. */
@@ -331,6 +373,11 @@ public final class Reply {
 
   String fullText() {
     return generatedTokens > 0 ? generatedText(generatedTokens) : String.join("", tokens);
+  }
+
+  /** The stop reason to send: scripted, else the tool stop when the turn calls tools, else the normal end. */
+  String stopReason(String normal, String tools) {
+    return stopReason != null ? stopReason : toolUses.isEmpty() ? normal : tools;
   }
 
   @Override
