@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -119,7 +118,7 @@ final class SearchActivitiesTool implements CoachTool {
     String sort = arguments.getString("sort", "date");
     int limit = arguments.getInteger("limit", DEFAULT_LIMIT);
     String text = arguments.getString("text");
-    String needle = text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT);
+    String needle = text == null || text.isBlank() ? null : text.strip();
     String family = arguments.getString("sport");
     UUID userId = scope.userId();
     boolean strava = scope.includeStravaApi();
@@ -133,7 +132,7 @@ final class SearchActivitiesTool implements CoachTool {
       List<ToolActivitySql.Found> found = new ArrayList<>();
       for (ToolActivitySql.Found f : every) {
         if (f.date() != null && !f.date().isBefore(from) && !f.date().isAfter(to)
-            && (family == null || family.equals(f.family())) && (needle == null || f.text().contains(needle))) {
+            && (family == null || family.equals(f.family())) && (needle == null || f.mentions(needle))) {
           found.add(f);
         }
       }
@@ -158,7 +157,6 @@ final class SearchActivitiesTool implements CoachTool {
   private static ToolOutput output(List<ToolActivitySql.Found> found, long total, CoachLoad coach, JsonObject arguments,
                                    LocalDate from, LocalDate to) {
     List<List<Object>> rows = new ArrayList<>(found.size());
-    found = new ArrayList<>(found);
     List<UUID> ids = new ArrayList<>(found.size());
     for (ToolActivitySql.Found f : found) {
       rows.add(row(f, coach));
@@ -223,7 +221,7 @@ final class SearchActivitiesTool implements CoachTool {
     return Arrays.asList(f.id(), f.date(), ActivityUnits.snippet(f.name(), NAME_CHARS), f.sportType(),
         ActivityUnits.duration(seconds), ActivityUnits.km(f.distanceM()), ActivityUnits.oneDecimal(loadOf(coach, f.id())),
         ActivityUnits.whole(f.avgHr()), ActivityUnits.whole(np), ActivityUnits.pace(f.family(), f.distanceM(), seconds),
-        f.notes());
+        ActivityUnits.snippet(f.notes(), ToolActivitySql.NOTE_SNIPPET));
   }
 
   private static Double loadOf(CoachLoad coach, UUID id) {

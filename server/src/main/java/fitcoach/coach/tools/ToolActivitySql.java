@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,26 +34,31 @@ final class ToolActivitySql {
       ORDER BY a.start_date_local DESC, a.id""";
 
   /**
-   * The copy of the workout {@code $3} belongs to that the coach may read (as coach/CoachRepository.ONE), with where
-   * its streams and laps come from: its own when it has them, else another readable copy of the same workout (the one
-   * with the most points). Never a copy of a source the coach may not read.
+   * The copy of the workout {@code $3} belongs to that the coach may read, with where its streams and laps come from:
+   * its own when it has them, else another readable copy of the same workout (the one with the most points). Never a
+   * copy of a source the coach may not read.
+   * <p>
+   * This is {@code coach_activities} (V006) for one workout, with the same rule (copies of a readable source, the best
+   * group rank, then id), reached through the primary key and the primary-copy index: through the function, the
+   * workout is picked after every workout of the athlete was ranked (tens of ms on ten years), since the planner
+   * cannot push the workout's id through its DISTINCT ON.
    */
   private static final String ONE = """
-      WITH one AS (
-        SELECT a.*, coalesce(a.primary_activity_id, a.id) AS workout
-        FROM coach_activities($1, $2) a
-        WHERE coalesce(a.primary_activity_id, a.id) = (SELECT coalesce(primary_activity_id, id) FROM activities
-                                                       WHERE user_id = $1 AND id = $3))
+      WITH w AS (
+        SELECT coalesce(primary_activity_id, id) AS workout FROM activities WHERE user_id = $1 AND id = $3),
+      grp AS (
+        SELECT a.* FROM activities a JOIN w ON a.primary_activity_id = w.workout
+                                            OR (a.primary_activity_id IS NULL AND a.id = w.workout)
+        WHERE a.user_id = $1 AND a.source = ANY ($2)),
+      one AS (SELECT * FROM grp ORDER BY group_rank, id LIMIT 1)
       SELECT one.id, one.source, one.sport_type, coalesce(one.sport_family, 'other') AS sport_family, one.name,
              one.description, one.notes, one.start_date_local, one.local_date, one.moving_time_s, one.elapsed_time_s,
              one.distance_m, one.elevation_gain_m, one.avg_hr, one.max_hr, one.avg_power_w, one.weighted_power_w,
              one.device_watts, one.rpe, one.calories, one.trainer,
-             (SELECT s.data FROM activities c JOIN activity_streams s ON s.activity_id = c.id
-              WHERE c.user_id = $1 AND coalesce(c.primary_activity_id, c.id) = one.workout AND c.source = ANY ($2)
+             (SELECT s.data FROM grp c JOIN activity_streams s ON s.activity_id = c.id
               ORDER BY (c.id = one.id) DESC, s.point_count DESC, c.group_rank, c.id LIMIT 1) AS streams,
-             (SELECT c.id FROM activities c LEFT JOIN activity_streams s ON s.activity_id = c.id
-              WHERE c.user_id = $1 AND coalesce(c.primary_activity_id, c.id) = one.workout AND c.source = ANY ($2)
-                AND EXISTS (SELECT 1 FROM activity_laps l WHERE l.activity_id = c.id)
+             (SELECT c.id FROM grp c LEFT JOIN activity_streams s ON s.activity_id = c.id
+              WHERE EXISTS (SELECT 1 FROM activity_laps l WHERE l.activity_id = c.id)
               ORDER BY (c.id = one.id) DESC, s.point_count DESC NULLS LAST, c.group_rank, c.id LIMIT 1) AS laps_of
       FROM one""";
 
@@ -63,13 +67,27 @@ final class ToolActivitySql {
              avg_speed_mps
       FROM activity_laps WHERE activity_id = $1 ORDER BY lap_index""";
 
-  /**
-   * A workout as the coach may read it, for search_activities: the figures a row shows, and the name, description and
-   * notes lower-cased in one string for the text filter.
-   */
+  /** A workout as the coach may read it, for search_activities: the figures a row shows, and the texts searched. */
   record Found(UUID id, LocalDate date, LocalDateTime startLocal, String name, String sportType, String family,
                Integer movingS, Integer elapsedS, Double distanceM, Double avgHr, Double weightedPowerW,
-               Boolean deviceWatts, String notes, String text) {
+               Boolean deviceWatts, String description, String notes) {
+    /** Whether the name, description or notes hold {@code needle}, ignoring case. */
+    boolean mentions(String needle) {
+      return holds(name, needle) || holds(description, needle) || holds(notes, needle);
+    }
+
+    private static boolean holds(String text, String needle) {
+      if (text == null) {
+        return false;
+      }
+      for (int i = 0, last = text.length() - needle.length(); i <= last; i++) {
+        if (text.regionMatches(true, i, needle, 0, needle.length())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     Integer durationS() {
       return movingS != null ? movingS : elapsedS;
     }
@@ -100,21 +118,13 @@ final class ToolActivitySql {
     return pool.preparedQuery(ALL).execute(Tuple.wrap(new Object[] {userId, sources(includeStravaApi)})).map(rows -> {
       List<Found> out = new ArrayList<>(rows.size());
       for (Row r : rows) {
-        String name = r.getString("name");
-        String description = r.getString("description");
-        String notes = r.getString("notes");
-        String text = (nonNull(name) + "\n" + nonNull(description) + "\n" + nonNull(notes)).toLowerCase(Locale.ROOT);
-        out.add(new Found(r.getUUID("id"), r.getLocalDate("local_date"), r.getLocalDateTime("start_date_local"), name,
-            r.getString("sport_type"), r.getString("sport_family"), r.getInteger("moving_time_s"),
+        out.add(new Found(r.getUUID("id"), r.getLocalDate("local_date"), r.getLocalDateTime("start_date_local"),
+            r.getString("name"), r.getString("sport_type"), r.getString("sport_family"), r.getInteger("moving_time_s"),
             r.getInteger("elapsed_time_s"), r.getDouble("distance_m"), r.getDouble("avg_hr"), r.getDouble("weighted_power_w"),
-            r.getBoolean("device_watts"), ActivityUnits.snippet(notes, NOTE_SNIPPET), text));
+            r.getBoolean("device_watts"), r.getString("description"), r.getString("notes")));
       }
       return List.copyOf(out);
     });
-  }
-
-  private static String nonNull(String s) {
-    return s == null ? "" : s;
   }
 
   /** The readable copy of the workout {@code id} belongs to; empty when none may be read or it is not the athlete's. */

@@ -176,6 +176,25 @@ class GetActivityToolTest extends ToolTestBase {
   }
 
   @Test
+  @DisplayName("A Strava API copy leading a manual entry: with the policy off either id gives the entry, with it on the Strava copy")
+  void stravaCopyLeadingAManualEntry() {
+    UUID strava = store(copy(ActivitySource.STRAVA_API, "zebra", "Run", "Zebra Strava run", null, null, daysAgo(1), 3600,
+        31_337.0, 171.0, null, null));
+    UUID manual = store(copy(ActivitySource.MANUAL, "typed", "Run", "Typed-in tempo run", null, null, daysAgo(1), 3600,
+        10_000.0, 150.0, null, null));
+    String parent = fitcoach.testing.TestDatabase.query("SELECT primary_activity_id::text FROM activities WHERE id = ?::uuid",
+        rs -> rs.next() ? rs.getString(1) : null, manual.toString());
+    assertThat(parent).isEqualTo(strava.toString());
+    for (UUID asked : List.of(strava, manual)) {
+      ToolReply off = call(NAME, args(asked), false);
+      assertThat(off.content()).doesNotContainIgnoringCase("zebra").doesNotContain(strava.toString()).doesNotContain("31.34")
+          .contains("Typed-in tempo run");
+      assertThat(off.activityIds()).containsExactly(manual);
+      assertThat(result(NAME, args(asked), true).getJsonObject("activity").getString("id")).isEqualTo(strava.toString());
+    }
+  }
+
+  @Test
   @DisplayName("An id is required and nothing else is accepted")
   void invalidArguments() {
     ToolReply missing = call(NAME, "{}", false);
