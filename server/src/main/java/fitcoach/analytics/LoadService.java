@@ -22,6 +22,7 @@ import fitcoach.settings.ThresholdSuggestions;
 import fitcoach.load.DatedThresholds;
 import fitcoach.load.ThresholdHistory;
 import fitcoach.load.ThresholdKind;
+import fitcoach.app.OffLoop;
 import io.vertx.core.Future;
 import java.time.LocalDate;
 import java.time.Year;
@@ -285,40 +286,23 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
           PmcOptions options = all.resultAt(3);
           LocalDate today = today(profile);
           // The engine is CPU work proportional to the history (ten years: thousands of activities): a worker does it.
-          return offLoop(() -> computeLoads(inputs, thresholds)).compose(updates -> {
-          LocalDate recomputeFrom = updates.stream().map(LoadRepository.LoadUpdate::localDate)
-              .reduce(hint, (a, b) -> a.isBefore(b) ? a : b);
-          return repository.updateLoads(userId, updates)
-              .compose(v -> Future.all(repository.dailyLoads(userId), repository.firstActivityDate(userId)))
-              .compose(loaded -> offLoop(() -> Pmc.compute(inWindow(loaded.<SortedMap<LocalDate, Double>>resultAt(0)), today,
-                  inWindow(options))).compose(days -> {
-                return repository.writeSeries(userId, days, recomputeFrom)
-                    .compose(v -> offerMaxHr(userId, inputs, withHistory.history())).map(v -> {
-                  cache.put(userId, new Snapshot(new PmcSeries(days, today, loaded.resultAt(1), options), zone(profile)));
-                  long ms = (System.nanoTime() - t0) / 1_000_000;
-                  LOG.debug("Recomputed load for user {}: {} activities, {} loads changed, {} days from {} in {} ms",
-                      userId, inputs.size(), updates.size(), days.size(), recomputeFrom, ms);
-                  return new Recompute(inputs.size(), updates.size(), days.size(), ms);
-                });
-              }));
+          return OffLoop.run(() -> computeLoads(inputs, thresholds)).compose(updates -> {
+            LocalDate recomputeFrom = updates.stream().map(LoadRepository.LoadUpdate::localDate)
+                .reduce(hint, (a, b) -> a.isBefore(b) ? a : b);
+            return repository.updateLoads(userId, updates)
+                .compose(v -> Future.all(repository.dailyLoads(userId), repository.firstActivityDate(userId)))
+                .compose(loaded -> OffLoop.run(() -> Pmc.compute(inWindow(loaded.<SortedMap<LocalDate, Double>>resultAt(0)),
+                        today, inWindow(options)))
+                    .compose(days -> repository.writeSeries(userId, days, recomputeFrom)
+                        .compose(v -> offerMaxHr(userId, inputs, withHistory.history())).map(v -> {
+                          cache.put(userId, new Snapshot(new PmcSeries(days, today, loaded.resultAt(1), options), zone(profile)));
+                          long ms = (System.nanoTime() - t0) / 1_000_000;
+                          LOG.debug("Recomputed load for user {}: {} activities, {} loads changed, {} days from {} in {} ms",
+                              userId, inputs.size(), updates.size(), days.size(), recomputeFrom, ms);
+                          return new Recompute(inputs.size(), updates.size(), days.size(), ms);
+                        })));
           });
         });
-  }
-
-  /**
-   * Runs CPU-bound engine work on a worker thread of the caller's context (in order with nothing else), so an event
-   * loop is never held for the length of a history; without a Vert.x context (plain unit use) it runs here.
-   */
-  private static <T> Future<T> offLoop(java.util.concurrent.Callable<T> work) {
-    io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-    if (context == null) {
-      try {
-        return Future.succeededFuture(work.call());
-      } catch (Exception e) {
-        return Future.failedFuture(e);
-      }
-    }
-    return context.executeBlocking(work, false);
   }
 
   /**
@@ -412,7 +396,7 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
     return series(userId).compose(snapshot -> snapshot.memo("coach:" + includeStravaApi, () -> Future.all(
             profiles.findWithHistory(userId), repository.coachObservedMaxHr(userId, includeStravaApi),
             repository.coachInputs(userId, includeStravaApi))
-        .compose(all -> offLoop(() -> {
+        .compose(all -> OffLoop.run(() -> {
           ProfileRepository.WithHistory withHistory = all.resultAt(0);
           DatedThresholds dated = new DatedThresholds(withHistory.history(), facts(withHistory.profile(), all.resultAt(1)));
           Thresholds thresholds = dated.on(snapshot.series().today());

@@ -10,6 +10,7 @@ import fitcoach.app.ApiException;
 import fitcoach.imports.ActivityMetrics;
 import fitcoach.imports.EncodedStreams;
 import fitcoach.imports.Streams;
+import fitcoach.app.OffLoop;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -81,7 +82,7 @@ public final class DemoService {
       List<DemoActivity> sessions = DemoGenerator.generate(today, years, sessionsPerWeek, 42L);
       java.util.Set<String> recorded = recorded(sessions, today);
       // Generating, summarising and gzipping the 1 Hz streams is seconds of CPU: on a worker thread.
-      return blocking(() -> sessions.stream().map(a -> input(a, zone, zoneId, recorded.contains(a.externalId()))).toList())
+      return OffLoop.run(() -> sessions.stream().map(a -> input(a, zone, zoneId, recorded.contains(a.externalId()))).toList())
           .compose(rows -> {
             // One transaction: a demo that fails half-way (a second request racing this one) leaves nothing behind.
             Future<?> stored = store.write(userId, w -> insert(w, rows)
@@ -157,18 +158,6 @@ public final class DemoService {
         .map(DemoActivity::externalId).collect(java.util.stream.Collectors.toSet());
   }
 
-  private static <T> Future<T> blocking(java.util.concurrent.Callable<T> work) {
-    io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-    if (context == null) {
-      // The demo command runs before Vert.x serves anything: no event loop to keep free.
-      try {
-        return Future.succeededFuture(work.call());
-      } catch (Exception e) {
-        return Future.failedFuture(e);
-      }
-    }
-    return context.executeBlocking(work, false);
-  }
 
   static Map<String, Object> view(Result r) {
     return Map.of("activities", r.activities(), "millis", r.millis());

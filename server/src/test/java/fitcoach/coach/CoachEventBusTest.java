@@ -58,6 +58,30 @@ class CoachEventBusTest extends CoachTestBase {
   }
 
   @Test
+  @DisplayName("Lookups reach the bridge too: tool and tool_done frames in the token sequence, before the answer's text")
+  void toolFramesOverTheBridge() {
+    anthropic.next(fitcoach.testing.llm.Reply.toolUse(fitcoach.testing.llm.ToolUse.call("toolu_b", "training_load",
+        "{\"from\":\"" + java.time.LocalDate.now().minusDays(20) + "\",\"to\":\"" + java.time.LocalDate.now() + "\"}")));
+    anthropic.next(Reply.text("Steady", " load."));
+    var accepted = client.post("/api/ai/recommendation?transport=eventbus", null);
+    assertThat(accepted.status()).isEqualTo(202);
+    List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    WebSocket socket = bridge(frames);
+    socket.writeTextMessage(new JsonObject().put("type", "register").put("address", accepted.json().getString("address"))
+        .encode());
+    eventually("the done frame", () -> !bodies(frames, "done").isEmpty());
+    JsonObject tool = bodies(frames, "tool").get(0);
+    JsonObject toolDone = bodies(frames, "tool_done").get(0);
+    assertThat(tool.getString("name")).isEqualTo("training_load");
+    assertThat(tool.getInteger("seq")).isEqualTo(1);
+    assertThat(toolDone.getBoolean("ok")).isTrue();
+    assertThat(toolDone.getInteger("seq")).isEqualTo(2);
+    assertThat(bodies(frames, "token")).extracting(t -> t.getInteger("seq")).containsExactly(3, 4);
+    assertThat(bodies(frames, "done").get(0).getInteger("toolRounds")).isEqualTo(1);
+    socket.close();
+  }
+
+  @Test
   @DisplayName("When the bridge subscriber leaves, the upstream request is cancelled and the answer stored as interrupted")
   void leavingCancels() {
     anthropic.next(Reply.tokens(200).slow(Duration.ofMillis(50)));

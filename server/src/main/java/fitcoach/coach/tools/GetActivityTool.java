@@ -7,9 +7,8 @@ import fitcoach.analytics.ActivityAnalysis;
 import fitcoach.analytics.CoachLoad;
 import fitcoach.analytics.LoadService;
 import fitcoach.load.DatedThresholds;
-import io.vertx.core.Context;
+import fitcoach.app.OffLoop;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 /**
  * get_activity: one activity as the coach may read it: its summary (description and the athlete's notes as data), its
@@ -91,22 +89,11 @@ final class GetActivityTool implements CoachTool {
             CoachLoad coach = all.resultAt(1);
             List<ToolActivitySql.Lap> laps = all.resultAt(0);
             // Gunzip, parsing and the 1 Hz grid take milliseconds to tens of them: never on an event loop.
-            return blocking(() -> analysis(a, inForce)).map(analysis -> output(a, coach, laps, analysis));
+            return OffLoop.run(() -> analysis(a, inForce)).map(analysis -> output(a, coach, laps, analysis));
           });
     });
   }
 
-  private static <T> Future<T> blocking(Callable<T> work) {
-    Context context = Vertx.currentContext();
-    if (context == null) {
-      try {
-        return Future.succeededFuture(work.call());
-      } catch (Exception e) {
-        return Future.failedFuture(e);
-      }
-    }
-    return context.executeBlocking(work, false);
-  }
 
   /** The activity page's analysis; streams the engine cannot read are said to be so, the rest still answered. */
   private static Map<String, Object> analysis(ToolActivitySql.Activity a, DatedThresholds.InForce inForce) {
