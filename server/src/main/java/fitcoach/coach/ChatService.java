@@ -133,11 +133,19 @@ public final class ChatService {
     LlmRequest request = new LlmRequest(llm.fastModel(), Prompts.TITLE_SYSTEM, List.of(LlmMessage.user(Prompts.title(message))),
         TITLE_MAX_TOKENS);
     String firstWords = cleanTitle(message.length() > 60 ? message.substring(0, 60) : message);
-    llm.client().stream(request, text::append).result()
+    long started = System.nanoTime();
+    long[] firstToken = {0};
+    llm.client().stream(request, delta -> {
+      if (firstToken[0] == 0) {
+        firstToken[0] = System.nanoTime();
+      }
+      text.append(delta);
+    }).result()
         .compose(result -> coach.usage().record(userId, new fitcoach.usage.LedgerEntry("title", llm.provider().id(),
             result.model() != null ? result.model() : llm.fastModel(), "complete", result.usage().inputTokens(),
-            result.usage().outputTokens(), result.usage().cacheWriteTokens(), result.usage().cacheReadTokens(), 0, null,
-            0)).map(v -> cleanTitle(text.toString())))
+            result.usage().outputTokens(), result.usage().cacheWriteTokens(), result.usage().cacheReadTokens(), 0,
+            firstToken[0] == 0 ? null : (firstToken[0] - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000))
+            .map(v -> cleanTitle(text.toString())))
         .otherwise(err -> {
           LOG.info("Title for chat session {} fell back to the first words: {}", sessionId, err.getMessage());
           return firstWords;

@@ -62,6 +62,28 @@ public final class TestDatabase {
 
   /** Empties every application table (not Flyway's history), so each test starts from a new instance's state. */
   public static void truncateAll() {
+    // Background work of the previous test (the analysis worker, a load recompute) may still hold row locks: the
+    // TRUNCATE then deadlocks with it, Postgres aborts the TRUNCATE, and trying again once that work is done succeeds.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        truncateOnce();
+        return;
+      } catch (IllegalStateException e) {
+        boolean deadlock = e.getCause() instanceof java.sql.SQLException sql && "40P01".equals(sql.getSQLState());
+        if (!deadlock || attempt == 5) {
+          throw e;
+        }
+        try {
+          Thread.sleep(50L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static void truncateOnce() {
     DatabaseUrl db = url();
     try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
          Statement s = c.createStatement()) {
