@@ -92,7 +92,31 @@ public final class ActivityStore {
     return write(userId, work, true).map(Stored::value);
   }
 
+  /** How often a write that Postgres picked as a deadlock victim is tried again before the failure is reported. */
+  private static final int DEADLOCK_ATTEMPTS = 3;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ActivityStore.class);
+
   private <T> Future<Stored<T>> write(UUID userId, Function<Writer, Future<T>> work, boolean bulk) {
+    return write(userId, work, bulk, 1);
+  }
+
+  /**
+   * Background work on the same rows (the load engine writing loads, the analysis worker inserting curves) does not
+   * take the athlete's write lock, so a large write (deleting the demo, a restore) can deadlock with it. Postgres then
+   * aborts one transaction; when it is this one, nothing of it was stored, and trying it again is safe.
+   */
+  private <T> Future<Stored<T>> write(UUID userId, Function<Writer, Future<T>> work, boolean bulk, int attempt) {
+    return transaction(userId, work, bulk).recover(err -> {
+      boolean deadlock = err instanceof io.vertx.pgclient.PgException pg && "40P01".equals(pg.getSqlState());
+      if (!deadlock || attempt >= DEADLOCK_ATTEMPTS) {
+        return Future.failedFuture(err);
+      }
+      LOG.info("A write for user {} was a deadlock victim; trying again ({} of {})", userId, attempt + 1, DEADLOCK_ATTEMPTS);
+      return write(userId, work, bulk, attempt + 1);
+    });
+  }
+
+  private <T> Future<Stored<T>> transaction(UUID userId, Function<Writer, Future<T>> work, boolean bulk) {
     Writer[] holder = new Writer[1];
     return pool.withTransaction(conn -> {
       Writer w = new Writer(conn, userId);

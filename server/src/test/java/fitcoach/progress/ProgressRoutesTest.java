@@ -1,12 +1,12 @@
 package fitcoach.progress;
 
-import static fitcoach.testing.AnalysisJson.array;
+import static fitcoach.testing.AnalysisJson.streams;
+import static fitcoach.testing.AnalysisJson.types;
 import static fitcoach.testing.AnalysisJson.point;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import fitcoach.activities.ActivitySource;
-import fitcoach.app.Gzip;
 import fitcoach.testing.ApiTest;
 import fitcoach.testing.TestApp;
 import fitcoach.testing.TestClient;
@@ -109,7 +109,8 @@ class ProgressRoutesTest extends ApiTest {
         .as("the Strava copy is merged into the file").isEqualTo(1);
     // The Strava copy's streams read higher: were it counted, it would hold the best.
     Workouts.streams(app, lead, streams(constant(900, 250), null, 8.0, null), types(true, false, true, false), 900);
-    Workouts.streams(app, ids.get(1), streams(constant(900, 300), null, 8.0, null), types(true, false, true, false), 900);
+    Workouts.streams(app, ids.get(1), streams(constant(900, 300), null, 8.0, null),
+        types(true, false, true, false), 900);
     awaitAnalysed(2);
 
     JsonObject curve = client.get("/api/analysis/curves?metric=power").json();
@@ -536,45 +537,7 @@ class ProgressRoutesTest extends ApiTest {
     return id;
   }
 
-  static byte[] streams(double[] watts, double[] hr, double speed, double[] distance) {
-    int n = watts != null ? watts.length : distance.length;
-    JsonObject json = new JsonObject();
-    JsonArray time = new JsonArray();
-    for (int i = 0; i < n; i++) {
-      time.add(i);
-    }
-    json.put("time", time);
-    if (watts != null) {
-      json.put("watts", array(watts));
-    }
-    if (hr != null) {
-      json.put("heartrate", array(hr));
-    }
-    if (!Double.isNaN(speed)) {
-      json.put("velocity_smooth", array(constant(n, speed)));
-    }
-    if (distance != null) {
-      json.put("distance", array(distance));
-    }
-    return Gzip.text(json.encode());
-  }
 
-  private static List<String> types(boolean watts, boolean hr, boolean speed, boolean distance) {
-    List<String> t = new ArrayList<>(List.of("time"));
-    if (watts) {
-      t.add("watts");
-    }
-    if (hr) {
-      t.add("heartrate");
-    }
-    if (speed) {
-      t.add("velocity_smooth");
-    }
-    if (distance) {
-      t.add("distance");
-    }
-    return t;
-  }
 
   private static JsonObject distance(JsonArray distances, double metres) {
     return distances.stream().map(JsonObject.class::cast).filter(d -> d.getDouble("distanceM") == metres).findFirst()

@@ -1,25 +1,22 @@
 package fitcoach.coach.tools;
 
+import static fitcoach.testing.AnalysisJson.streams;
+import static fitcoach.testing.AnalysisJson.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fitcoach.activities.ActivitySource;
 import fitcoach.analytics.LoadService;
 import fitcoach.app.Db;
-import fitcoach.app.Gzip;
 import fitcoach.settings.ProfileRepository;
-import fitcoach.testing.AnalysisJson;
 import fitcoach.testing.ApiTest;
 import fitcoach.testing.TestDatabase;
 import fitcoach.testing.Workouts;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -140,43 +137,7 @@ abstract class RangeToolTestBase extends ApiTest {
     }
   }
 
-  private static byte[] streams(double[] watts, double[] hr, double speed, double[] distance) {
-    int n = watts != null ? watts.length : hr != null ? hr.length : distance.length;
-    JsonObject json = new JsonObject();
-    JsonArray time = new JsonArray();
-    for (int i = 0; i < n; i++) {
-      time.add(i);
-    }
-    json.put("time", time);
-    if (watts != null) {
-      json.put("watts", AnalysisJson.array(watts));
-    }
-    if (hr != null) {
-      json.put("heartrate", AnalysisJson.array(hr));
-    }
-    json.put("velocity_smooth", AnalysisJson.array(constant(n, speed)));
-    if (distance != null) {
-      json.put("distance", AnalysisJson.array(distance));
-    }
-    return Gzip.text(json.encode());
-  }
 
-  private static List<String> types(boolean watts, boolean hr, boolean speed, boolean distance) {
-    List<String> t = new ArrayList<>(List.of("time"));
-    if (watts) {
-      t.add("watts");
-    }
-    if (hr) {
-      t.add("heartrate");
-    }
-    if (speed) {
-      t.add("velocity_smooth");
-    }
-    if (distance) {
-      t.add("distance");
-    }
-    return t;
-  }
 
   static <T> T await(Future<T> future) {
     try {
