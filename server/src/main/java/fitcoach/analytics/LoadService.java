@@ -393,14 +393,13 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
    * athlete's data changes. With every source allowed it equals the stored chart.
    */
   public Future<CoachLoad> forCoach(UUID userId, boolean includeStravaApi) {
+    // The thresholds come from datedForCoach, so the loads here and every tool's zones share one definition and one read.
     return series(userId).compose(snapshot -> snapshot.memo("coach:" + includeStravaApi, () -> Future.all(
-            profiles.findWithHistory(userId), repository.coachObservedMaxHr(userId, includeStravaApi),
-            repository.coachInputs(userId, includeStravaApi))
+            datedForCoach(userId, includeStravaApi), repository.coachInputs(userId, includeStravaApi))
         .compose(all -> OffLoop.run(() -> {
-          ProfileRepository.WithHistory withHistory = all.resultAt(0);
-          DatedThresholds dated = new DatedThresholds(withHistory.history(), facts(withHistory.profile(), all.resultAt(1)));
+          DatedThresholds dated = all.resultAt(0);
           Thresholds thresholds = dated.on(snapshot.series().today());
-          List<LoadInput> inputs = all.resultAt(2);
+          List<LoadInput> inputs = all.resultAt(1);
           LoadResult[] results = loads(inputs, dated);
           Map<UUID, CoachLoad.ActivityLoadValue> loads = new java.util.HashMap<>();
           SortedMap<LocalDate, Double> daily = new java.util.TreeMap<>();

@@ -189,11 +189,6 @@ public final class CoachService {
     return ApiException.conflict("llm_not_configured", what);
   }
 
-  /** The coach's full context for today, under the athlete's data policy. */
-  Future<CoachContext> context(UUID userId) {
-    return prompt(userId, null).map(Prompt::full);
-  }
-
   /**
    * One answer's view of the athlete, for {@code day} (null: the athlete's today), under the data policy in force:
    * the card a model with tools gets, the full context one without gets, and the scope its tools read under.
