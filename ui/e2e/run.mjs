@@ -3,7 +3,7 @@
  * fails under CI (CI=true), where .ci/run should have installed it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
@@ -15,7 +15,13 @@ if (!existsSync(chromium)) {
   process.exit(0);
 }
 const started = Date.now();
-const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', 'e2e/app.e2e.mjs'], {
+// Every e2e/*.e2e.mjs file, one after another (each starts its own server); E2E_ONLY=name runs the files whose name has it.
+const only = process.env.E2E_ONLY;
+const files = readdirSync(new URL('.', import.meta.url))
+  .filter((f) => f.endsWith('.e2e.mjs') && (!only || f.includes(only)))
+  .sort()
+  .map((f) => `e2e/${f}`);
+const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
   cwd: new URL('..', import.meta.url).pathname,
 });
