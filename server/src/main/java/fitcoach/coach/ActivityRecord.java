@@ -18,7 +18,9 @@ final class ActivityRecord {
     f.put("description", a.description());
     f.put("notes", a.notes());
     f.put("duration", Formats.duration(a.durationS()));
-    f.put("elapsed", a.elapsedTimeS() == null ? null : Formats.duration(a.elapsedTimeS()));
+    // Elapsed only where it says something moving time does not (stops, a long lunch).
+    String elapsed = a.elapsedTimeS() == null ? null : Formats.duration(a.elapsedTimeS());
+    f.put("elapsed", elapsed == null || elapsed.equals(Formats.duration(a.durationS())) ? null : elapsed);
     if (a.distanceM() != null && a.distanceM() > 0) {
       f.put("distance_km", Formats.round(a.distanceM() / 1000, 2));
       if (a.durationS() > 0) {
@@ -30,18 +32,18 @@ final class ActivityRecord {
         }
       }
     }
-    f.put("elevation_gain_m", a.elevationGainM() == null ? null : Formats.round(a.elevationGainM(), 0));
-    f.put("avg_hr", a.avgHr() == null ? null : Formats.round(a.avgHr(), 0));
-    f.put("max_hr", a.maxHr() == null ? null : Formats.round(a.maxHr(), 0));
-    f.put("avg_power_w", a.avgPowerW() == null ? null : Formats.round(a.avgPowerW(), 0));
+    f.put("elevation_gain_m", a.elevationGainM() == null ? null : Math.round(a.elevationGainM()));
+    f.put("avg_hr", a.avgHr() == null ? null : Math.round(a.avgHr()));
+    f.put("max_hr", a.maxHr() == null ? null : Math.round(a.maxHr()));
+    f.put("avg_power_w", a.avgPowerW() == null ? null : Math.round(a.avgPowerW()));
     f.put("power_source", a.avgPowerW() == null ? null : Boolean.TRUE.equals(a.deviceWatts()) ? "power meter" : "estimated");
-    f.put("normalized_power_w", a.weightedPowerW() == null ? null : Formats.round(a.weightedPowerW(), 0));
-    f.put("calories", a.calories() == null ? null : Formats.round(a.calories(), 0));
+    f.put("normalized_power_w", a.weightedPowerW() == null ? null : Math.round(a.weightedPowerW()));
+    f.put("calories", a.calories() == null ? null : Math.round(a.calories()));
     f.put("rpe", a.rpe());
     f.put("indoor", a.trainer() ? Boolean.TRUE : null);
     CoachLoad.ActivityLoadValue value = load.loads().get(a.id());
     if (value != null) {
-      f.put("load", Formats.round(value.load(), 0));
+      f.put("load", Math.round(value.load()));
       f.put("load_method", value.method().name().toLowerCase(java.util.Locale.ROOT));
     }
     f.values().removeIf(v -> v == null);

@@ -87,9 +87,6 @@ public final class ContextBuilder {
       sports(out, between(upToDay, day.minusDays(SUMMARY_DAYS - 1), day), load);
       upToDay.forEach(a -> ids.add(a.id()));
     } else {
-      out.append("## Anything else: look it up\n")
-          .append("Use the tools for any activity, period, comparison, best effort or projection not shown above, and quote ")
-          .append("their numbers as given. Do not guess a number a tool can give.\n");
       recent.forEach(a -> ids.add(a.id()));
     }
     return new CoachContext(day, state, out.toString(), ids);
@@ -143,7 +140,6 @@ public final class ContextBuilder {
     PmcDay before = load.series().on(date.minusDays(1));
     String when = isToday ? "today" : date.toString();
     out.append("## Training load on ").append(when).append(" (computed by FitCoach's training-load engine; use these numbers as given)\n");
-    out.append("Fitness (CTL) is the 42-day load average, fatigue (ATL) the 7-day one, form (TSB) = fitness − fatigue.\n");
     out.append("- Morning of ").append(when).append(", before its training (as the dashboard shows the day): fitness ")
         .append(Formats.number(before.ctl(), 1)).append(", fatigue ").append(Formats.number(before.atl(), 1)).append(", form ")
         .append(Formats.signed(day.form(), 1)).append(" — zone ").append(day.zone().name().toLowerCase(Locale.ROOT)).append(": ")

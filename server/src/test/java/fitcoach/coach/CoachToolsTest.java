@@ -66,7 +66,7 @@ class CoachToolsTest extends CoachTestBase {
     RecordedRequest first = requests.get(0);
     assertThat(first.toolNames()).contains("search_activities", "get_activity", "training_load", "compare_periods",
         "performance_curve", "project_form", "athlete_profile");
-    assertThat(first.system()).contains("## Anything else: look it up").doesNotContain("## Weekly totals");
+    assertThat(first.system()).contains("call a tool first").doesNotContain("## Weekly totals");
     JsonArray tools = first.body().getJsonArray("tools");
     assertThat(tools.getJsonObject(tools.size() - 1).getJsonObject("cache_control").getString("type")).isEqualTo("ephemeral");
     // The search results went back for the right call, and name the athlete's runs, longest first.

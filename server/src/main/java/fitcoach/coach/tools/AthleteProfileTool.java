@@ -50,9 +50,8 @@ final class AthleteProfileTool implements CoachTool {
 
   @Override
   public String description() {
-    return "The athlete's profile (sex, age, weight, height, units, time zone), the thresholds in force today (FTP, LTHR, "
-        + "max and resting HR, threshold pace, weight; each entered or estimated) with their dated history, the heart-rate, "
-        + "power and pace zones FitCoach uses (each zone's range), and the athlete's goals and preferences in their words.";
+    return "Profile (sex, age, weight, height, units, time zone), thresholds in force today (entered or estimated) with "
+        + "their dated history, HR/power/pace zone ranges, and the athlete's goals and preferences";
   }
 
   @Override

@@ -45,21 +45,20 @@ final class ComparePeriodsTool implements CoachTool {
 
   @Override
   public String description() {
-    return "Compare two date ranges (e.g. this November with last November): per period the sessions, distance, "
-        + "moving time, elevation, training load, average heart rate, totals per sport and the intensity distribution "
-        + "(time in heart-rate zones Z1-Z5 and power zones, with the share below/at/above threshold), then the "
-        + "differences b - a (absolute and %). Each period at most 3 years.";
+    return "Two date ranges side by side (each up to 3 years): sessions, distance, time, elevation, load, avg HR, "
+        + "per-sport totals, time in HR and power zones with the share below/at/above threshold, and the differences "
+        + "b - a";
   }
 
   @Override
   public JsonObject inputSchema() {
     return new JsonObject().put("type", "object")
         .put("properties", new JsonObject()
-            .put("a_from", RangeArgs.dateProperty("First period's first day, YYYY-MM-DD."))
-            .put("a_to", RangeArgs.dateProperty("First period's last day."))
-            .put("b_from", RangeArgs.dateProperty("Second period's first day."))
-            .put("b_to", RangeArgs.dateProperty("Second period's last day."))
-            .put("sport", RangeArgs.sportProperty("Only this sport family; all sports when left out.")))
+            .put("a_from", RangeArgs.dateProperty(null))
+            .put("a_to", RangeArgs.dateProperty(null))
+            .put("b_from", RangeArgs.dateProperty(null))
+            .put("b_to", RangeArgs.dateProperty(null))
+            .put("sport", RangeArgs.sportProperty("Default: all sports")))
         .put("required", new JsonArray().add("a_from").add("a_to").add("b_from").add("b_to"))
         .put("additionalProperties", false);
   }

@@ -51,17 +51,16 @@ final class GetActivityTool implements CoachTool {
 
   @Override
   public String description() {
-    return "One activity in detail, by the id search_activities gave: summary (with the athlete's description and notes), "
-        + "training load, laps, time in heart-rate/power/pace zones, normalized power, intensity factor, efficiency factor, "
-        + "aerobic decoupling, best values at 5 s/1/5/20/60 min, best efforts for runs, and the thresholds in force on "
-        + "its date. Durations h:mm:ss, distance km, pace in the sport's unit, zone seconds per zone (Z1 first).";
+    return "One activity by id: summary with description and notes, load, laps, time in HR/power/pace zones (seconds, "
+        + "Z1 first), NP, IF, EF, aerobic decoupling, bests at 5 s to 60 min, run best efforts, and the thresholds in "
+        + "force on its date";
   }
 
   @Override
   public JsonObject inputSchema() {
     return new JsonObject().put("type", "object").put("additionalProperties", false).put("required", List.of("id"))
         .put("properties", new JsonObject().put("id", new JsonObject().put("type", "string").put("minLength", 1)
-            .put("maxLength", 64).put("description", "The activity's id, from search_activities")));
+            .put("maxLength", 64)));
   }
 
   @Override

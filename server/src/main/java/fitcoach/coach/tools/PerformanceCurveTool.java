@@ -60,12 +60,9 @@ final class PerformanceCurveTool implements CoachTool {
 
   @Override
   public String description() {
-    return "Best efforts over a date range (default the last 365 days): the best power (W), pace/speed or heart rate "
-        + "held for 5 s, 15 s, 30 s, 1, 2, 5, 10, 20, 30, 60 min and 2 h, each with the activity (id, date, name) "
-        + "holding it; for runs' pace also the fastest 400 m, 1 km, mile, 5 km, 10 km, half and full marathon. Includes "
-        + "critical power, W' and eFTP (rides, metric power) or critical speed and threshold pace (runs, metric pace) "
-        + "when the range's 3-20 min bests allow a fit. Default sport: ride for power, run for pace, all for hr. "
-        + "For an all-time best, give from 1970-01-01.";
+    return "Best power, pace/speed or HR held for 5 s to 2 h over a date range (default the last 365 days; all-time: "
+        + "from 1970-01-01), each with its activity; for run pace also best 400 m to marathon. Adds CP, W' and eFTP "
+        + "(power) or critical speed (run pace) when the bests allow a fit";
   }
 
   @Override
@@ -73,10 +70,10 @@ final class PerformanceCurveTool implements CoachTool {
     return new JsonObject().put("type", "object")
         .put("properties", new JsonObject()
             .put("metric", new JsonObject().put("type", "string").put("enum", new JsonArray().add("power").add("pace").add("hr"))
-                .put("description", "power (W), pace (runs min/km, swims min/100m, other sports km/h) or hr (bpm)."))
-            .put("from", RangeArgs.dateProperty("First day, YYYY-MM-DD; default 364 days before 'to'."))
-            .put("to", RangeArgs.dateProperty("Last day, YYYY-MM-DD; default today."))
-            .put("sport", RangeArgs.sportProperty("Sport family; default ride for power, run for pace, all for hr.")))
+                )
+            .put("from", RangeArgs.dateProperty(null))
+            .put("to", RangeArgs.dateProperty("Default today"))
+            .put("sport", RangeArgs.sportProperty("Default: ride for power, run for pace, all for hr")))
         .put("required", new JsonArray().add("metric"))
         .put("additionalProperties", false);
   }

@@ -46,27 +46,24 @@ final class ProjectFormTool implements CoachTool {
 
   @Override
   public String description() {
-    return "What-if projection: fitness, fatigue and form per day from today's chart, given planned daily loads (same "
-        + "engine as the chart; days not given count as rest). Give each planned day's total load (the chart's load "
-        + "units, as training_load reports them). A load given for today is added to what is already recorded today. "
-        + "Runs through 'until' or the last planned date, at most a year ahead. form = fitness - fatigue at the end "
-        + "of the day.";
+    return "What-if: fitness, fatigue and form (end of day) per day from today, with the chart's engine, given each "
+        + "planned day's total load (training_load units; days left out are rest; today's load adds to what is recorded). "
+        + "Runs to 'until' or the last planned day, up to a year ahead";
   }
 
   @Override
   public JsonObject inputSchema() {
     JsonObject day = new JsonObject().put("type", "object")
         .put("properties", new JsonObject()
-            .put("date", RangeArgs.dateProperty("The day, YYYY-MM-DD, today or later."))
-            .put("load", new JsonObject().put("type", "number").put("minimum", 0).put("maximum", MAX_LOAD)
-                .put("description", "The day's planned total load.")))
+            .put("date", RangeArgs.dateProperty(null))
+            .put("load", new JsonObject().put("type", "number").put("minimum", 0).put("maximum", MAX_LOAD)))
         .put("required", new JsonArray().add("date").add("load"))
         .put("additionalProperties", false);
     return new JsonObject().put("type", "object")
         .put("properties", new JsonObject()
             .put("days", new JsonObject().put("type", "array").put("items", day).put("maxItems", MAX_DAYS_AHEAD + 1)
-                .put("description", "Planned days; days left out are rest days."))
-            .put("until", RangeArgs.dateProperty("Project through this day (e.g. race day); default the last planned day.")))
+                )
+            .put("until", RangeArgs.dateProperty("e.g. race day")))
         .put("required", new JsonArray().add("days"))
         .put("additionalProperties", false);
   }

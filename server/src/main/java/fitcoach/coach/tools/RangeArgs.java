@@ -22,12 +22,12 @@ final class RangeArgs {
   /** A JSON Schema property for an ISO date. */
   static JsonObject dateProperty(String description) {
     // No pattern: the tool's own check names the format, which a schema error would not.
-    return new JsonObject().put("type", "string").put("description", description);
+    return new JsonObject().put("type", "string").put("description", description == null ? "YYYY-MM-DD" : "YYYY-MM-DD; " + description);
   }
 
   /** A JSON Schema property for a sport family. */
   static JsonObject sportProperty(String description) {
-    return new JsonObject().put("type", "string").put("description", description + " One of: " + String.join(", ", families()) + ".");
+    return new JsonObject().put("type", "string").put("description", description + ". One of: " + String.join(", ", families()));
   }
 
   /** The date in {@code field}, or null when it is absent. */

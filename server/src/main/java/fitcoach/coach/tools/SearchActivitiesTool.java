@@ -49,28 +49,26 @@ final class SearchActivitiesTool implements CoachTool {
 
   @Override
   public String description() {
-    return "Find the athlete's activities: filter by local dates (from/to, YYYY-MM-DD, inclusive), sport family and text "
-        + "(matched case-insensitively in the name, description and the athlete's notes), sort by date (newest first), "
-        + "distance, duration or load (largest first), up to 50 rows (default 20). Each row: id (for get_activity), local "
-        + "date, name, sport type, moving duration h:mm:ss, distance km, training load, average HR bpm, normalized power W "
-        + "(rides with power) and pace in the sport's unit (run min/km, swim per 100 m, ride km/h), and a snippet of the "
-        + "athlete's notes. 'total' is how many matched; ask again with narrower filters when it exceeds the rows shown.";
+    return "Find activities by local date range, sport family and text (name, description, notes); sort by date "
+        + "(newest first) or largest distance, duration or load. Rows: id (for get_activity), date, name, sport, moving "
+        + "time, km, load, avg HR, NP or pace, notes snippet. 'total' counts all matches: narrow the filters when it "
+        + "exceeds the rows";
   }
 
   @Override
   public JsonObject inputSchema() {
     JsonObject date = new JsonObject().put("type", "string").put("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
     return new JsonObject().put("type", "object").put("additionalProperties", false).put("properties", new JsonObject()
-        .put("from", date.copy().put("description", "First local date, inclusive (YYYY-MM-DD)"))
-        .put("to", date.copy().put("description", "Last local date, inclusive (YYYY-MM-DD)"))
+        .put("from", date.copy().put("description", "First date, inclusive"))
+        .put("to", date.copy().put("description", "Last date, inclusive"))
         .put("sport", new JsonObject().put("type", "string").put("enum", new JsonArray(FAMILIES))
-            .put("description", "Sport family"))
+            )
         .put("text", new JsonObject().put("type", "string").put("minLength", 1).put("maxLength", 100)
-            .put("description", "Words to find in the name, description or notes"))
+            )
         .put("sort", new JsonObject().put("type", "string").put("enum", new JsonArray(List.of("date", "distance", "duration",
-            "load"))).put("description", "date (newest first, the default), or largest first"))
+            "load"))))
         .put("limit", new JsonObject().put("type", "integer").put("minimum", 1).put("maximum", MAX_LIMIT)
-            .put("description", "Rows wanted, default " + DEFAULT_LIMIT)));
+            .put("description", "Default " + DEFAULT_LIMIT)));
   }
 
   @Override

@@ -44,18 +44,16 @@ final class TrainingLoadTool implements CoachTool {
 
   @Override
   public String description() {
-    return "The athlete's training load chart over a past date range: per day (ranges up to 120 days), per week (up to "
-        + "2 years) or per month (up to 10 years): load, fitness (CTL, 42-day), fatigue (ATL, 7-day), form (fitness - "
-        + "fatigue at the end of the day) and ramp (fitness change over 7 days). Dates after today are cut at today; "
-        + "use project_form for the future.";
+    return "Load, fitness (CTL), fatigue (ATL), form (end of day) and ramp over past dates: daily up to 120 days, "
+        + "weekly up to 2 years, else monthly (up to 10 years). Use project_form for the future";
   }
 
   @Override
   public JsonObject inputSchema() {
     return new JsonObject().put("type", "object")
         .put("properties", new JsonObject()
-            .put("from", RangeArgs.dateProperty("First day, YYYY-MM-DD."))
-            .put("to", RangeArgs.dateProperty("Last day, YYYY-MM-DD (at most today; later days are cut).")))
+            .put("from", RangeArgs.dateProperty(null))
+            .put("to", RangeArgs.dateProperty(null)))
         .put("required", new JsonArray().add("from").add("to"))
         .put("additionalProperties", false);
   }
