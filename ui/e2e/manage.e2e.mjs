@@ -54,9 +54,11 @@ async function nav(name) {
   await page.getByRole('heading', { name, level: 1 }).waitFor();
 }
 
-async function shot(name, viewport = DESKTOP) {
+/** A screenshot of the viewport with `show` (a locator) scrolled into it. */
+async function shot(name, viewport = DESKTOP, show = null) {
   await page.setViewportSize(viewport);
-  await page.screenshot({ path: `${SHOTS}manage-${name}-${viewport === PHONE ? 'phone' : 'desktop'}.png`, fullPage: viewport === PHONE });
+  if (show) await show.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}manage-${name}-${viewport === PHONE ? 'phone' : 'desktop'}.png` });
   await page.setViewportSize(DESKTOP);
 }
 
@@ -90,6 +92,7 @@ describe('Managing activities in a browser', { concurrency: false }, () => {
     assert.ok(created.body.activities > 50, `demo activities: ${created.body.activities}`);
     await page.reload();
     await page.getByTestId('demo-notice').getByRole('button', { name: 'Remove the demo athlete' }).waitFor();
+    await shot('dashboard-demo');
   });
 
   it('renames an activity, changes its sport and RPE, and the list shows it', async () => {
@@ -103,8 +106,8 @@ describe('Managing activities in a browser', { concurrency: false }, () => {
     await editor.getByLabel('Name', { exact: true }).fill(NEW_NAME);
     await editor.getByLabel('Sport').selectOption('TrailRun');
     await editor.getByLabel('Effort (RPE, 1–10)').selectOption('8');
-    await shot('editor');
-    await shot('editor', PHONE);
+    await shot('editor', DESKTOP, editor);
+    await shot('editor', PHONE, editor);
     await editor.getByRole('button', { name: 'Save changes' }).click();
     await editor.getByRole('status').getByText(/^Saved\. Load now/).waitFor();
     await page.getByRole('heading', { name: NEW_NAME, level: 1 }).waitFor();
@@ -178,7 +181,7 @@ describe('Managing activities in a browser', { concurrency: false }, () => {
     await form.getByText('Write the duration as h:mm:ss, e.g. 1:05:00.').waitFor();
     assert.equal(await form.getByLabel('Duration').getAttribute('aria-invalid'), 'true');
     await shot('manual-form');
-    await shot('manual-form', PHONE);
+    await shot('manual-form', PHONE, form.getByLabel('Duration'));
 
     await form.getByLabel('Duration').fill('0:45:00');
     await form.getByLabel('Effort (RPE, 1–10)').selectOption('6');
