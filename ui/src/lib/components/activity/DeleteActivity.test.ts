@@ -71,4 +71,14 @@ describe('DeleteActivity', () => {
     expect(screen.getByRole('dialog').hasAttribute('open')).toBe(true);
     expect(ondeleted).not.toHaveBeenCalled();
   });
+  it('opens again after the browser closed it by itself', async () => {
+    stubFetch({});
+    render(DeleteActivity, { props: { activity: A, ondeleted: vi.fn() } });
+    const opener = screen.getByRole('button', { name: 'Delete activity' });
+    await fireEvent.click(opener);
+    const dialog = screen.getByRole('dialog') as HTMLDialogElement;
+    dialog.close();
+    await fireEvent.click(opener);
+    expect(dialog.hasAttribute('open')).toBe(true);
+  });
 });
