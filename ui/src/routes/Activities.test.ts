@@ -61,4 +61,33 @@ describe('Activities screen', () => {
     await vi.waitFor(() => expect(window.location.search).toBe('?sport=ride&q=hills'), { timeout: 2000 });
     expect(await screen.findByText('No activities match these filters.')).toBeTruthy();
   });
+  it('adds a manual session from the list, says so with a link, and reloads the rows', async () => {
+    const pages = [
+      json(200, { items: [row(1)], total: 26, limit: 25, offset: 25, nextCursor: null }),
+      json(200, { items: [row(1), { ...row(3), id: 'm1', source: 'manual', name: 'Gym' }], total: 27, limit: 25, offset: 25, nextCursor: null }),
+    ];
+    const fetchMock = stubFetch({
+      'GET /api/activities?limit=25&offset=25&sport=ride&sort=date_desc': () => pages.shift()!,
+      'POST /api/activities': () => json(201, { ...row(3), id: 'm1', source: 'manual', name: 'Gym' }),
+    });
+    render(Activities);
+    await screen.findByRole('link', { name: /^Ride 1 / });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add a session' }));
+    await fireEvent.input(screen.getByLabelText('Duration'), { target: { value: '0:40:00' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add session' }));
+    const status = await screen.findByText(/Added “Gym”\./);
+    expect(status.querySelector('a')?.getAttribute('href')).toBe('/activities/m1');
+    expect(await screen.findByRole('link', { name: /^Gym / })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Add session' })).toBeNull();
+    expect(fetchMock.mock.calls.filter(([, i]) => (i as RequestInit)?.method === 'POST')).toHaveLength(1);
+  });
+
+  it('offers to remove the demo athlete while demo activities are listed', async () => {
+    stubFetch({
+      'GET /api/activities?limit=25&offset=25&sport=ride&sort=date_desc': () =>
+        json(200, { items: [{ ...row(1), source: 'demo' }], total: 26, limit: 25, offset: 25, nextCursor: null }),
+    });
+    render(Activities);
+    expect(await screen.findByRole('button', { name: 'Remove the demo athlete' })).toBeTruthy();
+  });
 });

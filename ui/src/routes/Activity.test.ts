@@ -116,7 +116,8 @@ describe('Activity page', () => {
     render(ActivityPage, { id: 'a1' });
     const select = (await screen.findByLabelText('Effort (RPE, 1–10)')) as HTMLSelectElement;
     await fireEvent.change(select, { target: { value: '7' } });
-    expect(await screen.findByText('Saved. Load updated.')).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText(/Saved\. Load now 91/)).toBeTruthy();
     expect(screen.getByText('91')).toBeTruthy();
     const patch = fetchMock.mock.calls.find(([, i]) => (i as RequestInit)?.method === 'PATCH')!;
     expect(JSON.parse((patch[1] as RequestInit).body as string)).toEqual({ rpe: 7 });

@@ -23,3 +23,14 @@ if (typeof window !== 'undefined') {
     (globalThis as { ResizeObserver?: unknown }).ResizeObserver = window.ResizeObserver;
   }
 }
+
+// jsdom has no modal dialogs: showModal/close only toggle `open` (focus handling is the component's own).
+if (typeof HTMLDialogElement !== 'undefined' && typeof HTMLDialogElement.prototype.showModal !== 'function') {
+  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+}

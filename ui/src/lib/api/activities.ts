@@ -221,3 +221,18 @@ export function getStats(options?: RequestOptions): Promise<LoadStats> {
 export function getStreams(id: string, options?: RequestOptions): Promise<StreamSet> {
   return api.get<StreamSet>(`/api/activities/${encodeURIComponent(id)}/streams`, options);
 }
+
+/** POST /api/activities: a session no device recorded. startLocal is "YYYY-MM-DDTHH:MM" in the athlete's zone. */
+export interface ManualActivity {
+  sportType: string;
+  startLocal: string;
+  durationS: number;
+  distanceM?: number | null;
+  rpe?: number | null;
+  name?: string | null;
+  notes?: string | null;
+}
+
+export function createActivity(body: ManualActivity): Promise<Activity> {
+  return api.post<Activity>('/api/activities', body);
+}
