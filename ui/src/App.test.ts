@@ -5,7 +5,7 @@ import App from './App.svelte';
 import { session } from './lib/state/session.svelte';
 import { USER, apiError, json, stubFetch } from './test/http';
 
-// No SockJS in unit tests: live updates are a no-op here (the wrapper has its own tests).
+// No bridge socket in unit tests: live updates are a no-op here (the wrapper has its own tests).
 vi.mock('./lib/state/live.svelte', () => ({
   live: { activitiesVersion: 0, sync: null, importJob: null, status: 'idle', start: vi.fn(), stop: vi.fn() },
 }));
