@@ -75,7 +75,7 @@ export class BridgeSocket {
 
   constructor(url: string, options: BridgeSocketOptions = {}) {
     this.#url = url;
-    this.#open = options.open ?? ((u) => new WebSocket(u));
+    this.#open = options.open ?? ((u) => new WebSocket(u) as unknown as SocketLike);
     this.#o = {
       pingIntervalMs: options.pingIntervalMs ?? 5_000,
       reconnectDelayMinMs: options.reconnectDelayMinMs ?? 1_000,
