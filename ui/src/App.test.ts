@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
+import { SCREEN_LOADERS } from './lib/screens/loaders';
 import { session } from './lib/state/session.svelte';
 import { USER, apiError, json, stubFetch } from './test/http';
 
-// No SockJS in unit tests: live updates are a no-op here (the wrapper has its own tests).
+// No bridge socket in unit tests: live updates are a no-op here (the wrapper has its own tests).
 vi.mock('./lib/state/live.svelte', () => ({
   live: { activitiesVersion: 0, sync: null, importJob: null, status: 'idle', start: vi.fn(), stop: vi.fn() },
 }));
@@ -13,6 +14,12 @@ vi.mock('./lib/state/live.svelte', () => ({
 const dashboard = () => screen.findByRole('heading', { name: 'Dashboard', level: 1 });
 
 const unauthorized = () => apiError(401, 'unauthenticated', 'Sign in first');
+
+// Each screen is a lazily loaded chunk; loading them once here keeps a first transform of a screen's module out of
+// the timeouts of the tests below (in the browser, the chunk is fetched while the session is checked).
+beforeAll(async () => {
+  await Promise.all(Object.values(SCREEN_LOADERS).map((load) => load()));
+}, 120_000);
 
 beforeEach(() => {
   session.user = null;

@@ -60,7 +60,9 @@ export const NAV: { path: string; label: string; view: View }[] = [
   { path: '/settings', label: 'Settings', view: 'settings' },
 ];
 
-function signedInRoute(path: string): Route {
+/** The screen a path shows to a signed-in athlete. */
+export function signedInRoute(rawPath: string): Route {
+  const path = normalizePath(rawPath);
   const screen = SCREENS[path];
   if (screen) return { view: screen };
   const activity = /^\/activities\/([^/]+)$/.exec(path);

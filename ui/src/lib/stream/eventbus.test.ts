@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { BridgeHandler } from '@vertx/eventbus-bridge-client.js';
+import type { BridgeHandler } from './bridge-socket';
 import { LiveBus, UserChannels, addresses, type BridgeClient, type BusStatus } from './eventbus';
 
 /** Behaves like the official client: handlers are forgotten on every new socket. */

@@ -1,11 +1,11 @@
 /**
- * Live updates over the Vert.x SockJS event-bus bridge at /eventbus, with the official
- * `@vertx/eventbus-bridge-client.js`. The client reconnects by itself (enableReconnect) but
+ * Live updates over the Vert.x event-bus bridge at /eventbus, through its raw WebSocket with our
+ * small client (bridge-socket.ts). The client reconnects by itself (enableReconnect) but
  * forgets its handlers on every new socket, so this wrapper keeps the subscriptions and
  * registers them again each time the socket opens. The bridge is outbound only and lets a
  * browser register only its own user's addresses.
  */
-import type { BridgeHandler } from '@vertx/eventbus-bridge-client.js';
+import { BridgeSocket, websocketUrl, type BridgeHandler } from './bridge-socket';
 import type { SyncProgress } from '../api/strava';
 import type { ImportJob } from '../api/imports';
 import type { ToolDoneFrame, ToolFrame } from '../api/ai';
@@ -27,11 +27,9 @@ export type BridgeFactory = (url: string) => Promise<BridgeClient>;
 
 const OPEN = 1;
 
-/** Loads SockJS and the bridge client only when live updates start (they are not needed to paint). */
-export const loadBridge: BridgeFactory = async (url) => {
-  const { default: EventBus } = await import('@vertx/eventbus-bridge-client.js');
-  return new EventBus(url, { vertxbus_reconnect_delay_max: 10_000 });
-};
+/** Opens the bridge's WebSocket on this page's origin. */
+export const loadBridge: BridgeFactory = async (url) =>
+  new BridgeSocket(websocketUrl(url, window.location), { reconnectDelayMaxMs: 10_000 });
 
 export type BusStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -153,8 +151,8 @@ export class LiveBus {
       try {
         client.close();
       } catch {
-        // The server closes a signed-out session's sockets, sometimes before we get here. The client library then
-        // holds no socket while it waits to reconnect, and its close() throws after cancelling that reconnect.
+        // The server closes a signed-out session's sockets, sometimes before we get here; a client that then
+        // holds no socket must not turn sign-out into an error.
       }
     }
     this.#setStatus('closed');

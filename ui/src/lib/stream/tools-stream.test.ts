@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BridgeHandler } from '@vertx/eventbus-bridge-client.js';
+import type { BridgeHandler } from './bridge-socket';
 import { AnswerStream } from '../state/answer.svelte';
 import { toolSupport } from '../state/toolSupport.svelte';
 import { followAnswer, streamEvents, type SseEvent } from './sse';
