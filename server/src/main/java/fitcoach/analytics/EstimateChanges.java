@@ -77,7 +77,7 @@ final class EstimateChanges {
         // Shown in whole bpm or W: a move that rounds to the same number is kept, not announced.
         if (before != null && Math.round(before.value()) != Math.round(e.value())) {
           changes.add(new EstimateRepository.Change(kind, before.value(), e.value(), e.basis(), e.evidence(),
-              cause(before.evidence(), e.evidence()), loadsChanged));
+              e.value() > before.value() ? cause(before.evidence(), e.evidence()) : null, loadsChanged));
         }
       });
       List<String> forget = last.keySet().stream().filter(k -> !current.containsKey(k)).toList();
@@ -96,7 +96,10 @@ final class EstimateChanges {
     return repository.dismiss(userId, ids);
   }
 
-  /** The activity that joined the evidence (the latest, if two did); none when the evidence only lost one. */
+  /**
+   * The activity that joined the evidence and raised the estimate (the latest, if two did). A lower estimate has no
+   * such cause: one that held it up was deleted or changed, and the one that took its place had been there all along.
+   */
   private static UUID cause(JsonArray before, JsonArray after) {
     Set<String> known = new HashSet<>();
     before.forEach(o -> known.add(((JsonObject) o).getString("activityId")));

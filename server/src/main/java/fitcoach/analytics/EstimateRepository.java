@@ -112,7 +112,7 @@ final class EstimateRepository {
   }
 
   Future<Integer> dismiss(UUID userId, UUID[] ids) {
-    return pool.preparedQuery(DISMISS).execute(Tuple.of(userId, ids)).map(rows -> rows.rowCount());
+    return pool.preparedQuery(DISMISS).execute(Tuple.wrap(new Object[] {userId, ids})).map(rows -> rows.rowCount());
   }
 
   private static JsonArray evidence(Object value) {
