@@ -46,7 +46,7 @@ describe('Reports without an AI provider', () => {
     expect(screen.queryByRole('button', { name: /Generate/ })).toBeNull();
     expect(screen.getByTestId('report-form-after').textContent).toBe('−9');
     expect(screen.getByTestId('report-form-morning').textContent).toBe('−4');
-  });
+  }, 20_000); // the file's first render compiles the screen: slow on a loaded machine
 
   it("opens a past week with no report: its numbers, labelled by day, and no prompt to generate", async () => {
     stubFetch({

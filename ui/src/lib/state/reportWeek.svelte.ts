@@ -12,7 +12,7 @@ export function mondayOf(date: string): string {
   return new Date(day - weekday * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** The Monday {@code weeks} weeks after (negative: before) a Monday. */
+/** The Monday `weeks` weeks after (negative: before) a Monday. */
 export function addWeeks(monday: string, weeks: number): string {
   const [y, m, d] = monday.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d) + weeks * 7 * DAY_MS).toISOString().slice(0, 10);
