@@ -30,6 +30,7 @@ describe('Dashboard during a long first sync', () => {
       'GET /api/activities?limit=5&sort=date_desc': () => json(200, { items: [], total: statsCalls * 200, limit: 5, offset: 0, nextCursor: null }),
       'GET /api/ai/recommendation': () => json(200, { rules: RULES, ai: null }),
       'GET /api/settings/thresholds/suggestions': () => json(200, { suggestions: [] }),
+      'GET /api/load/estimate-changes': () => json(200, { changes: [] }),
       'GET /api/ai/coverage': () => json(200, { activities: 0, coachActivities: 0, fileAndExport: 0, stravaApi: 0, keptOut: 0, stravaApiAllowed: false, muchLess: false }),
       'GET /api/load/pmc': () => {
         pmcCalls++;

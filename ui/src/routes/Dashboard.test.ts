@@ -61,6 +61,7 @@ function routes(extra: Record<string, (init: RequestInit) => Response | Promise<
     'GET /api/activities?limit=5&sort=date_desc': () => json(200, { items: [RUN], total: 1, limit: 5, offset: 0, nextCursor: null }),
     'GET /api/ai/recommendation': () => json(200, { rules: RULES, ai: null }),
     'GET /api/settings/thresholds/suggestions': () => json(200, { suggestions: [] }),
+    'GET /api/load/estimate-changes': () => json(200, { changes: [] }),
     'GET /api/load/pmc': () => json(200, { from: '2026-08-27', to: '2026-11-24', today: '2026-11-24', warmingUp: false, days: [] }),
     'GET /api/strava/status': () =>
       json(200, { configured: true, connected: false, athleteId: null, athleteName: null, scopes: [], needsReauth: false, lastSyncAt: null, sync: null, rateLimit: null }),

@@ -18,9 +18,23 @@ const REPORT = {
   createdAt: '2026-11-22T20:00:00Z',
 };
 
+const WEEK = { weekStart: '2026-11-16', metrics: METRICS, firstWeek: '2026-01-05', thisWeek: '2026-11-23' };
+/** The engine's numbers and a provider set up, which every Reports screen asks for. */
+const NUMBERS = {
+  'GET /api/reports/week': () =>
+    json(200, {
+      ...WEEK,
+      weekStart: '2026-11-23',
+      metrics: { sessions: 1, distanceKm: 5, durationS: 1800, avgHr: null, load: 30, fitness: 44, fatigue: 40, form: 4, formMorning: 6, through: '2026-11-23' },
+    }),
+  'GET /api/reports/week?start=2026-W47': () => json(200, WEEK),
+  'GET /api/ai/settings': () =>
+    json(200, { provider: 'anthropic', model: null, fastModel: null, active: { provider: 'anthropic', model: 'claude-x', fastModel: 'claude-x' }, problem: null }),
+};
+
 describe('Reports', () => {
   it('lists the weeks with their numbers, linking to each report', async () => {
-    stubFetch({ 'GET /api/ai/weekly-reports': () => json(200, { reports: [REPORT] }) });
+    stubFetch({ ...NUMBERS, 'GET /api/ai/weekly-reports': () => json(200, { reports: [REPORT] }) });
     render(Reports);
     const link = await screen.findByRole('link', { name: 'Week 47, 2026' });
     expect(link.getAttribute('href')).toBe('/reports/2026-W47');
@@ -31,7 +45,7 @@ describe('Reports', () => {
   });
 
   it('opens one week: its metrics, the notes as Markdown and Regenerate', async () => {
-    stubFetch({
+    stubFetch({ ...NUMBERS,
       'GET /api/ai/weekly-reports': () => json(200, { reports: [REPORT] }),
       'GET /api/ai/weekly-reports/2026-W47': () => json(200, REPORT),
     });
@@ -45,7 +59,7 @@ describe('Reports', () => {
 
   it('says when the numbers leave Strava-API activities out, by the coach data policy', async () => {
     const policy = { alwaysEligible: ['file'], allowStravaApi: false, stravaApiAcknowledgedAt: null, stravaRetention: 'keep' };
-    stubFetch({
+    stubFetch({ ...NUMBERS,
       'GET /api/ai/weekly-reports': () => json(200, { reports: [REPORT] }),
       'GET /api/ai/weekly-reports/2026-W47': () => json(200, REPORT),
       'GET /api/settings/data-policy': () => json(200, policy),
@@ -61,7 +75,7 @@ describe('Reports: what the coach saw', () => {
 
   it('says what a report was based on, marks it outdated and writes it again from the marker', async () => {
     const outdated = { ...REPORT, basis: BASIS, outdated: true, outdatedReasons: ['new_activities'] };
-    const fetchMock = stubFetch({
+    const fetchMock = stubFetch({ ...NUMBERS,
       'GET /api/ai/weekly-reports': () => json(200, { reports: [outdated] }),
       'GET /api/ai/weekly-reports/2026-W47': () => json(200, outdated),
       'POST /api/ai/weekly-report': () =>
@@ -86,7 +100,7 @@ describe('Reports: what the coach saw', () => {
   });
 
   it('marks outdated reports in the list', async () => {
-    stubFetch({ 'GET /api/ai/weekly-reports': () => json(200, { reports: [{ ...REPORT, basis: BASIS, outdated: true, outdatedReasons: ['policy_changed'] }] }) });
+    stubFetch({ ...NUMBERS, 'GET /api/ai/weekly-reports': () => json(200, { reports: [{ ...REPORT, basis: BASIS, outdated: true, outdatedReasons: ['policy_changed'] }] }) });
     render(Reports);
     const row = (await screen.findByRole('link', { name: 'Week 47, 2026' })).closest('tr')!;
     expect(within(row).getByText('outdated')).toBeTruthy();
@@ -98,7 +112,7 @@ describe('Reports: what the coach looked up', () => {
     const toolCalls = [
       { id: 'toolu_1', name: 'compare_periods', arguments: {}, summary: 'week 47 against week 46', ok: true, resultSummary: '2 periods', bytes: 900 },
     ];
-    stubFetch({
+    stubFetch({ ...NUMBERS,
       'GET /api/ai/weekly-reports': () => json(200, { reports: [REPORT] }),
       'GET /api/ai/weekly-reports/2026-W47': () => json(200, { ...REPORT, toolCalls }),
     });

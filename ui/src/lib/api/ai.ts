@@ -94,7 +94,10 @@ export interface WeekMetrics {
   load: number;
   fitness: number;
   fatigue: number;
+  /** Form after the last day's training (the dashboard's "after today's training"). */
   form: number;
+  /** Form on the morning of the last day, before its training (the dashboard's "this morning"); absent in older reports. */
+  formMorning?: number;
   through: string;
 }
 

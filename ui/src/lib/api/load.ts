@@ -25,3 +25,38 @@ export interface Pmc {
 export function getPmc(range: { from?: string; to?: string } = {}, options?: RequestOptions): Promise<Pmc> {
   return api.get<Pmc>(withQuery('/api/load/pmc', range), options);
 }
+
+/** One activity an estimate rests on (copied when the change was recorded). */
+export interface EstimateEvidence {
+  activityId: string;
+  date: string | null;
+  name: string | null;
+  sportType: string | null;
+  maxHr: number | null;
+}
+
+/** A change of an estimated threshold, recorded when the loads were recomputed. */
+export interface EstimateChange {
+  id: string;
+  kind: 'max_hr' | 'lthr' | 'resting_hr' | 'ftp';
+  oldValue: number;
+  newValue: number;
+  /** What the new estimate rests on: observed activities, the athlete's age, a value they entered, or the default. */
+  basis: 'observed' | 'age' | 'entered' | 'default';
+  evidence: EstimateEvidence[];
+  /** The activity that joined the evidence and moved the estimate, if one did. */
+  causeActivityId: string | null;
+  /** Stored loads of other activities that the recompute changed. */
+  loadsChanged: number;
+  changedAt: string;
+  dismissedAt: string | null;
+}
+
+/** Newest first. */
+export function getEstimateChanges(): Promise<{ changes: EstimateChange[] }> {
+  return api.get<{ changes: EstimateChange[] }>('/api/load/estimate-changes');
+}
+
+export function dismissEstimateChanges(ids: string[]): Promise<{ dismissed: number }> {
+  return api.post<{ dismissed: number }>('/api/load/estimate-changes/dismiss', { ids });
+}

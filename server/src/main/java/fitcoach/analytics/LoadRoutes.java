@@ -38,6 +38,28 @@ public final class LoadRoutes {
     router.get("/api/load/settings").handler(this::getSettings);
     router.put("/api/load/settings").handler(this::putSettings);
     router.post("/api/load/recompute").handler(this::recompute);
+    router.get("/api/load/estimate-changes").handler(ctx -> load.estimateChanges(AuthHandler.signedIn(ctx).userId())
+        .onSuccess(list -> Json.ok(ctx, Map.of("changes", list))).onFailure(ctx::fail));
+    router.post("/api/load/estimate-changes/dismiss").handler(this::dismissEstimateChanges);
+  }
+
+  /** {@code {ids: [uuid, ...]}} (at most 100): the changes the athlete has read on the dashboard. */
+  private void dismissEstimateChanges(RoutingContext ctx) {
+    JsonObject body = Json.body(ctx);
+    new JsonFields(body, "ids");
+    if (!(body.getValue("ids") instanceof io.vertx.core.json.JsonArray ids) || ids.isEmpty() || ids.size() > 100) {
+      throw ApiException.invalid("ids", "invalid_value", "'ids' must be a list of 1 to 100 change ids");
+    }
+    UUID[] parsed = new UUID[ids.size()];
+    for (int i = 0; i < ids.size(); i++) {
+      try {
+        parsed[i] = UUID.fromString(String.valueOf(ids.getValue(i)));
+      } catch (IllegalArgumentException e) {
+        throw ApiException.invalid("ids", "invalid_value", "'ids' must hold change ids (UUIDs)");
+      }
+    }
+    load.dismissEstimateChanges(AuthHandler.signedIn(ctx).userId(), parsed)
+        .onSuccess(n -> Json.ok(ctx, Map.of("dismissed", n))).onFailure(ctx::fail);
   }
 
   private void pmc(RoutingContext ctx) {

@@ -51,6 +51,7 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
   private final LoadRepository repository;
   private final ProfileRepository profiles;
   private final ThresholdSuggestions suggestions;
+  private final EstimateChanges estimates;
   private final Map<UUID, Future<?>> queues = new ConcurrentHashMap<>();
   private final Map<UUID, Snapshot> cache = new ConcurrentHashMap<>();
   private final Map<UUID, Waiting> waiting = new ConcurrentHashMap<>();
@@ -84,15 +85,17 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
   public record Recompute(int activities, int loadsChanged, int days, long millis) {
   }
 
-  LoadService(LoadRepository repository, ProfileRepository profiles, ThresholdSuggestions suggestions) {
+  LoadService(LoadRepository repository, ProfileRepository profiles, ThresholdSuggestions suggestions,
+              EstimateChanges estimates) {
     this.repository = repository;
     this.profiles = profiles;
     this.suggestions = suggestions;
+    this.estimates = estimates;
   }
 
   /** {@code suggestions} receives the max HR offers found while recomputing (an HR above the entered max HR). */
   public static LoadService create(io.vertx.sqlclient.Pool pool, ProfileRepository profiles, ThresholdSuggestions suggestions) {
-    return new LoadService(new LoadRepository(pool), profiles, suggestions);
+    return new LoadService(new LoadRepository(pool), profiles, suggestions, new EstimateChanges(new EstimateRepository(pool)));
   }
 
   /**
@@ -281,7 +284,8 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
         .compose(all -> {
           ProfileRepository.WithHistory withHistory = all.resultAt(0);
           AthleteProfile profile = withHistory.profile();
-          DatedThresholds thresholds = new DatedThresholds(withHistory.history(), facts(profile, all.resultAt(1)));
+          ProfileFacts facts = facts(profile, all.resultAt(1));
+          DatedThresholds thresholds = new DatedThresholds(withHistory.history(), facts);
           List<LoadInput> inputs = all.resultAt(2);
           PmcOptions options = all.resultAt(3);
           LocalDate today = today(profile);
@@ -294,7 +298,10 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
                 .compose(loaded -> OffLoop.run(() -> Pmc.compute(inWindow(loaded.<SortedMap<LocalDate, Double>>resultAt(0)),
                         today, inWindow(options)))
                     .compose(days -> repository.writeSeries(userId, days, recomputeFrom)
-                        .compose(v -> offerMaxHr(userId, inputs, withHistory.history())).map(v -> {
+                        .compose(v -> offerMaxHr(userId, inputs, withHistory.history()))
+                        .compose(v -> noteEstimates(userId, thresholds.on(today), facts, pastLoadsChanged(inputs, updates),
+                            inputs.isEmpty()))
+                        .map(v -> {
                           cache.put(userId, new Snapshot(new PmcSeries(days, today, loaded.resultAt(1), options), zone(profile)));
                           long ms = (System.nanoTime() - t0) / 1_000_000;
                           LOG.debug("Recomputed load for user {}: {} activities, {} loads changed, {} days from {} in {} ms",
@@ -335,6 +342,39 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
           LOG.warn("Offering a max HR suggestion for user {} (activity {}) failed: {}", userId, found.id(), err.getMessage());
           return false;
         }).mapEmpty();
+  }
+
+  /**
+   * Records each estimated threshold that moved (see {@link EstimateChanges}). A failure is logged; it never fails the
+   * recompute, whose loads are already stored.
+   */
+  private Future<Void> noteEstimates(UUID userId, Thresholds today, ProfileFacts facts, int loadsChanged,
+                                     boolean noActivities) {
+    if (noActivities) {
+      // Nothing was computed with the estimate: the first activities start from whatever it becomes then.
+      return Future.succeededFuture();
+    }
+    return estimates.recompute(userId, today, facts, loadsChanged).<Void>mapEmpty().otherwise(err -> {
+      LOG.warn("Recording estimate changes for user {} failed: {}", userId, err.getMessage());
+      return null;
+    });
+  }
+
+  /** Loads that were stored before and changed: new activities have no past load to change. */
+  private static int pastLoadsChanged(List<LoadInput> inputs, List<LoadRepository.LoadUpdate> updates) {
+    java.util.Set<UUID> stored = new java.util.HashSet<>();
+    inputs.stream().filter(in -> in.load() != null).forEach(in -> stored.add(in.id()));
+    return (int) updates.stream().filter(u -> stored.contains(u.id())).count();
+  }
+
+  /** The estimate changes recorded for the athlete, newest first. */
+  public Future<List<EstimateChangeView>> estimateChanges(UUID userId) {
+    return estimates.list(userId);
+  }
+
+  /** Hides the changes from the dashboard's notice (Settings still lists them); how many were dismissed. */
+  public Future<Integer> dismissEstimateChanges(UUID userId, UUID[] ids) {
+    return estimates.dismiss(userId, ids);
   }
 
   /** Only the stored loads that differ from what the engine computes now. */

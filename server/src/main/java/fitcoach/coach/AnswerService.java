@@ -1,6 +1,7 @@
 package fitcoach.coach;
 
 import fitcoach.analytics.CoachLoad;
+import fitcoach.analytics.PmcDayView;
 import fitcoach.app.ApiException;
 import fitcoach.app.Json;
 import fitcoach.llm.LlmMessage;
@@ -124,7 +125,36 @@ public final class AnswerService {
     }));
   }
 
-  /** The week's numbers, all from activity records and the training-load engine. */
+  /**
+   * The numbers of the week holding {@code anyDayOfWeek} with no AI involved: the same reads and the same
+   * {@link #metrics} as {@link #weeklyReport}, so the Reports screen shows them whether or not a provider is set up.
+   * Also the first week with history and this week, the bounds of the screen's week picker.
+   */
+  Future<WeekNumbersView> weekNumbers(UUID userId, LocalDate anyDayOfWeek) {
+    return Future.all(coach.series(userId), coach.policy(userId)).compose(pre -> {
+      LocalDate today = pre.<PmcSeries>resultAt(0).today();
+      boolean includeStravaApi = pre.<DataPolicy>resultAt(1).allowStravaApi();
+      LocalDate monday = weekStart(anyDayOfWeek == null ? today : anyDayOfWeek, today);
+      return Future.all(coach.coachLoad(userId, includeStravaApi),
+              coach.activities().activities(userId, monday, monday.plusDays(6), includeStravaApi))
+          .map(loaded -> {
+            CoachLoad load = loaded.resultAt(0);
+            return new WeekNumbersView(monday, metrics(loaded.resultAt(1), load, monday, today).getMap(),
+                load.series().firstActivity().map(AnswerService::monday).orElse(null), monday(today));
+          });
+    });
+  }
+
+  private static LocalDate monday(LocalDate day) {
+    return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+  }
+
+  /**
+   * The week's numbers, all from activity records and the training-load engine. Fitness, fatigue and form are rounded
+   * as the dashboard rounds them ({@link PmcDayView#round}), so one day shows one number on every screen: {@code form}
+   * is after the last day's training (the dashboard's "after today's training"), {@code formMorning} before it (the
+   * dashboard's "this morning").
+   */
   static JsonObject metrics(List<CoachActivity> week, CoachLoad load, LocalDate monday, LocalDate today) {
     LocalDate end = monday.plusDays(6).isAfter(today) ? today : monday.plusDays(6);
     WeekTotals totals = WeekTotals.of(week, load, end, 1).get(0);
@@ -136,9 +166,10 @@ public final class AnswerService {
         .put("avgHr", totals.avgHr() == null ? null : Formats.round(totals.avgHr(), 0))
         .put("load", Formats.round(totals.load(), 0))
         .put("through", end.toString())
-        .put("fitness", Formats.round(last.ctl(), 1))
-        .put("fatigue", Formats.round(last.atl(), 1))
-        .put("form", Formats.round(last.formAfter(), 1));
+        .put("fitness", PmcDayView.round(last.ctl()))
+        .put("fatigue", PmcDayView.round(last.atl()))
+        .put("form", PmcDayView.round(last.formAfter()))
+        .put("formMorning", PmcDayView.round(last.form()));
   }
 
   private static String metricsText(JsonObject m, List<CoachActivity> week, CoachLoad load) {

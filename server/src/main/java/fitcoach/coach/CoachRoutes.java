@@ -67,6 +67,14 @@ public final class CoachRoutes {
     router.get("/api/ai/weekly-reports/:week").handler(ctx -> answers.report(userId(ctx), week(ctx.pathParam("week")))
         .onSuccess(r -> Json.ok(ctx, r)).onFailure(ctx::fail));
 
+    // The week's numbers need no AI: the Reports screen shows them with or without a provider.
+    router.route("/api/reports/*").handler(requireUser);
+    router.get("/api/reports/week").handler(ctx -> {
+      String start = ctx.request().getParam("start");
+      answers.weekNumbers(userId(ctx), start == null || start.isBlank() ? null : week(start.strip(), "start"))
+          .onSuccess(n -> Json.ok(ctx, n)).onFailure(ctx::fail);
+    });
+
     router.post("/api/ai/activity-insight").handler(this::insight);
     router.get("/api/ai/activity-insight/:activityId").handler(this::cachedInsight);
 
@@ -234,23 +242,27 @@ public final class CoachRoutes {
 
   /** An ISO week ({@code 2026-W47}) or any date in the week ({@code 2026-11-18}), in the {@link DateWindow}. */
   static LocalDate week(String value) {
-    return DateWindow.require("week", parseWeek(value));
+    return week(value, "week");
   }
 
-  private static LocalDate parseWeek(String value) {
+  static LocalDate week(String value, String field) {
+    return DateWindow.require(field, parseWeek(value, field));
+  }
+
+  private static LocalDate parseWeek(String value, String field) {
     try {
       if (value.matches("\\d{4}-W\\d{2}")) {
         int year = Integer.parseInt(value.substring(0, 4));
         int week = Integer.parseInt(value.substring(6));
         LocalDate probe = LocalDate.of(year, 6, 1);
         if (week < 1 || week > probe.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
-          throw ApiException.invalid("week", "invalid_week", "No week " + week + " in " + year);
+          throw ApiException.invalid(field, "invalid_week", "No week " + week + " in " + year);
         }
         return probe.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week).with(java.time.DayOfWeek.MONDAY);
       }
       return LocalDate.parse(value);
     } catch (DateTimeParseException | NumberFormatException e) {
-      throw ApiException.invalid("week", "invalid_week", "Give the week as 2026-W47 or as a date in it, 2026-11-18");
+      throw ApiException.invalid(field, "invalid_week", "Give the week as 2026-W47 or as a date in it, 2026-11-18");
     }
   }
 

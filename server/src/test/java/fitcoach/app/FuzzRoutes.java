@@ -77,6 +77,9 @@ final class FuzzRoutes {
     r.add("PUT", "/api/load/settings", new JsonObject().put("ctlDays", 42).put("atlDays", 7).put("gain", "exponential")
         .put("seed", new JsonObject().put("date", "2026-01-01").put("ctl", 40).put("atl", 30)), Kind.JSON);
     r.add("POST", "/api/load/recompute", Kind.JSON);
+    r.add("GET", "/api/load/estimate-changes", Kind.JSON);
+    r.add("POST", "/api/load/estimate-changes/dismiss",
+        body("ids", new io.vertx.core.json.JsonArray().add("00000000-0000-0000-0000-000000000001")), Kind.JSON);
     r.add("GET", "/api/analytics/weekly", query("weeks", "12", "sport", "Run"), null, Kind.JSON);
     r.add("GET", "/api/analytics/sports", query("from", "2026-01-01", "to", today), null, Kind.JSON);
     r.add("GET", "/api/analysis/status", Kind.JSON);
@@ -135,6 +138,7 @@ final class FuzzRoutes {
     r.add("POST", "/api/ai/weekly-report", Map.of(), body("week", week), Kind.SSE);
     r.add("GET", "/api/ai/weekly-reports", Kind.JSON);
     r.add("GET", "/api/ai/weekly-reports/{week}", Kind.JSON);
+    r.add("GET", "/api/reports/week", query("start", week), null, Kind.JSON);
     r.add("POST", "/api/ai/activity-insight", Map.of(), body("activityId", "{activity}", "regenerate", false), Kind.SSE);
     r.add("GET", "/api/ai/activity-insight/{activity}", Kind.JSON);
     r.add("GET", "/api/ai/streams/{stream}", Map.of(), null, Kind.SSE);
