@@ -20,7 +20,7 @@ const RULES = {
 };
 
 describe('Dashboard focus while the coach answers', () => {
-  it('passes focus from Ask to Stop while the answer streams, and back when it ends, never to the body', async () => {
+  it('passes focus from Ask to Stop while the answer streams, and back when it ends, never to the body', { timeout: 20_000 }, async () => {
     const stream = openSse();
     stubFetch({
       'GET /api/activities/stats': () => json(200, STATS),
