@@ -147,8 +147,14 @@ function printSummary() {
 async function checkThemes(p, screen, viewport, failures, ready) {
   for (const theme of THEMES) {
     await p.emulateMedia({ colorScheme: theme });
-    // Canvas charts redraw on the theme change; let a frame pass before axe reads colours.
+    // Canvas charts redraw on the theme change, and buttons fade their colours: axe must read the settled colours,
+    // not a blend half-way between the themes.
     await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await p.waitForFunction(
+      () => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+      null,
+      { timeout: 10_000, polling: 50 },
+    );
     if (ready) await ready(p);
     const where = `${screen} / ${theme} / ${viewport.name}`;
     const failing = await axe(p, where);
