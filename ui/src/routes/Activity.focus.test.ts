@@ -21,7 +21,7 @@ const ACTIVITY = {
 };
 
 describe('Activity focus', () => {
-  it('the heading focused on opening (while loading) hands focus to the loaded activity’s heading', async () => {
+  it('the heading focused on opening (while loading) hands focus to the loaded activity’s heading', { timeout: 20_000 }, async () => {
     let arrive!: (r: Response) => void;
     stubFetch({
       'GET /api/activities/a1': () => new Promise<Response>((r) => (arrive = r)),

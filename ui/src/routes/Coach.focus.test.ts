@@ -26,7 +26,7 @@ function finish(stream: ReturnType<typeof openSse>) {
 }
 
 describe('Coach focus while an answer streams', () => {
-  it('keeps focus in the message box (read-only, not disabled) from Enter to the end of the answer', async () => {
+  it('keeps focus in the message box (read-only, not disabled) from Enter to the end of the answer', { timeout: 20_000 }, async () => {
     const stream = openSse();
     routes(stream);
     render(Coach, { sessionId: 's1' });
@@ -44,7 +44,7 @@ describe('Coach focus while an answer streams', () => {
     expect(document.activeElement).toBe(box);
   });
 
-  it('Send hands focus to Stop, and Stop to the message box when the answer ends', async () => {
+  it('Send hands focus to Stop, and Stop to the message box when the answer ends', { timeout: 20_000 }, async () => {
     const stream = openSse();
     routes(stream);
     render(Coach, { sessionId: 's1' });
