@@ -53,3 +53,43 @@ export async function focusIn(root: ParentNode, selector: string): Promise<void>
   await tick();
   root.querySelector<HTMLElement>(selector)?.focus();
 }
+
+/** Where focus goes when a `keepFocus` element vanishes: a function, or a selector looked up in the element's parent. */
+export type FocusNext = (() => HTMLElement | null | undefined) | string;
+
+/**
+ * Action for an element that can vanish while it has focus (a Send button replaced by Stop, a loading heading
+ * replaced by the real one): when it is removed while focused, focus passes to `next` once the DOM has settled,
+ * instead of dropping to the page body where a keyboard or screen-reader user loses their place.
+ */
+export function keepFocus(node: HTMLElement, next: FocusNext) {
+  let focused = false;
+  let pick = next;
+  // The parent is kept now: once removed, the node has none.
+  const parent = node.parentElement;
+  const onIn = () => (focused = true);
+  // Chromium fires focusout when a focused element is removed; only a focus that left a still-attached node counts.
+  const onOut = () =>
+    queueMicrotask(() => {
+      if (node.isConnected && document.activeElement !== node) focused = false;
+    });
+  node.addEventListener('focusin', onIn);
+  node.addEventListener('focusout', onOut);
+  if (document.activeElement === node) focused = true;
+  return {
+    update(n: FocusNext) {
+      pick = n;
+    },
+    destroy() {
+      node.removeEventListener('focusin', onIn);
+      node.removeEventListener('focusout', onOut);
+      if (!focused) return;
+      void tick().then(() => {
+        const active = document.activeElement;
+        if (active && active !== document.body && active.isConnected) return;
+        const target = typeof pick === 'string' ? parent?.querySelector<HTMLElement>(pick) : pick();
+        target?.focus();
+      });
+    },
+  };
+}
