@@ -29,7 +29,9 @@ const pageErrors = [];
 before(async () => {
   await mkdir(SHOTS, { recursive: true });
   tmp = await mkdtemp(join(tmpdir(), 'fitcoach-e2e-streams-'));
-  [brickFile, server] = await Promise.all([writeBrickFitFile(join(tmp, BRICK)), startServer()]);
+  // One after the other: two JVMs starting at once on a busy machine can starve the server's first connections.
+  brickFile = await writeBrickFitFile(join(tmp, BRICK));
+  server = await startServer();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -38,6 +38,16 @@ public final class LoadRoutes {
     router.get("/api/load/settings").handler(this::getSettings);
     router.put("/api/load/settings").handler(this::putSettings);
     router.post("/api/load/recompute").handler(this::recompute);
+    router.get("/api/activities/:id/leg-loads").handler(requireUser).handler(this::legLoads);
+  }
+
+  /** Each leg's load of a multisport activity, in order: the parts its load is the sum of. */
+  private void legLoads(RoutingContext ctx) {
+    UUID activityId = QueryParams.pathId(ctx, "id", "No such activity");
+    load.legLoads(AuthHandler.signedIn(ctx).userId(), activityId).onSuccess(legs -> Json.ok(ctx, Map.of("activityId", activityId,
+            "legs", legs.stream().map(l -> Map.of("load", l.load(), "method", l.method().name(),
+                "usesEstimatedThreshold", l.usesEstimatedThreshold())).toList())))
+        .onFailure(ctx::fail);
   }
 
   private void pmc(RoutingContext ctx) {

@@ -174,6 +174,27 @@ class ImportRoutesTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("A triathlon's leg loads are served in order, transitions included, and add up to the activity's load")
+  void legLoadsAddUpToTheActivitysLoad() throws Exception {
+    upload(Map.of("tri.fit", FitFiles.triathlon().write(Files.createTempFile("tri", ".fit"))));
+    awaitImportDone();
+    String id = client.get("/api/activities").jsonArray("items").getJsonObject(0).getString("id");
+    await(() -> client.get("/api/activities/" + id).json().getValue("load") != null);
+    double load = client.get("/api/activities/" + id).json().getDouble("load");
+
+    var legs = client.get("/api/activities/" + id + "/leg-loads").json().getJsonArray("legs");
+    assertThat(legs).hasSize(5);
+    double sum = 0;
+    for (int i = 0; i < legs.size(); i++) {
+      sum += legs.getJsonObject(i).getDouble("load");
+    }
+    assertThat(sum).isCloseTo(load, within(0.01));
+    assertThat(legs.getJsonObject(2).getDouble("load")).isPositive();
+    assertThat(legs.getJsonObject(2).getString("method")).isNotBlank();
+    assertThat(client.get("/api/activities/" + UUID.randomUUID() + "/leg-loads").status()).isEqualTo(404);
+  }
+
+  @Test
   @DisplayName("A brick's served streams give the run leg's cadence in steps per minute (twice the strides a device records) and the ride's in rpm")
   void brickCadenceIsServedPerLeg() throws Exception {
     FitFiles brick = FitFiles.activity().session(com.garmin.fit.Sport.CYCLING, 0, 600, 600, 5000.0)
