@@ -68,6 +68,8 @@ async function until(read, ok, what, timeoutMs = 15_000) {
 /** Moves the mouse to `fraction` of the way across a chart's plot area. */
 async function hover(title, fraction) {
   const over = page.locator(`figure[data-stream="${title}"] .u-over`);
+  // The charts sit below the fold: the mouse only reaches what is in the viewport.
+  await over.scrollIntoViewIfNeeded();
   const box = await over.boundingBox();
   await page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2);
 }
@@ -83,7 +85,7 @@ describe('Activity stream charts', { concurrency: false }, () => {
     await page.getByLabel('Confirm password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
-    const demo = await page.request.post(`${server.base}/api/demo`, { data: { years: 1 }, headers: { Origin: server.base } });
+    const demo = await page.request.post(`${server.base}/api/demo`, { data: { years: 1 }, headers: { Origin: server.base }, timeout: 180_000 });
     assert.equal(demo.status(), 201, await demo.text());
   });
 
