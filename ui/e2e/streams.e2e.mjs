@@ -74,6 +74,9 @@ async function hover(title, fraction) {
   await page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2);
 }
 
+/** The route-and-streams panel, for screenshots that keep the cursor (a full-page one resizes and loses the mouse). */
+const panel = () => page.locator('[aria-labelledby="streams-title"]');
+
 const at = (caption) => caption.split(' · ')[0];
 
 describe('Activity stream charts', { concurrency: false }, () => {
@@ -101,7 +104,7 @@ describe('Activity stream charts', { concurrency: false }, () => {
     const moved = await until(captions, (c) => Object.values(c).every((v) => !v.startsWith('avg')), 'every chart follows the mouse');
     const times = new Set(Object.values(moved).map(at));
     assert.equal(times.size, 1, `one moment on every chart: ${JSON.stringify(moved)}`);
-    await page.screenshot({ path: `${SHOTS}streams-ride-cursor.png`, fullPage: true });
+    await panel().screenshot({ path: `${SHOTS}streams-ride-cursor.png` });
 
     await page.getByRole('radio', { name: 'Distance' }).check({ force: true });
     await hover('Heart rate', 0.5);
@@ -118,7 +121,7 @@ describe('Activity stream charts', { concurrency: false }, () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import', exact: true }).click();
     await page.locator('input[type="file"]').setInputFiles(brickFile);
     const report = page.locator('[aria-labelledby="report-title"]');
-    await report.getByText(/Import finished/).waitFor({ timeout: 60_000 });
+    await report.getByText(/Import finished/).waitFor({ timeout: 180_000 });
     const list = await (await page.request.get(`${server.base}/api/activities?sport=multisport&limit=1`)).json();
     assert.equal(list.items.length, 1, 'the brick is one multisport activity');
     await page.goto(`${server.base}/activities/${list.items[0].id}`);
@@ -147,7 +150,7 @@ describe('Activity stream charts', { concurrency: false }, () => {
     await until(captions, (c) => /· 88 \/min$/.test(c['Cadence']), 'the ride leg’s cadence in rpm');
     const rideY = Number(await marker.getAttribute('cy'));
     assert.notEqual(rideY, runY, 'the route marker moved with the cursor');
-    await page.screenshot({ path: `${SHOTS}streams-brick.png`, fullPage: true });
+    await panel().screenshot({ path: `${SHOTS}streams-brick.png` });
 
     // The keyboard: the charts are a slider whose value reads out every chart at the cursor.
     await page.mouse.move(0, 0);
