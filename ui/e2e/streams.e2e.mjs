@@ -74,9 +74,6 @@ async function hover(title, fraction) {
   await page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2);
 }
 
-/** The route-and-streams panel, for screenshots that keep the cursor (a full-page one resizes and loses the mouse). */
-const panel = () => page.locator('[aria-labelledby="streams-title"]');
-
 const at = (caption) => caption.split(' · ')[0];
 
 describe('Activity stream charts', { concurrency: false }, () => {
@@ -104,7 +101,7 @@ describe('Activity stream charts', { concurrency: false }, () => {
     const moved = await until(captions, (c) => Object.values(c).every((v) => !v.startsWith('avg')), 'every chart follows the mouse');
     const times = new Set(Object.values(moved).map(at));
     assert.equal(times.size, 1, `one moment on every chart: ${JSON.stringify(moved)}`);
-    await panel().screenshot({ path: `${SHOTS}streams-ride-cursor.png` });
+    await page.screenshot({ path: `${SHOTS}streams-ride-cursor.png` });
 
     await page.getByRole('radio', { name: 'Distance' }).check({ force: true });
     await hover('Heart rate', 0.5);
@@ -128,6 +125,9 @@ describe('Activity stream charts', { concurrency: false }, () => {
 
     const strip = page.getByRole('list', { name: /Legs/ });
     await strip.waitFor();
+    // The legs table: each leg's load from the server's engine, transitions included.
+    const legLoads = page.getByRole('table', { name: /Legs of this/ }).locator('tbody tr td:last-child');
+    await until(() => legLoads.allInnerTexts(), (v) => v.length === 3 && v.every((t) => /^\d+$/.test(t)), 'each leg’s load');
     assert.deepEqual(await strip.getByRole('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('title').split(':')[0])), [
       'Ride',
       'Transition T1',
@@ -150,7 +150,7 @@ describe('Activity stream charts', { concurrency: false }, () => {
     await until(captions, (c) => /· 88 \/min$/.test(c['Cadence']), 'the ride leg’s cadence in rpm');
     const rideY = Number(await marker.getAttribute('cy'));
     assert.notEqual(rideY, runY, 'the route marker moved with the cursor');
-    await panel().screenshot({ path: `${SHOTS}streams-brick.png` });
+    await page.screenshot({ path: `${SHOTS}streams-brick.png` });
 
     // The keyboard: the charts are a slider whose value reads out every chart at the cursor.
     await page.mouse.move(0, 0);
