@@ -105,3 +105,10 @@ export async function writeFitFile(path, daysAgo = 2) {
   await p.stop();
   return path;
 }
+
+/** A multisport FIT file (a brick: ride, transition, run) with positions, heart rate, power and cadence. */
+export async function writeBrickFitFile(path, daysAgo = 3) {
+  const p = await runMain('fitcoach.testing.BrickFitFileMain', [path, String(daysAgo)], (lines) => lines.some((l) => l.includes(path)));
+  await p.stop();
+  return path;
+}

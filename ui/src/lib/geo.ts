@@ -38,6 +38,8 @@ export interface ProjectedRoute {
   end: [number, number];
   width: number;
   height: number;
+  /** Where a point falls in the same box (e.g. the marker of the charts' cursor). */
+  project: (p: LatLng) => [number, number];
 }
 
 /**
@@ -78,5 +80,5 @@ export function projectRoute(points: (LatLng | null)[], width = 600, maxHeight =
   ];
   const pts = thinned.map(xy);
   const d = pts.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x} ${y}`).join('');
-  return { d, start: pts[0], end: pts[pts.length - 1], width, height: Math.round(height) };
+  return { d, start: pts[0], end: pts[pts.length - 1], width, height: Math.round(height), project: xy };
 }

@@ -174,19 +174,24 @@ describe('Activity page', () => {
     expect(screen.getByText(/You chose this copy to lead its workout/)).toBeTruthy();
   });
 
-  it('shows the legs of a triathlon in a table, transitions named as such', async () => {
-    routes({ 'GET /api/activities/a1': () => json(200, TRIATHLON) });
+  it('shows the legs of a triathlon in a table with each leg’s load, transitions named as such', async () => {
+    const legLoad = (load: number) => ({ load, method: 'HRSS', usesEstimatedThreshold: false });
+    routes({
+      'GET /api/activities/a1': () => json(200, TRIATHLON),
+      'GET /api/activities/a1/leg-loads': () => json(200, { activityId: 'a1', legs: [16.2, 1.1, 52.4, 0.8, 30.3].map(legLoad) }),
+    });
     render(ActivityPage, { id: 'a1' });
     const table = await screen.findByRole('table', { name: /Legs of this triathlon/ });
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent?.trim());
-    expect(headers).toEqual(['Leg', 'Starts at', 'Time', 'Distance', 'Avg HR (bpm)', 'Avg power (W)']);
+    expect(headers).toEqual(['Leg', 'Starts at', 'Time', 'Distance', 'Avg HR (bpm)', 'Avg power (W)', 'Load']);
     const rows = within(table).getAllByRole('row').slice(1);
     // Transitions are named in words (the icon is decorative), so they do not rest on styling alone.
     ['Swim', 'Transition T1', 'Ride', 'Transition T2', 'Run'].forEach((name, i) =>
       expect(within(rows[i]).getByRole('rowheader', { name })).toBeTruthy(),
     );
-    expect(within(rows[0]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['0:00:00', '0:15:05', '750 m', '148', '—']);
-    expect(within(rows[2]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['0:16:40', '0:41:10', '20.0 km', '156', '212']);
+    await within(rows[2]).findByText('52');
+    expect(within(rows[0]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['0:00:00', '0:15:05', '750 m', '148', '—', '16']);
+    expect(within(rows[2]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['0:16:40', '0:41:10', '20.0 km', '156', '212', '52']);
     expect(rows[1].classList.contains('transition')).toBe(true);
     // The family is named, not a raw key, and one speed over swim, bike and run is not shown.
     expect(screen.getByText(/^Triathlon ·/)).toBeTruthy();

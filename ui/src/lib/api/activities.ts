@@ -147,8 +147,13 @@ export interface Streams {
   moving?: boolean[];
 }
 
+/** The unit of served cadence samples: the server doubles run and walk strides into steps; "per leg" for multisport. */
+export type CadenceUnit = 'steps/min' | 'rpm' | 'strokes/min' | 'per leg';
+
 export interface StreamSet {
   activityId: string;
+  /** Absent from older servers, whose run cadence was strides per minute. */
+  cadenceUnit?: CadenceUnit;
   streams: Streams;
 }
 

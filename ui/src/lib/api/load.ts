@@ -60,3 +60,15 @@ export function getEstimateChanges(): Promise<{ changes: EstimateChange[] }> {
 export function dismissEstimateChanges(ids: string[]): Promise<{ dismissed: number }> {
   return api.post<{ dismissed: number }>('/api/load/estimate-changes/dismiss', { ids });
 }
+
+/** One leg's share of a multisport activity's load, computed by the server's engine for the leg's own sport. */
+export interface LegLoad {
+  load: number;
+  method: string;
+  usesEstimatedThreshold: boolean;
+}
+
+/** GET /api/activities/:id/leg-loads: each leg's load, in the order of the activity's legs (empty without legs). */
+export function getLegLoads(id: string, options?: RequestOptions): Promise<{ activityId: string; legs: LegLoad[] }> {
+  return api.get(`/api/activities/${encodeURIComponent(id)}/leg-loads`, options);
+}

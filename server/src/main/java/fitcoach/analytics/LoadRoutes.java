@@ -41,6 +41,7 @@ public final class LoadRoutes {
     router.get("/api/load/estimate-changes").handler(ctx -> load.estimateChanges(AuthHandler.signedIn(ctx).userId())
         .onSuccess(list -> Json.ok(ctx, Map.of("changes", list))).onFailure(ctx::fail));
     router.post("/api/load/estimate-changes/dismiss").handler(this::dismissEstimateChanges);
+    router.get("/api/activities/:id/leg-loads").handler(requireUser).handler(this::legLoads);
   }
 
   /** {@code {ids: [uuid, ...]}} (at most 100): the changes the athlete has read on the dashboard. */
@@ -60,6 +61,15 @@ public final class LoadRoutes {
     }
     load.dismissEstimateChanges(AuthHandler.signedIn(ctx).userId(), parsed)
         .onSuccess(n -> Json.ok(ctx, Map.of("dismissed", n))).onFailure(ctx::fail);
+  }
+
+  /** Each leg's load of a multisport activity, in order: the parts its load is the sum of. */
+  private void legLoads(RoutingContext ctx) {
+    UUID activityId = QueryParams.pathId(ctx, "id", "No such activity");
+    load.legLoads(AuthHandler.signedIn(ctx).userId(), activityId).onSuccess(legs -> Json.ok(ctx, Map.of("activityId", activityId,
+            "legs", legs.stream().map(l -> Map.of("load", l.load(), "method", l.method().name(),
+                "usesEstimatedThreshold", l.usesEstimatedThreshold())).toList())))
+        .onFailure(ctx::fail);
   }
 
   private void pmc(RoutingContext ctx) {

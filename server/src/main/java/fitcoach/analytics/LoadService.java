@@ -401,15 +401,7 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
    */
   private static LoadResult[] loads(List<LoadInput> inputs, DatedThresholds dated) {
     LoadResult[] results = new LoadResult[inputs.size()];
-    List<HistorySample> samples = new ArrayList<>();
-    for (int i = 0; i < inputs.size(); i++) {
-      LoadInput in = inputs.get(i);
-      results[i] = ActivityLoad.compute(data(in), on(dated, in), OptionalDouble.empty());
-      samples.add(new HistorySample(family(in), results[i].load(), movingTime(in), results[i].method()));
-    }
-    Map<String, Double> rates = HistoryRates.medianPerHour(samples);
-    java.util.function.Function<String, OptionalDouble> rate = family -> rates.containsKey(family)
-        ? OptionalDouble.of(rates.get(family)) : OptionalDouble.empty();
+    java.util.function.Function<String, OptionalDouble> rate = historyRates(inputs, dated, results);
     for (int i = 0; i < inputs.size(); i++) {
       LoadInput in = inputs.get(i);
       // A multisport activity always takes the second pass: a leg with nothing measured (a swim) needs its family's rate.
@@ -421,6 +413,44 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
       }
     }
     return results;
+  }
+
+  /**
+   * The first pass of {@link #loads}: each activity's measured load into {@code results}, and from them the athlete's
+   * own median load per hour of each sport family, for activities (and legs) with nothing else to go on.
+   */
+  private static java.util.function.Function<String, OptionalDouble> historyRates(List<LoadInput> inputs,
+      DatedThresholds dated, LoadResult[] results) {
+    List<HistorySample> samples = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      LoadInput in = inputs.get(i);
+      results[i] = ActivityLoad.compute(data(in), on(dated, in), OptionalDouble.empty());
+      samples.add(new HistorySample(family(in), results[i].load(), movingTime(in), results[i].method()));
+    }
+    Map<String, Double> rates = HistoryRates.medianPerHour(samples);
+    return family -> rates.containsKey(family) ? OptionalDouble.of(rates.get(family)) : OptionalDouble.empty();
+  }
+
+  /**
+   * The load of each leg of one multisport activity, in order, as its stored load is their sum: the same thresholds
+   * and history rates as the recompute. Empty for an activity without legs; a failed future with 404 for an unknown or
+   * another account's activity. Memoised until the athlete's data changes.
+   */
+  public Future<List<LoadResult>> legLoads(UUID userId, UUID activityId) {
+    return series(userId).compose(snapshot -> snapshot.memo("legs:" + activityId, () -> Future.all(
+            profiles.findWithHistory(userId), repository.observedMaxHr(userId), repository.inputs(userId))
+        .compose(all -> OffLoop.run(() -> {
+          ProfileRepository.WithHistory withHistory = all.resultAt(0);
+          DatedThresholds dated = new DatedThresholds(withHistory.history(), facts(withHistory.profile(), all.resultAt(1)));
+          List<LoadInput> inputs = all.resultAt(2);
+          LoadInput target = inputs.stream().filter(in -> in.id().equals(activityId)).findFirst()
+              .orElseThrow(() -> fitcoach.app.ApiException.notFound("No such activity"));
+          if (target.legs().isEmpty()) {
+            return List.<LoadResult>of();
+          }
+          var rate = historyRates(inputs, dated, new LoadResult[inputs.size()]);
+          return ActivityLoad.legLoads(data(target), on(dated, target), rate);
+        }))));
   }
 
   /** The thresholds in force on the activity's local date (today's for one without a date). */

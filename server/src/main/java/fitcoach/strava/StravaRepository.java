@@ -93,6 +93,9 @@ final class StravaRepository {
 
   private static final String STRAVA_ID = """
       SELECT external_id FROM activities WHERE user_id = $1 AND id = $2 AND source = 'strava'""";
+  /** What the served cadence's unit depends on: the sport and any multisport legs (own activities only). */
+  private static final String SPORT = """
+      SELECT sport_type, legs FROM activities WHERE user_id = $1 AND id = $2""";
   /** The athlete's own activity's streams only: an id from another account finds nothing. */
   private static final String STREAMS = """
       SELECT s.data FROM activity_streams s JOIN activities a ON a.id = s.activity_id
@@ -299,6 +302,23 @@ final class StravaRepository {
   Future<Optional<Long>> stravaId(UUID userId, UUID activityId) {
     return pool.preparedQuery(STRAVA_ID).execute(Tuple.of(userId, activityId)).map(rows -> rows.size() == 0
         ? Optional.empty() : Optional.of(Long.parseLong(rows.iterator().next().getString("external_id"))));
+  }
+
+  /** An activity's sport type and legs, for its streams' cadence unit; empty for an unknown or another account's id. */
+  Future<Optional<ActivitySport>> sport(UUID userId, UUID activityId) {
+    return pool.preparedQuery(SPORT).execute(Tuple.of(userId, activityId)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      var row = rows.iterator().next();
+      Object legs = row.getValue("legs");
+      return Optional.of(new ActivitySport(row.getString("sport_type"),
+          fitcoach.activities.ActivityLeg.listFromJson(legs instanceof io.vertx.core.json.JsonArray a ? a : null)));
+    });
+  }
+
+  /** An activity's sport type and its legs (empty for one sport throughout). */
+  record ActivitySport(String sportType, java.util.List<fitcoach.activities.ActivityLeg> legs) {
   }
 
   /** Stored streams as gzip-compressed JSON ({@code {"heartrate": [...], ...}}). */

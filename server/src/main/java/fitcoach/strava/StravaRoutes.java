@@ -107,7 +107,8 @@ public final class StravaRoutes {
         fitcoach.activities.StreamSampler.MIN_POINTS, fitcoach.activities.StreamSampler.MAX_POINTS);
     strava.streams(userId(ctx), activityId, maxPoints)
         .onSuccess(s -> Json.sendEncoded(ctx, 200, io.vertx.core.buffer.Buffer.buffer("{\"activityId\":\"" + activityId
-            + "\",\"points\":" + s.points() + ",\"storedPoints\":" + s.storedPoints() + ",\"streams\":" + s.json() + "}")))
+            + "\",\"points\":" + s.points() + ",\"storedPoints\":" + s.storedPoints() + ",\"cadenceUnit\":\"" + s.cadenceUnit()
+            + "\",\"streams\":" + s.json() + "}")))
         .onFailure(ctx::fail);
   }
 

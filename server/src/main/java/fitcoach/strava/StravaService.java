@@ -256,7 +256,20 @@ public final class StravaService {
    * The activity's streams, fetched from Strava on first request (with its detail: calories, description) and kept,
    * so the activity page costs the rate budget once. Refused with 429 while the budget is exhausted.
    */
-  Future<fitcoach.activities.StreamSampler.Sampled> streams(UUID userId, UUID activityId, int maxPoints) {
+  Future<ServedStreams> streams(UUID userId, UUID activityId, int maxPoints) {
+    return repository.sport(userId, activityId).compose(sport -> {
+      StravaRepository.ActivitySport s = sport.orElse(new StravaRepository.ActivitySport(null, List.of()));
+      return sampled(userId, activityId, maxPoints).compose(sampled -> vertx.executeBlocking(() -> new ServedStreams(
+          fitcoach.activities.StepCadence.toSteps(sampled.json(), s.sportType(), s.legs()), sampled.points(),
+          sampled.storedPoints(), fitcoach.activities.StepCadence.unit(s.sportType(), s.legs())), false));
+    });
+  }
+
+  /** Streams as served: cadence in {@code cadenceUnit} (steps per minute on foot, see StepCadence). */
+  record ServedStreams(String json, int points, int storedPoints, String cadenceUnit) {
+  }
+
+  private Future<fitcoach.activities.StreamSampler.Sampled> sampled(UUID userId, UUID activityId, int maxPoints) {
     return repository.streams(userId, activityId).compose(stored -> {
       if (stored.isPresent()) {
         // Reading the stored streams is gunzip and parsing, megabytes for a long activity: never on the event loop.

@@ -174,6 +174,62 @@ class ImportRoutesTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("A triathlon's leg loads are served in order, transitions included, and add up to the activity's load")
+  void legLoadsAddUpToTheActivitysLoad() throws Exception {
+    upload(Map.of("tri.fit", FitFiles.triathlon().write(Files.createTempFile("tri", ".fit"))));
+    awaitImportDone();
+    String id = client.get("/api/activities").jsonArray("items").getJsonObject(0).getString("id");
+    await(() -> client.get("/api/activities/" + id).json().getValue("load") != null);
+    double load = client.get("/api/activities/" + id).json().getDouble("load");
+
+    var legs = client.get("/api/activities/" + id + "/leg-loads").json().getJsonArray("legs");
+    assertThat(legs).hasSize(5);
+    double sum = 0;
+    for (int i = 0; i < legs.size(); i++) {
+      sum += legs.getJsonObject(i).getDouble("load");
+    }
+    assertThat(sum).isCloseTo(load, within(0.01));
+    assertThat(legs.getJsonObject(2).getDouble("load")).isPositive();
+    assertThat(legs.getJsonObject(2).getString("method")).isNotBlank();
+    assertThat(client.get("/api/activities/" + UUID.randomUUID() + "/leg-loads").status()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("A brick's served streams give the run leg's cadence in steps per minute (twice the strides a device records) and the ride's in rpm")
+  void brickCadenceIsServedPerLeg() throws Exception {
+    FitFiles brick = FitFiles.activity().session(com.garmin.fit.Sport.CYCLING, 0, 600, 600, 5000.0)
+        .session(com.garmin.fit.Sport.RUNNING, 600, 600, 600, 1800.0);
+    for (int t = 0; t <= 1200; t++) {
+      short cadence = (short) (t < 600 ? 90 : 85);
+      brick.record(t, r -> r.setCadence(cadence));
+    }
+    upload(Map.of("brick.fit", brick.write(Files.createTempFile("brick", ".fit"))));
+    awaitImportDone();
+    String id = client.get("/api/activities").jsonArray("items").getJsonObject(0).getString("id");
+    JsonObject served = client.get("/api/activities/" + id + "/streams").json();
+    assertThat(served.getString("cadenceUnit")).isEqualTo("per leg");
+    var time = served.getJsonObject("streams").getJsonArray("time");
+    var cadence = served.getJsonObject("streams").getJsonArray("cadence");
+    assertThat(cadence.getDouble(time.getList().indexOf(300))).isEqualTo(90.0);
+    assertThat(cadence.getDouble(time.getList().indexOf(900))).isEqualTo(170.0);
+  }
+
+  @Test
+  @DisplayName("A run's served cadence is in steps per minute however the streams are sampled")
+  void sampledRunCadenceIsInSteps() throws Exception {
+    FitFiles run = FitFiles.activity().session(com.garmin.fit.Sport.RUNNING, 0, 600, 600, 1800.0);
+    for (int t = 0; t <= 600; t++) {
+      run.record(t, r -> r.setCadence((short) 86));
+    }
+    upload(Map.of("run.fit", run.write(Files.createTempFile("run", ".fit"))));
+    awaitImportDone();
+    String runId = client.get("/api/activities?sport=run").jsonArray("items").getJsonObject(0).getString("id");
+    JsonObject runStreams = client.get("/api/activities/" + runId + "/streams?maxPoints=50").json();
+    assertThat(runStreams.getString("cadenceUnit")).isEqualTo("steps/min");
+    assertThat(runStreams.getJsonObject("streams").getJsonArray("cadence").getList()).hasSize(50).allMatch(v -> ((Number) v).doubleValue() == 172.0);
+  }
+
+  @Test
   @DisplayName("A file without positions takes the athlete's time zone; a GPX track takes the zone where it starts")
   void timeZones() throws Exception {
     client.put("/api/settings/profile", new JsonObject().put("timeZone", "America/Denver"));
