@@ -1,11 +1,10 @@
 import uPlot from 'uplot';
 import { cssVar } from '../state/theme.svelte';
-import { formatNumber, formatShortDate, isoDate } from '../format';
+import { formatNumber } from '../format';
+import { dateAxisValues, daysAfter, localSeconds } from './timeAxis';
 
-
-export function weekSeconds(date: string): number {
-  return new Date(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)).getTime() / 1000;
-}
+/** A week's Monday at local midnight. */
+export const weekSeconds = localSeconds;
 
 /** One weekly series: bars (totals) or a line (averages). */
 export function weeklyOptions(opts: {
@@ -25,7 +24,9 @@ export function weeklyOptions(opts: {
       padding: [8, 8, 0, 0],
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true }, y: { range: (_u, min, max) => [opts.kind === 'bars' ? 0 : Math.max(0, min - 5), Math.max(max * 1.1, 1)] } },
+      // A bar is drawn right of its Monday (align 1) and fills the week: without a week's room after the last
+      // Monday, the current week's bar fell outside the plot and was clipped away.
+      scales: { x: { time: true, range: (_u, min, max) => [min, daysAfter(max, 7)] }, y: { range: (_u, min, max) => [opts.kind === 'bars' ? 0 : Math.max(0, min - 5), Math.max(max * 1.1, 1)] } },
       series: [
         {},
         opts.kind === 'bars'
@@ -39,7 +40,7 @@ export function weeklyOptions(opts: {
           ticks: { show: false },
           font: '11px system-ui, sans-serif',
           space: 70,
-          values: (_u, splits) => splits.map((s) => formatShortDate(isoDate(new Date(s * 1000)))),
+          values: dateAxisValues(),
         },
         {
           stroke: text,
