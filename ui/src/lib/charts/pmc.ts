@@ -1,13 +1,14 @@
 import uPlot from 'uplot';
-import type { PmcDay } from '../api/load';
+import type { PmcDay, PmcWeek } from '../api/load';
 import { cssVar } from '../state/theme.svelte';
-import { formatShortDate, isoDate } from '../format';
+import { dateAxisValues, daysAfter, localSeconds } from './timeAxis';
 
 /**
  * Columns for uPlot: x in seconds at the browser's local midnight of each date (so uPlot's local
  * time axis shows the dates as they are, without a costly time-zone conversion), then load, CTL, ATL, TSB.
+ * With weeks (long ranges), each day's load is its week's total from the server, drawn as one bar per week.
  */
-export function pmcColumns(days: PmcDay[]): uPlot.AlignedData {
+export function pmcColumns(days: PmcDay[], weeks?: PmcWeek[] | null): uPlot.AlignedData {
   const n = days.length;
   const x = new Array<number>(n);
   const load = new Array<number | null>(n);
@@ -16,13 +17,46 @@ export function pmcColumns(days: PmcDay[]): uPlot.AlignedData {
   const tsb = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const d = days[i];
-    x[i] = new Date(+d.date.slice(0, 4), +d.date.slice(5, 7) - 1, +d.date.slice(8, 10)).getTime() / 1000;
+    x[i] = localSeconds(d.date);
     load[i] = d.load > 0 ? d.load : null;
     ctl[i] = d.ctl;
     atl[i] = d.atl;
     tsb[i] = d.tsb;
   }
+  if (weeks) weekLoads(days, weeks, load);
   return [x, load, ctl, atl, tsb];
+}
+
+/** Each day gets its week's load: the server's weeks cover the days in order, `days` of them each. */
+function weekLoads(days: PmcDay[], weeks: PmcWeek[], load: (number | null)[]): void {
+  let i = 0;
+  for (const w of weeks) {
+    for (let k = 0; k < w.days && i < days.length; k++, i++) load[i] = w.load > 0 ? w.load : null;
+  }
+  for (; i < load.length; i++) load[i] = null;
+}
+
+/** One filled bar per week, Monday to Sunday, with a small gap; clamped to the plot at the chart's ends. */
+function weekBars(weeks: PmcWeek[]): uPlot.Series.PathBuilder {
+  return (u) => {
+    const path = new Path2D();
+    const base = Math.round(u.valToPos(0, 'load', true));
+    const left = u.bbox.left;
+    const right = u.bbox.left + u.bbox.width;
+    for (const w of weeks) {
+      if (w.load <= 0) continue;
+      const start = localSeconds(w.weekStart);
+      let x0 = u.valToPos(start, 'x', true);
+      let x1 = u.valToPos(daysAfter(start, 7), 'x', true);
+      const gap = Math.min(2 * devicePixelRatio, (x1 - x0) * 0.2);
+      x0 = Math.max(left, x0 + gap / 2);
+      x1 = Math.min(right, x1 - gap / 2);
+      if (x1 <= x0) continue;
+      const top = Math.round(u.valToPos(w.load, 'load', true));
+      path.rect(x0, top, Math.max(1, x1 - x0), base - top);
+    }
+    return { stroke: path, fill: path, clip: null, band: null, gaps: null, flags: 0 } as unknown as uPlot.Series.Paths;
+  };
 }
 
 
@@ -46,7 +80,14 @@ const sticks: uPlot.Series.PathBuilder = (u, seriesIdx, idx0, idx1) => {
 };
 
 /** The PMC: daily load as bars on its own right-hand scale, CTL, ATL and TSB as lines. */
-export function pmcOptions(opts: { dayCount: number; onCursor: (idx: number | null) => void }): (width: number) => uPlot.Options {
+export function pmcOptions(opts: {
+  dayCount: number;
+  /** Long ranges: one load bar per week. */
+  weeks?: PmcWeek[] | null;
+  onCursor: (idx: number | null) => void;
+  /** After a drag-select or a reset: whether the x scale shows less than all the days. */
+  onZoom?: (zoomed: boolean, min: number, max: number) => void;
+}): (width: number) => uPlot.Options {
   return (width) => {
     const text = cssVar('--muted', '#666');
     const grid = cssVar('--grid', 'rgba(0,0,0,.08)');
@@ -67,11 +108,21 @@ export function pmcOptions(opts: { dayCount: number; onCursor: (idx: number | nu
       height: 300,
       padding: [8, 4, 0, 0],
       legend: { show: false },
-      cursor: { drag: { x: false, y: false }, points: { size: 7 } },
-      scales: { x: { time: true }, load: { range: (_u, _min, max) => [0, Math.max(100, max) * 2.2] } },
+      // Drag across the chart to zoom to those dates; a double click (or the Reset button) shows all again.
+      cursor: { drag: { x: true, y: false, setScale: true }, points: { size: 7 } },
+      scales: { x: { time: true, range: (u, min, max) => xRange(u, min, max, opts.weeks) }, load: { range: (_u, _min, max) => [0, Math.max(100, max) * 2.2] } },
       series: [
         {},
-        pxPerDay > 3
+        opts.weeks
+          ? {
+              label: 'Weekly load',
+              scale: 'load',
+              stroke: loadColor,
+              fill: loadColor,
+              paths: weekBars(opts.weeks),
+              points: { show: false },
+            }
+          : pxPerDay > 3
           ? {
               label: 'Daily load',
               scale: 'load',
@@ -96,15 +147,22 @@ export function pmcOptions(opts: { dayCount: number; onCursor: (idx: number | nu
         {
           ...axis('x', 2),
           size: 30,
-          // Room for a short date ("12 Oct") and a gap: a phone still gets a label per month.
+          // Room for a short date ("12 Oct") and a gap; over years the labels become months, then years.
           space: 55,
-          values: (_u, splits) => splits.map((s) => formatShortDate(isoDate(new Date(s * 1000)))),
+          values: dateAxisValues(),
         },
         axis('y', 3),
         axis('load', 1),
       ],
       hooks: {
         setCursor: [(u) => opts.onCursor(u.cursor.idx ?? null)],
+        setScale: [
+          (u, key) => {
+            if (key === 'x') opts.onZoom?.(isZoomed(u), u.scales.x.min ?? 0, u.scales.x.max ?? 0);
+          },
+        ],
+        // The tick labels as drawn, for tests that check they never overlap (the canvas has no text to read).
+        draw: [(u) => (u.root.dataset.xTicks = JSON.stringify(tickPositions(u)))],
         // The zero line of form: above it fresh, below it tired.
         drawAxes: [
           (u) => {
@@ -125,4 +183,35 @@ export function pmcOptions(opts: { dayCount: number; onCursor: (idx: number | nu
       },
     };
   };
+}
+
+/**
+ * All days, plus the rest of the current week when bars are weekly (its bar is drawn to the week's end).
+ * A zoomed range (a drag-select inside the data) is kept as it is.
+ */
+function xRange(u: uPlot, min: number, max: number, weeks: PmcWeek[] | null | undefined): uPlot.Range.MinMax {
+  const xs = u.data?.[0];
+  if (!xs || xs.length === 0) return [min, max];
+  const first = xs[0];
+  const last = xs[xs.length - 1];
+  if (min > first || max < last) return [min, max];
+  // Idempotent: uPlot may pass an already widened range back in.
+  if (weeks && weeks.length > 0) return [first, Math.max(last, daysAfter(localSeconds(weeks[weeks.length - 1].weekStart), 7))];
+  // Daily bars are centred on their day: half a day of room at each end keeps the first and last whole.
+  return [first - 43200, last + 43200];
+}
+
+/** Whether the x scale shows less than all the days (after a drag-select or a keyboard zoom). */
+export function isZoomed(u: uPlot): boolean {
+  const xs = u.data[0];
+  if (xs.length === 0) return false;
+  return (u.scales.x.min ?? xs[0]) > xs[0] + 1 || (u.scales.x.max ?? xs[xs.length - 1]) < xs[xs.length - 1] - 1;
+}
+
+/** The x axis labels and their centres in CSS pixels. */
+function tickPositions(u: uPlot): { text: string; x: number }[] {
+  const axis = u.axes[0] as uPlot.Axis & { _splits?: number[]; _values?: string[] };
+  const splits = axis._splits ?? [];
+  const values = axis._values ?? [];
+  return splits.map((s, i) => ({ text: String(values[i] ?? ''), x: Math.round(u.valToPos(s, 'x')) })).filter((t) => t.text !== '');
 }

@@ -1,10 +1,29 @@
 import uPlot from 'uplot';
 import { cssVar } from '../state/theme.svelte';
 import { formatNumber, formatShortDate, isoDate } from '../format';
+import { localSeconds } from './timeAxis';
 
+const WEEK_S = 7 * 86400;
+const HALF_WEEK_S = WEEK_S / 2;
 
-export function weekSeconds(date: string): number {
-  return new Date(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)).getTime() / 1000;
+/** A week's Monday at local midnight. */
+export const weekSeconds = localSeconds;
+
+/** Every k-th Monday, the last (current) week always among them; k from the spacing uPlot found room for. */
+export function mondayTicks(mondays: number[], incr: number): number[] {
+  const k = Math.max(1, Math.round(incr / WEEK_S));
+  return mondays.filter((_, i) => (mondays.length - 1 - i) % k === 0);
+}
+
+/** "12 Oct", with the year where it changes from the label before (and on the first, when not this year). */
+export function weekTickLabels(splits: number[], thisYear = new Date().getFullYear()): string[] {
+  let year = thisYear;
+  return splits.map((s, i) => {
+    const d = new Date(s * 1000);
+    const label = formatShortDate(isoDate(d), i === 0 ? thisYear : year);
+    year = d.getFullYear();
+    return label;
+  });
 }
 
 /** One weekly series: bars (totals) or a line (averages). */
@@ -25,11 +44,13 @@ export function weeklyOptions(opts: {
       padding: [8, 8, 0, 0],
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true }, y: { range: (_u, min, max) => [opts.kind === 'bars' ? 0 : Math.max(0, min - 5), Math.max(max * 1.1, 1)] } },
+      // Each bar is centred on its Monday, under that Monday's label, with half a week of room at both ends:
+      // the scale used to end at the last Monday, so the current week's bar (drawn right of it) was clipped away.
+      scales: { x: { time: true, range: (_u, min, max) => [min - HALF_WEEK_S, max + HALF_WEEK_S] }, y: { range: (_u, min, max) => [opts.kind === 'bars' ? 0 : Math.max(0, min - 5), Math.max(max * 1.1, 1)] } },
       series: [
         {},
         opts.kind === 'bars'
-          ? { stroke: color, fill: color + 'cc', paths: uPlot.paths.bars!({ size: [0.7, 40], align: 1 }), points: { show: false } }
+          ? { stroke: color, fill: color + 'cc', paths: uPlot.paths.bars!({ size: [0.7, 40], align: 0 }), points: { show: false } }
           : { stroke: color, width: 2, points: { show: opts.weeks <= 26, size: 5, fill: color }, spanGaps: true },
       ],
       axes: [
@@ -39,7 +60,9 @@ export function weeklyOptions(opts: {
           ticks: { show: false },
           font: '11px system-ui, sans-serif',
           space: 70,
-          values: (_u, splits) => splits.map((s) => formatShortDate(isoDate(new Date(s * 1000)))),
+          // Labels on the weeks' Mondays (every k-th, counted back from the current week), never between them.
+          splits: (u, _axis, _min, _max, incr) => mondayTicks(u.data[0] as number[], incr),
+          values: (_u, splits) => weekTickLabels(splits),
         },
         {
           stroke: text,

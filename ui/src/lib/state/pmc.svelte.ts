@@ -10,10 +10,12 @@ export const RANGES: { value: PmcRange; label: string }[] = [
   { value: 'all', label: 'All' },
 ];
 
+const RANGE_KEY = 'fitcoach.pmcRange.';
+
 /**
  * The performance-management chart's data for the chosen range. Each range is fetched once
  * and kept; switching back is instant, and a slow answer for an old range never overwrites
- * the current one.
+ * the current one. The chosen range is remembered per user in this browser.
  */
 export class PmcState {
   range = $state<PmcRange>('90d');
@@ -25,19 +27,29 @@ export class PmcState {
   readonly #cache = new Map<PmcRange, Pmc>();
   #request = 0;
 
-  constructor(fetchPmc: typeof getPmc = getPmc) {
+  readonly #user: string | null;
+
+  /** `user`: whose remembered range to start from and to keep (none: not remembered). */
+  constructor(fetchPmc: typeof getPmc = getPmc, user: string | number | null = null) {
     this.#fetch = fetchPmc;
+    this.#user = user == null ? null : String(user);
+    const saved = this.#user ? read(RANGE_KEY + this.#user) : null;
+    if (RANGES.some((r) => r.value === saved)) this.range = saved as PmcRange;
   }
 
-  /** The query for a range; "all" starts at the first activity (or ten years back). */
-  static query(range: PmcRange, today: string | null, firstActivity: string | null): { from?: string; to?: string } {
+  /**
+   * The query for a range; "all" starts at the first activity (or ten years back). The long ranges ask for
+   * weekly load bars: a day is narrower than a pixel over a year.
+   */
+  static query(range: PmcRange, today: string | null, firstActivity: string | null): { from?: string; to?: string; by?: 'week' } {
     // The server's default is the last 90 days up to the athlete's today.
     if (range === '90d' || !today) return {};
-    if (range === '1y') return { from: daysBefore(today, 364), to: today };
-    return { from: firstActivity ?? daysBefore(today, 3649), to: today };
+    if (range === '1y') return { from: daysBefore(today, 364), to: today, by: 'week' };
+    return { from: firstActivity ?? daysBefore(today, 3649), to: today, by: 'week' };
   }
 
   async load(range: PmcRange, today: string | null, firstActivity: string | null, options: { force?: boolean } = {}): Promise<void> {
+    if (range !== this.range && this.#user) write(RANGE_KEY + this.#user, range);
     this.range = range;
     const cached = this.#cache.get(range);
     if (cached && !options.force) {
@@ -50,7 +62,8 @@ export class PmcState {
     this.error = null;
     try {
       const pmc = await this.#fetch(PmcState.query(range, today, firstActivity));
-      this.#cache.set(range, pmc);
+      // Without today a long range fell back to the server's 90 days: shown, but not kept as that range.
+      if (range === '90d' || today) this.#cache.set(range, pmc);
       if (request === this.#request) this.data = pmc;
     } catch (e) {
       if (request === this.#request) this.error = errorMessage(e);
@@ -62,5 +75,21 @@ export class PmcState {
   /** Forget cached ranges (activities changed). */
   invalidate(): void {
     this.#cache.clear();
+  }
+}
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Private mode or full storage: the range is kept for this visit only.
   }
 }

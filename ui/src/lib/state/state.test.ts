@@ -98,8 +98,8 @@ describe('PmcState', () => {
 
   it('builds the range queries', () => {
     expect(PmcState.query('90d', '2026-11-24', null)).toEqual({});
-    expect(PmcState.query('1y', '2026-11-24', null)).toEqual({ from: '2025-11-25', to: '2026-11-24' });
-    expect(PmcState.query('all', '2026-11-24', '2019-04-02')).toEqual({ from: '2019-04-02', to: '2026-11-24' });
+    expect(PmcState.query('1y', '2026-11-24', null)).toEqual({ from: '2025-11-25', to: '2026-11-24', by: 'week' });
+    expect(PmcState.query('all', '2026-11-24', '2019-04-02')).toEqual({ from: '2019-04-02', to: '2026-11-24', by: 'week' });
     expect(PmcState.query('all', '2026-11-24', null).from).toBe('2016-11-27');
   });
 

@@ -7,9 +7,11 @@ import fitcoach.app.JsonFields;
 import fitcoach.app.QueryParams;
 import fitcoach.auth.AuthHandler;
 import fitcoach.load.Gain;
+import fitcoach.load.PmcDay;
 import fitcoach.load.PmcOptions;
 import fitcoach.load.PmcSeed;
 import fitcoach.load.PmcSeries;
+import fitcoach.load.PmcWeek;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -78,6 +80,7 @@ public final class LoadRoutes {
     LocalDate askedFrom = QueryParams.date(ctx.queryParams(), "from", null);
     LocalDate askedTo = QueryParams.date(ctx.queryParams(), "to", null);
     DateWindow.requireRange("from", askedFrom, "to", askedTo);
+    boolean byWeek = byWeek(ctx.queryParams().get("by"));
     load.series(userId).compose(snapshot -> {
       PmcSeries series = snapshot.series();
       LocalDate to = askedTo != null ? askedTo : series.today();
@@ -86,23 +89,37 @@ public final class LoadRoutes {
         throw ApiException.invalid("from", "invalid_value", "'from' must not be after 'to'");
       }
       // The chart is read far more often than it changes: each range is serialised once per version of the data.
-      return snapshot.memo("pmc|" + from + "|" + to, () -> {
+      return snapshot.memo("pmc|" + from + "|" + to + "|" + byWeek, () -> {
         var days = to.isAfter(series.today())
             ? load.projected(userId, to)
             : io.vertx.core.Future.succeededFuture(series.days());
         return days.map(all -> {
-          List<PmcDayView> slice = all.stream()
-              .filter(d -> !d.date().isBefore(from) && !d.date().isAfter(to)).map(PmcDayView::of).toList();
+          List<PmcDay> inRange = all.stream().filter(d -> !d.date().isBefore(from) && !d.date().isAfter(to)).toList();
+          List<PmcDayView> slice = inRange.stream().map(PmcDayView::of).toList();
           Map<String, Object> body = new LinkedHashMap<>();
           body.put("from", from);
           body.put("to", to);
           body.put("today", series.today());
           body.put("warmingUp", series.warmingUp());
           body.put("days", slice);
+          if (byWeek) {
+            body.put("weeks", PmcWeek.of(inRange).stream().map(PmcWeekView::of).toList());
+          }
           return Json.encode(body);
         });
       });
     }).onSuccess(json -> Json.sendEncoded(ctx, 200, json)).onFailure(ctx::fail);
+  }
+
+  /** {@code by=week} adds the weekly load bars of long charts; {@code by=day} (the default) is the days alone. */
+  private static boolean byWeek(String by) {
+    if (by == null || by.isBlank() || by.trim().equals("day")) {
+      return false;
+    }
+    if (by.trim().equals("week")) {
+      return true;
+    }
+    throw new ApiException(400, "invalid_value", "'by' must be 'day' or 'week'", "by", null);
   }
 
   private void getSettings(RoutingContext ctx) {

@@ -148,6 +148,57 @@ class LoadRoutesTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("by=week adds Monday weeks whose load is the engine's sum of the days in range, closing on the last day's fitness")
+  void weeklyBars() {
+    session(today.minusDays(40), 60, 5);
+    session(today.minusDays(12), 90, 6);
+    session(today.minusDays(11), 30, 8);
+    session(today.minusDays(1), 45, 7);
+    LocalDate from = today.minusDays(35);
+    List<PmcDay> expected = Pmc.compute(loadsFromTheActivityList(), today, PmcOptions.defaults()).stream()
+        .filter(d -> !d.date().isBefore(from)).toList();
+
+    JsonObject body = client.get("/api/load/pmc?by=week&from=" + from + "&to=" + today).json();
+    assertThat(body.getJsonArray("days")).hasSize(expected.size());
+    JsonArray weeks = body.getJsonArray("weeks");
+    LocalDate firstMonday = from.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+    LocalDate lastMonday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+    assertThat(weeks.getJsonObject(0).getString("weekStart")).isEqualTo(firstMonday.toString());
+    assertThat(weeks.getJsonObject(weeks.size() - 1).getString("weekStart")).as("the current week is there")
+        .isEqualTo(lastMonday.toString());
+    int dayCount = 0;
+    for (Object o : weeks) {
+      JsonObject w = (JsonObject) o;
+      LocalDate start = LocalDate.parse(w.getString("weekStart"));
+      List<PmcDay> inWeek = expected.stream()
+          .filter(d -> !d.date().isBefore(start) && d.date().isBefore(start.plusDays(7))).toList();
+      PmcDay last = inWeek.get(inWeek.size() - 1);
+      assertThat(w.getInteger("days")).isEqualTo(inWeek.size());
+      assertThat(w.getDouble("load")).isCloseTo(inWeek.stream().mapToDouble(PmcDay::load).sum(), within(0.006));
+      assertThat(w.getString("last")).isEqualTo(last.date().toString());
+      assertThat(w.getDouble("ctl")).isCloseTo(last.ctl(), within(0.006));
+      assertThat(w.getDouble("atl")).isCloseTo(last.atl(), within(0.006));
+      assertThat(w.getDouble("tsbAfter")).isCloseTo(last.formAfter(), within(0.006));
+      dayCount += w.getInteger("days");
+    }
+    assertThat(dayCount).isEqualTo(expected.size());
+    assertThat(weeks.stream().mapToDouble(o -> ((JsonObject) o).getDouble("load")).sum()).isGreaterThan(0);
+    assertThat(client.get("/api/load/pmc?from=" + from + "&to=" + today).json().containsKey("weeks")).isFalse();
+    assertThat(client.get("/api/load/pmc?by=day").json().containsKey("weeks")).isFalse();
+  }
+
+  @Test
+  @DisplayName("An unknown 'by' is a 400 JSON error naming the parameter")
+  void badBy() {
+    for (String by : List.of("month", "WEEK", "%20x", "1")) {
+      var r = client.get("/api/load/pmc?by=" + by);
+      assertThat(r.status()).as(by).isEqualTo(400);
+      assertThat(r.errorField()).isEqualTo("by");
+      assertThat(r.json().getJsonObject("error").getString("code")).isEqualTo("invalid_value");
+    }
+  }
+
+  @Test
   @DisplayName("With no activities the chart is empty and today's numbers are zero while warming up")
   void empty() {
     assertThat(client.get("/api/load/pmc").jsonArray("days")).isEmpty();
