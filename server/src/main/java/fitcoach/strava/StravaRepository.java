@@ -93,6 +93,7 @@ final class StravaRepository {
 
   private static final String STRAVA_ID = """
       SELECT external_id FROM activities WHERE user_id = $1 AND id = $2 AND source = 'strava'""";
+  private static final String OWNED = "SELECT 1 FROM activities WHERE user_id = $1 AND id = $2";
   /** The athlete's own activity's streams only: an id from another account finds nothing. */
   private static final String STREAMS = """
       SELECT s.data FROM activity_streams s JOIN activities a ON a.id = s.activity_id
@@ -299,6 +300,11 @@ final class StravaRepository {
   Future<Optional<Long>> stravaId(UUID userId, UUID activityId) {
     return pool.preparedQuery(STRAVA_ID).execute(Tuple.of(userId, activityId)).map(rows -> rows.size() == 0
         ? Optional.empty() : Optional.of(Long.parseLong(rows.iterator().next().getString("external_id"))));
+  }
+
+  /** The athlete has this activity (an id from another account: false). */
+  Future<Boolean> owns(UUID userId, UUID activityId) {
+    return pool.preparedQuery(OWNED).execute(Tuple.of(userId, activityId)).map(rows -> rows.size() > 0);
   }
 
   /** Stored streams as gzip-compressed JSON ({@code {"heartrate": [...], ...}}). */
