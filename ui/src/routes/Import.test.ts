@@ -2,7 +2,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Import from './Import.svelte';
-import { apiError, json, stubFetch } from '../test/http';
+import { json, stubFetch } from '../test/http';
 import { live } from '../lib/state/live.svelte';
 
 vi.mock('../lib/state/live.svelte', () => ({
