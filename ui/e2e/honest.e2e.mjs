@@ -93,8 +93,8 @@ describe('Honest screens', { concurrency: false }, () => {
     const verdict = page.getByTestId('rule-verdict');
     await verdict.getByText('Nothing to judge yet').waitFor();
     assert.doesNotMatch(await verdict.innerText(), /quality session|Train hard/);
-    await verdict.getByRole('link', { name: /import/i }).waitFor();
-    await verdict.getByRole('link', { name: /strava/i }).waitFor();
+    await verdict.getByRole('link', { name: /^Import activity files/ }).waitFor();
+    await verdict.getByRole('link', { name: /^Connect Strava/ }).waitFor();
 
     await visitAll(page);
 
