@@ -204,10 +204,12 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
     await nav('Activities');
     await page.getByLabel('Search').fill(FIT_NAME.replace('.fit', ''));
     await page.waitForURL(/q=e2e-morning-ride/);
-    const link = page.getByRole('link', { name: /e2e-morning-ride/ }).first();
+    // Named by its start and sport (the file name is searchable and shown on its page).
+    const link = page.getByRole('link', { name: /^(Morning|Lunch|Afternoon|Evening|Night) Ride$/ }).first();
     await link.waitFor();
     await link.click();
     await page.getByRole('img', { name: /Route of this activity/ }).waitFor();
+    await page.getByTestId('activity-file').getByText(FIT_NAME).waitFor();
     await page.getByRole('heading', { name: 'Heart-rate zones' }).waitFor();
     assert.ok((await page.locator('.stream canvas').count()) >= 2);
   });

@@ -144,7 +144,8 @@ public final class ActivityRepository {
       w.append(" AND local_date <= #{to}");
     }
     if (q.text() != null) {
-      w.append(" AND (name ILIKE #{text} OR description ILIKE #{text} OR notes ILIKE #{text})");
+      // The file name too: an import is named by its start and sport now, and the athlete may remember the file.
+      w.append(" AND (name ILIKE #{text} OR description ILIKE #{text} OR notes ILIKE #{text} OR raw ->> 'file' ILIKE #{text})");
     }
     return w.toString();
   }
