@@ -288,6 +288,8 @@ class ImportRoutesTest extends ApiTest {
     assertThat(ride.getString("startDateLocal")).isEqualTo("2024-03-10T02:00:00");
     assertThat(ride.getString("timeZone")).isEqualTo("America/Bogota");
     assertThat(client.get("/api/activities/" + ride.getString("id")).json().getString("fileName")).isEqualTo("bogota.fit");
+    // The file's name still finds it.
+    assertThat(client.get("/api/activities?text=bogota").json().getLong("total")).isEqualTo(1L);
 
     // The GPX run in Slovenia at 12:30 UTC, 14:30 local summer time.
     JsonObject run = client.get("/api/activities?sport=run").jsonArray("items").getJsonObject(0);
