@@ -18,6 +18,8 @@ const SHOTS = new URL('../target/screenshots/', import.meta.url).pathname;
 const EMAIL = 'ana@example.com';
 const PASSWORD = 'correct horse battery';
 const FIT_NAME = 'e2e-morning-ride.fit';
+// The imported ride is named by its local start and sport; its file name stays searchable.
+const FIT_ACTIVITY = /^(Morning|Lunch|Afternoon|Evening|Night) Ride/;
 const WEBHOOK_ACTIVITY = 'Tempo ride pushed by webhook';
 // Enough history for several pages, each held back long enough for the browser to see the sync move.
 const STRAVA_ACTIVITIES = 150;
@@ -204,10 +206,11 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
     await nav('Activities');
     await page.getByLabel('Search').fill(FIT_NAME.replace('.fit', ''));
     await page.waitForURL(/q=e2e-morning-ride/);
-    const link = page.getByRole('link', { name: /e2e-morning-ride/ }).first();
+    const link = page.getByRole('link', { name: FIT_ACTIVITY }).first();
     await link.waitFor();
     await link.click();
     await page.getByRole('img', { name: /Route of this activity/ }).waitFor();
+    await page.getByTestId('activity-file').getByText(FIT_NAME).waitFor();
     await page.getByRole('heading', { name: 'Heart-rate zones' }).waitFor();
     assert.ok((await page.locator('.stream canvas').count()) >= 2);
   });
@@ -402,7 +405,7 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
       await link.waitFor();
       return link.getAttribute('href');
     };
-    const activity = await hrefOf('/activities?q=e2e-morning-ride', /e2e-morning-ride/);
+    const activity = await hrefOf('/activities?q=e2e-morning-ride', FIT_ACTIVITY);
     const chat = await hrefOf('/coach', /Easy aerobic day/);
     const report = await hrefOf('/reports', /^Week \d+/);
     await p0.close();

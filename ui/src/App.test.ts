@@ -13,7 +13,7 @@ vi.mock('./lib/state/live.svelte', () => ({
 
 const dashboard = () => screen.findByRole('heading', { name: 'Dashboard', level: 1 });
 
-const unauthorized = () => apiError(401, 'unauthenticated', 'Sign in first');
+const unauthorized = () => json(200, { user: null });
 
 // Each screen is a lazily loaded chunk; loading them once here keeps a first transform of a screen's module out of
 // the timeouts of the tests below (in the browser, the chunk is fetched while the session is checked).
@@ -31,7 +31,7 @@ beforeEach(() => {
 describe('App routing', () => {
   it('goes to /setup when no account exists yet', async () => {
     stubFetch({
-      'GET /api/auth/me': unauthorized,
+      'GET /api/auth/session': unauthorized,
       'GET /api/auth/status': () => json(200, { setup: false }),
     });
     render(App);
@@ -42,7 +42,7 @@ describe('App routing', () => {
 
   it('goes to /login when the account exists, and to / after signing in', async () => {
     stubFetch({
-      'GET /api/auth/me': unauthorized,
+      'GET /api/auth/session': unauthorized,
       'GET /api/auth/status': () => json(200, { setup: true }),
       'POST /api/auth/login': () => json(200, USER),
     });
@@ -61,7 +61,7 @@ describe('App routing', () => {
   it('shows the dashboard when already signed in, and /login after signing out', async () => {
     window.history.replaceState(null, '', '/login');
     stubFetch({
-      'GET /api/auth/me': () => json(200, USER),
+      'GET /api/auth/session': () => json(200, { user: USER }),
       'POST /api/auth/logout': () => json(200, { ok: true }),
     });
     render(App);
@@ -78,7 +78,7 @@ describe('App routing', () => {
   it('offers a retry when the server cannot be reached', async () => {
     let up = false;
     stubFetch({
-      'GET /api/auth/me': () => (up ? json(200, USER) : Promise.reject(new TypeError('Failed to fetch'))),
+      'GET /api/auth/session': () => (up ? json(200, { user: USER }) : Promise.reject(new TypeError('Failed to fetch'))),
     });
     render(App);
     expect((await screen.findByRole('alert')).textContent).toMatch(/Cannot reach the FitCoach server/);
@@ -90,7 +90,7 @@ describe('App routing', () => {
 
   it('shows not found for an unknown path when signed in', async () => {
     window.history.replaceState(null, '', '/nowhere');
-    stubFetch({ 'GET /api/auth/me': () => json(200, USER) });
+    stubFetch({ 'GET /api/auth/session': () => json(200, { user: USER }) });
     render(App);
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
     await fireEvent.click(screen.getByRole('link', { name: 'Go to the start page' }));
@@ -99,7 +99,7 @@ describe('App routing', () => {
   });
 
   it('navigates between screens with the top navigation, in the same page', async () => {
-    stubFetch({ 'GET /api/auth/me': () => json(200, USER) });
+    stubFetch({ 'GET /api/auth/session': () => json(200, { user: USER }) });
     render(App);
     await dashboard();
     await fireEvent.click(screen.getByRole('link', { name: 'Activities' }));
@@ -117,8 +117,8 @@ describe('App routing', () => {
 
   it('returns to sign-in with a notice when the session expires', async () => {
     stubFetch({
-      'GET /api/auth/me': () => json(200, USER),
-      'GET /api/activities/stats': unauthorized,
+      'GET /api/auth/session': () => json(200, { user: USER }),
+      'GET /api/activities/stats': () => apiError(401, 'unauthenticated', 'Sign in first'),
     });
     render(App);
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();

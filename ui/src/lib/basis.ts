@@ -38,6 +38,7 @@ const REASONS: Record<OutdatedReason, string> = {
   new_activities: 'a new activity arrived since',
   activities_changed: 'activities it used were changed since',
   policy_changed: 'your coach data policy changed since',
+  verdict_changed: 'today’s rule-based verdict changed since',
 };
 
 /** "Outdated: a new activity arrived since; your coach data policy changed since". */

@@ -55,9 +55,9 @@ const ANALYSIS = {
 function routes(analysis: () => Response, activity: object = RIDE) {
   return stubFetch({
     'GET /api/activities/r1': () => json(200, activity),
-    'GET /api/activities/r1/streams': () => apiError(404, 'not_found', 'No streams'),
+    'GET /api/activities/r1/streams': () => json(200, { activityId: 'r1', points: 0, storedPoints: 0, streams: null }),
     'GET /api/activities/r1/analysis': analysis,
-    'GET /api/ai/activity-insight/r1': () => apiError(404, 'not_found', 'No insight'),
+    'GET /api/ai/activity-insight/r1': () => json(200, null),
     'GET /api/activities/stats': () => json(200, { thresholds: { lthr: 170, lthrEstimated: false } }),
   });
 }

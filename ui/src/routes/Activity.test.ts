@@ -84,9 +84,9 @@ const STATS = { thresholds: { lthr: 170, lthrEstimated: false } };
 function routes(extra: Record<string, (init: RequestInit) => Response | Promise<Response>> = {}) {
   return stubFetch({
     'GET /api/activities/a1': () => json(200, ACTIVITY),
-    'GET /api/activities/a1/streams': () => apiError(404, 'not_found', 'No streams'),
+    'GET /api/activities/a1/streams': () => json(200, { activityId: 'a1', points: 0, storedPoints: 0, streams: null }),
     'GET /api/activities/a1/analysis': () => apiError(404, 'not_found', 'No streams'),
-    'GET /api/ai/activity-insight/a1': () => apiError(404, 'not_found', 'No insight'),
+    'GET /api/ai/activity-insight/a1': () => json(200, null),
     'GET /api/activities/stats': () => json(200, STATS),
     ...extra,
   });
@@ -146,9 +146,9 @@ describe('Activity page', () => {
           mergeReason: 'Same run workout as the device file copy: starts 40 s apart, durations 3 % apart',
           mergedAt: '2026-11-23T09:05:00Z',
         }),
-      'GET /api/activities/c2/streams': () => apiError(404, 'not_found', 'No streams'),
+      'GET /api/activities/c2/streams': () => json(200, { activityId: 'c2', points: 0, storedPoints: 0, streams: null }),
       'GET /api/activities/c2/analysis': () => apiError(404, 'not_found', 'No streams'),
-      'GET /api/ai/activity-insight/c2': () => apiError(404, 'not_found', 'No insight'),
+      'GET /api/ai/activity-insight/c2': () => json(200, null),
       'GET /api/activities/stats': () => json(200, STATS),
     });
     render(ActivityPage, { id: 'c2' });

@@ -70,6 +70,32 @@ function routes(extra: Record<string, (init: RequestInit) => Response | Promise<
 }
 
 describe('Dashboard', () => {
+  it('with no activity the verdict says there is nothing to judge yet, with the ways to bring training in', async () => {
+    routes({
+      'GET /api/activities?limit=5&sort=date_desc': () => json(200, { items: [], total: 0, limit: 5, offset: 0, nextCursor: null }),
+      'GET /api/ai/recommendation': () =>
+        json(200, {
+          rules: { ...RULES, verdict: 'none', headline: 'Nothing to judge yet', advice: 'There is no training here yet.', history: 'none', historyDays: null },
+          ai: null,
+        }),
+    });
+    render(Dashboard);
+    const verdict = await screen.findByTestId('rule-verdict');
+    await within(verdict).findByText('Nothing to judge yet');
+    expect(within(verdict).queryByText('Train')).toBeNull();
+    expect(within(verdict).getByRole('link', { name: /Import activity files/ }).getAttribute('href')).toBe('/import');
+    expect(within(verdict).getByRole('link', { name: /Connect Strava/ }).getAttribute('href')).toBe('/settings#s-strava');
+    expect(within(verdict).getByRole('button', { name: 'Load the demo athlete' })).toBeTruthy();
+  });
+
+  it('a judged verdict offers no first steps', async () => {
+    routes();
+    render(Dashboard);
+    const verdict = await screen.findByTestId('rule-verdict');
+    await within(verdict).findByText('Train');
+    expect(within(verdict).queryByRole('link', { name: /Import activity files/ })).toBeNull();
+  });
+
   it("shows today's fitness, fatigue and form with the zone in words", async () => {
     routes();
     render(Dashboard);

@@ -2,7 +2,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Import from './Import.svelte';
-import { apiError, json, stubFetch } from '../test/http';
+import { json, stubFetch } from '../test/http';
 import { live } from '../lib/state/live.svelte';
 
 vi.mock('../lib/state/live.svelte', () => ({
@@ -40,7 +40,7 @@ describe('Import', () => {
   });
 
   it('says when there was no import yet', async () => {
-    stubFetch({ 'GET /api/imports/latest': () => apiError(404, 'not_found', 'No import yet') });
+    stubFetch({ 'GET /api/imports/latest': () => json(200, null) });
     render(Import);
     expect(await screen.findByText('No import yet.')).toBeTruthy();
     expect(screen.getByLabelText(/Choose files/)).toBeTruthy();
@@ -103,7 +103,7 @@ describe('Import of a big selection', () => {
   });
 
   it('sends the files in batches of 50, one after another, into one import', async () => {
-    stubFetch({ 'GET /api/imports/latest': () => apiError(404, 'not_found', 'No import yet') });
+    stubFetch({ 'GET /api/imports/latest': () => json(200, null) });
     vi.stubGlobal('XMLHttpRequest', UploadXhr);
     render(Import);
     const input = (await screen.findByLabelText(/Choose files/)) as HTMLInputElement;

@@ -85,6 +85,8 @@ export interface Activity extends ActivitySummary {
   avgSpeedMps: number | null;
   maxSpeedMps: number | null;
   calories: number | null;
+  /** The name of the file it was imported from; null for Strava API copies, manual entries and older imports. */
+  fileName?: string | null;
   summaryPolyline: string | null;
   computedLoad: number | null;
   loadOverride: number | null;
@@ -154,7 +156,8 @@ export interface StreamSet {
   activityId: string;
   /** Absent from older servers, whose run cadence was strides per minute. */
   cadenceUnit?: CadenceUnit;
-  streams: Streams;
+  /** null when the activity has none (a manual entry, a file without samples). */
+  streams: Streams | null;
 }
 
 export interface Thresholds {
@@ -222,7 +225,7 @@ export function getStats(options?: RequestOptions): Promise<LoadStats> {
   return api.get<LoadStats>('/api/activities/stats', options);
 }
 
-/** 404 when the activity has no streams; 429 while Strava's budget is spent. */
+/** `streams: null` when the activity has none; 404 for an unknown activity; 429 while Strava's budget is spent. */
 export function getStreams(id: string, options?: RequestOptions): Promise<StreamSet> {
   return api.get<StreamSet>(`/api/activities/${encodeURIComponent(id)}/streams`, options);
 }

@@ -2,7 +2,8 @@ import { api, withQuery } from './client';
 import { followAnswer, resumeAnswer, streamEvents, type SseEvent } from '../stream/sse';
 import type { ProviderId } from './settings';
 
-export type Verdict = 'rest' | 'easy' | 'train' | 'hard';
+/** 'none': no activity yet, nothing to judge. */
+export type Verdict = 'rest' | 'easy' | 'train' | 'hard' | 'none';
 export type AnswerStatus = 'complete' | 'streaming' | 'interrupted' | 'error';
 
 /** Today's answer from rules on form, ramp rate and workload ratio: works without any AI. */
@@ -17,6 +18,10 @@ export interface RuleAdvice {
   zone: string;
   zoneWords: string;
   ramp: number;
+  /** How much history the numbers rest on: none, short (under two weeks: a rough guide), settling, full. */
+  history?: 'none' | 'short' | 'settling' | 'full';
+  /** Days from the first activity to today; null with none. */
+  historyDays?: number | null;
 }
 
 /** A stored answer: a day's recommendation, a weekly report or an activity insight. */
@@ -71,7 +76,7 @@ export interface AnswerBasis {
   stravaApiAllowed: boolean;
 }
 
-export type OutdatedReason = 'new_activities' | 'activities_changed' | 'policy_changed';
+export type OutdatedReason = 'new_activities' | 'activities_changed' | 'policy_changed' | 'verdict_changed';
 
 /** What the coach sees against what the dashboard counts (GET /api/ai/coverage). */
 export interface Coverage extends AnswerBasis {
@@ -281,9 +286,9 @@ export function streamWeeklyReport(week: string | null, signal?: AbortSignal): E
 
 // Activity insight
 
-/** The current insight, or 404 when none or the activity changed since. */
-export function getInsight(activityId: string): Promise<StoredAnswer> {
-  return api.get<StoredAnswer>(`/api/ai/activity-insight/${encodeURIComponent(activityId)}`);
+/** The current insight; null when there is none yet or the activity changed since it was written. */
+export function getInsight(activityId: string): Promise<StoredAnswer | null> {
+  return api.get<StoredAnswer | null>(`/api/ai/activity-insight/${encodeURIComponent(activityId)}`);
 }
 
 /** A cached insight is replayed as a finished stream (`cached: true` in the start frame). */

@@ -4,16 +4,16 @@ import { ApiError } from './client';
 import { USER, apiError, json, stubFetch } from '../../test/http';
 
 describe('auth api', () => {
-  it('me() returns the user on 200 and null on 401', async () => {
-    stubFetch({ 'GET /api/auth/me': () => json(200, USER) });
+  it('me() returns the signed-in user, and null when the session check says nobody is (200 {user: null})', async () => {
+    stubFetch({ 'GET /api/auth/session': () => json(200, { user: USER }) });
     await expect(me()).resolves.toEqual(USER);
 
-    stubFetch({ 'GET /api/auth/me': () => apiError(401, 'unauthenticated', 'Sign in') });
+    stubFetch({ 'GET /api/auth/session': () => json(200, { user: null }) });
     await expect(me()).resolves.toBeNull();
   });
 
-  it('me() rethrows other failures', async () => {
-    stubFetch({ 'GET /api/auth/me': () => apiError(500, 'internal', 'boom') });
+  it('me() rethrows failures', async () => {
+    stubFetch({ 'GET /api/auth/session': () => apiError(500, 'internal', 'boom') });
     await expect(me()).rejects.toMatchObject({ status: 500 });
   });
 

@@ -1,4 +1,4 @@
-import { api, isApiError } from './client';
+import { api } from './client';
 
 export interface User {
   id: string | number;
@@ -48,14 +48,9 @@ export function logout(): Promise<{ ok: boolean }> {
   return api.post<{ ok: boolean }>('/api/auth/logout');
 }
 
-/** The signed-in user, or null when the server answers 401. */
+/** The signed-in user, or null when nobody is (an expected answer: 200 {user: null}, not a 401). */
 export async function me(): Promise<User | null> {
-  try {
-    return await api.get<User>('/api/auth/me');
-  } catch (e) {
-    if (isApiError(e) && e.status === 401) return null;
-    throw e;
-  }
+  return (await api.get<{ user: User | null }>('/api/auth/session')).user;
 }
 
 export type AuthApi = {

@@ -143,9 +143,9 @@ export async function uploadInBatches(
   return job;
 }
 
-/** The latest import's report; 404 when there was none. */
-export function getLatestImport(): Promise<ImportJob> {
-  return api.get<ImportJob>('/api/imports/latest');
+/** The latest import's report; null when nothing has been imported yet. */
+export function getLatestImport(): Promise<ImportJob | null> {
+  return api.get<ImportJob | null>('/api/imports/latest');
 }
 
 export function getImport(jobId: string): Promise<ImportJob> {

@@ -25,7 +25,7 @@ public final class ActivityRepository {
       moving_time_s, elapsed_time_s, distance_m, elevation_gain_m, avg_hr, max_hr, avg_power_w, weighted_power_w,
       device_watts, kilojoules, avg_cadence, avg_speed_mps, max_speed_mps, rpe, calories, trainer, commute, manual,
       summary_polyline, load, load_method, load_uses_estimate, load_override, created_at, updated_at, primary_activity_id,
-      merge_reason, merged_at, merge_choice, legs,
+      merge_reason, merged_at, merge_choice, legs, raw ->> 'file' AS file_name,
       (SELECT json_agg(json_build_object('id', o.id, 'source', o.source, 'reason', o.merge_reason, 'mergedAt', o.merged_at)
                        ORDER BY o.group_rank, o.id)
          FROM activities o WHERE o.primary_activity_id = activities.id) AS merged""";
@@ -63,7 +63,7 @@ public final class ActivityRepository {
         r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant(),
         r.getUUID("primary_activity_id"), merged(r.getValue("merged")), r.getString("merge_reason"),
         r.getOffsetDateTime("merged_at") == null ? null : r.getOffsetDateTime("merged_at").toInstant(), r.getString("merge_choice"),
-        r.getValue("legs") instanceof io.vertx.core.json.JsonArray legs ? legs.getList() : null);
+        r.getValue("legs") instanceof io.vertx.core.json.JsonArray legs ? legs.getList() : null, r.getString("file_name"));
   };
 
   private static List<ActivityView.Linked> merged(Object json) {
@@ -144,7 +144,8 @@ public final class ActivityRepository {
       w.append(" AND local_date <= #{to}");
     }
     if (q.text() != null) {
-      w.append(" AND (name ILIKE #{text} OR description ILIKE #{text} OR notes ILIKE #{text})");
+      // The file name too: an import is named by its start and sport now, and the athlete may remember the file.
+      w.append(" AND (name ILIKE #{text} OR description ILIKE #{text} OR notes ILIKE #{text} OR raw ->> 'file' ILIKE #{text})");
     }
     return w.toString();
   }

@@ -10,7 +10,8 @@ import java.util.UUID;
  * method that produced it; {@code loadEstimated} says it rests on an estimated threshold. {@code primaryActivityId} is set
  * when this is another source's copy of a workout merged into that activity, with why ({@code mergeReason}) and since
  * when ({@code mergedAt}); {@code merged} lists the copies merged into this one, best first. {@code mergeChoice} is the
- * athlete's own say ("separate" or "lead"), and {@code legs} the legs of a multisport activity.
+ * athlete's own say ("separate" or "lead"), and {@code legs} the legs of a multisport activity. {@code fileName} is the
+ * name of the file it was imported from (null for Strava API copies, manual entries and older imports).
  */
 public record ActivityView(
     UUID id, String source, String externalId, String sportType, String sportFamily, String name, String description,
@@ -20,7 +21,7 @@ public record ActivityView(
     Double calories, boolean trainer, boolean commute, boolean manual, String summaryPolyline,
     Double load, String loadMethod, boolean loadEstimated, Double computedLoad, Double loadOverride,
     Instant createdAt, Instant updatedAt, UUID primaryActivityId, List<Linked> merged, String mergeReason, Instant mergedAt,
-    String mergeChoice, List<Object> legs) {
+    String mergeChoice, List<Object> legs, String fileName) {
 
   /** Another source's copy of the same workout, merged into this one: why, and since when. */
   public record Linked(UUID id, String source, String reason, Instant mergedAt) {

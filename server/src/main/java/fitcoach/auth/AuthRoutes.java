@@ -28,6 +28,28 @@ public final class AuthRoutes {
     router.post("/api/auth/login").handler(this::login);
     router.post("/api/auth/logout").handler(this::logout);
     router.get("/api/auth/me").handler(requireUser).handler(this::me);
+    router.get("/api/auth/session").handler(this::session);
+  }
+
+  /**
+   * Who is signed in, for the app's start: not being signed in is an expected answer here (200 {@code {user: null}}),
+   * where {@code /api/auth/me} answers 401 as every guarded route does.
+   */
+  private void session(RoutingContext ctx) {
+    Cookie cookie = ctx.request().getCookie(SessionTokens.COOKIE);
+    if (cookie == null) {
+      Json.ok(ctx, java.util.Collections.singletonMap("user", null));
+      return;
+    }
+    auth.authenticate(cookie.getValue())
+        .onSuccess(signedIn -> Json.ok(ctx, Map.of("user", signedIn.user().view())))
+        .onFailure(err -> {
+          if (err instanceof fitcoach.app.ApiException api && api.status() == 401) {
+            Json.ok(ctx, java.util.Collections.singletonMap("user", null));
+          } else {
+            ctx.fail(err);
+          }
+        });
   }
 
   private void status(RoutingContext ctx) {

@@ -53,19 +53,26 @@ public final class AnswerService {
 
   /** From the athlete's own chart (the dashboard's numbers): no AI, so no data policy question arises. */
   Future<RuleAdvice> ruleAdvice(UUID userId) {
-    return coach.series(userId).map(series -> RuleAdvice.of(series.onToday(), series.warmingUp()));
+    return coach.series(userId).map(RuleAdvice::of);
   }
 
+  /**
+   * Today's stored answer, judged: outdated when what the coach read changed, and also when the rule-based verdict
+   * beside it is no longer the one it was written next to (the card and the answer would disagree).
+   */
   Future<Optional<AnswerView>> todaysRecommendation(UUID userId) {
-    return coach.series(userId).compose(series -> answers.recommendation(userId, series.today()))
+    return coach.series(userId).compose(series -> answers.recommendation(userId, series.today())
         .compose(found -> found.isEmpty() ? Future.succeededFuture(Optional.<AnswerView>empty())
-            : bases.judge(userId, found.get()).map(Optional::of));
+            : bases.judge(userId, found.get()).map(view -> Optional.of(found.get().basis() == null ? view
+                : view.judged(view.basis(), found.get().basis().withVerdictNow(view.outdatedReasons(),
+                    RuleAdvice.of(series).verdict()))))));
   }
 
   Future<CoachAnswer> recommend(UUID userId) {
     // The basis is read before the context, so a workout stored in between marks the answer outdated, never goes unseen.
     return coach.llm(userId).compose(llm -> Future.all(coach.policy(userId), coach.series(userId))
-        .compose(pre -> bases.stamp(userId, pre.<DataPolicy>resultAt(0).allowStravaApi(), pre.<PmcSeries>resultAt(1).today()))
+        .compose(pre -> bases.stamp(userId, pre.<DataPolicy>resultAt(0).allowStravaApi(), pre.<PmcSeries>resultAt(1).today())
+            .map(basis -> basis.withVerdict(RuleAdvice.of(pre.<PmcSeries>resultAt(1)).verdict())))
         .compose(basis -> coach.prompt(userId, null).<CoachAnswer>map(prompt -> {
           JsonObject start = new JsonObject().put("date", prompt.day().toString()).put("basis", json(basis));
           return coach.generate(userId, "recommendation", llm, prompt, List.of(LlmMessage.user(Prompts.RECOMMENDATION)),
@@ -191,9 +198,15 @@ public final class AnswerService {
     return out.toString();
   }
 
+  /** The stored insight while its activity is unchanged; empty when there is none; 404 for an unknown activity. */
   Future<Optional<AnswerView>> cachedInsight(UUID userId, UUID activityId) {
     return coach.policy(userId).compose(policy -> coach.activities().activity(userId, activityId, policy.allowStravaApi())
-        .compose(found -> found.isEmpty() ? Future.succeededFuture(Optional.<AnswerView>empty())
+        .compose(found -> found.isEmpty() ? coach.activities().exists(userId, activityId).map(exists -> {
+              if (!exists) {
+                throw ApiException.notFound("No such activity");
+              }
+              return Optional.<AnswerView>empty();
+            })
             : coach.coachLoad(userId, policy.allowStravaApi()).compose(load -> answers.insight(userId, activityId)
                 .map(insight -> insight.filter(i -> i.dataHash().equals(hash(found.get(), load)))))
                 .compose(current -> current.isEmpty() ? Future.succeededFuture(Optional.<AnswerView>empty())

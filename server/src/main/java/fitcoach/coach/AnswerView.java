@@ -12,7 +12,7 @@ import java.util.UUID;
  *
  * @param basis what it was based on; null for an answer stored before answers kept their basis
  * @param outdated its inputs changed since it was stored (never for an answer without a basis)
- * @param outdatedReasons how: any of new_activities, activities_changed, policy_changed, in that order
+ * @param outdatedReasons how: any of new_activities, activities_changed, policy_changed, verdict_changed (a recommendation only), in that order
  * @param toolCalls the lookups the coach made for it
  */
 public record AnswerView(UUID id, LocalDate date, String content, String status, String model, Integer inputTokens,

@@ -35,7 +35,7 @@ final class BasisService {
           CoachRepository.Counts c = all.resultAt(0);
           CoachRepository.Versions v = all.resultAt(1);
           return new StoredBasis(new AnswerBasis(c.coachActivities(), c.fileAndExport(), c.stravaApi(), c.keptOut(),
-              stravaApiAllowed), through, v.readAt(), v.each().get(0));
+              stravaApiAllowed), through, v.readAt(), v.each().get(0), null);
         });
   }
 

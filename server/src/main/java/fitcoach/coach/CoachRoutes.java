@@ -187,11 +187,8 @@ public final class CoachRoutes {
   private void cachedInsight(RoutingContext ctx) {
     answers.cachedInsight(userId(ctx), id(ctx.pathParam("activityId"), "activityId"))
         .onSuccess(found -> {
-          if (found.isEmpty()) {
-            ctx.fail(ApiException.notFound("No current insight for this activity"));
-          } else {
-            Json.ok(ctx, found.get());
-          }
+          // No insight yet (or the activity changed since) is expected: 200 with null. An unknown activity is a 404.
+          Json.ok(ctx, found.orElse(null));
         }).onFailure(ctx::fail);
   }
 

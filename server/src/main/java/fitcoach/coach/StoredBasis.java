@@ -13,11 +13,19 @@ import java.util.List;
  * @param through the last local day whose workouts the answer drew on (its day, its week's Sunday)
  * @param asOf when the workouts were read (database time): a workout first readable after it arrived since
  * @param version how many workouts the coach could read up to {@code through}, and the fingerprint of their data
+ * @param verdict the rule-based verdict shown beside a day's recommendation when it was written (null for other
+ *                answers and older ones): it reads every workout and the thresholds, so it can change when nothing the
+ *                coach reads did (a Strava API copy the policy keeps out, a new FTP)
  */
-record StoredBasis(AnswerBasis basis, LocalDate through, OffsetDateTime asOf, CoachRepository.Version version) {
+record StoredBasis(AnswerBasis basis, LocalDate through, OffsetDateTime asOf, CoachRepository.Version version, String verdict) {
   static final String NEW_ACTIVITIES = "new_activities";
   static final String ACTIVITIES_CHANGED = "activities_changed";
   static final String POLICY_CHANGED = "policy_changed";
+  static final String VERDICT_CHANGED = "verdict_changed";
+
+  StoredBasis withVerdict(String verdict) {
+    return new StoredBasis(basis, through, asOf, version, verdict);
+  }
 
   JsonObject toJson() {
     return new JsonObject()
@@ -27,7 +35,7 @@ record StoredBasis(AnswerBasis basis, LocalDate through, OffsetDateTime asOf, Co
         .put("keptOut", basis.keptOut())
         .put("stravaApiAllowed", basis.stravaApiAllowed())
         .put("version", new JsonObject().put("through", through.toString()).put("asOf", asOf.toString())
-            .put("workouts", version.workouts()).put("fingerprint", version.fingerprint()));
+            .put("workouts", version.workouts()).put("fingerprint", version.fingerprint()).put("verdict", verdict));
   }
 
   /** The stored basis, or null for an answer stored before bases were (or one whose basis cannot be read). */
@@ -38,7 +46,7 @@ record StoredBasis(AnswerBasis basis, LocalDate through, OffsetDateTime asOf, Co
     return new StoredBasis(new AnswerBasis(j.getLong("coachActivities", 0L), j.getLong("fileAndExport", 0L),
         j.getLong("stravaApi", 0L), j.getLong("keptOut", 0L), j.getBoolean("stravaApiAllowed", false)),
         LocalDate.parse(v.getString("through")), OffsetDateTime.parse(v.getString("asOf")),
-        new CoachRepository.Version(v.getLong("workouts", 0L), v.getString("fingerprint"), 0));
+        new CoachRepository.Version(v.getLong("workouts", 0L), v.getString("fingerprint"), 0), v.getString("verdict"));
   }
 
   /**
@@ -59,5 +67,15 @@ record StoredBasis(AnswerBasis basis, LocalDate through, OffsetDateTime asOf, Co
       reasons.add(POLICY_CHANGED);
     }
     return reasons;
+  }
+
+  /** The reasons with {@link #VERDICT_CHANGED} added when today's rule-based verdict is not the one it was written beside. */
+  List<String> withVerdictNow(List<String> reasons, String verdictNow) {
+    if (verdict == null || verdict.equals(verdictNow)) {
+      return reasons;
+    }
+    List<String> all = new ArrayList<>(reasons);
+    all.add(VERDICT_CHANGED);
+    return all;
   }
 }

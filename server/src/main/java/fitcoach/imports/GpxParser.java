@@ -48,6 +48,7 @@ final class GpxParser {
   static ParsedFile parse(byte[] bytes) throws ImportException {
     List<Point> points = new ArrayList<>();
     String type = null;
+    String trackName = null;
     String creator = null;
     XMLStreamReader r = null;
     try {
@@ -88,6 +89,8 @@ final class GpxParser {
               }
             } else if (name.equals("type") && "trk".equals(parent) && type == null && !value.isEmpty()) {
               type = value;
+            } else if (name.equals("name") && "trk".equals(parent) && trackName == null && !value.isEmpty()) {
+              trackName = value;
             }
           }
           default -> {
@@ -100,7 +103,7 @@ final class GpxParser {
     } finally {
       XmlInput.close(r);
     }
-    return new ParsedFile("gpx", List.of(toActivity(points, type, creator)), List.of());
+    return new ParsedFile("gpx", List.of(toActivity(points, type, creator).withName(trackName)), List.of());
   }
 
   private static void readPointField(Point p, String name, String parent, String value) {

@@ -84,9 +84,11 @@ public final class ImportRoutes {
 
   private void latest(RoutingContext ctx) {
     UUID userId = AuthHandler.signedIn(ctx).userId();
+    // Nothing imported yet is an expected state of a new account, not an error: 200 with null.
     repository.latestJob(userId)
-        .compose(id -> id.isEmpty() ? Future.failedFuture(ApiException.notFound("Nothing has been imported yet")) : repository.job(userId, id.get()))
-        .onSuccess(view -> Json.ok(ctx, view.orElseThrow())).onFailure(ctx::fail);
+        .compose(id -> id.isEmpty() ? Future.succeededFuture(java.util.Optional.<Object>empty())
+            : repository.job(userId, id.get()).map(view -> view.<Object>map(v -> v)))
+        .onSuccess(view -> Json.ok(ctx, view.orElse(null))).onFailure(ctx::fail);
   }
 
   private void job(RoutingContext ctx) {

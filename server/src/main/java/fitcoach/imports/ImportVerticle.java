@@ -323,7 +323,7 @@ public final class ImportVerticle extends VerticleBase {
     ActivityInput row = new ActivityInput(ActivitySource.STRAVA_EXPORT, e.stravaId(), e.sportType(),
         e.name() == null ? e.sportType() : e.name(), e.description(), null, e.start(), local, zone.getId(),
         e.movingS() == null ? elapsed : e.movingS(), elapsed, e.distanceM(), null, null, null, null, null, null, null, null,
-        null, null, null, e.rpe(), false, false, false, null, FileCopies.raw("csv", null, e.gear()), null, null, null);
+        null, null, null, e.rpe(), false, false, false, null, FileCopies.raw("csv", null, e.gear(), null), null, null, null);
     return save(userId, row);
   }
 
@@ -350,14 +350,16 @@ public final class ImportVerticle extends VerticleBase {
   private Future<Stored> storeOne(UUID userId, ParsedActivity a, EncodedStreams encoded, String externalId, ZoneId athleteZone,
                                   ImportRepository.FileRow file) {
     boolean export = file.source() == ActivitySource.STRAVA_EXPORT;
+    LocalDateTime local = LocalStart.local(a, athleteZone);
+    // The export's name, else the file's own, else one as devices and Strava give it; the file's name is kept beside it.
     String name = export && file.meta().getString("name") != null ? file.meta().getString("name")
-        : a.sportType() + " from " + file.originalName();
+        : a.name() != null ? a.name() : ActivityNames.of(a.sportType(), local);
     String description = export ? file.meta().getString("description") : null;
     Integer rpe = export ? file.meta().getInteger("rpe") : null;
     String gear = export ? file.meta().getString("gear") : null;
     String original = keepOriginals && !fromInbox(file) ? originalRelative(file) : null;
     return save(userId, FileCopies.input(file.source(), externalId, name, description, rpe, gear, a,
-        LocalStart.local(a, athleteZone), LocalStart.zone(a, athleteZone), encoded, original));
+        local, LocalStart.zone(a, athleteZone), encoded, original, file.originalName()));
   }
 
   /**

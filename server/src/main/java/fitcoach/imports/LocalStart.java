@@ -10,7 +10,8 @@ import java.util.Optional;
  * Where an activity started in local time, and in which time zone. In order of trust:
  * <ol>
  *   <li>the device's own UTC offset (a FIT activity's local_timestamp) gives the local start exactly; the zone of the
- *       first position names it when its offset agrees at that instant (a watch left on home time would not);</li>
+ *       first position names it when its offset agrees at that instant (a watch left on home time would not). An
+ *       offset of 0 that the position's zone disagrees with is taken as no offset at all (a device that writes UTC);</li>
  *   <li>otherwise the zone of the first position gives both;</li>
  *   <li>otherwise the athlete's time zone setting, which is UTC until the athlete sets one.</li>
  * </ol>
@@ -32,7 +33,13 @@ final class LocalStart {
     }
     ZoneId z = zone.get();
     if (a.startLocal() != null) {
-      return z.getRules().getOffset(a.startUtc()).equals(deviceOffset(a)) ? a.withLocalStart(a.startLocal(), z.getId()) : a;
+      ZoneOffset device = deviceOffset(a);
+      if (z.getRules().getOffset(a.startUtc()).equals(device)) {
+        return a.withLocalStart(a.startLocal(), z.getId());
+      }
+      // An offset of exactly 0 where the position's zone has another is a device that never learnt its time zone (it
+      // writes UTC as local time), not a watch kept on home time: the position knows better.
+      return device.getTotalSeconds() == 0 ? a.withLocalStart(LocalDateTime.ofInstant(a.startUtc(), z), z.getId()) : a;
     }
     return a.withLocalStart(LocalDateTime.ofInstant(a.startUtc(), z), z.getId());
   }

@@ -23,6 +23,8 @@ import java.util.List;
  * @param legs           the sessions of a multisport file in order, transitions included; empty for one sport
  * @param laps           the file's laps with missing figures filled from the streams (see LapFigures); empty when the
  *                       file has one lap or none (GPX)
+ * @param name           the activity's own name in the file (a GPX track's name), else null: the import names it
+ *                       then (see {@link ActivityNames})
  */
 public record ParsedActivity(
     String format,
@@ -43,11 +45,21 @@ public record ParsedActivity(
     String deviceName,
     Streams streams,
     List<ActivityLeg> legs,
-    List<ActivityLap> laps) {
+    List<ActivityLap> laps,
+    String name) {
 
   public ParsedActivity {
     legs = legs == null ? List.of() : List.copyOf(legs);
     laps = laps == null ? List.of() : List.copyOf(laps);
+  }
+
+  /** An activity without a name of its own. */
+  public ParsedActivity(String format, String sportType, Instant startUtc, LocalDateTime startLocal, String timeZone,
+      int elapsedTimeS, int movingTimeS, Double distanceM, Double elevationGainM, Double avgHr, Double maxHr,
+      Double avgPowerW, Double normalizedPowerW, Double avgCadence, Double calories, String deviceName, Streams streams,
+      List<ActivityLeg> legs, List<ActivityLap> laps) {
+    this(format, sportType, startUtc, startLocal, timeZone, elapsedTimeS, movingTimeS, distanceM, elevationGainM, avgHr, maxHr,
+        avgPowerW, normalizedPowerW, avgCadence, calories, deviceName, streams, legs, laps, null);
   }
 
   /** An activity without laps. */
@@ -72,11 +84,18 @@ public record ParsedActivity(
     List<ActivityLap> filled = LapFigures.fill(raw, fitcoach.activities.Sports.family(sportType), streams == null ? null
         : LapFigures.Samples.of(streams.timeS(), streams.powerW(), streams.heartRate(), streams.speedMps(), streams.distanceM()));
     return new ParsedActivity(format, sportType, startUtc, startLocal, timeZone, elapsedTimeS, movingTimeS, distanceM,
-        elevationGainM, avgHr, maxHr, avgPowerW, normalizedPowerW, avgCadence, calories, deviceName, streams, legs, filled);
+        elevationGainM, avgHr, maxHr, avgPowerW, normalizedPowerW, avgCadence, calories, deviceName, streams, legs, filled, name);
   }
 
   ParsedActivity withLocalStart(LocalDateTime local, String zone) {
     return new ParsedActivity(format, sportType, startUtc, local, zone, elapsedTimeS, movingTimeS, distanceM, elevationGainM, avgHr,
-        maxHr, avgPowerW, normalizedPowerW, avgCadence, calories, deviceName, streams, legs, laps);
+        maxHr, avgPowerW, normalizedPowerW, avgCadence, calories, deviceName, streams, legs, laps, name);
+  }
+
+  /** The same activity with the file's own name for it (blank: none). */
+  ParsedActivity withName(String ownName) {
+    String trimmed = ownName == null || ownName.isBlank() ? null : ownName.strip();
+    return new ParsedActivity(format, sportType, startUtc, startLocal, timeZone, elapsedTimeS, movingTimeS, distanceM,
+        elevationGainM, avgHr, maxHr, avgPowerW, normalizedPowerW, avgCadence, calories, deviceName, streams, legs, laps, trimmed);
   }
 }

@@ -258,7 +258,10 @@ public final class StravaService {
    */
   Future<ServedStreams> streams(UUID userId, UUID activityId, int maxPoints) {
     return repository.sport(userId, activityId).compose(sport -> {
-      StravaRepository.ActivitySport s = sport.orElse(new StravaRepository.ActivitySport(null, List.of()));
+      if (sport.isEmpty()) {
+        return Future.failedFuture(ApiException.notFound("No such activity"));
+      }
+      StravaRepository.ActivitySport s = sport.get();
       return sampled(userId, activityId, maxPoints).compose(sampled -> vertx.executeBlocking(() -> new ServedStreams(
           fitcoach.activities.StepCadence.toSteps(sampled.json(), s.sportType(), s.legs()), sampled.points(),
           sampled.storedPoints(), fitcoach.activities.StepCadence.unit(s.sportType(), s.legs())), false));
@@ -277,7 +280,9 @@ public final class StravaService {
       }
       return repository.stravaId(userId, activityId).compose(stravaId -> {
         if (stravaId.isEmpty()) {
-          return Future.failedFuture(ApiException.notFound("This activity has no streams"));
+          // A manual entry or a file without samples has no streams (the caller checked the activity is the
+          // athlete's): an expected absence, not an error.
+          return Future.succeededFuture(NO_STREAMS);
         }
         var pause = limiter.pauseUntil();
         if (pause.isPresent()) {
@@ -309,15 +314,23 @@ public final class StravaService {
                   .compose(fitcoach.activities.ActivityStore.Stored::whenSettled)
                   .compose(v -> vertx.executeBlocking(() -> fitcoach.activities.StreamSampler.sample(gzipped, maxPoints), false));
             }))
-            .recover(err -> Future.failedFuture(err instanceof StravaException e
-                ? (e.kind() == StravaException.Kind.NOT_FOUND ? ApiException.notFound("Strava has no streams for this activity")
-                    : e.kind() == StravaException.Kind.RATE_LIMITED ? ApiException.tooManyRequests(e.getMessage(),
-                        Math.max(1, java.time.Duration.between(clock.instant(), e.resumeAt()).toSeconds()))
-                    : ApiException.conflict("strava_unavailable", e.getMessage()))
-                : err));
+            .recover(err -> {
+              if (err instanceof StravaException e && e.kind() == StravaException.Kind.NOT_FOUND) {
+                // Strava has no streams for it (a manual Strava entry): as absent as a manual entry's here.
+                return Future.succeededFuture(NO_STREAMS);
+              }
+              return Future.failedFuture(err instanceof StravaException e
+                  ? (e.kind() == StravaException.Kind.RATE_LIMITED ? ApiException.tooManyRequests(e.getMessage(),
+                      Math.max(1, java.time.Duration.between(clock.instant(), e.resumeAt()).toSeconds()))
+                      : ApiException.conflict("strava_unavailable", e.getMessage()))
+                  : err);
+            });
       });
     });
   }
+
+  /** An activity without streams: {@code streams: null}, no points. */
+  static final fitcoach.activities.StreamSampler.Sampled NO_STREAMS = new fitcoach.activities.StreamSampler.Sampled("null", 0, 0);
 
   boolean verifyToken(String token) {
     return config.stravaWebhookVerifyToken().map(t -> t.equals(token)).orElse(false);

@@ -119,4 +119,25 @@ class AuthRoutesTest extends ApiTest {
     assertThat(client.get("/api/settings/profile").status()).isEqualTo(401);
     assertThat(client.get("/api/settings/apikey").status()).isEqualTo(401);
   }
+
+  @Test
+  @DisplayName("The session check answers 200 {user: null} when nobody is signed in (no cookie, a bad or ended one) and the user when signed in")
+  void sessionCheck() {
+    var anonymous = client.get("/api/auth/session");
+    assertThat(anonymous.status()).isEqualTo(200);
+    assertThat(anonymous.json().containsKey("user")).isTrue();
+    assertThat(anonymous.json().getValue("user")).isNull();
+
+    assertThat(client.post("/api/auth/setup", credentials("athlete@example.com", PASSWORD)).status()).isEqualTo(201);
+    var signedIn = client.get("/api/auth/session");
+    assertThat(signedIn.status()).isEqualTo(200);
+    assertThat(signedIn.json().getJsonObject("user").getString("email")).isEqualTo("athlete@example.com");
+
+    var forged = new TestClient(app.port()).cookie("fitcoach_token=not-a-token").get("/api/auth/session");
+    assertThat(forged.status()).isEqualTo(200);
+    assertThat(forged.json().getValue("user")).isNull();
+
+    assertThat(client.post("/api/auth/logout", null).status()).isEqualTo(200);
+    assertThat(client.get("/api/auth/session").json().getValue("user")).isNull();
+  }
 }

@@ -194,6 +194,25 @@ class CoachBasisTest extends CoachTestBase {
   }
 
   @Test
+  @DisplayName("A stored recommendation is outdated when the rule-based verdict beside it changed, even by a workout the coach may not read")
+  void outdatedByVerdict() {
+    activity("file", "Run from my watch", 20, 2400, 8_000, 150);
+    ask("/api/ai/recommendation", null);
+    String before = client.get("/api/ai/recommendation").json().getJsonObject("rules").getString("verdict");
+    assertCurrent(recommendation());
+    assertThat(string("SELECT basis::text FROM recommendations")).contains("\"verdict\": \"" + before + "\"");
+
+    // A long hard Strava-only ride yesterday: the coach may not read it, but the card's verdict moves.
+    activity("strava", "Strava-only epic", 1, 6 * 3600, 180_000, 175);
+    String after = client.get("/api/ai/recommendation").json().getJsonObject("rules").getString("verdict");
+    assertThat(after).isNotEqualTo(before);
+    assertOutdated(recommendation(), "verdict_changed");
+
+    ask("/api/ai/recommendation", null);
+    assertCurrent(recommendation());
+  }
+
+  @Test
   @DisplayName("A stored recommendation is outdated when the data policy changes, and current again when it is changed back")
   void outdatedByPolicy() {
     activity("file", "Run from my watch", 2, 2400, 8_000, 150);

@@ -35,6 +35,22 @@ class CoachWithoutAiTest extends ApiTest {
     assertThat(rules.getDouble("form")).isEqualTo(stats.getDouble("tsb"));
     assertThat(rules.getString("zoneWords")).isEqualTo(stats.getString("zoneMeaning"));
     assertThat(r.json().getValue("ai")).isNull();
+    assertThat(rules.getString("history")).isEqualTo("short");
+    assertThat(rules.getLong("historyDays")).isEqualTo(2L);
+    assertThat(rules.getString("advice")).startsWith("Your history starts 2 days ago").contains("still settling");
+  }
+
+  @Test
+  @DisplayName("A brand-new account with no activity is told there is nothing to judge yet and what to do first, never to train")
+  void nothingToJudge() {
+    var r = client.get("/api/ai/recommendation");
+    assertThat(r.status()).isEqualTo(200);
+    JsonObject rules = r.json().getJsonObject("rules");
+    assertThat(rules.getString("verdict")).isEqualTo("none");
+    assertThat(rules.getString("headline")).isEqualTo("Nothing to judge yet");
+    assertThat(rules.getString("advice")).contains("import", "connect Strava", "demo").doesNotContain("Train", "quality session");
+    assertThat(rules.getString("history")).isEqualTo("none");
+    assertThat(rules.getValue("historyDays")).isNull();
   }
 
   @Test

@@ -42,4 +42,30 @@ class RuleAdviceTest {
     assertThat(RuleAdvice.of(day(50, 20, -2, 0.5), false).verdict()).isEqualTo("train");
     assertThat(RuleAdvice.of(day(50, 20, -2, 0.5), true).advice()).contains("still settling");
   }
+
+  @Test
+  @DisplayName("With no activity there is no verdict: nothing to judge yet, and what to do first")
+  void noHistory() {
+    RuleAdvice advice = RuleAdvice.of(day(0, 0, 0, Double.NaN), java.util.Optional.empty(), LocalDate.of(2026, 11, 24), true);
+    assertThat(advice.verdict()).isEqualTo("none");
+    assertThat(advice.history()).isEqualTo("none");
+    assertThat(advice.advice()).contains("import", "connect Strava", "demo athlete").doesNotContain("quality session");
+  }
+
+  @Test
+  @DisplayName("A few days of history keep the verdict but lead with the numbers still settling; two weeks and more say so only while warming up")
+  void shortHistory() {
+    LocalDate today = LocalDate.of(2026, 11, 24);
+    RuleAdvice early = RuleAdvice.of(day(5, 20, 2, 1.0), java.util.Optional.of(today.minusDays(3)), today, true);
+    assertThat(early.history()).isEqualTo("short");
+    assertThat(early.historyDays()).isEqualTo(3L);
+    assertThat(early.advice()).startsWith("Your history starts 3 days ago").contains("rough guide");
+    assertThat(early.advice()).containsOnlyOnce("settling");
+    RuleAdvice weeks = RuleAdvice.of(day(30, 30, 2, 1.0), java.util.Optional.of(today.minusDays(30)), today, true);
+    assertThat(weeks.history()).isEqualTo("settling");
+    assertThat(weeks.advice()).contains("still settling");
+    RuleAdvice full = RuleAdvice.of(day(50, 50, 2, 1.0), java.util.Optional.of(today.minusDays(400)), today, false);
+    assertThat(full.history()).isEqualTo("full");
+    assertThat(full.advice()).doesNotContain("settling");
+  }
 }

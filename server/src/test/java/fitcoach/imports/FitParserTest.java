@@ -132,6 +132,20 @@ class FitParserTest {
   }
 
   @Test
+  @DisplayName("A device offset of 0 for a ride in Bogotá (UTC−5) is a device without a time zone: the position's zone gives the local start")
+  void zeroOffsetInBogota() throws Exception {
+    ParsedActivity a = parse("bogota.fit", runAt("bogota.fit", 4.7110, -74.0721, 0)).activities().get(0);
+    assertThat(a.timeZone()).isEqualTo("America/Bogota");
+    assertThat(a.startLocal()).isEqualTo(LocalDateTime.of(2024, 3, 10, 2, 0, 0));
+    assertThat(LocalStart.zone(a, java.time.ZoneId.of("UTC"))).isEqualTo("America/Bogota");
+
+    // In London, UTC+0 in March, an offset of 0 is simply right.
+    ParsedActivity london = parse("london.fit", runAt("london.fit", 51.5072, -0.1276, 0)).activities().get(0);
+    assertThat(london.timeZone()).isEqualTo("Europe/London");
+    assertThat(london.startLocal()).isEqualTo(LocalDateTime.of(2024, 3, 10, 7, 0, 0));
+  }
+
+  @Test
   @DisplayName("A run paused for five minutes has a moving time five minutes shorter than its elapsed time.")
   void pausedRun() throws Exception {
     FitFiles fit = FitFiles.activity().session(Sport.RUNNING, 0, 1500, 1200, 3600.0);

@@ -321,4 +321,54 @@ class ImportRoutesTest extends ApiTest {
     var anonymous = new fitcoach.testing.TestClient(app.port()).post("/api/imports", new JsonObject());
     assertThat(anonymous.status()).isEqualTo(401);
   }
+
+  @Test
+  @DisplayName("A file without a name of its own is named as devices and Strava do, from its local start and sport; its file name is kept")
+  void namedFromLocalStartAndSport(@org.junit.jupiter.api.io.TempDir Path dir) {
+    // 07:00 UTC in Bogotá is 02:00 local: a night ride, though the device wrote an offset of 0.
+    FitFiles fit = FitFiles.activity().utcOffsetSeconds(0).session(com.garmin.fit.Sport.CYCLING, 0, 600, 600, 4800.0);
+    for (int t = 0; t < 600; t++) {
+      fit.record(t, r -> {
+        r.setPositionLat(FitFiles.semicircles(4.7110));
+        r.setPositionLong(FitFiles.semicircles(-74.0721));
+        r.setSpeed(8f);
+      });
+    }
+    byte[] bogota = fit.write(dir.resolve("bogota.fit"));
+    assertThat(upload(Map.of("bogota.fit", bogota, "test.gpx",
+        gpx(Instant.parse("2024-05-02T12:30:00Z"), 20).getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(202);
+    assertThat(awaitImportDone().getInteger("activitiesNew")).isEqualTo(2);
+
+    JsonObject ride = client.get("/api/activities?sport=ride").jsonArray("items").getJsonObject(0);
+    assertThat(ride.getString("name")).isEqualTo("Night Ride");
+    assertThat(ride.getString("startDateLocal")).isEqualTo("2024-03-10T02:00:00");
+    assertThat(ride.getString("timeZone")).isEqualTo("America/Bogota");
+    assertThat(client.get("/api/activities/" + ride.getString("id")).json().getString("fileName")).isEqualTo("bogota.fit");
+    // The file's name still finds it.
+    assertThat(client.get("/api/activities?text=bogota").json().getLong("total")).isEqualTo(1L);
+
+    // The GPX run in Slovenia at 12:30 UTC, 14:30 local summer time.
+    JsonObject run = client.get("/api/activities?sport=run").jsonArray("items").getJsonObject(0);
+    assertThat(run.getString("name")).isEqualTo("Afternoon Run");
+    assertThat(client.get("/api/activities/" + run.getString("id")).json().getString("fileName")).isEqualTo("test.gpx");
+  }
+
+  @Test
+  @DisplayName("A GPX track's own name is kept as the activity's name")
+  void trackNameKept() {
+    String named = gpx(start, 10).replace("<trk><type>", "<trk><name>Club run by the river</name><type>");
+    assertThat(upload(Map.of("named.gpx", named.getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(202);
+    awaitImportDone();
+    assertThat(client.get("/api/activities?sport=run").jsonArray("items").getJsonObject(0).getString("name"))
+        .isEqualTo("Club run by the river");
+  }
+
+  @Test
+  @DisplayName("Before any import the latest import is an explicit null (200), not a 404")
+  void noImportYet() {
+    var latest = client.get("/api/imports/latest");
+    assertThat(latest.status()).isEqualTo(200);
+    assertThat(latest.body()).isEqualTo("null");
+    assertThat(client.get("/api/imports/" + UUID.randomUUID()).status()).isEqualTo(404);
+  }
 }

@@ -57,7 +57,7 @@ class StravaExportImportTest extends ApiTest {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (Instant.now().isBefore(deadline)) {
       var r = client.get("/api/imports/latest");
-      if (r.status() == 200 && "done".equals(r.json().getString("state"))) {
+      if (r.status() == 200 && !"null".equals(r.body()) && "done".equals(r.json().getString("state"))) {
         return r.json();
       }
       Thread.onSpinWait();

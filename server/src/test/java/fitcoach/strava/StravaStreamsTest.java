@@ -34,14 +34,18 @@ class StravaStreamsTest extends StravaTest {
   }
 
   @Test
-  @DisplayName("Activities that did not come from Strava have no streams to fetch: 404, and Strava is not called")
+  @DisplayName("Activities that did not come from Strava and have none have no streams: 200 with streams null, Strava is not called; an unknown id is 404")
   void manualActivityHasNoStreams() {
     connect();
     awaitSyncFinished();
     String id = client.post("/api/activities", new JsonObject().put("sportType", "Run").put("startLocal", "2026-01-05T07:00")
         .put("durationS", 1800).put("rpe", 5)).json().getString("id");
     fake.clearRequests();
-    assertThat(client.get("/api/activities/" + id + "/streams").status()).isEqualTo(404);
+    var none = client.get("/api/activities/" + id + "/streams");
+    assertThat(none.status()).isEqualTo(200);
+    assertThat(none.json().getValue("streams")).isNull();
+    assertThat(none.json().getInteger("points")).isZero();
+    assertThat(client.get("/api/activities/" + java.util.UUID.randomUUID() + "/streams").status()).isEqualTo(404);
     assertThat(fake.requests()).isEmpty();
   }
 }
