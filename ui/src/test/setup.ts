@@ -23,3 +23,8 @@ if (typeof window !== 'undefined') {
     (globalThis as { ResizeObserver?: unknown }).ResizeObserver = window.ResizeObserver;
   }
 }
+
+// Dates and numbers follow the browser's language: the tests pin British English, whatever the machine's.
+if (typeof globalThis.navigator !== 'undefined') {
+  Object.defineProperty(globalThis.navigator, 'language', { value: 'en-GB', configurable: true });
+}
