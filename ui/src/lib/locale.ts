@@ -20,7 +20,7 @@ export function browserTimeZone(): string | null {
 
 const PLURALS = new Intl.PluralRules('en');
 
-/** "1 page", "2 pages", "1 activity", "3 activities": the count as given, the noun in its English plural. */
-export function countOf(n: number, one: string, other = `${one}s`, shown: string = String(n)): string {
-  return `${shown} ${PLURALS.select(n) === 'one' ? one : other}`;
+/** "1 page", "2 pages", "1 activity", "1,204 activities": the count in the browser's language, the noun in English. */
+export function countOf(n: number, one: string, other = `${one}s`): string {
+  return `${new Intl.NumberFormat(browserLocale()).format(n)} ${PLURALS.select(n) === 'one' ? one : other}`;
 }

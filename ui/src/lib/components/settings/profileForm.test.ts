@@ -86,6 +86,12 @@ describe('profile form', () => {
     d.goals = 'x'.repeat(1001);
     expect(validate(d, NOW).goals).toMatch(/1000/);
   });
+  it('offers the browser’s zone for a profile never saved, and keeps a saved one', () => {
+    expect(toDraft({ ...P, timeZone: 'UTC', updatedAt: null }, 'America/Denver').timeZone).toBe('America/Denver');
+    expect(toUpdate(toDraft({ ...P, timeZone: 'UTC', updatedAt: null }, 'America/Denver')).timeZone).toBe('America/Denver');
+    expect(toDraft({ ...P, timeZone: 'UTC', updatedAt: null }, null).timeZone).toBe('UTC');
+    expect(toDraft({ ...P, updatedAt: '2026-11-20T08:00:00Z' }, 'America/Denver').timeZone).toBe('Europe/Berlin');
+  });
   it('keeps the saved zone in the list', () => {
     expect(timeZones('Mars/Olympus')[0]).toBe('Mars/Olympus');
     expect(timeZones('UTC')).toContain('UTC');

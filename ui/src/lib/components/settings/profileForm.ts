@@ -88,7 +88,11 @@ export interface ProfileDraft {
   nums: Record<NumField, string | number | null>;
 }
 
-export function toDraft(p: Profile): ProfileDraft {
+/**
+ * The form's draft of a profile. A profile never saved (no updatedAt) has the server's default zone, UTC, rather than
+ * one the athlete chose: the draft offers the browser's zone instead (`browserZone`), saved with the rest.
+ */
+export function toDraft(p: Profile, browserZone: string | null = null): ProfileDraft {
   const nums = {} as Record<NumField, string | number | null>;
   for (const s of fieldSpecs(new Date(), p.units)) {
     const v = p[s.key];
@@ -97,7 +101,7 @@ export function toDraft(p: Profile): ProfileDraft {
   return {
     sex: p.sex ?? '',
     units: p.units,
-    timeZone: p.timeZone,
+    timeZone: p.updatedAt == null && browserZone ? browserZone : p.timeZone,
     goals: p.goals ?? '',
     preferences: p.preferences ?? '',
     nums,

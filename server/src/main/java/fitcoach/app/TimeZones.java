@@ -1,6 +1,7 @@
 package fitcoach.app;
 
 import java.time.ZoneId;
+import java.util.Set;
 
 /**
  * Reads an athlete's time zone. Only IANA region names (and UTC) are taken, the names a browser's
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 public final class TimeZones {
   /** Where nothing else is known: the database's default for a profile too. */
   public static final String DEFAULT = "UTC";
+  private static final Set<String> KNOWN = Set.copyOf(ZoneId.getAvailableZoneIds());
 
   private TimeZones() {
   }
@@ -19,7 +21,7 @@ public final class TimeZones {
     if (value == null) {
       return null;
     }
-    if (!value.equals(DEFAULT) && !ZoneId.getAvailableZoneIds().contains(value)) {
+    if (!value.equals(DEFAULT) && !KNOWN.contains(value)) {
       throw ApiException.invalid(field, "invalid_value", "Unknown time zone '" + value + "'; use an IANA name like Europe/Berlin");
     }
     return value;
