@@ -21,6 +21,7 @@ public final class AuthRoutes {
     this.tokens = tokens;
     this.requireUser = requireUser;
     this.proxies = proxies;
+    TimeZones.preload(); // at wiring, off the event loop
   }
 
   public void mount(Router router) {
