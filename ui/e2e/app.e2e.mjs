@@ -56,7 +56,7 @@ before(async () => {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   watch(page);
 });
@@ -164,7 +164,7 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
       async () => /Last synced/.test(await section.innerText()),
       60_000,
     );
-    const syncing = seen.filter((t) => /Syncing… \d+ pages, \d+ activities read/.test(t));
+    const syncing = seen.filter((t) => /Syncing… \d+ pages?, \d+ activit(y|ies) read/.test(t));
     assert.ok(syncing.length >= 2, `the sync showed ${syncing.length} progress states: ${JSON.stringify(seen)}`);
     await section.getByText('Connected', { exact: true }).waitFor();
     await section.getByText(`${STRAVA_ACTIVITIES} new, 0 updated`).waitFor();
@@ -423,7 +423,7 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
     ];
     for (const scheme of ['light', 'dark']) {
       for (const [width, height, device] of [[1280, 900, 'desktop'], [360, 780, 'phone']]) {
-        const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+        const context = await browser.newContext({ locale: 'en-GB', viewport: { width, height }, colorScheme: scheme });
         const p = await context.newPage();
         watch(p);
         await p.goto(`${server.base}/login`);
@@ -460,7 +460,7 @@ describe('Analysis with the demo athlete', { concurrency: false }, () => {
 
   before(async () => {
     demoServer = await startServer({});
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     p = await context.newPage();
     p.on('pageerror', (e) => errors.push(e.message));
     p.on('dialog', (d) => {
@@ -609,15 +609,15 @@ describe('Analysis with the demo athlete', { concurrency: false }, () => {
 
     await form.getByLabel(/^Value/).fill('287');
     await form.getByRole('button', { name: 'Add' }).click();
-    await section.getByText(/Added: FTP 287 W from Mon 3 Feb 2025/).waitFor({ timeout: 60_000 });
+    await section.getByText(/Added: FTP 287 W from Mon, 3 Feb 2025/).waitFor({ timeout: 60_000 });
     const ftp = section.getByRole('list', { name: 'FTP' });
-    const row = ftp.getByRole('listitem').filter({ hasText: 'from Mon 3 Feb 2025: 287 W' });
+    const row = ftp.getByRole('listitem').filter({ hasText: 'from Mon, 3 Feb 2025: 287 W' });
     await row.waitFor();
 
-    await row.getByRole('button', { name: 'Delete FTP from Mon 3 Feb 2025' }).click();
-    await row.getByRole('button', { name: 'Yes, delete FTP from Mon 3 Feb 2025' }).click();
-    await section.getByText(/Deleted: FTP from Mon 3 Feb 2025/).waitFor({ timeout: 60_000 });
-    assert.equal(await ftp.getByRole('listitem').filter({ hasText: 'from Mon 3 Feb 2025' }).count(), 0);
+    await row.getByRole('button', { name: 'Delete FTP from Mon, 3 Feb 2025' }).click();
+    await row.getByRole('button', { name: 'Yes, delete FTP from Mon, 3 Feb 2025' }).click();
+    await section.getByText(/Deleted: FTP from Mon, 3 Feb 2025/).waitFor({ timeout: 60_000 });
+    assert.equal(await ftp.getByRole('listitem').filter({ hasText: 'from Mon, 3 Feb 2025' }).count(), 0);
   });
 
   it('raised no page error', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   daysBefore,
   familyLabel,
@@ -14,6 +14,7 @@ import {
   formatPaceOrSpeed,
   formatShortDate,
   formatSigned,
+  formatTime,
   formatSpeed,
   loadMethodLabel,
   mergeChoiceText,
@@ -108,9 +109,9 @@ describe('pace and speed', () => {
 
 describe('dates', () => {
   it('shows local date-times as recorded, without shifting time zones', () => {
-    expect(formatDate('2026-03-31T23:30:00')).toBe('Tue 31 Mar 2026');
-    expect(formatDateTime('2026-03-31T23:30:00')).toBe('Tue 31 Mar 2026, 23:30');
-    expect(formatDate('2026-11-24')).toBe('Tue 24 Nov 2026');
+    expect(formatDate('2026-03-31T23:30:00')).toBe('Tue, 31 Mar 2026');
+    expect(formatDateTime('2026-03-31T23:30:00')).toBe('Tue, 31 Mar 2026, 23:30');
+    expect(formatDate('2026-11-24')).toBe('Tue, 24 Nov 2026');
     expect(formatDate(null)).toBe('—');
     expect(formatDate('garbage')).toBe('—');
   });
@@ -164,5 +165,34 @@ describe('words', () => {
     expect(mergeChoiceText('lead')).toMatch(/chose this copy to lead/);
     expect(mergeChoiceText(null)).toBeNull();
     expect(mergeChoiceText(undefined)).toBeNull();
+  });
+});
+
+describe('in the browser’s language (pinned to en-GB for the other tests)', () => {
+  function useLanguage(language: string) {
+    Object.defineProperty(globalThis.navigator ?? (globalThis.navigator = {} as Navigator), 'language', { value: language, configurable: true });
+  }
+  afterEach(() => useLanguage('en-GB'));
+
+  it('writes numbers with the language’s separators, keeping the athlete’s units', () => {
+    useLanguage('de-DE');
+    expect(formatNumber(12345.6, 1)).toBe('12.345,6');
+    expect(formatNumber(-0.04, 1)).toBe('0,0');
+    expect(formatSigned(-3.25, 1)).toBe('\u22123,3');
+    expect(formatDistance(12345, 'metric')).toBe('12,3 km');
+    expect(formatDistance(12345, 'imperial')).toBe('7,67 mi');
+    useLanguage('en-US');
+    expect(formatDistance(1234567, 'metric')).toBe('1,235 km');
+  });
+
+  it('writes dates and times in the language’s order, never shifted by the browser’s zone', () => {
+    useLanguage('en-US');
+    expect(formatDate('2026-03-31T23:30:00')).toBe('Tue, Mar 31, 2026');
+    expect(formatShortDate('2026-03-31', 2026)).toBe('Mar 31');
+    expect(formatTime('2026-03-31T23:30:00')).toBe('11:30 PM');
+    useLanguage('de-DE');
+    expect(formatDate('2026-03-31T23:30:00')).toBe('Di., 31. März 2026');
+    expect(formatShortDate('2025-03-31', 2026)).toBe('31. März 2025');
+    expect(formatDateTime('2026-03-31T07:05:00')).toBe('Di., 31. März 2026, 07:05');
   });
 });

@@ -3,6 +3,7 @@
  * sports, load methods and form zones. Units follow the athlete's profile (metric or imperial).
  */
 import type { Units } from './api/settings';
+import { browserLocale } from './locale';
 
 export const DASH = '—';
 const MINUS = '\u2212';
@@ -10,9 +11,36 @@ const M_PER_MILE = 1609.344;
 const M_PER_YARD = 0.9144;
 const FT_PER_M = 3.280839895;
 
-const nf = (digits: number) =>
-  new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const NF = [nf(0), nf(1), nf(2)];
+// Numbers and dates are written the way the browser's language writes them ("1,234.5" or "1.234,5"); the units
+// stay the athlete's choice. Formatters are made once per language and number of decimals.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(digits: number): Intl.NumberFormat {
+  const locale = browserLocale();
+  const key = `n${digits}|${locale}`;
+  let f = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+function dateFormat(name: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const locale = browserLocale();
+  const key = `d${name}|${locale}`;
+  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** Whether v shows as zero with this many decimals (so it gets no sign). */
+function roundsToZero(v: number, digits: number): boolean {
+  return Math.abs(v) < 0.5 * 10 ** -digits;
+}
 
 function isNum(v: number | null | undefined): v is number {
   return typeof v === 'number' && Number.isFinite(v);
@@ -21,16 +49,16 @@ function isNum(v: number | null | undefined): v is number {
 /** A number with grouping and a real minus sign; "—" when missing. */
 export function formatNumber(v: number | null | undefined, digits = 0): string {
   if (!isNum(v)) return DASH;
-  const s = NF[digits]?.format(Math.abs(v)) ?? Math.abs(v).toFixed(digits);
+  const s = numberFormat(digits).format(Math.abs(v));
   // Avoid "−0" for values that round to zero.
-  return v < 0 && Number(s.replace(/,/g, '')) !== 0 ? MINUS + s : s;
+  return v < 0 && !roundsToZero(v, digits) ? MINUS + s : s;
 }
 
 /** With an explicit sign: "+5", "−12", "0". */
 export function formatSigned(v: number | null | undefined, digits = 0): string {
   if (!isNum(v)) return DASH;
   const s = formatNumber(v, digits);
-  return v > 0 && Number(s.replace(/,/g, '')) !== 0 ? `+${s}` : s;
+  return v > 0 && !roundsToZero(v, digits) ? `+${s}` : s;
 }
 
 /** "1:02:03" or "45:07" (clock style, for tables) from seconds. */
@@ -121,9 +149,6 @@ export function distanceUnit(units: Units): string {
 // Dates. Local date-times from the server have no offset ("2026-11-24T07:30:00"): they are
 // shown as they are, in the activity's own time zone, never shifted by the browser's.
 
-const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTH = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 interface Parts {
   y: number;
   mo: number;
@@ -138,32 +163,35 @@ function parts(local: string): Parts | null {
   return { y: +m[1], mo: +m[2], d: +m[3], h: m[4] ? +m[4] : 0, mi: m[5] ? +m[5] : 0 };
 }
 
-function weekday(p: Parts): string {
-  return WEEKDAY[new Date(Date.UTC(p.y, p.mo - 1, p.d)).getUTCDay()];
+/** The wall-clock parts as an instant read back in UTC, so the browser's own zone never shifts them. */
+function wall(p: Parts): Date {
+  return new Date(Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi));
 }
 
-/** "Mon 31 Mar 2026". */
+/** "Mon, 31 Mar 2026" (en-GB), "Mon, Mar 31, 2026" (en-US), "Mo., 31. März 2026" (de-DE). */
 export function formatDate(local: string | null | undefined): string {
   const p = local ? parts(local) : null;
   if (!p) return DASH;
-  return `${weekday(p)} ${p.d} ${MONTH[p.mo - 1]} ${p.y}`;
+  return dateFormat('date', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(wall(p));
 }
 
-/** "31 Mar" (this year) or "31 Mar 2025". */
+/** "31 Mar" (this year) or "31 Mar 2025", in the browser's language. */
 export function formatShortDate(local: string | null | undefined, thisYear = new Date().getFullYear()): string {
   const p = local ? parts(local) : null;
   if (!p) return DASH;
-  return p.y === thisYear ? `${p.d} ${MONTH[p.mo - 1]}` : `${p.d} ${MONTH[p.mo - 1]} ${p.y}`;
+  return p.y === thisYear
+    ? dateFormat('short', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(wall(p))
+    : dateFormat('shortYear', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(wall(p));
 }
 
 /** "07:30". */
 export function formatTime(local: string | null | undefined): string {
   const p = local ? parts(local) : null;
   if (!p || !local || local.length < 16) return '';
-  return `${String(p.h).padStart(2, '0')}:${String(p.mi).padStart(2, '0')}`;
+  return dateFormat('time', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(wall(p));
 }
 
-/** "Mon 31 Mar 2026, 07:30". */
+/** "Mon, 31 Mar 2026, 07:30" (en-GB). */
 export function formatDateTime(local: string | null | undefined): string {
   const t = formatTime(local);
   const d = formatDate(local);
@@ -175,7 +203,7 @@ export function formatInstant(iso: string | null | undefined): string {
   if (!iso) return DASH;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return DASH;
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return dateFormat('instant', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /** How long ago an instant was: "just now", "5 min ago", "3 h ago", "2 days ago". */

@@ -80,13 +80,13 @@ describe('Activity analysis', () => {
     routes(() => json(200, ANALYSIS));
     render(ActivityPage, { id: 'r1' });
     const power = (await screen.findByRole('heading', { name: 'Power zones' })).closest('section')!;
-    expect(within(power).getByText('Zones from FTP 265 W in force on Wed 4 Mar 2026.')).toBeTruthy();
+    expect(within(power).getByText('Zones from FTP 265 W in force on Wed, 4 Mar 2026.')).toBeTruthy();
     const z2 = within(power).getByText('Endurance').closest('tr')!;
     expect(within(z2).getByText('146–198 W')).toBeTruthy();
     expect(within(z2).getByText('20 min')).toBeTruthy();
     expect(within(z2).getByText('33 %')).toBeTruthy();
     const hr = screen.getByRole('heading', { name: 'Heart-rate zones' }).closest('section')!;
-    expect(within(hr).getByText(/threshold heart rate \(LTHR\) 170 bpm in force on Wed 4 Mar 2026/)).toBeTruthy();
+    expect(within(hr).getByText(/threshold heart rate \(LTHR\) 170 bpm in force on Wed, 4 Mar 2026/)).toBeTruthy();
     expect(screen.getAllByRole('heading', { name: 'Heart-rate zones' })).toHaveLength(1);
   });
 
@@ -108,7 +108,7 @@ describe('Activity analysis', () => {
     routes(() => json(200, analysis), run);
     render(ActivityPage, { id: 'r1' });
     const pace = (await screen.findByRole('heading', { name: 'Pace zones' })).closest('section')!;
-    expect(within(pace).getByText('Zones from threshold pace 4:30 /km in force on Wed 4 Mar 2026.')).toBeTruthy();
+    expect(within(pace).getByText('Zones from threshold pace 4:30 /km in force on Wed, 4 Mar 2026.')).toBeTruthy();
     const z2 = within(pace).getByText('Aerobic').closest('tr')!;
     expect(within(z2).getByText('5:48 /km – 5:06 /km')).toBeTruthy();
     expect(within(z2).getByText('10 min')).toBeTruthy();

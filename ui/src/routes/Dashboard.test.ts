@@ -107,7 +107,7 @@ describe('Dashboard', () => {
     // Which form is which: the morning's, with the one after today's training beside it.
     expect(within(stats).getByText('this morning')).toBeTruthy();
     expect(within(stats).getByText(/After today's training: \+10/)).toBeTruthy();
-    expect(screen.getByText('Tue 24 Nov 2026')).toBeTruthy();
+    expect(screen.getByText('Tue, 24 Nov 2026')).toBeTruthy();
   });
 
   it('shows the rule-based recommendation at once, labelled as such', async () => {

@@ -14,6 +14,7 @@ async function fill(email: string, password: string, confirm: string) {
 describe('Setup screen', () => {
   afterEach(() => {
     session.setupCodeRequired = false;
+    vi.restoreAllMocks();
   });
 
   it('asks for the setup code only when the server needs one', async () => {
@@ -40,6 +41,7 @@ describe('Setup screen', () => {
       email: 'ana@example.com',
       password: 'correct horse battery',
       setupCode: 'ABCDE-23456',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
     expect(session.setupCodeRequired).toBe(false);
   });
@@ -90,7 +92,11 @@ describe('Setup screen', () => {
     const busy = screen.getByRole('button', { name: 'Creating account…' }) as HTMLButtonElement;
     expect(busy.disabled).toBe(true);
     const init = fetchMock.mock.calls[0][1] as RequestInit;
-    expect(JSON.parse(init.body as string)).toEqual({ email: 'ana@example.com', password: 'correct horse battery' });
+    expect(JSON.parse(init.body as string)).toEqual({
+      email: 'ana@example.com',
+      password: 'correct horse battery',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
 
     release(json(201, USER));
     await vi.waitFor(() => expect(session.user).toEqual(USER));
@@ -108,5 +114,21 @@ describe('Setup screen', () => {
     expect(await screen.findByText('That email address is not valid')).toBeTruthy();
     expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
     expect((screen.getByRole('button', { name: 'Create account' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('creates the account in the browser’s time zone', async () => {
+    const real = Intl.DateTimeFormat().resolvedOptions();
+    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockReturnValue({ ...real, timeZone: 'America/Denver' });
+    const fetchMock = stubFetch({ 'POST /api/auth/setup': () => json(201, USER) });
+    render(Setup);
+    await fill('ana@example.com', 'correct horse battery', 'correct horse battery');
+    await fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await vi.waitFor(() => expect(session.user).toEqual(USER));
+    const init = fetchMock.mock.calls[0][1] as RequestInit;
+    expect(JSON.parse(init.body as string)).toEqual({
+      email: 'ana@example.com',
+      password: 'correct horse battery',
+      timeZone: 'America/Denver',
+    });
   });
 });

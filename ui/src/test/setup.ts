@@ -34,3 +34,8 @@ if (typeof HTMLDialogElement !== 'undefined' && typeof HTMLDialogElement.prototy
     this.dispatchEvent(new Event('close'));
   };
 }
+
+// Dates and numbers follow the browser's language: the tests pin British English, whatever the machine's.
+if (typeof globalThis.navigator !== 'undefined') {
+  Object.defineProperty(globalThis.navigator, 'language', { value: 'en-GB', configurable: true });
+}

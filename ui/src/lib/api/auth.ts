@@ -29,6 +29,8 @@ export function getStatus(): Promise<AuthStatus> {
 export interface SetupRequest extends Credentials {
   /** The code from FitCoach's log, when AuthStatus.setupCodeRequired. */
   setupCode?: string;
+  /** The browser's IANA zone for the athlete's profile; the server keeps UTC without one. */
+  timeZone?: string;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 } from '../api/strava';
 import { errorMessage } from '../errors';
 import { formatAgo, formatInstant, formatNumber } from '../format';
+import { countOf } from '../locale';
 import { live } from './live.svelte';
 
 /**
@@ -63,8 +64,8 @@ export function syncSentence(progress: SyncProgress | null, lastSyncAt: string |
       return `Paused for Strava’s rate limit${progress.resumeAt ? `; resumes ${formatInstant(progress.resumeAt)}` : ''}.`;
     }
     return detailed
-      ? `Syncing… ${progress.pagesFetched} pages, ${progress.activitiesFetched} activities read, ${progress.activitiesNew} new, ${progress.activitiesUpdated} updated`
-      : `Syncing… ${progress.activitiesFetched} activities read, ${progress.activitiesNew} new`;
+      ? `Syncing… ${countOf(progress.pagesFetched, 'page')}, ${countOf(progress.activitiesFetched, 'activity', 'activities')} read, ${formatNumber(progress.activitiesNew)} new, ${formatNumber(progress.activitiesUpdated)} updated`
+      : `Syncing… ${countOf(progress.activitiesFetched, 'activity', 'activities')} read, ${formatNumber(progress.activitiesNew)} new`;
   }
   if (progress?.state === 'failed') return `Last sync failed${progress.error ? `: ${progress.error}` : ''}.`;
   if (!lastSyncAt) return 'Not synced yet.';
@@ -73,7 +74,7 @@ export function syncSentence(progress: SyncProgress | null, lastSyncAt: string |
 }
 
 function activities(n: number): string {
-  return `${formatNumber(n)} ${n === 1 ? 'activity' : 'activities'}`;
+  return countOf(n, 'activity', 'activities');
 }
 
 /** The stored Strava API copies in one sentence: how many, and when Strava last confirmed the oldest of them. */

@@ -12,6 +12,11 @@ describe('syncSentence', () => {
     expect(syncSentence(P, null, true, false)).toBe('Syncing… 150 activities read, 120 new');
     expect(syncSentence(P, null, true, true)).toBe('Syncing… 3 pages, 150 activities read, 120 new, 4 updated');
   });
+  it('counts one page and one activity in the singular', () => {
+    const first = { ...P, pagesFetched: 1, activitiesFetched: 1, activitiesNew: 1, activitiesUpdated: 0 };
+    expect(syncSentence(first, null, true, true)).toBe('Syncing… 1 page, 1 activity read, 1 new, 0 updated');
+    expect(syncSentence(first, null, true, false)).toBe('Syncing… 1 activity read, 1 new');
+  });
   it('says when a rate-limit pause ends', () => {
     const waiting = { ...P, state: 'waiting-for-rate-limit' as const, resumeAt: '2026-11-24T09:15:00Z' };
     expect(syncSentence(waiting, null, true, false)).toMatch(/^Paused for Strava’s rate limit; resumes .+\.$/);

@@ -29,8 +29,8 @@ describe('Thresholds over time', () => {
     render(ThresholdsSection);
     const ftp = await screen.findByRole('list', { name: 'FTP' });
     const items = within(ftp).getAllByRole('listitem');
-    expect(items[0].textContent).toMatch(/from Sun 1 Mar 2026: 265 W/);
-    expect(items[1].textContent).toMatch(/from Wed 10 Jan 2024: 240 W\s*\(your profile\)/);
+    expect(items[0].textContent).toMatch(/from Sun, 1 Mar 2026: 265 W/);
+    expect(items[1].textContent).toMatch(/from Wed, 10 Jan 2024: 240 W\s*\(your profile\)/);
     expect(within(screen.getByRole('list', { name: 'Threshold heart rate (LTHR)' })).getByText('170 bpm')).toBeTruthy();
   });
 
@@ -50,7 +50,7 @@ describe('Thresholds over time', () => {
     await fireEvent.input(within(form).getByLabelText('From'), { target: { value: '2026-03-01' } });
     await fireEvent.input(within(form).getByLabelText('Value (W)'), { target: { value: '265' } });
     await fireEvent.click(within(form).getByRole('button', { name: 'Add' }));
-    expect(await screen.findByText(/Added: FTP 265 W from Sun 1 Mar 2026/)).toBeTruthy();
+    expect(await screen.findByText(/Added: FTP 265 W from Sun, 1 Mar 2026/)).toBeTruthy();
     expect(posted).toEqual({ kind: 'ftp', validFrom: '2026-03-01', value: 265 });
     await waitFor(() => expect(within(screen.getByRole('list', { name: 'FTP' })).getAllByRole('listitem')).toHaveLength(2));
   });
@@ -100,10 +100,10 @@ describe('Thresholds over time', () => {
       },
     });
     render(ThresholdsSection);
-    await fireEvent.click(await screen.findByRole('button', { name: 'Edit FTP from Sun 1 Mar 2026' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Edit FTP from Sun, 1 Mar 2026' }));
     await fireEvent.input(screen.getByLabelText('Value (W)', { selector: '.edit-row input' }), { target: { value: '270' } });
-    await fireEvent.click(screen.getByRole('button', { name: 'Save FTP from Sun 1 Mar 2026' }));
-    expect(await screen.findByText(/Saved: FTP from Sun 1 Mar 2026/)).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Save FTP from Sun, 1 Mar 2026' }));
+    expect(await screen.findByText(/Saved: FTP from Sun, 1 Mar 2026/)).toBeTruthy();
     expect(put).toEqual({ validFrom: '2026-03-01', value: 270 });
   });
 
@@ -116,10 +116,10 @@ describe('Thresholds over time', () => {
       },
     });
     render(ThresholdsSection);
-    await fireEvent.click(await screen.findByRole('button', { name: 'Delete FTP from Wed 10 Jan 2024' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Delete FTP from Wed, 10 Jan 2024' }));
     expect(deleted).toBe(false);
-    await fireEvent.click(screen.getByRole('button', { name: 'Yes, delete FTP from Wed 10 Jan 2024' }));
-    expect(await screen.findByText(/Deleted: FTP from Wed 10 Jan 2024/)).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Yes, delete FTP from Wed, 10 Jan 2024' }));
+    expect(await screen.findByText(/Deleted: FTP from Wed, 10 Jan 2024/)).toBeTruthy();
     expect(deleted).toBe(true);
   });
 
@@ -136,7 +136,7 @@ describe('Thresholds over time', () => {
     expect(within(region).getByText(/Best 20 min 290 W on 2026-11-02 gives eFTP 276 W/)).toBeTruthy();
     expect(within(region).getByRole('link', { name: 'Hill climb' }).getAttribute('href')).toBe('/activities/a9');
     await fireEvent.click(within(region).getByRole('button', { name: 'Accept FTP 276 W' }));
-    expect(await screen.findByText(/Accepted: FTP 276 W from Mon 2 Nov 2026/)).toBeTruthy();
+    expect(await screen.findByText(/Accepted: FTP 276 W from Mon, 2 Nov 2026/)).toBeTruthy();
     expect(accepted).toBe(true);
     expect(screen.queryByRole('region', { name: 'Suggested from your efforts' })).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../api/settings';
-import { switchUnits, timeZones, toDraft, toUpdate, validate } from './profileForm';
+import { fieldSpecs, rangeText, switchUnits, timeZones, toDraft, toUpdate, validate } from './profileForm';
 
 const P: Profile = {
   sex: 'female', birthYear: 1990, weightKg: 60, heightCm: null, maxHr: 190, restingHr: 50, lthr: 170,
@@ -22,7 +22,7 @@ describe('profile form', () => {
     const d = toDraft({ ...P, units: 'imperial', heightCm: 170 });
     expect(d.nums.weightKg).toBe('132.3');
     expect(d.nums.heightCm).toBe('66.9');
-    expect(d.nums.thresholdPaceSPerKm).toBe('435');
+    expect(d.nums.thresholdPaceSPerKm).toBe('7:15');
     expect(d.nums.maxHr).toBe('190');
     expect(validate(d, NOW)).toEqual({});
     expect(toUpdate(d)).toMatchObject({ units: 'imperial', weightKg: 60, heightCm: 169.9, thresholdPaceSPerKm: 270, maxHr: 190 });
@@ -34,10 +34,24 @@ describe('profile form', () => {
     metric.nums.weightKg = '70';
     const imperial = switchUnits(metric, 'imperial');
     expect(imperial.units).toBe('imperial');
-    expect(imperial.nums).toMatchObject({ weightKg: '154.3', heightCm: '66.9', thresholdPaceSPerKm: '435', maxHr: '190' });
+    expect(imperial.nums).toMatchObject({ weightKg: '154.3', heightCm: '66.9', thresholdPaceSPerKm: '7:15', maxHr: '190' });
     const back = switchUnits(imperial, 'metric');
-    expect(back.nums).toMatchObject({ weightKg: '70', heightCm: '170', thresholdPaceSPerKm: '270', maxHr: '190' });
+    expect(back.nums).toMatchObject({ weightKg: '70', heightCm: '170', thresholdPaceSPerKm: '4:30', maxHr: '190' });
     expect(switchUnits({ ...metric, nums: { ...metric.nums, weightKg: 'abc' } }, 'imperial').nums.weightKg).toBe('abc');
+  });
+  it('takes threshold pace as m:ss per km or per mile and stores seconds per km', () => {
+    const d = toDraft(P);
+    expect(d.nums.thresholdPaceSPerKm).toBe('4:30');
+    d.nums.thresholdPaceSPerKm = '4:05';
+    expect(validate(d, NOW)).toEqual({});
+    expect(toUpdate(d)).toMatchObject({ thresholdPaceSPerKm: 245 });
+    const imperial = { ...d, units: 'imperial' as const, nums: { ...d.nums, thresholdPaceSPerKm: '6:34' } };
+    expect(toUpdate(imperial)).toMatchObject({ thresholdPaceSPerKm: 245 });
+    d.nums.thresholdPaceSPerKm = '245';
+    expect(validate(d, NOW).thresholdPaceSPerKm).toBe('Enter the pace as minutes:seconds per km, e.g. 4:30.');
+    d.nums.thresholdPaceSPerKm = '1:30';
+    expect(validate(d, NOW).thresholdPaceSPerKm).toBe('Pace must be between 2:00 and 15:00 per km.');
+    expect(rangeText(fieldSpecs(NOW, 'imperial').find((s) => s.key === 'thresholdPaceSPerKm')!, 'imperial')).toBe('3:13–24:08');
   });
   it('checks ranges', () => {
     const d = toDraft(P);
@@ -71,6 +85,12 @@ describe('profile form', () => {
     const d = toDraft(P);
     d.goals = 'x'.repeat(1001);
     expect(validate(d, NOW).goals).toMatch(/1000/);
+  });
+  it('offers the browser’s zone for a profile never saved, and keeps a saved one', () => {
+    expect(toDraft({ ...P, timeZone: 'UTC', updatedAt: null }, 'America/Denver').timeZone).toBe('America/Denver');
+    expect(toUpdate(toDraft({ ...P, timeZone: 'UTC', updatedAt: null }, 'America/Denver')).timeZone).toBe('America/Denver');
+    expect(toDraft({ ...P, timeZone: 'UTC', updatedAt: null }, null).timeZone).toBe('UTC');
+    expect(toDraft({ ...P, updatedAt: '2026-11-20T08:00:00Z' }, 'America/Denver').timeZone).toBe('Europe/Berlin');
   });
   it('keeps the saved zone in the list', () => {
     expect(timeZones('Mars/Olympus')[0]).toBe('Mars/Olympus');

@@ -1,4 +1,5 @@
 import type { Profile, Units } from '../../api/settings';
+import { formatPaceInput, parsePace } from '../../pace';
 
 export type NumField = 'birthYear' | 'weightKg' | 'heightCm' | 'maxHr' | 'restingHr' | 'lthr' | 'ftpWatts' | 'thresholdPaceSPerKm' | 'vo2max';
 
@@ -13,13 +14,17 @@ export interface FieldSpec {
   factor: number;
   /** Decimals kept when a shown value is turned back into the stored one. */
   storedDecimals: number;
+  /** Typed as m:ss per km or per mile (stored as seconds per km, min and max in those) rather than as a number. */
+  pace?: true;
 }
+
+/** The stored range of threshold pace, seconds per km (the server's). */
+const PACE_RANGE = { min: 120, max: 900 };
 
 /** Fields shown differently in imperial units; the profile itself always stores metric values. */
 const IMPERIAL: Partial<Record<NumField, { unit: string; factor: number; step: number }>> = {
   weightKg: { unit: 'lb', factor: 2.2046226218, step: 0.1 },
   heightCm: { unit: 'in', factor: 1 / 2.54, step: 0.1 },
-  thresholdPaceSPerKm: { unit: 's/mi', factor: 1.609344, step: 1 },
 };
 
 export function fieldSpecs(now = new Date(), units: Units = 'metric'): FieldSpec[] {
@@ -31,11 +36,12 @@ export function fieldSpecs(now = new Date(), units: Units = 'metric'): FieldSpec
     { key: 'restingHr', label: 'Resting heart rate', unit: 'bpm', min: 25, max: 120, step: 1, factor: 1, storedDecimals: 0 },
     { key: 'lthr', label: 'Threshold heart rate (LTHR)', unit: 'bpm', min: 80, max: 220, step: 1, factor: 1, storedDecimals: 0 },
     { key: 'ftpWatts', label: 'FTP', unit: 'W', min: 50, max: 600, step: 1, factor: 1, storedDecimals: 0 },
-    { key: 'thresholdPaceSPerKm', label: 'Threshold pace', unit: 's/km', min: 120, max: 900, step: 1, factor: 1, storedDecimals: 0 },
+    { key: 'thresholdPaceSPerKm', label: 'Threshold pace', unit: 'min:s per km', ...PACE_RANGE, step: 1, factor: 1, storedDecimals: 0, pace: true },
     { key: 'vo2max', label: 'VO₂max', unit: 'ml/kg/min', min: 20, max: 100, step: 0.1, factor: 1, storedDecimals: 1 },
   ];
   if (units === 'metric') return metric;
   return metric.map((s) => {
+    if (s.pace) return { ...s, unit: 'min:s per mile' };
     const i = IMPERIAL[s.key];
     if (!i) return s;
     // The shown range stays inside the stored one after rounding to the step.
@@ -54,8 +60,15 @@ function decimalsOf(step: number): number {
   return step >= 1 ? 0 : Math.round(-Math.log10(step));
 }
 
+/** The range a field takes, in the units it is typed in: "20–350", "2:00–15:00". */
+export function rangeText(s: FieldSpec, units: Units): string {
+  if (!s.pace) return `${s.min}–${s.max}`;
+  return `${formatPaceInput(s.min, units)}–${formatPaceInput(s.max, units)}`;
+}
+
 /** A stored (metric) value as the form shows it. */
-function shown(stored: number, s: FieldSpec): string {
+function shown(stored: number, s: FieldSpec, units: Units): string {
+  if (s.pace) return formatPaceInput(stored, units);
   return String(s.factor === 1 ? stored : round(stored * s.factor, decimalsOf(s.step)));
 }
 
@@ -75,16 +88,20 @@ export interface ProfileDraft {
   nums: Record<NumField, string | number | null>;
 }
 
-export function toDraft(p: Profile): ProfileDraft {
+/**
+ * The form's draft of a profile. A profile never saved (no updatedAt) has the server's default zone, UTC, rather than
+ * one the athlete chose: the draft offers the browser's zone instead (`browserZone`), saved with the rest.
+ */
+export function toDraft(p: Profile, browserZone: string | null = null): ProfileDraft {
   const nums = {} as Record<NumField, string | number | null>;
   for (const s of fieldSpecs(new Date(), p.units)) {
     const v = p[s.key];
-    nums[s.key] = v == null ? '' : shown(v, s);
+    nums[s.key] = v == null ? '' : shown(v, s, p.units);
   }
   return {
     sex: p.sex ?? '',
     units: p.units,
-    timeZone: p.timeZone,
+    timeZone: p.updatedAt == null && browserZone ? browserZone : p.timeZone,
     goals: p.goals ?? '',
     preferences: p.preferences ?? '',
     nums,
@@ -100,6 +117,11 @@ export function validate(d: ProfileDraft, now = new Date()): Partial<Record<NumF
   for (const s of fieldSpecs(now, d.units)) {
     const raw = String(d.nums[s.key] ?? '').trim();
     if (raw === '') continue;
+    if (s.pace) {
+      const pace = parsePace(raw, d.units, PACE_RANGE);
+      if ('error' in pace) errors[s.key] = pace.error;
+      continue;
+    }
     const n = Number(raw);
     if (!Number.isFinite(n)) errors[s.key] = `${s.label} must be a number.`;
     else if (n < s.min || n > s.max) errors[s.key] = `${s.label} must be between ${s.min} and ${s.max}${s.unit ? ' ' + s.unit : ''}.`;
@@ -130,7 +152,11 @@ export function toUpdate(d: ProfileDraft): Partial<Omit<Profile, 'updatedAt'>> {
   };
   for (const s of fieldSpecs(new Date(), d.units)) {
     const raw = String(d.nums[s.key] ?? '').trim();
-    body[s.key] = raw === '' ? null : stored(Number(raw), s);
+    if (raw === '') body[s.key] = null;
+    else if (s.pace) {
+      const pace = parsePace(raw, d.units);
+      body[s.key] = 'error' in pace ? null : pace.secondsPerKm;
+    } else body[s.key] = stored(Number(raw), s);
   }
   return body;
 }
@@ -143,6 +169,11 @@ export function switchUnits(d: ProfileDraft, units: Units): ProfileDraft {
   const nums = { ...d.nums };
   for (const s of from) {
     const raw = String(d.nums[s.key] ?? '').trim();
+    if (s.pace) {
+      const pace = raw === '' ? null : parsePace(raw, d.units);
+      if (pace && !('error' in pace)) nums[s.key] = formatPaceInput(pace.secondsPerKm, units);
+      continue;
+    }
     const n = Number(raw);
     if (raw !== '' && Number.isFinite(n) && s.factor !== to.get(s.key)!.factor) {
       const target = to.get(s.key)!;

@@ -1,9 +1,8 @@
 import type { ThresholdKind } from '../../api/thresholds';
 import type { Units } from '../../api/settings';
-import { formatMinSec } from '../../format';
+import { formatPaceInput, parsePace } from '../../pace';
 
 const KG_PER_LB = 1 / 2.2046226218;
-const KM_PER_MILE = 1.609344;
 
 /** The unit a threshold is typed in. */
 export function thresholdUnit(kind: ThresholdKind, units: Units): string {
@@ -21,7 +20,7 @@ export function thresholdUnit(kind: ThresholdKind, units: Units): string {
 
 /** A stored value as the form shows it: pace as m:ss per km or mile, weight in kg or lb. */
 export function shownValue(kind: ThresholdKind, value: number, units: Units): string {
-  if (kind === 'threshold_pace') return formatMinSec(units === 'imperial' ? value * KM_PER_MILE : value);
+  if (kind === 'threshold_pace') return formatPaceInput(value, units);
   if (kind === 'weight') return units === 'imperial' ? String(Math.round((value / KG_PER_LB) * 10) / 10) : String(value);
   return String(value);
 }
@@ -31,10 +30,8 @@ export function storedValue(kind: ThresholdKind, text: string, units: Units): { 
   const t = text.trim();
   if (t === '') return { error: 'Enter a value.' };
   if (kind === 'threshold_pace') {
-    const m = /^(\d{1,2}):([0-5]\d)$/.exec(t);
-    if (!m) return { error: `Enter the pace as minutes:seconds, e.g. 4:30 (${thresholdUnit(kind, units)}).` };
-    const perUnit = Number(m[1]) * 60 + Number(m[2]);
-    return { value: Math.round(units === 'imperial' ? perUnit / KM_PER_MILE : perUnit) };
+    const pace = parsePace(t, units);
+    return 'error' in pace ? pace : { value: pace.secondsPerKm };
   }
   const n = Number(t.replace(',', '.'));
   if (!Number.isFinite(n) || n <= 0) return { error: 'Enter a positive number.' };

@@ -2,6 +2,7 @@ package fitcoach.auth;
 
 import fitcoach.app.Json;
 import fitcoach.app.JsonFields;
+import fitcoach.app.TimeZones;
 import fitcoach.app.TrustedProxies;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.Router;
@@ -20,6 +21,7 @@ public final class AuthRoutes {
     this.tokens = tokens;
     this.requireUser = requireUser;
     this.proxies = proxies;
+    TimeZones.preload(); // at wiring, off the event loop
   }
 
   public void mount(Router router) {
@@ -59,10 +61,12 @@ public final class AuthRoutes {
   }
 
   private void setup(RoutingContext ctx) {
-    JsonFields fields = new JsonFields(Json.body(ctx), "email", "password", "setupCode");
+    JsonFields fields = new JsonFields(Json.body(ctx), "email", "password", "setupCode", "timeZone");
     Credentials credentials = Credentials.from(fields, true);
     String setupCode = fields.optionalString("setupCode", 64);
-    auth.setup(credentials, setupCode, ctx.request().getHeader("User-Agent"))
+    // The browser's zone, so the athlete's days start at their midnight from the first activity on.
+    String timeZone = TimeZones.parse("timeZone", fields.optionalString("timeZone", 64));
+    auth.setup(credentials, setupCode, timeZone, ctx.request().getHeader("User-Agent"))
         .onSuccess(signIn -> signedIn(ctx, 201, signIn))
         .onFailure(ctx::fail);
   }

@@ -58,7 +58,8 @@ public final class AuthService {
     return status().mapEmpty();
   }
 
-  public Future<SignIn> setup(Credentials credentials, String givenSetupCode, String userAgent) {
+  /** Creates the one account, its profile in {@code timeZone} (null: the default, UTC), and signs it in. */
+  public Future<SignIn> setup(Credentials credentials, String givenSetupCode, String timeZone, String userAgent) {
     return users.anyExists()
         .compose(exists -> {
           if (exists) {
@@ -67,7 +68,7 @@ public final class AuthService {
           setupCode.check(givenSetupCode);
           return hasher.hash(credentials.password());
         })
-        .compose(hash -> users.insert(credentials.email(), hash))
+        .compose(hash -> users.insert(credentials.email(), hash, timeZone))
         .recover(err -> Future.failedFuture(isSingleAccountViolation(err) ? accountExists409() : err))
         .compose(user -> {
           setupCode.used();

@@ -11,9 +11,15 @@ import java.util.UUID;
 
 /** SQL for the account. */
 public final class UserRepository {
+  // The account and its profile's time zone in one statement: a failed setup leaves neither behind.
   private static final String INSERT = """
-      INSERT INTO users (email, password_hash) VALUES (#{email}, #{passwordHash})
-      RETURNING id, email, password_hash, created_at
+      WITH u AS (
+        INSERT INTO users (email, password_hash) VALUES (#{email}, #{passwordHash})
+        RETURNING id, email, password_hash, created_at
+      ), p AS (
+        INSERT INTO athlete_profiles (user_id, time_zone) SELECT id, #{timeZone} FROM u WHERE #{timeZone}::text IS NOT NULL
+      )
+      SELECT id, email, password_hash, created_at FROM u
       """;
   private static final String BY_EMAIL = """
       SELECT id, email, password_hash, created_at FROM users WHERE email = #{email}
@@ -40,8 +46,12 @@ public final class UserRepository {
   }
 
   /** Fails with a unique violation (23505) when an account already exists: the database enforces single-user. */
-  public Future<User> insert(String email, String passwordHash) {
-    return insert.execute(Map.of("email", email, "passwordHash", passwordHash)).map(rows -> rows.iterator().next());
+  public Future<User> insert(String email, String passwordHash, String timeZone) {
+    Map<String, Object> params = new java.util.HashMap<>();
+    params.put("email", email);
+    params.put("passwordHash", passwordHash);
+    params.put("timeZone", timeZone);
+    return insert.execute(params).map(rows -> rows.iterator().next());
   }
 
   public Future<Optional<User>> findByEmail(String email) {

@@ -1,11 +1,10 @@
 package fitcoach.settings;
 
 import fitcoach.app.ApiException;
+import fitcoach.app.TimeZones;
 import fitcoach.app.JsonFields;
 import io.vertx.core.json.JsonObject;
-import java.time.DateTimeException;
 import java.time.Year;
-import java.time.ZoneId;
 import java.util.Set;
 
 /**
@@ -51,14 +50,7 @@ public final class ProfileUpdate {
   }
 
   private static String zone(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return ZoneId.of(value).getId();
-    } catch (DateTimeException e) {
-      throw ApiException.invalid("timeZone", "invalid_value", "Unknown time zone '" + value + "'; use an IANA name like Europe/Berlin");
-    }
+    return TimeZones.parse("timeZone", value);
   }
 
   private static <T> T pick(JsonFields f, String name, T current, java.util.function.Supplier<T> read) {

@@ -38,6 +38,34 @@ class AuthRoutesTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("Setup keeps the browser's time zone for the profile, and without one the profile stays in UTC")
+  void setupTakesTheBrowsersTimeZone() {
+    var created = client.post("/api/auth/setup", credentials(EMAIL, PASSWORD).put("timeZone", "America/Denver"));
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(client.get("/api/settings/profile").json().getString("timeZone")).isEqualTo("America/Denver");
+    assertThat(TestDatabase.count("SELECT count(*) FROM athlete_profiles WHERE time_zone = 'America/Denver'")).isEqualTo(1L);
+  }
+
+  @Test
+  @DisplayName("Setup without a time zone leaves the profile in UTC")
+  void setupWithoutTimeZone() {
+    assertThat(client.post("/api/auth/setup", credentials(EMAIL, PASSWORD)).status()).isEqualTo(201);
+    assertThat(client.get("/api/settings/profile").json().getString("timeZone")).isEqualTo("UTC");
+  }
+
+  @Test
+  @DisplayName("Setup refuses an unknown or fixed-offset time zone with 422 on timeZone and creates nothing")
+  void setupRefusesABadTimeZone() {
+    for (String zone : new String[] {"Mars/Olympus", "+02:00", "GMT+2"}) {
+      var r = client.post("/api/auth/setup", credentials(EMAIL, PASSWORD).put("timeZone", zone));
+      assertThat(r.status()).as(zone).isEqualTo(422);
+      assertThat(r.errorField()).as(zone).isEqualTo("timeZone");
+    }
+    assertThat(TestDatabase.count("SELECT count(*) FROM users")).isZero();
+    assertThat(TestDatabase.count("SELECT count(*) FROM athlete_profiles")).isZero();
+  }
+
+  @Test
   @DisplayName("The password is stored as an Argon2id hash, never as given")
   void passwordIsHashedWithArgon2id() {
     signedIn();
