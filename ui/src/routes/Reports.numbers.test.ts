@@ -57,8 +57,8 @@ describe('Reports without an AI provider', () => {
     });
     render(Reports, { week: '2026-W46' });
     expect(await screen.findByText('265')).toBeTruthy();
-    expect(screen.getByText(/Form on the morning of Sun 15 Nov 2026/)).toBeTruthy();
-    expect(screen.getByText(/Form after Sun 15 Nov 2026's training/)).toBeTruthy();
+    expect(screen.getByText(/Form on the morning of Sun, 15 Nov 2026/)).toBeTruthy();
+    expect(screen.getByText(/Form after Sun, 15 Nov 2026's training/)).toBeTruthy();
     expect(screen.getByText('There is no report for this week yet.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Generate/ })).toBeNull();
   });
