@@ -11,7 +11,8 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 const SIGN_IN_JS_BUDGET_KB = 60;
-const TOTAL_BUDGET_KB = 200;
+// Every screen together (each screen loads only its own chunks): a ceiling on growth, not what one page costs.
+const TOTAL_BUDGET_KB = 240;
 const root = new URL('../target/classes/webroot/', import.meta.url).pathname;
 const html = await readFile(join(root, 'index.html'), 'utf8');
 const initial = new Set(
