@@ -88,7 +88,7 @@ before(async () => {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  page = await (await browser.newContext({ viewport: VIEWPORTS[0] })).newPage();
+  page = await (await browser.newContext({ locale: 'en-GB', viewport: VIEWPORTS[0] })).newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
 });
 

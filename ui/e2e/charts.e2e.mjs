@@ -25,7 +25,7 @@ before(async () => {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale: 'en-GB' });
   const setup = await context.request.post(`${server.base}/api/auth/setup`, {
     data: { email: 'charts@example.com', password: 'correct horse battery' },
   });
@@ -42,7 +42,7 @@ after(async () => {
 });
 
 async function open(width, height) {
-  const context = await browser.newContext({ viewport: { width, height }, storageState: state });
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width, height }, storageState: state });
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
   return page;

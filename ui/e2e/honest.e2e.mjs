@@ -30,7 +30,7 @@ after(async () => {
 
 /** A page whose console errors, page errors and failed responses are all collected. */
 async function watchedPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => {

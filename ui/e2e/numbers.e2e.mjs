@@ -32,7 +32,7 @@ before(async () => {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('dialog', (d) => {
@@ -108,7 +108,7 @@ describe('Numbers without an AI provider', { concurrency: false }, () => {
     const picked = await page.getByLabel('A day in the week').inputValue();
     const expected = new Date(Date.parse(`${thisWeek}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
     assert.equal(picked, expected);
-    await page.getByText(/^Form after \w{3} \d{1,2} \w{3} \d{4}'s training$/).waitFor();
+    await page.getByText(/^Form after \w{3},? \d{1,2} \w{3} \d{4}'s training$/).waitFor();
     const numbers = await page.evaluate(async (start) => (await fetch(`/api/reports/week?start=${start}`)).json(), picked);
     assert.ok(numbers.metrics.sessions > 0, 'the demo athlete trained last week');
     assert.equal(await page.locator('dl.metrics dd').first().innerText(), String(numbers.metrics.sessions));

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { tick } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import { keepFocus } from './focus';
+import { focusHeading, keepFocus } from './focus';
 
 function row(...labels: string[]) {
   const div = document.createElement('div');
@@ -72,5 +72,38 @@ describe('keepFocus', () => {
     await tick();
     await Promise.resolve();
     expect(document.activeElement).toBe(elsewhere);
+  });
+});
+
+describe('focusHeading', () => {
+  function screenArrives(main: HTMLElement) {
+    const h1 = document.createElement('h1');
+    h1.tabIndex = -1;
+    h1.textContent = 'Activity';
+    main.append(h1);
+    return h1;
+  }
+
+  it('focuses the heading of a screen whose chunk arrives after the route changed', async () => {
+    const main = document.createElement('main');
+    document.body.append(main);
+    const focusing = focusHeading();
+    await tick();
+    expect(document.activeElement).toBe(document.body);
+    const h1 = screenArrives(main);
+    await focusing;
+    expect(document.activeElement).toBe(h1);
+  });
+
+  it('leaves focus where the athlete put it while the screen was loading', async () => {
+    const main = document.createElement('main');
+    const search = document.createElement('input');
+    document.body.append(search, main);
+    const focusing = focusHeading();
+    await tick();
+    search.focus();
+    screenArrives(main);
+    await focusing;
+    expect(document.activeElement).toBe(search);
   });
 });

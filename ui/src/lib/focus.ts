@@ -10,10 +10,33 @@ export async function focusFirstInvalid(form: HTMLFormElement): Promise<void> {
  * After a screen change, moves focus to the new screen's heading (it has tabindex="-1"), or to the section the
  * address names ("/settings#coach-data-policy").
  */
-export async function focusHeading(): Promise<void> {
+export async function focusHeading(waitMs = 3000): Promise<void> {
   await tick();
   if (focusTarget(window.location.hash)) return;
-  document.querySelector<HTMLElement>('main h1')?.focus();
+  const heading = document.querySelector<HTMLElement>('main h1');
+  if (heading) {
+    heading.focus();
+    return;
+  }
+  // The screen's chunk may still be on its way (screens load lazily): focus its heading when it appears, unless the
+  // athlete has put focus somewhere themselves by then.
+  const main = document.querySelector('main') ?? document.body;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    const observer = new MutationObserver(() => {
+      const h1 = document.querySelector<HTMLElement>('main h1');
+      if (!h1) return;
+      const active = document.activeElement;
+      if (!active || active === document.body) h1.focus();
+      done();
+    });
+    const timer = setTimeout(done, waitMs);
+    observer.observe(main, { childList: true, subtree: true });
+  });
 }
 
 /** Shows the section an address's hash names and focuses its heading; false when there is none. */

@@ -4,6 +4,7 @@ import { BridgeSocket, CLOSED, OPEN, websocketUrl, type SocketLike } from './bri
 /** Stands in for the browser's WebSocket: records frames sent, and lets the test open, close and deliver. */
 class FakeSocket implements SocketLike {
   readyState = 0;
+  binaryType = 'blob';
   onopen: ((event: unknown) => void) | null = null;
   onclose: ((event: unknown) => void) | null = null;
   onerror: ((event: unknown) => void) | null = null;
@@ -57,6 +58,19 @@ describe('websocketUrl', () => {
 });
 
 describe('BridgeSocket', () => {
+  it('reads the binary messages Vert.x sends (as ArrayBuffers) like text ones', () => {
+    const { client, socket } = harness();
+    expect(socket().binaryType).toBe('arraybuffer');
+    socket().open();
+    const handler = vi.fn();
+    client.registerHandler('a', {}, handler);
+    const frame = { type: 'rec', address: 'a', body: { state: 'done', name: 'Zürich ride' } };
+    socket().onmessage?.({ data: new TextEncoder().encode(JSON.stringify(frame)).buffer });
+    socket().onmessage?.({ data: new Blob(['not read']) });
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(handler).toHaveBeenCalledWith(null, frame);
+  });
+
   it('registers an address once, delivers rec messages to every handler and unregisters after the last', () => {
     const { client, socket } = harness();
     expect(client.state).toBe(0);

@@ -136,6 +136,8 @@ export class BridgeSocket {
     this.state = CONNECTING;
     const socket = this.#open(this.#url);
     this.#socket = socket;
+    // Vert.x writes the bridge's frames as binary WebSocket messages: take them as bytes, not Blobs, to read them at once.
+    if ('binaryType' in socket) (socket as { binaryType: string }).binaryType = 'arraybuffer';
     socket.onopen = () => {
       this.state = OPEN;
       this.#attempts = 0;
@@ -166,10 +168,14 @@ export class BridgeSocket {
   }
 
   #receive(data: unknown) {
-    if (typeof data !== 'string') return;
+    const text = typeof data === 'string' ? data
+      : data instanceof ArrayBuffer ? new TextDecoder().decode(data)
+      : ArrayBuffer.isView(data) ? new TextDecoder().decode(data)
+      : null;
+    if (text === null) return;
     let message: BridgeMessage & BridgeFailure;
     try {
-      message = JSON.parse(data);
+      message = JSON.parse(text);
     } catch {
       return;
     }
