@@ -105,6 +105,8 @@ describe('Numbers without an AI provider', { concurrency: false }, () => {
     await page.getByRole('button', { name: /Previous week/ }).click();
     await page.waitForURL(/\/reports\/\d{4}-W\d{2}$/);
     await page.getByText(/There is no report for this week yet\./).waitFor();
+    // The same words show for this week: wait for the picker to move before reading it.
+    await page.waitForFunction((week) => document.querySelector('input[type=date]')?.value !== week, thisWeek);
     const picked = await page.getByLabel('A day in the week').inputValue();
     const expected = new Date(Date.parse(`${thisWeek}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
     assert.equal(picked, expected);
@@ -118,7 +120,12 @@ describe('Numbers without an AI provider', { concurrency: false }, () => {
     await page.getByLabel('A day in the week').fill(numbers.firstWeek);
     await page.getByLabel('A day in the week').dispatchEvent('change');
     await page.waitForFunction((first) => document.querySelector('input[type=date]')?.value === first, numbers.firstWeek);
-    assert.equal(await page.getByRole('button', { name: /Previous week/ }).isDisabled(), true);
+    // The button follows the week the screen shows, a moment after the picker's value: poll, with a deadline.
+    const previous = page.getByRole('button', { name: /Previous week/ });
+    for (const deadline = Date.now() + 10_000; !(await previous.isDisabled()) && Date.now() < deadline;) {
+      await page.waitForTimeout(50);
+    }
+    assert.equal(await previous.isDisabled(), true);
     await page.screenshot({ path: `${SHOTS}reports-past-week-desktop-light.png` });
   });
 
