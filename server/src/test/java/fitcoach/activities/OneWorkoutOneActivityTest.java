@@ -222,7 +222,7 @@ class OneWorkoutOneActivityTest extends StravaTest {
     JsonObject detail = countsOnce("file");
     assertThat(detail.getJsonArray("merged")).hasSize(1);
     // The GPX has positions, altitude and heart rate every 5 s; the TCX heart rate every 10 s.
-    assertThat(detail.getString("name")).endsWith("ride.gpx");
+    assertThat(detail.getString("fileName")).endsWith("ride.gpx");
   }
 
   @Test

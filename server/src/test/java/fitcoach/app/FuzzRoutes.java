@@ -32,6 +32,7 @@ final class FuzzRoutes {
     r.add("POST", "/api/auth/login", body("email", "athlete@example.com", "password", "correct horse battery"), Kind.JSON);
     r.add("POST", "/api/auth/logout", Kind.JSON);
     r.add("GET", "/api/auth/me", Kind.JSON);
+    r.add("GET", "/api/auth/session", Kind.JSON);
 
     r.add("GET", "/api/settings/apikey", Kind.JSON);
     r.add("POST", "/api/settings/apikey", body("provider", "openai", "baseUrl", openAiBaseUrl, "model", "llama3.2:latest"), Kind.JSON);
@@ -70,6 +71,7 @@ final class FuzzRoutes {
     r.add("POST", "/api/activities/{activity}/unmerge", Kind.JSON);
     r.add("POST", "/api/activities/{activity}/primary", Kind.JSON);
     r.add("GET", "/api/activities/{activity}/streams", query("maxPoints", "500"), null, Kind.JSON);
+    r.add("GET", "/api/activities/{activity}/leg-loads", Kind.JSON);
     r.add("GET", "/api/activities/{activity}/analysis", Kind.JSON);
 
     r.add("GET", "/api/load/pmc", query("from", "2026-01-01", "to", today), null, Kind.JSON);
