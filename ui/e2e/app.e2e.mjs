@@ -520,10 +520,13 @@ describe('Analysis with the demo athlete', { concurrency: false }, () => {
     assert.ok((await links.count()) >= 3, `linked bests: ${await links.count()}`);
     assert.match(await links.first().innerText(), /^\d[\d,]* W$/);
 
-    await p.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.4);
+    // Opening the table may scroll the page, so the chart is measured again where it is now.
+    await panel.locator('.curve .uchart').scrollIntoViewIfNeeded();
+    const at = await panel.locator('.curve .uchart').boundingBox();
+    await p.mouse.move(at.x + at.width * 0.5, at.y + at.height * 0.4);
     await panel.locator('.readout', { hasText: 'Click to open the activity' }).waitFor();
     assert.match(await panel.locator('.readout').innerText(), /\d+ W · /);
-    await p.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.4);
+    await p.mouse.click(at.x + at.width * 0.5, at.y + at.height * 0.4);
     await p.waitForURL(/\/activities\/[^/]+$/);
     await p.locator('main h1').first().waitFor();
 
