@@ -32,40 +32,20 @@ final class EstimateChanges {
 
   /**
    * Compares the estimates of {@code now} (the thresholds in force on the athlete's today) with the last ones kept.
-   * The first estimate of a kind is kept without a change: there was nothing before it to have moved.
+   * The first estimate of a kind is kept without a change: there was nothing before it to have moved. The comparison
+   * and the write are one step for the athlete across every FitCoach on the database (see
+   * {@link EstimateRepository#exclusive}), so two recomputes at once never both record the same move.
+   *
+   * @param observed the per-activity maxima the estimate of {@code now} was made from: its evidence is named from them
    */
-  Future<List<EstimateRepository.Change>> recompute(UUID userId, Thresholds now, ProfileFacts facts, int loadsChanged) {
+  Future<List<EstimateRepository.Change>> recompute(UUID userId, Thresholds now, ProfileFacts facts, ObservedMaxHr observed,
+                                                   int loadsChanged) {
     boolean anyEstimated = now.maxHrEstimated() || now.restingHrEstimated() || now.lthrEstimated() || now.ftpEstimated();
-    Future<JsonArray> observed = now.maxHrEstimated() || now.lthrEstimated()
-        ? repository.maxHrEvidence(userId, ProfileEstimator.MIN_USEFUL_MAX_HR, ProfileEstimator.MAX_PLAUSIBLE_HR)
-        : Future.succeededFuture(new JsonArray());
-    return Future.all(observed, repository.last(userId)).compose(all -> {
-      Map<String, EstimateRepository.Last> last = all.resultAt(1);
+    Map<String, Estimate> current = current(now, facts, observed);
+    return repository.exclusive(userId, estimates -> estimates.last().compose(last -> {
       if (!anyEstimated && last.isEmpty()) {
         return Future.succeededFuture(List.<EstimateRepository.Change>of());
       }
-      JsonArray top = all.resultAt(0);
-      // The estimator keeps the second-highest clean maximum (one spike cannot set it): the two activities are its evidence.
-      Double robust = top.isEmpty() ? null : top.getJsonObject(Math.min(1, top.size() - 1)).getDouble("maxHr");
-      String maxHrBasis = !now.maxHrEstimated() ? "entered"
-          : robust != null && Math.abs(robust - now.maxHr()) < 1e-9 ? "observed"
-          : facts.ageYears() != null ? "age" : "default";
-      JsonArray hrEvidence = "observed".equals(maxHrBasis) ? top : new JsonArray();
-
-      Map<String, Estimate> current = new LinkedHashMap<>();
-      if (now.maxHrEstimated()) {
-        current.put("max_hr", new Estimate(now.maxHr(), maxHrBasis, hrEvidence));
-      }
-      if (now.restingHrEstimated()) {
-        current.put("resting_hr", new Estimate(now.restingHr(), "default", new JsonArray()));
-      }
-      if (now.lthrEstimated()) {
-        current.put("lthr", new Estimate(now.lthr(), maxHrBasis, hrEvidence));
-      }
-      if (now.ftpEstimated() && now.ftpW() != null) {
-        current.put("ftp", new Estimate(now.ftpW(), "observed", new JsonArray()));
-      }
-
       Map<String, EstimateRepository.Last> save = new LinkedHashMap<>();
       List<EstimateRepository.Change> changes = new ArrayList<>();
       current.forEach((kind, e) -> {
@@ -84,8 +64,34 @@ final class EstimateChanges {
       if (save.isEmpty() && forget.isEmpty()) {
         return Future.succeededFuture(List.<EstimateRepository.Change>of());
       }
-      return repository.save(userId, save, forget, changes).map(v -> changes);
-    });
+      return estimates.save(save, forget, changes).map(v -> changes);
+    }));
+  }
+
+  /** Each estimated threshold of {@code now} with what it rests on. */
+  private static Map<String, Estimate> current(Thresholds now, ProfileFacts facts, ObservedMaxHr observed) {
+    // The estimator keeps the second-highest clean maximum (one spike cannot set it): those activities are its evidence.
+    int[] used = ProfileEstimator.robustEvidence(observed.values());
+    Double robust = used.length == 0 ? null : observed.values()[used[used.length - 1]];
+    String maxHrBasis = !now.maxHrEstimated() ? "entered"
+        : robust != null && Math.abs(robust - now.maxHr()) < 1e-9 ? "observed"
+        : facts.ageYears() != null ? "age" : "default";
+    JsonArray hrEvidence = "observed".equals(maxHrBasis) ? observed.activities(used) : new JsonArray();
+
+    Map<String, Estimate> current = new LinkedHashMap<>();
+    if (now.maxHrEstimated()) {
+      current.put("max_hr", new Estimate(now.maxHr(), maxHrBasis, hrEvidence));
+    }
+    if (now.restingHrEstimated()) {
+      current.put("resting_hr", new Estimate(now.restingHr(), "default", new JsonArray()));
+    }
+    if (now.lthrEstimated()) {
+      current.put("lthr", new Estimate(now.lthr(), maxHrBasis, hrEvidence));
+    }
+    if (now.ftpEstimated() && now.ftpW() != null) {
+      current.put("ftp", new Estimate(now.ftpW(), "observed", new JsonArray()));
+    }
+    return current;
   }
 
   Future<List<EstimateChangeView>> list(UUID userId) {

@@ -2,7 +2,6 @@ package fitcoach.analytics;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -13,17 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** SQL for estimated thresholds: the last estimate per kind, and each recorded change of one. */
 final class EstimateRepository {
   /**
-   * The activities behind an observed max HR estimate: the two highest clean per-activity maxima of the last 365 days,
-   * the same window and bounds as the estimator's input (see OBSERVED_MAX_HR in LoadRepository and ProfileEstimator).
+   * One comparison of estimates per athlete at a time, across instances: without it two recomputes read the same last
+   * estimate and both record its move.
    */
-  private static final String MAX_HR_EVIDENCE = """
-      SELECT id, local_date, name, sport_type, max_hr FROM activities
-      WHERE user_id = $1 AND max_hr IS NOT NULL AND max_hr BETWEEN $2 AND $3 AND start_date >= now() - interval '365 days'
-      ORDER BY max_hr DESC, start_date DESC LIMIT 2""";
+  private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 1209))";
   private static final String LAST = "SELECT kind, value, evidence FROM threshold_estimates WHERE user_id = $1";
   private static final String SAVE_LAST = """
       INSERT INTO threshold_estimates (user_id, kind, value, evidence) VALUES ($1, $2, $3, $4)
@@ -55,48 +52,49 @@ final class EstimateRepository {
     this.pool = pool;
   }
 
-  Future<JsonArray> maxHrEvidence(UUID userId, double minHr, double maxHr) {
-    return pool.preparedQuery(MAX_HR_EVIDENCE).execute(Tuple.of(userId, minHr, maxHr)).map(rows -> {
-      JsonArray list = new JsonArray();
-      for (Row r : rows) {
-        list.add(new JsonObject().put("activityId", r.getUUID("id").toString())
-            .put("date", r.getLocalDate("local_date") == null ? null : r.getLocalDate("local_date").toString())
-            .put("name", r.getString("name")).put("sportType", r.getString("sport_type")).put("maxHr", r.getDouble("max_hr")));
-      }
-      return list;
-    });
-  }
+  /** The last estimates and their saving, inside one transaction that holds the athlete's estimate lock. */
+  interface Exclusive {
+    Future<Map<String, Last>> last();
 
-  Future<Map<String, Last>> last(UUID userId) {
-    return pool.preparedQuery(LAST).execute(Tuple.of(userId)).map(rows -> {
-      Map<String, Last> last = new HashMap<>();
-      for (Row r : rows) {
-        last.put(r.getString("kind"), new Last(r.getDouble("value"), evidence(r.getValue("evidence"))));
-      }
-      return last;
-    });
+    /** Saves the new last estimates, forgets kinds no longer estimated and records the changes. */
+    Future<Void> save(Map<String, Last> now, List<String> forget, List<Change> changes);
   }
 
   /**
-   * Saves the new last estimates, forgets kinds no longer estimated and records the changes, in one transaction, so a
-   * change is never recorded twice nor lost between two recomputes.
+   * Runs {@code work} in one transaction that first takes the athlete's estimate lock, so what it reads stays what is
+   * stored until it commits: a change is never recorded twice nor lost between two recomputes.
    */
-  Future<Void> save(UUID userId, Map<String, Last> now, List<String> forget, List<Change> changes) {
-    return pool.withTransaction(conn -> {
-      Future<?> chain = Future.succeededFuture();
-      for (var e : now.entrySet()) {
-        chain = chain.compose(v -> conn.preparedQuery(SAVE_LAST)
-            .execute(Tuple.of(userId, e.getKey(), e.getValue().value(), e.getValue().evidence())));
-      }
-      for (String kind : forget) {
-        chain = chain.compose(v -> conn.preparedQuery(FORGET_LAST).execute(Tuple.of(userId, kind)));
-      }
-      for (Change c : changes) {
-        chain = chain.compose(v -> conn.preparedQuery(RECORD).execute(Tuple.wrap(new Object[] {userId, c.kind(), c.oldValue(),
-            c.newValue(), c.basis(), c.evidence(), c.causeActivityId(), c.loadsChanged()})));
-      }
-      return chain.mapEmpty();
-    });
+  <T> Future<T> exclusive(UUID userId, Function<Exclusive, Future<T>> work) {
+    return pool.withTransaction(conn -> conn.preparedQuery(LOCK).execute(Tuple.of(userId.toString()))
+        .compose(locked -> work.apply(new Exclusive() {
+          @Override
+          public Future<Map<String, Last>> last() {
+            return conn.preparedQuery(LAST).execute(Tuple.of(userId)).map(rows -> {
+              Map<String, Last> last = new HashMap<>();
+              for (Row r : rows) {
+                last.put(r.getString("kind"), new Last(r.getDouble("value"), evidence(r.getValue("evidence"))));
+              }
+              return last;
+            });
+          }
+
+          @Override
+          public Future<Void> save(Map<String, Last> now, List<String> forget, List<Change> changes) {
+            Future<?> chain = Future.succeededFuture();
+            for (var e : now.entrySet()) {
+              chain = chain.compose(v -> conn.preparedQuery(SAVE_LAST)
+                  .execute(Tuple.of(userId, e.getKey(), e.getValue().value(), e.getValue().evidence())));
+            }
+            for (String kind : forget) {
+              chain = chain.compose(v -> conn.preparedQuery(FORGET_LAST).execute(Tuple.of(userId, kind)));
+            }
+            for (Change c : changes) {
+              chain = chain.compose(v -> conn.preparedQuery(RECORD).execute(Tuple.wrap(new Object[] {userId, c.kind(),
+                  c.oldValue(), c.newValue(), c.basis(), c.evidence(), c.causeActivityId(), c.loadsChanged()})));
+            }
+            return chain.mapEmpty();
+          }
+        })));
   }
 
   Future<List<EstimateChangeView>> changes(UUID userId, int limit) {

@@ -36,9 +36,11 @@ final class LoadRepository {
   private static final String DAILY_LOADS = """
       SELECT local_date, sum(coalesce(load_override, load, 0)) AS load
       FROM activities WHERE user_id = #{userId} AND primary_activity_id IS NULL GROUP BY local_date""";
+  /** Newest first, so of two equal maxima the estimate's evidence names the newer activity. */
   private static final String OBSERVED_MAX_HR = """
-      SELECT max_hr FROM activities
-      WHERE user_id = #{userId} AND max_hr IS NOT NULL AND start_date >= now() - interval '365 days'""";
+      SELECT id, local_date, name, sport_type, max_hr FROM activities
+      WHERE user_id = #{userId} AND max_hr IS NOT NULL AND start_date >= now() - interval '365 days'
+      ORDER BY start_date DESC""";
   private static final String COACH_OBSERVED_MAX_HR = """
       SELECT max_hr FROM coach_activities(#{userId}, #{sources})
       WHERE max_hr IS NOT NULL AND start_date >= now() - interval '365 days'""";
@@ -160,8 +162,8 @@ final class LoadRepository {
     });
   }
 
-  Future<double[]> observedMaxHr(UUID userId) {
-    return observedMaxHr.execute(Map.of("userId", userId)).map(LoadRepository::maxHrValues);
+  Future<ObservedMaxHr> observedMaxHr(UUID userId) {
+    return observedMaxHr.execute(Map.of("userId", userId)).map(ObservedMaxHr::of);
   }
 
   Future<double[]> coachObservedMaxHr(UUID userId, boolean includeStravaApi) {

@@ -264,7 +264,8 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
   }
 
   private Future<DatedThresholds> dated(UUID userId, ProfileRepository.WithHistory p) {
-    return repository.observedMaxHr(userId).map(observed -> new DatedThresholds(p.history(), facts(p.profile(), observed)));
+    return repository.observedMaxHr(userId)
+        .map(observed -> new DatedThresholds(p.history(), facts(p.profile(), observed.values())));
   }
 
   /** Today's numbers for the dashboard, the thresholds behind them, and the method mix of the last 42 days. */
@@ -284,7 +285,8 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
         .compose(all -> {
           ProfileRepository.WithHistory withHistory = all.resultAt(0);
           AthleteProfile profile = withHistory.profile();
-          ProfileFacts facts = facts(profile, all.resultAt(1));
+          ObservedMaxHr observed = all.resultAt(1);
+          ProfileFacts facts = facts(profile, observed.values());
           DatedThresholds thresholds = new DatedThresholds(withHistory.history(), facts);
           List<LoadInput> inputs = all.resultAt(2);
           PmcOptions options = all.resultAt(3);
@@ -299,8 +301,8 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
                         today, inWindow(options)))
                     .compose(days -> repository.writeSeries(userId, days, recomputeFrom)
                         .compose(v -> offerMaxHr(userId, inputs, withHistory.history()))
-                        .compose(v -> noteEstimates(userId, thresholds.on(today), facts, pastLoadsChanged(inputs, updates),
-                            inputs.isEmpty()))
+                        .compose(v -> noteEstimates(userId, thresholds.on(today), facts, observed,
+                            pastLoadsChanged(inputs, updates), inputs.isEmpty()))
                         .map(v -> {
                           cache.put(userId, new Snapshot(new PmcSeries(days, today, loaded.resultAt(1), options), zone(profile)));
                           long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -348,13 +350,13 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
    * Records each estimated threshold that moved (see {@link EstimateChanges}). A failure is logged; it never fails the
    * recompute, whose loads are already stored.
    */
-  private Future<Void> noteEstimates(UUID userId, Thresholds today, ProfileFacts facts, int loadsChanged,
-                                     boolean noActivities) {
+  private Future<Void> noteEstimates(UUID userId, Thresholds today, ProfileFacts facts, ObservedMaxHr observed,
+                                     int loadsChanged, boolean noActivities) {
     if (noActivities) {
       // Nothing was computed with the estimate: the first activities start from whatever it becomes then.
       return Future.succeededFuture();
     }
-    return estimates.recompute(userId, today, facts, loadsChanged).<Void>mapEmpty().otherwise(err -> {
+    return estimates.recompute(userId, today, facts, observed, loadsChanged).<Void>mapEmpty().otherwise(err -> {
       LOG.warn("Recording estimate changes for user {} failed: {}", userId, err.getMessage());
       return null;
     });
@@ -441,7 +443,8 @@ public final class LoadService implements fitcoach.activities.ActivityStore.Chan
             profiles.findWithHistory(userId), repository.observedMaxHr(userId), repository.inputs(userId))
         .compose(all -> OffLoop.run(() -> {
           ProfileRepository.WithHistory withHistory = all.resultAt(0);
-          DatedThresholds dated = new DatedThresholds(withHistory.history(), facts(withHistory.profile(), all.resultAt(1)));
+          ObservedMaxHr observed = all.resultAt(1);
+          DatedThresholds dated = new DatedThresholds(withHistory.history(), facts(withHistory.profile(), observed.values()));
           List<LoadInput> inputs = all.resultAt(2);
           LoadInput target = inputs.stream().filter(in -> in.id().equals(activityId)).findFirst()
               .orElseThrow(() -> fitcoach.app.ApiException.notFound("No such activity"));

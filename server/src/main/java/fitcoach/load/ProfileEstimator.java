@@ -59,18 +59,34 @@ public final class ProfileEstimator {
    * Clean means within [100, 220] bpm. With a single clean value, that value (it is all we have).
    */
   public static OptionalDouble robustObservedMaxHr(double[] perActivityMaxHr) {
+    int[] evidence = robustEvidence(perActivityMaxHr);
+    return evidence.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(perActivityMaxHr[evidence[evidence.length - 1]]);
+  }
+
+  /**
+   * The activities {@link #robustObservedMaxHr} rests on, as indexes into its input: the two highest clean maxima,
+   * highest first (the estimate is the last), or the only one. Equal values keep their input order, so a caller that
+   * lists newer activities first names the newer one. Empty when no value is clean.
+   */
+  public static int[] robustEvidence(double[] perActivityMaxHr) {
     if (perActivityMaxHr == null) {
-      return OptionalDouble.empty();
+      return new int[0];
     }
-    double[] clean = Arrays.stream(perActivityMaxHr)
-        .filter(hr -> hr >= MIN_USEFUL_MAX_HR && hr <= MAX_PLAUSIBLE_HR)
-        .sorted()
-        .toArray();
-    return switch (clean.length) {
-      case 0 -> OptionalDouble.empty();
-      case 1 -> OptionalDouble.of(clean[0]);
-      default -> OptionalDouble.of(clean[clean.length - 2]);
-    };
+    int first = -1;
+    int second = -1;
+    for (int i = 0; i < perActivityMaxHr.length; i++) {
+      double hr = perActivityMaxHr[i];
+      if (!(hr >= MIN_USEFUL_MAX_HR && hr <= MAX_PLAUSIBLE_HR)) {
+        continue;
+      }
+      if (first < 0 || hr > perActivityMaxHr[first]) {
+        second = first;
+        first = i;
+      } else if (second < 0 || hr > perActivityMaxHr[second]) {
+        second = i;
+      }
+    }
+    return first < 0 ? new int[0] : second < 0 ? new int[] {first} : new int[] {first, second};
   }
 
   private static double estimatedMaxHr(ProfileFacts facts) {

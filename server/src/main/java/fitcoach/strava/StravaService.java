@@ -262,9 +262,12 @@ public final class StravaService {
         return Future.failedFuture(ApiException.notFound("No such activity"));
       }
       StravaRepository.ActivitySport s = sport.get();
-      return sampled(userId, activityId, maxPoints).compose(sampled -> vertx.executeBlocking(() -> new ServedStreams(
-          fitcoach.activities.StepCadence.toSteps(sampled.json(), s.sportType(), s.legs()), sampled.points(),
-          sampled.storedPoints(), fitcoach.activities.StepCadence.unit(s.sportType(), s.legs())), false));
+      String cadenceUnit = fitcoach.activities.StepCadence.unit(s.sportType(), s.legs());
+      return sampled(userId, activityId, maxPoints).compose(sampled -> sampled == NO_STREAMS
+          // Nothing to convert: no trip to a worker for an expected absence.
+          ? Future.succeededFuture(new ServedStreams(NO_STREAMS.json(), 0, 0, cadenceUnit))
+          : vertx.executeBlocking(() -> new ServedStreams(fitcoach.activities.StepCadence.toSteps(sampled.json(),
+              s.sportType(), s.legs()), sampled.points(), sampled.storedPoints(), cadenceUnit), false));
     });
   }
 

@@ -102,6 +102,41 @@ class EstimateChangesTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("Two FitCoaches on one database noticing the same move at once record it once, with the evidence the estimate used")
+  void twoWritersRecordOneMove() throws Exception {
+    store(me, run("a", 30, 160), run("b", 20, 170), run("c", 10, 150));
+    io.vertx.sqlclient.Pool one = fitcoach.app.Db.pool(app.vertx(), TestDatabase.url());
+    io.vertx.sqlclient.Pool two = fitcoach.app.Db.pool(app.vertx(), TestDatabase.url());
+    try {
+      ObservedMaxHr observed = new LoadRepository(one).observedMaxHr(me).toCompletionStage().toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
+      var facts = new fitcoach.load.ProfileFacts(fitcoach.load.Sex.UNKNOWN, null, null, null, null, null, observed.values(),
+          new double[0]);
+      var now = fitcoach.load.ProfileEstimator.estimate(facts);
+      assertThat(now.maxHr()).isEqualTo(175.0);
+      var first = new EstimateChanges(new EstimateRepository(one));
+      var second = new EstimateChanges(new EstimateRepository(two));
+      for (int round = 0; round < 5; round++) {
+        // As if the last estimate kept were older: both instances see max HR move from 165 to 175 and compare at once.
+        TestDatabase.query("DELETE FROM threshold_estimate_changes", rs -> null);
+        TestDatabase.query("UPDATE threshold_estimates SET value = 165 WHERE kind = 'max_hr'", rs -> null);
+        io.vertx.core.Future.all(first.recompute(me, now, facts, observed, 3), second.recompute(me, now, facts, observed, 3))
+            .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(TestDatabase.count("SELECT count(*) FROM threshold_estimate_changes WHERE kind = 'max_hr'"))
+            .as("round %d: max HR changes recorded", round).isEqualTo(1);
+      }
+      JsonObject maxHr = ofKind(changes(), "max_hr");
+      assertThat(maxHr.getDouble("oldValue")).isEqualTo(165.0);
+      assertThat(maxHr.getDouble("newValue")).isEqualTo(175.0);
+      assertThat(maxHr.getJsonArray("evidence").stream().map(e -> ((JsonObject) e).getDouble("maxHr")).toList())
+          .as("the two highest maxima, the estimate last").containsExactly(185.0, 175.0);
+    } finally {
+      one.close();
+      two.close();
+    }
+  }
+
+  @Test
   @DisplayName("A recompute that moves no estimate records nothing; deleting the run that moved it records the way back")
   void nothingMovesNothingRecorded() {
     store(me, run("a", 30, 160), run("c", 20, 155));

@@ -83,6 +83,17 @@ class ProfileEstimatorTest {
   }
 
   @Test
+  @DisplayName("The evidence is the two highest clean maxima, highest first, equal values in input order; the estimate is the last.")
+  void evidenceOfTheRobustMaximum() {
+    assertThat(ProfileEstimator.robustEvidence(new double[] {178, 212, 181, 175})).containsExactly(1, 2);
+    assertThat(ProfileEstimator.robustEvidence(new double[] {240, 181, 95, 181, Double.NaN, 183})).containsExactly(5, 1);
+    assertThat(ProfileEstimator.robustEvidence(new double[] {150, 190, 190})).containsExactly(1, 2);
+    assertThat(ProfileEstimator.robustEvidence(new double[] {99, 187})).containsExactly(1);
+    assertThat(ProfileEstimator.robustEvidence(new double[] {221, 99.9})).isEmpty();
+    assertThat(ProfileEstimator.robustEvidence(null)).isEmpty();
+  }
+
+  @Test
   @DisplayName("A single clean maximum is used as it is; no maxima give no observed value.")
   void singleOrNoMaximum() {
     assertThat(ProfileEstimator.robustObservedMaxHr(new double[] {187})).hasValue(187.0);
