@@ -44,7 +44,8 @@ public final class CoachModule implements Feature {
     CoachService coach = new CoachService(pool, apiKeys, profiles, policies, load, streams,
         provider -> LlmClients.create(vertx, llmHttp, provider, llmOptions), settings, ledger, tools, ToolLoop.Limits.defaults());
     this.routes = new CoachRoutes(coach, new ChatService(vertx, pool, coach, settings.historyBudgetTokens()),
-        new AnswerService(pool, coach), requireUser);
+        // Wellness is not stored yet: the wellness store replaces NONE here when it lands.
+        new AnswerService(pool, coach, WellnessSource.NONE), requireUser);
   }
 
   @Override

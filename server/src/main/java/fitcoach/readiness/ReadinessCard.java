@@ -139,7 +139,7 @@ public record ReadinessCard(String verdict, String headline, String loadVerdict,
       if (lines.isEmpty() && together.size() > 1) {
         Verdict after = ReadinessRules.decide(allCleared, suppressAll).verdict();
         if (after != verdict) {
-          lines.add(String.join(" and ", together) + " → " + after.wire());
+          lines.add(joined(together) + " → " + after.wire());
         }
       }
       if (facts.hasActivity() && !facts.checkedIn()) {
@@ -150,6 +150,15 @@ public record ReadinessCard(String verdict, String headline, String loadVerdict,
             + " more mornings of HRV before it counts");
       }
       return List.copyOf(lines);
+    }
+
+    /** "A and b and c": one sentence, so only its first word keeps its capital. */
+    private static String joined(List<String> parts) {
+      StringBuilder out = new StringBuilder(parts.get(0));
+      for (String part : parts.subList(1, parts.size())) {
+        out.append(" and ").append(Character.toLowerCase(part.charAt(0))).append(part.substring(1));
+      }
+      return out.toString();
     }
 
     /** The day's numbers with the load rule's condition just cleared, or null for the rules with nothing to clear. */
