@@ -98,10 +98,11 @@ class ReadinessCardTest {
   void allGood() {
     ReadinessCard card = ReadinessCard.of(on(FRESH).allGood().facts());
     assertThat(card.verdict()).isEqualTo("hard");
-    // Form, HRV, resting HR and sleep lean to training; ramp, ACWR, scores and flags are neutral; none against.
+    // 11 judged: form, HRV, resting HR and sleep lean to training; ramp, ACWR, three usual scores and two unticked flags
+    // are neutral; none against (monotony and hard sessions are unknown here).
     assertThat(card.confidence().agreeing()).isEqualTo(4);
     assertThat(card.confidence().disagreeing()).isZero();
-    assertThat(card.confidence().signals()).isEqualTo(10);
+    assertThat(card.confidence().signals()).isEqualTo(11);
     assertThat(card.confidence().level()).isEqualTo("high");
     assertThat(card.whatWouldChange()).isEmpty();
   }
