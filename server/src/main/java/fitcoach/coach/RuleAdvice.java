@@ -22,8 +22,6 @@ import java.util.Optional;
  */
 public record RuleAdvice(String verdict, String headline, String advice, String source, double fitness, double fatigue,
                          double form, String zone, String zoneWords, double ramp, String history, Long historyDays) {
-  static final double STEEP_RAMP = LoadRule.STEEP_RAMP;
-  static final double HIGH_ACWR = LoadRule.HIGH_ACWR;
   /** Two weeks: until then the 7-day fatigue has barely seen a full week and the 42-day fitness almost nothing. */
   static final int SHORT_DAYS = 14;
 
