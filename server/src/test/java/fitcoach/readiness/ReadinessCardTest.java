@@ -110,6 +110,8 @@ class ReadinessCardTest {
   @Test
   @DisplayName("From a real chart and wellness days: a rest day with no history is 'none' until illness is ticked")
   void fromSeries() {
+    // The seam is asked for the 60 baseline days before today and today: nothing a baseline reads is left out.
+    assertThat(ReadinessCard.wellnessFrom(TODAY)).isEqualTo(TODAY.minusDays(HrvBaseline.BASELINE_DAYS));
     PmcSeries empty = new PmcSeries(List.of(), TODAY, Optional.empty(), PmcOptions.defaults());
     assertThat(ReadinessCard.of(empty, List.of()).verdict()).isEqualTo("none");
     assertThat(ReadinessCard.of(empty, List.of()).confidence().level()).isEqualTo("none");
