@@ -8,6 +8,7 @@ import fitcoach.llm.LlmMessage;
 import fitcoach.llm.LlmRequest;
 import fitcoach.load.PmcDay;
 import fitcoach.load.PmcSeries;
+import fitcoach.readiness.ReadinessCard;
 import fitcoach.settings.DataPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -35,11 +36,13 @@ public final class AnswerService {
   private final CoachService coach;
   private final AnswerRepository answers;
   private final BasisService bases;
+  private final WellnessSource wellness;
 
-  public AnswerService(io.vertx.sqlclient.Pool pool, CoachService coach) {
+  public AnswerService(io.vertx.sqlclient.Pool pool, CoachService coach, WellnessSource wellness) {
     this.coach = coach;
     this.answers = new AnswerRepository(pool);
     this.bases = new BasisService(coach);
+    this.wellness = wellness;
   }
 
   /** What the coach may read now against what the dashboard counts. */
@@ -56,6 +59,16 @@ public final class AnswerService {
     return coach.series(userId).map(RuleAdvice::of);
   }
 
+  /** Today's decision card: the athlete's chart (the dashboard's numbers) and their wellness days. */
+  Future<ReadinessCard> card(UUID userId) {
+    return coach.series(userId).compose(series -> card(userId, series));
+  }
+
+  private Future<ReadinessCard> card(UUID userId, PmcSeries series) {
+    return wellness.days(userId, ReadinessCard.wellnessFrom(series.today()), series.today())
+        .map(days -> ReadinessCard.of(series, days));
+  }
+
   /**
    * Today's stored answer, judged: outdated when what the coach read changed, and also when the rule-based verdict
    * beside it is no longer the one it was written next to (the card and the answer would disagree).
@@ -63,16 +76,20 @@ public final class AnswerService {
   Future<Optional<AnswerView>> todaysRecommendation(UUID userId) {
     return coach.series(userId).compose(series -> answers.recommendation(userId, series.today())
         .compose(found -> found.isEmpty() ? Future.succeededFuture(Optional.<AnswerView>empty())
-            : bases.judge(userId, found.get()).map(view -> Optional.of(found.get().basis() == null ? view
-                : view.judged(view.basis(), found.get().basis().withVerdictNow(view.outdatedReasons(),
-                    RuleAdvice.of(series).verdict()))))));
+            : Future.all(bases.judge(userId, found.get()), card(userId, series)).map(both -> {
+              AnswerView view = both.resultAt(0);
+              // The card's verdict is the one shown: the load rules' one, lowered by wellness when it says so.
+              String verdictNow = both.<ReadinessCard>resultAt(1).verdict();
+              return Optional.of(found.get().basis() == null ? view
+                  : view.judged(view.basis(), found.get().basis().withVerdictNow(view.outdatedReasons(), verdictNow)));
+            })));
   }
 
   Future<CoachAnswer> recommend(UUID userId) {
     // The basis is read before the context, so a workout stored in between marks the answer outdated, never goes unseen.
     return coach.llm(userId).compose(llm -> Future.all(coach.policy(userId), coach.series(userId))
         .compose(pre -> bases.stamp(userId, pre.<DataPolicy>resultAt(0).allowStravaApi(), pre.<PmcSeries>resultAt(1).today())
-            .map(basis -> basis.withVerdict(RuleAdvice.of(pre.<PmcSeries>resultAt(1)).verdict())))
+            .compose(basis -> card(userId, pre.<PmcSeries>resultAt(1)).map(card -> basis.withVerdict(card.verdict()))))
         .compose(basis -> coach.prompt(userId, null).<CoachAnswer>map(prompt -> {
           JsonObject start = new JsonObject().put("date", prompt.day().toString()).put("basis", json(basis));
           return coach.generate(userId, "recommendation", llm, prompt, List.of(LlmMessage.user(Prompts.RECOMMENDATION)),

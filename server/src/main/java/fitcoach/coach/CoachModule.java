@@ -4,12 +4,16 @@ import fitcoach.analytics.LoadService;
 import fitcoach.app.AppConfig;
 import fitcoach.app.BridgeSubscriptions;
 import fitcoach.app.Feature;
+import fitcoach.app.Json;
 import fitcoach.auth.AuthHandler;
 import fitcoach.coach.tools.ToolRegistry;
 import fitcoach.llm.LlmClients;
 import fitcoach.llm.ToolLoop;
 import fitcoach.usage.AiLedger;
 import fitcoach.llm.LlmOptions;
+import fitcoach.load.PmcOptions;
+import fitcoach.load.PmcSeries;
+import fitcoach.readiness.ReadinessCard;
 import fitcoach.settings.ApiKeyService;
 import fitcoach.settings.DataPolicyRepository;
 import fitcoach.settings.ProfileRepository;
@@ -19,6 +23,8 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,8 +49,13 @@ public final class CoachModule implements Feature {
     this.streams = new CoachStreams(vertx, settings.streamGraceMs(), STREAM_LISTENER_WAIT_MS);
     CoachService coach = new CoachService(pool, apiKeys, profiles, policies, load, streams,
         provider -> LlmClients.create(vertx, llmHttp, provider, llmOptions), settings, ledger, tools, ToolLoop.Limits.defaults());
+    // Blackbird builds a type's serialiser on its first use (hundreds of ms on a busy machine): build the
+    // recommendation's, card included, now and off the event loop.
+    PmcSeries none = new PmcSeries(List.of(), LocalDate.EPOCH, Optional.empty(), PmcOptions.defaults());
+    Json.encode(new RecommendationView(RuleAdvice.of(none), null, ReadinessCard.of(none, List.of())));
     this.routes = new CoachRoutes(coach, new ChatService(vertx, pool, coach, settings.historyBudgetTokens()),
-        new AnswerService(pool, coach), requireUser);
+        // Wellness is not stored yet: the wellness store replaces NONE here when it lands.
+        new AnswerService(pool, coach, WellnessSource.NONE), requireUser);
   }
 
   @Override

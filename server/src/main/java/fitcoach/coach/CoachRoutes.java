@@ -123,9 +123,9 @@ public final class CoachRoutes {
 
   private void getRecommendation(RoutingContext ctx) {
     UUID userId = userId(ctx);
-    Future.all(answers.ruleAdvice(userId), answers.todaysRecommendation(userId))
+    Future.all(answers.ruleAdvice(userId), answers.todaysRecommendation(userId), answers.card(userId))
         .onSuccess(all -> Json.ok(ctx, new RecommendationView(all.resultAt(0), all.<java.util.Optional<AnswerView>>resultAt(1)
-            .orElse(null))))
+            .orElse(null), all.resultAt(2))))
         .onFailure(ctx::fail);
   }
 

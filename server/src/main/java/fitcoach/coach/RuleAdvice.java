@@ -5,6 +5,7 @@ import fitcoach.analytics.PmcDayView;
 import fitcoach.load.FormZone;
 import fitcoach.load.PmcDay;
 import fitcoach.load.PmcSeries;
+import fitcoach.readiness.LoadRule;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -21,8 +22,6 @@ import java.util.Optional;
  */
 public record RuleAdvice(String verdict, String headline, String advice, String source, double fitness, double fatigue,
                          double form, String zone, String zoneWords, double ramp, String history, Long historyDays) {
-  static final double STEEP_RAMP = 8;
-  static final double HIGH_ACWR = 1.5;
   /** Two weeks: until then the 7-day fatigue has barely seen a full week and the 42-day fitness almost nothing. */
   static final int SHORT_DAYS = 14;
 
@@ -59,38 +58,36 @@ public record RuleAdvice(String verdict, String headline, String advice, String 
   static RuleAdvice of(PmcDay day, boolean warmingUp) {
     FormZone zone = day.zone();
     double acwr = day.acwr();
-    String verdict;
-    String headline;
+    // The verdict is the load rules' (their one definition, shared with the readiness card); this class words it.
+    LoadRule rule = LoadRule.of(day);
+    String verdict = rule.verdict().wire();
     String advice;
-    if (zone == FormZone.OVERLOAD) {
-      verdict = "rest";
-      headline = "Rest day";
-      advice = "Form is below −30: you are carrying a lot of fatigue. Rest, or at most 30 minutes of very easy movement.";
-    } else if (day.ramp() > STEEP_RAMP || (Double.isFinite(acwr) && acwr > HIGH_ACWR)) {
-      verdict = "easy";
-      headline = "Easy day";
-      advice = "Your load has climbed quickly (ramp " + Formats.signed(day.ramp(), 1) + " per week"
-          + (Double.isFinite(acwr) ? ", workload ratio " + Formats.number(acwr, 2) : "")
-          + "). Keep today easy and aerobic so the body can absorb it.";
-    } else if (zone == FormZone.OPTIMAL) {
-      verdict = day.form() < -20 ? "easy" : "train";
-      headline = day.form() < -20 ? "Easy day" : "Train";
-      advice = day.form() < -20
-          ? "You are in productive but deep fatigue. An easy endurance session today; save intensity for when form recovers."
-          : "You are tired in a productive way. A normal endurance session is fine; keep hard efforts short.";
-    } else if (zone == FormZone.FRESH) {
-      verdict = "hard";
-      headline = "Train hard";
-      advice = "You are fresh. A good day for intervals, a long session or a race effort.";
-    } else if (zone == FormZone.TRANSITION) {
-      verdict = "train";
-      headline = "Train";
-      advice = "You have had a long easy spell and fitness is fading. Train, building back gradually.";
-    } else {
-      verdict = "train";
-      headline = "Train";
-      advice = "Neither fresh nor tired: a normal training day, quality session included if it fits your plan.";
+    switch (rule) {
+      case OVERLOAD:
+        advice = "Form is below −30: you are carrying a lot of fatigue. Rest, or at most 30 minutes of very easy movement.";
+        break;
+      case STEEP_LOAD:
+        advice = "Your load has climbed quickly (ramp " + Formats.signed(day.ramp(), 1) + " per week"
+            + (Double.isFinite(acwr) ? ", workload ratio " + Formats.number(acwr, 2) : "")
+            + "). Keep today easy and aerobic so the body can absorb it.";
+        break;
+      case DEEP_FATIGUE:
+        advice = "You are in productive but deep fatigue. An easy endurance session today; save intensity for when form recovers.";
+        break;
+      case PRODUCTIVE:
+        advice = "You are tired in a productive way. A normal endurance session is fine; keep hard efforts short.";
+        break;
+      case FRESH:
+        advice = "You are fresh. A good day for intervals, a long session or a race effort.";
+        break;
+      case TRANSITION:
+        advice = "You have had a long easy spell and fitness is fading. Train, building back gradually.";
+        break;
+      default:
+        advice = "Neither fresh nor tired: a normal training day, quality session included if it fits your plan.";
+        break;
     }
+    String headline = rule.verdict().label();
     if (warmingUp) {
       advice += SETTLING;
     }

@@ -75,6 +75,21 @@ class WiringTest extends ApiTest {
         .doesNotContain("boot"));
   }
 
+  @Test
+  @DisplayName("The readiness rules are pure like the load engine: they use fitcoach.load and nothing else of the app, and no Vert.x")
+  void readinessIsPure() throws Exception {
+    Map<String, TreeSet<String>> uses = references();
+    uses.keySet().removeIf(name -> !name.startsWith("fitcoach.readiness."));
+    assertThat(uses).isNotEmpty();
+    assertThat(uses).allSatisfy((name, packages) -> assertThat(packages).as(name).isSubsetOf("load"));
+    Path root = classesRoot().resolve("fitcoach/readiness");
+    try (Stream<Path> files = Files.list(root)) {
+      for (Path file : files.toList()) {
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain("io/vertx");
+      }
+    }
+  }
+
   /** Each compiled class of the app by name, with the fitcoach packages it refers to. */
   private static Map<String, TreeSet<String>> references() throws IOException, URISyntaxException {
     Path root = classesRoot();

@@ -38,6 +38,22 @@ class CoachWithoutAiTest extends ApiTest {
     assertThat(rules.getString("history")).isEqualTo("short");
     assertThat(rules.getLong("historyDays")).isEqualTo(2L);
     assertThat(rules.getString("advice")).startsWith("Your history starts 2 days ago").contains("still settling");
+    // The decision card beside it: the same verdict with no wellness, every signal, a confidence, what would change it.
+    JsonObject card = r.json().getJsonObject("card");
+    assertThat(card.getString("verdict")).isEqualTo(rules.getString("verdict"));
+    assertThat(card.getString("loadVerdict")).isEqualTo(rules.getString("verdict"));
+    assertThat(card.getString("headline")).startsWith(rules.getString("headline"));
+    var signals = card.getJsonArray("signals");
+    assertThat(signals.size()).isEqualTo(13);
+    JsonObject form = signals.getJsonObject(0);
+    assertThat(form.getString("key")).isEqualTo("form");
+    assertThat(form.getDouble("value")).isEqualTo(stats.getDouble("tsb"));
+    assertThat(form.getString("direction")).isIn("for_rest", "neutral", "for_training");
+    assertThat(signals.getJsonObject(5).getString("key")).isEqualTo("hrv");
+    assertThat(signals.getJsonObject(5).getString("status")).isEqualTo("learning");
+    assertThat(card.getJsonObject("confidence").getInteger("signals")).isGreaterThanOrEqualTo(2);
+    assertThat(card.getJsonArray("whatWouldChange").getList())
+        .contains("No check-in today: log sleep, soreness and HRV so recovery counts too");
   }
 
   @Test
@@ -51,6 +67,9 @@ class CoachWithoutAiTest extends ApiTest {
     assertThat(rules.getString("advice")).contains("import", "connect Strava", "demo").doesNotContain("Train", "quality session");
     assertThat(rules.getString("history")).isEqualTo("none");
     assertThat(rules.getValue("historyDays")).isNull();
+    assertThat(r.json().getJsonObject("card").getString("verdict")).isEqualTo("none");
+    assertThat(r.json().getJsonObject("card").getJsonObject("confidence").getString("level")).isEqualTo("none");
+    assertThat(r.json().getJsonObject("card").getJsonArray("whatWouldChange").getList()).isEmpty();
   }
 
   @Test

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fitcoach.load.Pmc;
 import fitcoach.load.PmcDay;
+import fitcoach.load.PmcOptions;
+import fitcoach.load.PmcSeries;
+import fitcoach.readiness.ReadinessCard;
+import java.util.List;
+import java.util.Optional;
 import java.time.LocalDate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -67,5 +72,24 @@ class RuleAdviceTest {
     RuleAdvice full = RuleAdvice.of(day(50, 50, 2, 1.0), java.util.Optional.of(today.minusDays(400)), today, false);
     assertThat(full.history()).isEqualTo("full");
     assertThat(full.advice()).doesNotContain("settling");
+  }
+
+  @Test
+  @DisplayName("With no wellness the decision card's verdict is this advice's on every day of a grid of form, ramp and workload ratio")
+  void cardAgreesWithoutWellness() {
+    int days = 0;
+    for (double form = -50; form <= 40; form += 2.5) {
+      for (double ramp : new double[] {-3, 0, 8, 8.5, 12}) {
+        for (double acwr : new double[] {Double.NaN, 0.8, 1.5, 1.51, 2}) {
+          PmcDay day = new PmcDay(LocalDate.of(2026, 11, 24), 0, 50, 50 - form, form, form, ramp, Pmc.zone(form), Double.NaN,
+              Double.NaN, acwr);
+          PmcSeries series = new PmcSeries(List.of(day), day.date(), Optional.of(day.date().minusDays(200)), PmcOptions.defaults());
+          assertThat(ReadinessCard.of(series, List.of()).verdict()).as("form %s ramp %s acwr %s", form, ramp, acwr)
+              .isEqualTo(RuleAdvice.of(series).verdict());
+          days++;
+        }
+      }
+    }
+    assertThat(days).isEqualTo(37 * 25);
   }
 }
