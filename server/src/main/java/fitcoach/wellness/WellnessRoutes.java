@@ -8,14 +8,9 @@ import fitcoach.auth.AuthHandler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,7 +37,7 @@ public final class WellnessRoutes {
   private void list(RoutingContext ctx) {
     LocalDate from = required(ctx, "from");
     LocalDate to = required(ctx, "to");
-    wellness.list(userId(ctx), from, to).onSuccess(days -> Json.ok(ctx, Map.of("from", from, "to", to, "days", days)))
+    wellness.list(userId(ctx), from, to).onSuccess(days -> Json.ok(ctx, new WellnessDays(from, to, days)))
         .onFailure(ctx::fail);
   }
 
@@ -79,14 +74,7 @@ public final class WellnessRoutes {
     if (body == null || body.length() == 0) {
       throw ApiException.invalid("date", "no_header", "The CSV is empty: send a header row (date plus any wellness columns) and one row per day");
     }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body.getBytes())).toString();
-    } catch (CharacterCodingException e) {
-      throw ApiException.badRequest("malformed_csv", "The CSV is not UTF-8 text; save it as UTF-8 and send it again");
-    }
-    wellness.importCsv(userId(ctx), text).onSuccess(result -> Json.ok(ctx, result)).onFailure(ctx::fail);
+    wellness.importCsv(userId(ctx), body.getBytes()).onSuccess(result -> Json.ok(ctx, result)).onFailure(ctx::fail);
   }
 
   /** A required query date inside {@link DateWindow}. */

@@ -5,6 +5,10 @@ import fitcoach.app.DateWindow;
 import fitcoach.app.OffLoop;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -55,12 +59,22 @@ public final class WellnessService {
   }
 
   /**
-   * Imports a CSV (see {@link WellnessCsv}): read on a worker, then every good row merged in one transaction. A file
+   * Imports a CSV (see {@link WellnessCsv}): decoded and read on a worker, then every good row merged in one transaction. A file
    * that cannot be read at all (no date column, too many rows) is refused whole and stores nothing.
    */
-  public Future<WellnessImport> importCsv(UUID userId, String text) {
-    return OffLoop.run(() -> WellnessCsv.parse(text)).compose(parsed -> repository.mergeAll(userId, parsed.days(), CSV)
+  public Future<WellnessImport> importCsv(UUID userId, byte[] body) {
+    return OffLoop.run(() -> WellnessCsv.parse(utf8(body))).compose(parsed -> repository.mergeAll(userId, parsed.days(), CSV)
         .map(days -> new WellnessImport(parsed.rows(), days, parsed.skipped(), parsed.columns(), parsed.unknownColumns(),
             parsed.ignoredColumns(), parsed.errors(), parsed.errorCount())));
+  }
+
+  /** The body as text; bytes that are not UTF-8 are a 400 (a CSV saved in another encoding would read as garbage). */
+  private static String utf8(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException e) {
+      throw ApiException.badRequest("malformed_csv", "The CSV is not UTF-8 text; save it as UTF-8 and send it again");
+    }
   }
 }
