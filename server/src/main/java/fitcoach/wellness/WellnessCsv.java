@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * Reads a wellness CSV: a header row with a date column and any of the columns {@link CsvColumns} knows, then one row
  * per day. Pure text to values (no I/O), so the caller runs it off the event loop. A bad row is left out with its line
  * number and reason and the others still count; an empty cell means "not in this file", so it never clears a stored
- * value. Rows for the same date merge in file order. Comma, semicolon or tab separated (from the header); RFC 4180
- * quotes; a decimal comma where the separator is not a comma.
+ * value. Rows for the same date merge in file order. The text is split by {@link CsvReader}; a decimal comma is read
+ * where the separator is not a comma.
  */
 public final class WellnessCsv {
   static final int MAX_ROWS = 5000;
@@ -47,11 +47,11 @@ public final class WellnessCsv {
   }
 
   static Parsed parse(String text) {
-    List<Record> records = new Tokenizer(text.startsWith("\uFEFF") ? text.substring(1) : text).records();
+    List<CsvReader.Record> records = CsvReader.read(text.startsWith("\uFEFF") ? text.substring(1) : text, MAX_ROWS + 1);
     if (records.isEmpty()) {
       throw ApiException.invalid("date", "no_header", "The CSV is empty: send a header row (date plus any wellness columns) and one row per day");
     }
-    Record header = records.get(0);
+    CsvReader.Record header = records.get(0);
     if (header.broken() != null) {
       throw ApiException.invalid("date", "bad_header", "The header row cannot be read: " + header.broken());
     }
@@ -114,7 +114,7 @@ public final class WellnessCsv {
     int rows = 0;
     int skipped = 0;
     for (int r = 1; r < records.size(); r++) {
-      Record record = records.get(r);
+      CsvReader.Record record = records.get(r);
       rows++;
       try {
         if (record.broken() != null) {
@@ -156,7 +156,7 @@ public final class WellnessCsv {
     return new Parsed(changes, rows, skipped, columns, unknown, ignored, errors, errorCount);
   }
 
-  private static String cell(Record record, int index) {
+  private static String cell(CsvReader.Record record, int index) {
     return index < record.cells().size() ? record.cells().get(index) : "";
   }
 
@@ -263,103 +263,6 @@ public final class WellnessCsv {
     RowProblem(String column, String message) {
       super(message, null, false, false);
       this.column = column;
-    }
-  }
-
-  /** One record: its cells, the line it starts on, the file's separator, and why it cannot be read (or null). */
-  private record Record(List<String> cells, int line, char separator, String broken) {
-  }
-
-  /** Splits the text into records, quotes and all; stops reading once there are more rows than an import takes. */
-  private static final class Tokenizer {
-    private final String text;
-    private final char separator;
-
-    Tokenizer(String text) {
-      this.text = text;
-      this.separator = separator(text);
-    }
-
-    /** The separator the header uses most, outside quotes: comma, semicolon or tab. */
-    private static char separator(String text) {
-      int commas = 0;
-      int semicolons = 0;
-      int tabs = 0;
-      boolean quoted = false;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c == '"') {
-          quoted = !quoted;
-        } else if (!quoted && (c == '\n' || c == '\r')) {
-          break;
-        } else if (!quoted) {
-          commas += c == ',' ? 1 : 0;
-          semicolons += c == ';' ? 1 : 0;
-          tabs += c == '\t' ? 1 : 0;
-        }
-      }
-      return tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas ? ';' : ',';
-    }
-
-    List<Record> records() {
-      List<Record> out = new ArrayList<>();
-      int line = 1;
-      int i = 0;
-      int n = text.length();
-      while (i < n && out.size() <= MAX_ROWS + 1) {
-        int start = line;
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        String broken = null;
-        boolean end = false;
-        while (i < n && !end) {
-          char c = text.charAt(i++);
-          if (quoted) {
-            if (c == '"') {
-              if (i < n && text.charAt(i) == '"') {
-                cell.append('"');
-                i++;
-              } else {
-                quoted = false;
-              }
-            } else {
-              if (c == '\n' || (c == '\r' && (i >= n || text.charAt(i) != '\n'))) {
-                line++;
-              }
-              cell.append(c);
-            }
-          } else if (c == '"' && cell.length() == 0 && !wasQuoted) {
-            quoted = true;
-            wasQuoted = true;
-          } else if (c == separator) {
-            cells.add(cell.toString());
-            cell.setLength(0);
-            wasQuoted = false;
-          } else if (c == '\n' || c == '\r') {
-            if (c == '\r' && i < n && text.charAt(i) == '\n') {
-              i++;
-            }
-            line++;
-            end = true;
-          } else {
-            if (wasQuoted && broken == null && !Character.isWhitespace(c)) {
-              broken = "text follows a closing quote";
-            }
-            cell.append(c);
-          }
-        }
-        if (quoted) {
-          broken = "a quoted cell is not closed";
-        }
-        cells.add(cell.toString());
-        boolean blank = cells.size() == 1 && cells.get(0).isBlank() && !wasQuoted;
-        if (!blank) {
-          out.add(new Record(cells, start, separator, broken));
-        }
-      }
-      return out;
     }
   }
 }
