@@ -404,7 +404,8 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
         await signIn(p, server.base, EMAIL);
         for (const [name, path] of screens) {
           await showScreen(p, server.base + path, { skeletonMs: 5_000 });
-          await p.waitForTimeout(300);
+          // The charts draw on the next animation frames once their data is in: wait for two, not a fixed 300 ms.
+          await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
           await p.screenshot({ path: `${SHOTS}${name}-${device}-${scheme}.png`, fullPage: true });
         }
         await p.context().close();

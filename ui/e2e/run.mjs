@@ -3,9 +3,9 @@
  * fails under CI (CI=true), where .ci/run should have installed it.
  *
  * Each file starts its own server, fakes and Chromium (the app has one account, and the files need it fresh), so
- * they are independent. Most of a file's time is waiting (a JVM starting, the fakes' delays, polling for background
- * jobs), so the files run E2E_CONCURRENCY at a time (2 unless set; 1 runs them one by one). The Lighthouse file
- * (perf) measures timing, so it runs first and alone.
+ * they are independent and run one after another. E2E_CONCURRENCY=n runs the others n at a time on a machine with
+ * cores to spare; on a busy 2-core machine two at a time made each file twice as slow and timed out a FIT import, so
+ * one is the default. The Lighthouse file (perf) measures timing, so it always runs first and alone.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -22,7 +22,7 @@ if (!existsSync(chromium)) {
 const started = Date.now();
 // Every e2e/*.e2e.mjs file; E2E_ONLY=name runs the files whose name has it.
 const only = process.env.E2E_ONLY;
-const concurrency = Math.max(1, Number(process.env.E2E_CONCURRENCY ?? 2) || 1);
+const concurrency = Math.max(1, Number(process.env.E2E_CONCURRENCY ?? 1) || 1);
 const files = readdirSync(new URL('.', import.meta.url))
   .filter((f) => f.endsWith('.e2e.mjs') && (!only || f.includes(only)))
   .sort()
