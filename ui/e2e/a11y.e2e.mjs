@@ -13,15 +13,14 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { startFakeLlm } from './fakes.mjs';
+import { DESKTOP, PHONE, collectErrors, createAccount, launchBrowser, newPage, postDemo } from './browser.mjs';
 
 const EMAIL = 'a11y@example.com';
-const PASSWORD = 'correct horse battery';
 const VIEWPORTS = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', ...DESKTOP },
+  { name: 'phone', ...PHONE },
 ];
 const THEMES = ['light', 'dark'];
 /** Impacts that fail the run; moderate and minor ones are printed as a count only. */
@@ -84,12 +83,9 @@ const results = [];
 before(async () => {
   llm = await startFakeLlm({ tokenDelayMs: 20 });
   server = await startServer({ ANTHROPIC_BASE_URL: llm.anthropicUrl, CLAUDE_API_KEY: llm.anthropicKey });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await (await browser.newContext({ locale: 'en-GB', viewport: VIEWPORTS[0] })).newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  browser = await launchBrowser();
+  page = await newPage(browser, { viewport: VIEWPORTS[0] });
+  collectErrors(page, pageErrors);
 });
 
 after(async () => {
@@ -200,15 +196,9 @@ describe('Accessibility: axe on every screen, light and dark, desktop and phone'
   });
 
   it('signs up and loads the demo athlete', async () => {
-    await page.getByLabel('Email').fill(EMAIL);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Confirm password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
-    const made = await page.evaluate(async () => {
-      const r = await fetch('/api/demo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"years":1}' });
-      return { status: r.status, body: await r.json() };
-    });
+    // The previous test left the page on the setup screen.
+    await createAccount(page, EMAIL);
+    const made = await postDemo(page, 1);
     assert.equal(made.status, 201, JSON.stringify(made.body));
     assert.ok(made.body.activities > 100, JSON.stringify(made.body));
   });

@@ -7,16 +7,17 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { startFakeLlm, startFakeStrava, writeFitFile } from './fakes.mjs';
+import {
+  SHOTS, analysisIdle, collectErrors, createAccount, launchBrowser, loadDemoFromDashboard, newPage, openFromMenu,
+  openSetup, screenshotsDir, showScreen, signIn, signUp,
+} from './browser.mjs';
 
-const SHOTS = new URL('../target/screenshots/', import.meta.url).pathname;
 const EMAIL = 'ana@example.com';
-const PASSWORD = 'correct horse battery';
 const FIT_NAME = 'e2e-morning-ride.fit';
 // The imported ride is named by its local start and sport; its file name stays searchable.
 const FIT_ACTIVITY = /^(Morning|Lunch|Afternoon|Evening|Night) Ride/;
@@ -36,7 +37,7 @@ let page;
 const pageErrors = [];
 
 before(async () => {
-  await mkdir(SHOTS, { recursive: true });
+  await screenshotsDir();
   tmp = await mkdtemp(join(tmpdir(), 'fitcoach-e2e-files-'));
   [strava, llm, fitFile] = await Promise.all([
     startFakeStrava({ activities: STRAVA_ACTIVITIES, delayMs: STRAVA_DELAY_MS }),
@@ -52,13 +53,9 @@ before(async () => {
     STRAVA_WEBHOOK_VERIFY_TOKEN: 'e2e-verify-token',
     STRAVA_PAGE_SIZE: String(STRAVA_PAGE_SIZE),
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  watch(page);
+  browser = await launchBrowser();
+  page = await newPage(browser);
+  collectErrors(page, pageErrors, { dialogs: true });
 });
 
 after(async () => {
@@ -68,26 +65,7 @@ after(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-function watch(p) {
-  p.on('pageerror', (e) => pageErrors.push(e.message));
-  p.on('dialog', (d) => {
-    pageErrors.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-}
-
-async function signIn(p) {
-  await p.goto(`${server.base}/login`);
-  await p.getByLabel('Email').fill(EMAIL);
-  await p.getByLabel('Password').fill(PASSWORD);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
-}
-
-async function nav(name) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
-  await page.getByRole('heading', { name, level: 1 }).waitFor();
-}
+const nav = (name) => openFromMenu(page, name);
 
 /**
  * Samples `read()` every 50 ms until `finished()` holds; returns the distinct values seen, so a test can tell a
@@ -118,15 +96,10 @@ async function assertSanitised(scope) {
 
 describe('FitCoach in a browser', { concurrency: false }, () => {
   it('first run: creates the account and lands on the dashboard', async () => {
-    await page.goto(server.base);
-    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+    await openSetup(page, server.base);
     assert.equal(new URL(page.url()).pathname, '/setup');
     await page.screenshot({ path: `${SHOTS}setup-desktop-light.png` });
-    await page.getByLabel('Email').fill(EMAIL);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Confirm password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await createAccount(page, EMAIL);
     await page.getByRole('heading', { name: /bring in your training/ }).waitFor();
   });
 
@@ -138,7 +111,7 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').waitFor();
     assert.equal(new URL(page.url()).pathname, '/login');
-    await signIn(page);
+    await signIn(page, server.base, EMAIL);
   });
 
   it('connects Strava through its consent page and watches the first sync reach done', async () => {
@@ -397,8 +370,8 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
 
   it('takes screenshots of every screen, light and dark, desktop and phone', async () => {
     // The screens as they look in use: the imported ride, the chat so far, this week's report.
-    const p0 = await browser.newPage();
-    await signIn(p0);
+    const p0 = await newPage(browser);
+    await signIn(p0, server.base, EMAIL);
     const hrefOf = async (path, name) => {
       await p0.goto(server.base + path);
       const link = p0.getByRole('link', { name }).first();
@@ -408,7 +381,7 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
     const activity = await hrefOf('/activities?q=e2e-morning-ride', FIT_ACTIVITY);
     const chat = await hrefOf('/coach', /Easy aerobic day/);
     const report = await hrefOf('/reports', /^Week \d+/);
-    await p0.close();
+    await p0.context().close();
     const screens = [
       ['dashboard', '/'],
       ['activities', '/activities'],
@@ -423,23 +396,19 @@ describe('FitCoach in a browser', { concurrency: false }, () => {
     ];
     for (const scheme of ['light', 'dark']) {
       for (const [width, height, device] of [[1280, 900, 'desktop'], [360, 780, 'phone']]) {
-        const context = await browser.newContext({ locale: 'en-GB', viewport: { width, height }, colorScheme: scheme });
-        const p = await context.newPage();
-        watch(p);
+        const p = await newPage(browser, { viewport: { width, height }, colorScheme: scheme });
+        collectErrors(p, pageErrors, { dialogs: true });
         await p.goto(`${server.base}/login`);
         await p.getByRole('heading', { name: 'Sign in' }).waitFor();
         await p.screenshot({ path: `${SHOTS}login-${device}-${scheme}.png` });
-        await signIn(p);
+        await signIn(p, server.base, EMAIL);
         for (const [name, path] of screens) {
-          await p.goto(server.base + path);
-          await p.locator('main h1').first().waitFor();
-          // The event-bus socket stays open, so "idle" can only mean the page's own fetches are done.
-          await p.waitForLoadState('networkidle', { timeout: 3_000 }).catch(() => {});
-          await p.locator('.skeleton').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
-          await p.waitForTimeout(300);
+          await showScreen(p, server.base + path, { skeletonMs: 5_000 });
+          // The charts draw on the next animation frames once their data is in: wait for two, not a fixed 300 ms.
+          await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
           await p.screenshot({ path: `${SHOTS}${name}-${device}-${scheme}.png`, fullPage: true });
         }
-        await context.close();
+        await p.context().close();
       }
     }
   });
@@ -460,13 +429,8 @@ describe('Analysis with the demo athlete', { concurrency: false }, () => {
 
   before(async () => {
     demoServer = await startServer({});
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    p = await context.newPage();
-    p.on('pageerror', (e) => errors.push(e.message));
-    p.on('dialog', (d) => {
-      errors.push(`dialog: ${d.message()}`);
-      void d.dismiss();
-    });
+    p = await newPage(browser);
+    collectErrors(p, errors, { dialogs: true });
   });
 
   after(async () => {
@@ -474,33 +438,13 @@ describe('Analysis with the demo athlete', { concurrency: false }, () => {
     await demoServer?.stop();
   });
 
-  /** Waits until the analysis job has processed every stored stream and the rides' power curve is there. */
-  async function analysisIdle() {
-    await p.waitForFunction(async () => {
-      const r = await fetch('/api/analysis/status');
-      if (!r.ok || (await r.json()).state !== 'idle') return false;
-      const to = new Date().toISOString().slice(0, 10);
-      const c = await fetch(`/api/analysis/curves?metric=power&sport=ride&from=1970-01-01&to=${to}`);
-      return c.ok && (await c.json()).points.length > 0;
-    }, null, { timeout: 180_000, polling: 1000 });
-  }
-
-  async function open(name) {
-    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
-    await p.getByRole('heading', { name, level: 1 }).waitFor();
-  }
+  const open = (name) => openFromMenu(p, name);
 
   it('loads the demo athlete into a new account', async () => {
-    await p.goto(demoServer.base);
-    await p.getByRole('heading', { name: 'Create your account' }).waitFor();
-    await p.getByLabel('Email').fill(EMAIL);
-    await p.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await p.getByLabel('Confirm password').fill(PASSWORD);
-    await p.getByRole('button', { name: 'Create account' }).click();
-    await p.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
-    await p.getByRole('button', { name: 'Try it with a demo athlete' }).click();
-    await p.getByRole('heading', { name: /bring in your training/ }).waitFor({ state: 'detached', timeout: 180_000 });
-    await analysisIdle();
+    await signUp(p, demoServer.base, EMAIL);
+    await loadDemoFromDashboard(p);
+    // The rides' power curve is what the next test reads.
+    await analysisIdle(p, { powerCurve: true });
   });
 
   it('shows power curves for this season, last season and all time; hovering names the activity, a click opens it', async () => {

@@ -6,11 +6,9 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
+import { SHOTS, collectErrors, demoAccountState, launchBrowser, newPage, openFromMenu, screenshotsDir } from './browser.mjs';
 
-const SHOTS = new URL('../target/screenshots/', import.meta.url).pathname;
 const MONTH = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 let server;
@@ -19,21 +17,11 @@ let state;
 const pageErrors = [];
 
 before(async () => {
-  await mkdir(SHOTS, { recursive: true });
+  await screenshotsDir();
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const context = await browser.newContext({ locale: 'en-GB' });
-  const setup = await context.request.post(`${server.base}/api/auth/setup`, {
-    data: { email: 'charts@example.com', password: 'correct horse battery' },
-  });
-  assert.equal(setup.status(), 201, await setup.text());
-  const demo = await context.request.post(`${server.base}/api/demo`, { data: { years: 3 }, timeout: 300_000 });
-  assert.equal(demo.status(), 201, await demo.text());
-  state = await context.storageState();
-  await context.close();
+  browser = await launchBrowser();
+  // The charts are the subject here, not the sign-up: the account and three years of demo are made over the API.
+  state = await demoAccountState(browser, server.base, 'charts@example.com', { years: 3 });
 });
 
 after(async () => {
@@ -42,17 +30,9 @@ after(async () => {
 });
 
 async function open(width, height) {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width, height }, storageState: state });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const page = await newPage(browser, { viewport: { width, height }, storageState: state });
+  collectErrors(page, pageErrors);
   return page;
-}
-
-async function nav(page, name) {
-  const menu = page.getByRole('button', { name: 'Menu' });
-  if (await menu.isVisible().catch(() => false)) await menu.click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
-  await page.getByRole('heading', { name, level: 1 }).waitFor();
 }
 
 /** "7 Dec" for a date of this year, as the charts write it. */
@@ -154,7 +134,7 @@ for (const [label, width, height] of [
     });
 
     it('the All range of the fitness chart draws weekly bars with labels that never overlap', async () => {
-      await nav(page, 'Dashboard');
+      await openFromMenu(page, 'Dashboard');
       const allData = page.waitForResponse((r) => r.url().includes('/api/load/pmc') && r.url().includes('by=week'));
       await page.getByRole('radio', { name: 'All' }).check();
       const body = await (await allData).json();
@@ -202,9 +182,9 @@ for (const [label, width, height] of [
     });
 
     it('remembers the chosen range after going to another screen and back, and after a reload', async () => {
-      await nav(page, 'Analytics');
+      await openFromMenu(page, 'Analytics');
       const back = page.waitForResponse((r) => r.url().includes('/api/load/pmc'));
-      await nav(page, 'Dashboard');
+      await openFromMenu(page, 'Dashboard');
       assert.match((await back).url(), /by=week/);
       assert.equal(await page.getByRole('radio', { name: 'All' }).isChecked(), true);
       await page.getByText('Week load').waitFor();

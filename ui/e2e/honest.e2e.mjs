@@ -5,11 +5,10 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
+import { collectErrors, createAccount, launchBrowser, newPage, openSetup, postDemo, signIn } from './browser.mjs';
 
 const EMAIL = 'honest@example.com';
-const PASSWORD = 'correct horse battery';
 const SCREENS = ['/', '/activities', '/analytics', '/progress', '/coach', '/reports', '/import', '/settings'];
 
 let server;
@@ -17,10 +16,7 @@ let browser;
 
 before(async () => {
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -28,24 +24,11 @@ after(async () => {
   await server?.stop();
 });
 
-/** A page whose console errors, page errors and failed responses are all collected. */
+/** A page whose console errors, page errors, failed responses (4xx too) and failed requests are all collected. */
 async function watchedPage() {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error on ${page.url()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error on ${page.url()}: ${e.message}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} for ${r.request().method()} ${r.url()}`);
-  });
-  page.on('requestfailed', (r) => {
-    // A navigation away closes open streams (SSE, the event bus): the browser aborts them, which is not a failure.
-    const failure = r.failure()?.errorText ?? '';
-    if (!failure.includes('ERR_ABORTED')) problems.push(`request failed: ${r.method()} ${r.url()} ${failure}`);
-  });
-  return { context, page, problems };
+  const page = await newPage(browser);
+  const problems = collectErrors(page, [], { consoleErrors: true, failedStatus: 400, failedRequests: true });
+  return { context: page.context(), page, problems };
 }
 
 /** Opens a screen by its address and waits until it has loaded (its h1 shown, no request in flight). */
@@ -78,15 +61,9 @@ async function apiFromPage(page, method, path, body) {
 describe('Honest screens', { concurrency: false }, () => {
   it('sign-up, login, every screen and an activity without streams: no console error on a fresh account', async () => {
     const { context, page, problems } = await watchedPage();
-    await page.goto(server.base);
-    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+    await openSetup(page, server.base);
     await page.waitForLoadState('networkidle');
-    await page.getByLabel('Email').fill(EMAIL);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    const confirm = page.getByLabel('Confirm password');
-    if (await confirm.count()) await confirm.fill(PASSWORD);
-    await page.getByRole('button', { name: /create/i }).click();
-    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await createAccount(page, EMAIL);
     await page.waitForLoadState('networkidle');
 
     // Nothing to judge yet: the verdict says so and what to do first, never "Train".
@@ -120,16 +97,12 @@ describe('Honest screens', { concurrency: false }, () => {
 
   it('every screen and an activity of the demo athlete: no console error', async () => {
     const { context, page, problems } = await watchedPage();
-    await page.goto(`${server.base}/login`);
-    await page.getByLabel('Email').fill(EMAIL);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await signIn(page, server.base, EMAIL);
     // The demo refuses an account that has data: remove the manual session first.
     const list = await apiFromPage(page, 'GET', '/api/activities?limit=10');
     for (const a of list.json.items) await apiFromPage(page, 'DELETE', `/api/activities/${a.id}`);
-    const demo = await apiFromPage(page, 'POST', '/api/demo', { years: 1 });
-    assert.equal(demo.status, 201, JSON.stringify(demo.json));
+    const demo = await postDemo(page, 1);
+    assert.equal(demo.status, 201, JSON.stringify(demo.body));
     const recent = await apiFromPage(page, 'GET', '/api/activities?limit=1&sort=date_desc');
     const activityId = recent.json.items[0].id;
 

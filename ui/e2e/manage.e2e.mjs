@@ -9,15 +9,12 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
+import {
+  DESKTOP, PHONE, SHOTS, collectErrors, launchBrowser, newPage, openFromMenu, postDemo, screenshotsDir, signUp,
+} from './browser.mjs';
 
-const SHOTS = new URL('../target/screenshots/', import.meta.url).pathname;
 const EMAIL = 'manage@example.com';
-const PASSWORD = 'correct horse battery';
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const NEW_NAME = 'Renamed by the e2e suite';
 const MANUAL_NAME = 'Gym session typed by hand';
 
@@ -27,22 +24,11 @@ let page;
 const pageErrors = [];
 
 before(async () => {
-  await mkdir(SHOTS, { recursive: true });
+  await screenshotsDir();
   server = await startServer({});
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const context = await browser.newContext({ locale: 'en-GB', viewport: DESKTOP });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('response', (r) => {
-    if (r.status() >= 500) pageErrors.push(`${r.request().method()} ${r.url()} → ${r.status()}`);
-  });
-  page.on('dialog', (d) => {
-    pageErrors.push(`native dialog: ${d.message()}`);
-    void d.dismiss();
-  });
+  browser = await launchBrowser();
+  page = await newPage(browser, { viewport: DESKTOP });
+  collectErrors(page, pageErrors, { dialogs: true, failedStatus: 500 });
 });
 
 after(async () => {
@@ -50,10 +36,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function nav(name) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
-  await page.getByRole('heading', { name, level: 1 }).waitFor();
-}
+const nav = (name) => openFromMenu(page, name);
 
 /** A screenshot of the viewport with `show` (a locator) scrolled into it. */
 async function shot(name, viewport = DESKTOP, show = null) {
@@ -77,18 +60,9 @@ describe('Managing activities in a browser', { concurrency: false }, () => {
   let computedLoad;
 
   it('signs up and loads the demo athlete, which says where to remove it', async () => {
-    await page.goto(server.base);
-    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
-    await page.getByLabel('Email').fill(EMAIL);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Confirm password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await signUp(page, server.base, EMAIL);
     // One year of demo history keeps the suite short; the dashboard's own button loads two.
-    const created = await page.evaluate(async () => {
-      const r = await fetch('/api/demo', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ years: 1 }) });
-      return { status: r.status, body: await r.json() };
-    });
+    const created = await postDemo(page, 1);
     assert.equal(created.status, 201, JSON.stringify(created.body));
     assert.ok(created.body.activities > 50, `demo activities: ${created.body.activities}`);
     await page.reload();

@@ -7,13 +7,12 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
+import {
+  SHOTS, collectErrors, launchBrowser, loadDemoFromDashboard, newPage, openFromMenu, screenshotsDir, signUp,
+} from './browser.mjs';
 
-const SHOTS = new URL('../target/screenshots/', import.meta.url).pathname;
 const EMAIL = 'ana@example.com';
-const PASSWORD = 'correct horse battery';
 
 // No provider from the environment either: this file runs in its own process, so the server inherits none.
 for (const name of Object.keys(process.env)) {
@@ -26,19 +25,11 @@ let page;
 const pageErrors = [];
 
 before(async () => {
-  await mkdir(SHOTS, { recursive: true });
+  await screenshotsDir();
   server = await startServer({});
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('dialog', (d) => {
-    pageErrors.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
+  browser = await launchBrowser();
+  page = await newPage(browser);
+  collectErrors(page, pageErrors, { dialogs: true });
 });
 
 after(async () => {
@@ -46,10 +37,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function nav(name) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
-  await page.getByRole('heading', { name, level: 1 }).waitFor();
-}
+const nav = (name) => openFromMenu(page, name);
 
 /** The dashboard's form this morning ("+5", "−12") without the zone label after it. */
 async function dashboardForm() {
@@ -63,15 +51,8 @@ async function dashboardForm() {
 
 describe('Numbers without an AI provider', { concurrency: false }, () => {
   it('loads the demo athlete into a new account with no AI provider', async () => {
-    await page.goto(server.base);
-    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
-    await page.getByLabel('Email').fill(EMAIL);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Confirm password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
-    await page.getByRole('button', { name: 'Try it with a demo athlete' }).click();
-    await page.getByRole('heading', { name: /bring in your training/ }).waitFor({ state: 'detached', timeout: 180_000 });
+    await signUp(page, server.base, EMAIL);
+    await loadDemoFromDashboard(page);
     const ai = await page.evaluate(async () => (await fetch('/api/ai/settings')).json());
     assert.equal(ai.active, null, 'no AI provider is set up');
   });

@@ -8,48 +8,18 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import { startServer } from './server.mjs';
+import { PASSWORD, launchChromiumWithDevTools } from './browser.mjs';
 
 const EMAIL = 'perf@example.com';
-const PASSWORD = 'correct horse battery';
 const GOALS = { performance: 95, accessibility: 100, 'best-practices': 100 };
 const MAX_CLS = 0.02;
-// The flags of app.e2e.mjs, plus a DevTools port the OS picks (read back from Chromium's first lines).
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--remote-debugging-port=0'];
 
 let server;
 let chrome;
-let profileDir;
 let cookie;
 let activityPath;
-
-/** Starts Chromium on about:blank and resolves with its DevTools port. */
-async function startChromium() {
-  profileDir = await mkdtemp(join(tmpdir(), 'fitcoach-perf-chromium-'));
-  const proc = spawn(process.env.CHROMIUM ?? '/usr/bin/chromium', [...FLAGS, `--user-data-dir=${profileDir}`, 'about:blank'],
-    { stdio: ['ignore', 'ignore', 'pipe'] });
-  let err = '';
-  const port = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Chromium gave no DevTools port in 30 s:\n${err}`)), 30_000);
-    proc.stderr.on('data', (d) => {
-      err += d;
-      const m = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(err);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-    proc.once('exit', (code) => reject(new Error(`Chromium exited (${code}):\n${err}`)));
-  });
-  proc.stderr.resume();
-  return { proc, port };
-}
 
 async function api(method, path, body) {
   const res = await fetch(`${server.base}${path}`, {
@@ -63,7 +33,8 @@ async function api(method, path, body) {
 
 before(async () => {
   server = await startServer();
-  chrome = await startChromium();
+  // The suite's Chromium with a DevTools port: Lighthouse drives it itself.
+  chrome = await launchChromiumWithDevTools();
   const { res } = await api('POST', '/api/auth/setup', { email: EMAIL, password: PASSWORD });
   cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   assert.ok(cookie, 'setup set no session cookie');
@@ -76,9 +47,7 @@ before(async () => {
 });
 
 after(async () => {
-  chrome?.proc.kill('SIGTERM');
-  if (chrome) await new Promise((r) => (chrome.proc.exitCode !== null ? r() : chrome.proc.once('exit', r)));
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+  await chrome?.close();
   await server?.stop();
 });
 

@@ -8,22 +8,23 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { startFakeLlm } from './fakes.mjs';
+import {
+  DESKTOP, PHONE, SHOTS, analysisIdle, collectErrors, launchBrowser, loadDemoFromDashboard, newPage, screenshotsDir,
+  showScreen, signIn, signUp,
+} from './browser.mjs';
 
-const SHOTS = new URL('../target/screenshots/', import.meta.url).pathname;
 const EMAIL = 'polish@example.com';
-const PASSWORD = 'correct horse battery';
 const ZONE = 'America/Denver';
 // A device file name as long as some watches write them, which fails to import (it is no FIT file).
 const BAD_FILE = 'garmin-forerunner-965-2026-11-24-07-30-00-morning-threshold-intervals-with-warmup-and-cooldown.fit';
 const VIEWPORTS = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', ...DESKTOP },
+  { name: 'phone', ...PHONE },
 ];
 
 let tmp;
@@ -35,15 +36,12 @@ let longRide;
 const pageErrors = [];
 
 before(async () => {
-  await mkdir(SHOTS, { recursive: true });
+  await screenshotsDir();
   tmp = await mkdtemp(join(tmpdir(), 'fitcoach-e2e-polish-'));
   llm = await startFakeLlm({ tokenDelayMs: 5 });
   server = await startServer({ ANTHROPIC_BASE_URL: llm.anthropicUrl, CLAUDE_API_KEY: llm.anthropicKey });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await newPage(VIEWPORTS[0]);
+  browser = await launchBrowser();
+  page = await openPage(VIEWPORTS[0]);
 });
 
 after(async () => {
@@ -53,28 +51,24 @@ after(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-async function newPage({ width, height }, options = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, timezoneId: ZONE, locale: 'en-US', ...options });
-  const p = await context.newPage();
-  p.on('pageerror', (e) => pageErrors.push(e.message));
+/**
+ * A page in the athlete's time zone (America/Denver, which the new account takes from the browser) and, unlike the
+ * other files, a US English locale unless the test asks for another: units and dates must follow the browser.
+ */
+async function openPage(viewport, options = {}) {
+  const p = await newPage(browser, { viewport, timezoneId: ZONE, locale: 'en-US', ...options });
+  collectErrors(p, pageErrors);
   return p;
 }
 
-async function signIn(p) {
-  await p.goto(`${server.base}/login`);
-  await p.getByLabel('Email').fill(EMAIL);
-  await p.getByLabel('Password').fill(PASSWORD);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+/** A page signed in as the athlete. */
+async function signedInPage(viewport, options = {}) {
+  const p = await openPage(viewport, options);
+  await signIn(p, server.base, EMAIL);
+  return p;
 }
 
-/** Opens a screen and waits until its data has arrived (no skeleton left). */
-async function show(p, path) {
-  await p.goto(server.base + path);
-  await p.locator('main h1').first().waitFor();
-  await p.waitForLoadState('networkidle', { timeout: 3_000 }).catch(() => {});
-  await p.locator('.skeleton').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
-}
+const show = (p, path) => showScreen(p, server.base + path);
 
 /** How far the page, and each table in `selectors`, reaches past the window or past its card (px; 0 is right). */
 async function overflow(p, selectors) {
@@ -105,22 +99,12 @@ async function overflow(p, selectors) {
 
 describe('Layout, units and locale (issue 16)', { concurrency: false }, () => {
   it('creates the account, which takes the browser’s time zone, and loads the demo athlete', async () => {
-    await page.goto(server.base);
-    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
-    await page.getByLabel('Email').fill(EMAIL);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Confirm password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await signUp(page, server.base, EMAIL);
     const profile = await page.evaluate(async () => (await fetch('/api/settings/profile')).json());
     assert.equal(profile.timeZone, ZONE);
 
-    await page.getByRole('button', { name: 'Try it with a demo athlete' }).click();
-    await page.getByRole('heading', { name: /bring in your training/ }).waitFor({ state: 'detached', timeout: 180_000 });
-    await page.waitForFunction(async () => {
-      const r = await fetch('/api/analysis/status');
-      return r.ok && (await r.json()).state === 'idle';
-    }, null, { timeout: 180_000, polling: 1000 });
+    await loadDemoFromDashboard(page);
+    await analysisIdle(page);
     // A ride with more than an hour in one heart-rate zone: the row that used to push the table out of its card.
     longRide = await page.evaluate(async () => {
       const list = await (await fetch('/api/activities?limit=100&sport=ride&sort=date_desc')).json();
@@ -148,8 +132,7 @@ describe('Layout, units and locale (issue 16)', { concurrency: false }, () => {
 
   for (const vp of VIEWPORTS) {
     it(`no screen is wider than the window, nor any table than its card, at ${vp.width} px`, async () => {
-      const p = await newPage(vp);
-      await signIn(p);
+      const p = await signedInPage(vp);
       const screens = [
         ['dashboard', '/', []],
         ['activities', '/activities', []],
@@ -182,8 +165,7 @@ describe('Layout, units and locale (issue 16)', { concurrency: false }, () => {
   // The Progress screen's tables scroll inside their cards; their hidden cell text once widened the page by 233 px.
   for (const vp of VIEWPORTS) {
     it(`Progress is no wider than the window at ${vp.width} px`, async () => {
-      const p = await newPage(vp);
-      await signIn(p);
+      const p = await signedInPage(vp);
       await show(p, '/progress');
       const o = await overflow(p, []);
       await p.screenshot({ path: `${SHOTS}polish-progress-${vp.name}.png`, fullPage: true });
@@ -193,8 +175,7 @@ describe('Layout, units and locale (issue 16)', { concurrency: false }, () => {
   }
 
   it('on a phone the header is one row of at most 64 px, and every section is reachable from it', async () => {
-    const p = await newPage(VIEWPORTS[1]);
-    await signIn(p);
+    const p = await signedInPage(VIEWPORTS[1]);
     const header = await p.locator('header.app-header').boundingBox();
     assert.ok(header.height <= 64, `header ${header.height} px high`);
     const nav = p.getByRole('navigation', { name: 'Main' });
@@ -211,8 +192,7 @@ describe('Layout, units and locale (issue 16)', { concurrency: false }, () => {
   });
 
   it('on a phone the coach’s message box is on screen without scrolling, also after a long answer', async () => {
-    const p = await newPage(VIEWPORTS[1]);
-    await signIn(p);
+    const p = await signedInPage(VIEWPORTS[1]);
     await show(p, '/coach');
     const box = p.getByLabel('Message to the coach');
     const inView = async () => {
@@ -259,8 +239,7 @@ describe('Layout, units and locale (issue 16)', { concurrency: false }, () => {
   });
 
   it('writes dates and numbers the way the browser’s language does', async () => {
-    const p = await newPage(VIEWPORTS[0], { locale: 'de-DE' });
-    await signIn(p);
+    const p = await signedInPage(VIEWPORTS[0], { locale: 'de-DE' });
     await show(p, '/analytics');
     const row = p.locator('table.by-sport tbody tr').first();
     await row.waitFor();

@@ -7,16 +7,16 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { writeBrickFitFile } from './fakes.mjs';
+import {
+  DESKTOP, PHONE, SHOTS, collectErrors, launchBrowser, newPage, openFromMenu, postDemo, screenshotsDir, signUp,
+} from './browser.mjs';
 
-const SHOTS = new URL('../target/screenshots/', import.meta.url).pathname;
 const EMAIL = 'streams@example.com';
-const PASSWORD = 'correct horse battery';
 const BRICK = 'e2e-brick.fit';
 
 let tmp;
@@ -27,18 +27,14 @@ let page;
 const pageErrors = [];
 
 before(async () => {
-  await mkdir(SHOTS, { recursive: true });
+  await screenshotsDir();
   tmp = await mkdtemp(join(tmpdir(), 'fitcoach-e2e-streams-'));
   // One after the other: two JVMs starting at once on a busy machine can starve the server's first connections.
   brickFile = await writeBrickFitFile(join(tmp, BRICK));
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  browser = await launchBrowser();
+  page = await newPage(browser);
+  collectErrors(page, pageErrors);
 });
 
 after(async () => {
@@ -78,15 +74,9 @@ const at = (caption) => caption.split(' · ')[0];
 
 describe('Activity stream charts', { concurrency: false }, () => {
   it('sets up an account with the demo athlete', async () => {
-    await page.goto(server.base);
-    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
-    await page.getByLabel('Email').fill(EMAIL);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Confirm password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
-    const demo = await page.request.post(`${server.base}/api/demo`, { data: { years: 1 }, headers: { Origin: server.base }, timeout: 180_000 });
-    assert.equal(demo.status(), 201, await demo.text());
+    await signUp(page, server.base, EMAIL);
+    const demo = await postDemo(page, 1);
+    assert.equal(demo.status, 201, JSON.stringify(demo.body));
   });
 
   it('links the charts of a demo ride: the mouse over one moves the cursor on all, and the distance axis is remembered', async () => {
@@ -115,7 +105,7 @@ describe('Activity stream charts', { concurrency: false }, () => {
   });
 
   it('shows an imported brick’s legs over linked charts, with the route marker following the cursor and run cadence in steps/min', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import', exact: true }).click();
+    await openFromMenu(page, 'Import');
     await page.locator('input[type="file"]').setInputFiles(brickFile);
     const report = page.locator('[aria-labelledby="report-title"]');
     await report.getByText(/Import finished/).waitFor({ timeout: 180_000 });
@@ -163,9 +153,9 @@ describe('Activity stream charts', { concurrency: false }, () => {
     await until(captions, (c) => c['Heart rate'].startsWith('0:00 · '), 'Home goes to the start');
     await strip.getByRole('button', { name: /^Run/ }).click();
     await until(captions, (c) => c['Heart rate'].startsWith('32:00 · '), 'choosing the run leg puts the cursor at its start');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(PHONE);
     await page.screenshot({ path: `${SHOTS}streams-brick-phone.png`, fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.setViewportSize(DESKTOP);
     assert.deepEqual(pageErrors, []);
   });
 });
