@@ -31,6 +31,7 @@ import fitcoach.coach.tools.CoachTools;
 import fitcoach.coach.tools.ToolRegistry;
 import fitcoach.tokens.TokenModule;
 import fitcoach.usage.UsageModule;
+import fitcoach.wellness.WellnessModule;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
@@ -90,6 +91,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes),
         usage,
         tokens,
+        new WellnessModule(pool, requireUser),
         new McpModule(tools, load, tokens.service(), guard),
         new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, usage.ledger(),
             tools, requireUser));

@@ -67,7 +67,7 @@ public final class RestoreService {
         .map(counts -> {
           long ms = (System.nanoTime() - t0) / 1_000_000;
           LOG.info("Restored an export for user {}: {} activities, {} streams in {} ms", userId, counts[0], counts[1], ms);
-          return new RestoreResult(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], ms);
+          return new RestoreResult(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7], ms);
         }));
   }
 
@@ -77,7 +77,7 @@ public final class RestoreService {
    */
   private Future<int[]> run(ActivityStore.Writer w, UUID userId, Archive archive) {
     SqlClient db = w.connection();
-    int[] counts = new int[7];
+    int[] counts = new int[8];
     return single(db, userId, archive, "profile.json", RestoreSql.PROFILE)
         .compose(v -> single(db, userId, archive, "data-policy.json", RestoreSql.DATA_POLICY))
         .compose(v -> single(db, userId, archive, "load-settings.json", RestoreSql.LOAD_SETTINGS))
@@ -90,6 +90,7 @@ public final class RestoreService {
         .compose(v -> list(db, userId, archive, "weekly-reports.json", RestoreSql.WEEKLY_REPORTS).map(n -> counts[4] = n))
         .compose(v -> list(db, userId, archive, "recommendations.json", RestoreSql.RECOMMENDATIONS).map(n -> counts[5] = n))
         .compose(v -> list(db, userId, archive, "activity-insights.json", RestoreSql.INSIGHTS).map(n -> counts[6] = n))
+        .compose(v -> list(db, userId, archive, "wellness.json", RestoreSql.WELLNESS).map(n -> counts[7] = n))
         .map(v -> counts);
   }
 

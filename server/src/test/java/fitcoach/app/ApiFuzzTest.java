@@ -84,6 +84,14 @@ class ApiFuzzTest extends ApiTest {
       bytes("\uFEFF{}"), new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}'},
       new byte[] {'{', '"', (byte) 0xc3, '"', ':', '1', '}'}, new byte[2 * 1024 * 1024]);
 
+  /** CSV bodies for the wellness import: good, with bad rows and unknown columns, and broken whole. */
+  private static final List<String> CSV_BODIES = List.of(
+      "date,rMSSD,RHR,sleep_hours,soreness,note\n" + YESTERDAY + ",62.5,48,7:30,2,\"fine, rested\"\n",
+      "Date,HRV,Resting HR,Steps\n" + YESTERDAY + ",4,48,1000\n0000-01-01,60,50,1\n9999-12-31,60,50,1\n",
+      "date;Weight;Notes\n" + YESTERDAY + ";70,5;a\u0000b\n", "rmssd\n60\n", "date\n", "", "\uFEFF", "date,note\n"
+      + YESTERDAY + ",\"unclosed\n", "date,stress\n" + YESTERDAY + ",99\n" + YESTERDAY + ",2.5\n",
+      "date,note\n" + YESTERDAY + "," + "x".repeat(5000) + "\n", ",,,\n,,,\n", "\"a\"b,c\n1,2\n");
+
   private Vertx fakes;
   private FakeOpenAi openai;
   private FakeAnthropic anthropic;
@@ -279,6 +287,10 @@ class ApiFuzzTest extends ApiTest {
     String path = pathOf(spec, random, false);
     Map<String, String> headers = new LinkedHashMap<>();
     String contentType = "application/json";
+    if (spec.kind() == FuzzRoutes.Kind.CSV) {
+      rawBody = pick(random, CSV_BODIES);
+      contentType = "text/csv";
+    }
     int mutation = random.nextInt(100);
     if (mutation < 12) {
       // unchanged: the happy path changes state too, and the next refused request must not
@@ -371,6 +383,7 @@ class ApiFuzzTest extends ApiTest {
       case "week" -> pick(random, List.of(WEEK, YESTERDAY));
       case "job" -> jobId;
       case "token" -> tokenIds.isEmpty() ? UUID.randomUUID().toString() : pick(random, tokenIds);
+      case "date" -> pick(random, List.of(YESTERDAY, TODAY));
       default -> UUID.randomUUID().toString();
     };
   }

@@ -12,8 +12,8 @@ import java.util.Map;
  * Path parameters are written {@code {kind}} and filled from the fixtures; body values of the form {@code {kind}} too.
  */
 final class FuzzRoutes {
-  /** How a route answers: JSON, a stream that ends, one that never ends, a file, a multipart upload. */
-  enum Kind { JSON, SSE, ENDLESS, FILE, MULTIPART, PAGE }
+  /** How a route answers: JSON, a stream that ends, one that never ends, a file, a multipart upload; CSV: takes a CSV body. */
+  enum Kind { JSON, SSE, ENDLESS, FILE, MULTIPART, PAGE, CSV }
 
   record Spec(String method, String template, Map<String, String> query, JsonObject body, Kind kind) {
     /** The route as the router names it: {@code {activity}} becomes {@code :id} etc. */
@@ -55,6 +55,13 @@ final class FuzzRoutes {
     // /mcp: Bearer-only JSON-RPC (the fuzzer adds the fixture token most of the time); GET and DELETE answer 405.
     r.add("POST", "/mcp", body("jsonrpc", "2.0", "id", 1, "method", "tools/list"), Kind.JSON);
     r.add("ANY", "/mcp", Map.of(), null, Kind.JSON);
+    r.add("GET", "/api/wellness", query("from", "2026-01-01", "to", today), null, Kind.JSON);
+    r.add("PUT", "/api/wellness/{date}", new JsonObject().put("sleepHours", 7.5).put("sleepQuality", 4).put("soreness", 2)
+        .put("stress", 3).put("motivation", 4).put("hrvRmssd", 62.5).put("restingHr", 48).put("weightKg", 70.5)
+        .put("note", "Slept well").put("illness", false).put("injury", false), Kind.JSON);
+    r.add("DELETE", "/api/wellness/{date}", Kind.JSON);
+    // The body is a CSV (ApiFuzzTest picks one of its CSV bodies, good and broken).
+    r.add("POST", "/api/wellness/import", Map.of(), null, Kind.CSV);
     r.add("GET", "/api/settings/data-policy", Kind.JSON);
     r.add("PUT", "/api/settings/data-policy", body("allowStravaApi", false, "stravaRetention", "keep"), Kind.JSON);
 

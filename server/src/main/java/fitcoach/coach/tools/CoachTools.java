@@ -2,13 +2,16 @@ package fitcoach.coach.tools;
 
 import fitcoach.analytics.LoadService;
 import fitcoach.settings.ProfileRepository;
+import fitcoach.wellness.WellnessRepository;
+import fitcoach.wellness.WellnessService;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Builds the one registry of the coach's tools (also served over MCP). The names and arguments are a public contract:
- * search_activities, get_activity, training_load, compare_periods, performance_curve, project_form, athlete_profile.
+ * search_activities, get_activity, training_load, compare_periods, performance_curve, project_form, athlete_profile,
+ * wellness.
  */
 public final class CoachTools {
   private CoachTools() {
@@ -31,6 +34,10 @@ public final class CoachTools {
     tools.add(new PerformanceCurveTool(load, rangeSql));
     tools.add(new ProjectFormTool(load));
     // END tools-b
+    // The athlete's own wellness entries (wellness): never from Strava, so always readable.
+    // BEGIN tools-wellness
+    tools.add(new WellnessTool(new WellnessService(new WellnessRepository(pool))));
+    // END tools-wellness
     return new ToolRegistry(tools);
   }
 }
