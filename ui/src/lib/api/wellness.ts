@@ -17,12 +17,14 @@ export interface WellnessEntry {
   restingHr: number | null;
   weightKg: number | null;
   note: string | null;
-  illness: boolean;
-  injury: boolean;
+  illness: boolean | null;
+  injury: boolean | null;
+  /** Who wrote it last: manual, csv, fit or restore. */
+  source?: string;
 }
 
 /** A partial update: a field left out keeps its value, a field set to null is cleared. */
-export type WellnessPatch = Partial<Omit<WellnessEntry, 'date'>>;
+export type WellnessPatch = Partial<Omit<WellnessEntry, 'date' | 'source'>>;
 
 export function getWellness(from: string, to: string): Promise<WellnessRange> {
   return api.get(`/api/wellness?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
@@ -52,15 +54,24 @@ export interface WellnessTrendDay {
   sleepUsual: number | null;
 }
 
+/** The days with an entry in the range, oldest first, and the baselines on each day of it. */
 export interface WellnessRange {
-  entries: WellnessEntry[];
+  from: string;
+  to: string;
+  days: WellnessEntry[];
   trend?: WellnessTrendDay[];
 }
 
+/** What an import did: rows read, days stored, how each column was read, what was not used, the rows left out. */
 export interface WellnessImport {
-  imported: number;
+  rows: number;
+  days: number;
+  skipped: number;
+  columns: Record<string, string>;
   unknownColumns: string[];
-  errors: { line: number; message: string }[];
+  ignoredColumns: { column: string; reason: string }[];
+  errors: { line: number; column: string | null; message: string }[];
+  errorCount: number;
 }
 
 /** A CSV with a header row: a date column and any of the wellness fields (common app column names are understood). */

@@ -17,7 +17,7 @@ function scale(name: RegExp) {
 
 describe('CheckIn', () => {
   it('shows the stored entry of the day in the form', async () => {
-    stubFetch({ [GET]: () => json(200, { entries: [STORED] }) });
+    stubFetch({ [GET]: () => json(200, { from: DAY, to: DAY, days: [STORED] }) });
     render(CheckIn, { date: DAY });
     await waitFor(() => expect((screen.getByLabelText('Sleep (h)') as HTMLInputElement).value).toBe('7.5'));
     const checked = (group: RegExp) => scale(group).querySelector<HTMLInputElement>('input:checked')?.value ?? null;
@@ -31,7 +31,7 @@ describe('CheckIn', () => {
 
   it('saves a few taps as a partial update: what the form does not show (weight, note) is left out, an empty box is cleared', async () => {
     const fetch = stubFetch({
-      [GET]: () => json(200, { entries: [] }),
+      [GET]: () => json(200, { from: '', to: '', days: [] }),
       [`PUT /api/wellness/${DAY}`]: (init) => json(200, { ...STORED, ...JSON.parse(String(init.body)) }),
     });
     const onsaved = vi.fn();
@@ -52,7 +52,7 @@ describe('CheckIn', () => {
 
   it('names a value the server refused and marks its box', async () => {
     stubFetch({
-      [GET]: () => json(200, { entries: [] }),
+      [GET]: () => json(200, { from: '', to: '', days: [] }),
       [`PUT /api/wellness/${DAY}`]: () => apiError(422, 'invalid', 'hrvRmssd must be between 5 and 300 ms', 'hrvRmssd'),
     });
     render(CheckIn, { date: DAY });
