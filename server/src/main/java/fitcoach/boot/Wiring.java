@@ -77,6 +77,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     RequestGuard guard = new RequestGuard(config);
     TokenModule tokens = new TokenModule(pool, requireUser);
 
+    WellnessModule wellness = new WellnessModule(pool, requireUser);
     List<Feature> features = List.of(
         new HealthModule(pool, embedded),
         auth,
@@ -91,10 +92,10 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes),
         usage,
         tokens,
-        new WellnessModule(pool, requireUser),
+        wellness,
         new McpModule(tools, load, tokens.service(), guard),
         new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, usage.ledger(),
-            tools, requireUser));
+            tools, wellness.service()::days, requireUser));
 
     HttpVerticle.Api api = new HttpVerticle.Api(guard, new ErrorHandler(),
         new ConnectionLimits(config.http()), requireUser, features);

@@ -38,6 +38,29 @@ public final class WellnessService {
     return repository.list(userId, from, to);
   }
 
+  /**
+   * The range's entries and each day's baselines, read from far enough back that the first day's windows are full.
+   * The baselines are CPU work over up to three years of days: a worker computes them.
+   */
+  public Future<WellnessDays> range(io.vertx.core.Vertx vertx, UUID userId, LocalDate from, LocalDate to) {
+    requireRange(from, to);
+    return repository.list(userId, from.minusDays(fitcoach.readiness.Trend.LOOK_BACK_DAYS), to)
+        .compose(all -> vertx.executeBlocking(() -> new WellnessDays(from, to,
+            all.stream().filter(e -> !e.date().isBefore(from)).toList(),
+            fitcoach.readiness.Trend.of(all.stream().map(WellnessService::day).toList(), from, to)), false));
+  }
+
+  /** The same entries as the readiness card reads them (scores, HRV, resting HR, sleep and the flags). */
+  public Future<List<fitcoach.readiness.WellnessDay>> days(UUID userId, LocalDate from, LocalDate to) {
+    return list(userId, from, to).map(entries -> entries.stream().map(WellnessService::day).toList());
+  }
+
+  static fitcoach.readiness.WellnessDay day(WellnessEntry e) {
+    return new fitcoach.readiness.WellnessDay(e.date(), e.sleepHours(), e.sleepQuality(), e.soreness(), e.stress(),
+        e.motivation(), e.hrvRmssd(), e.restingHr() == null ? null : (int) Math.round(e.restingHr()), e.weightKg(),
+        Boolean.TRUE.equals(e.illness()), Boolean.TRUE.equals(e.injury()));
+  }
+
   /** Both ends in {@link DateWindow}, in order, and at most {@link #MAX_RANGE_DAYS} days apart (both included). */
   public static void requireRange(LocalDate from, LocalDate to) {
     DateWindow.requireRange("from", from, "to", to);
