@@ -15,7 +15,7 @@ class TrendTest {
   @DisplayName("Each day's band is the card's: e^(mean ± 0.75 SD of ln rMSSD) over the 60 days before, none while learning")
   void hrvBandInMs() {
     List<WellnessDay> days = new ArrayList<>();
-    // Alternating 50 and 72 ms: ln values 3.912 and 4.277, so the baseline mean is their midpoint once 14 are in.
+    // Alternating 50 and 72 ms (ln 3.912 and 4.277), resting HR 50 and 51.
     for (int i = 0; i < 40; i++) {
       days.add(WellnessDay.empty(START.plusDays(i)).withHrv(i % 2 == 0 ? 50.0 : 72.0).withRestingHr(50 + i % 2));
     }
@@ -28,9 +28,10 @@ class TrendTest {
     HrvBaseline card = HrvBaseline.of(days, last.date());
     assertThat(last.hrvLow()).isEqualTo(Math.round(Math.exp(card.low()) * 10) / 10.0);
     assertThat(last.hrvHigh()).isEqualTo(Math.round(Math.exp(card.high()) * 10) / 10.0);
-    // The geometric mean of 50 and 72 is 60 ms; the band is symmetric around it on a log scale.
-    double mid = Math.sqrt(last.hrvLow() * last.hrvHigh());
-    assertThat(mid).isCloseTo(60.0, org.assertj.core.data.Offset.offset(0.2));
+    // The 39 days before the last: 20 of 50 ms and 19 of 72 ms. The band is symmetric around their geometric mean
+    // on a log scale, so low × high is that mean squared.
+    double geometric = Math.exp((20 * Math.log(50) + 19 * Math.log(72)) / 39);
+    assertThat(Math.sqrt(last.hrvLow() * last.hrvHigh())).isCloseTo(geometric, org.assertj.core.data.Offset.offset(0.1));
     assertThat(last.restingHrBaseline()).isEqualTo(50.5);
     assertThat(last.sleepUsual()).as("no sleep entered").isNull();
   }
