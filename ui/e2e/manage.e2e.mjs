@@ -1,7 +1,8 @@
 /**
  * Issue 16, managing data from the UI, in Debian's Chromium against the real fat jar: the demo athlete is loaded,
  * one activity is renamed, given another sport and an RPE, its load overridden and the edit undone, another is
- * deleted (cancelled first, then confirmed), a manual session is entered, and the demo athlete is removed again.
+ * deleted (cancelled first, then confirmed), a manual session is entered, the demo athlete is removed again, and the
+ * athlete signs out with the dashboard's requests still on their way, without an error in the browser's console.
  * Screenshots (desktop and a 390 px phone) go to target/screenshots/manage-*.png.
  *
  *   mvn -B -q -o package -DskipTests && cd ui && E2E_ONLY=manage npm run e2e
@@ -222,6 +223,28 @@ describe('Managing activities in a browser', { concurrency: false }, () => {
     await nav('Dashboard');
     await page.locator('.recent').getByText(MANUAL_NAME).waitFor();
     assert.equal(await page.getByTestId('demo-notice').count(), 0);
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('signs out while the dashboard is loading without an error in the browser console', async () => {
+    const consoleErrors = [];
+    const onConsole = (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    };
+    page.on('console', onConsole);
+    try {
+      await nav('Activities');
+      // The dashboard's chart, numbers and coverage are still being fetched when Sign out is pressed.
+      await nav('Dashboard');
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      const session = await page.evaluate(async () => (await fetch('/api/auth/session')).json());
+      assert.equal(session.user, null);
+    } finally {
+      page.off('console', onConsole);
+    }
+    assert.deepEqual(consoleErrors, []);
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -142,8 +142,16 @@ export function distanceIn(meters: number, units: Units): number {
   return units === 'imperial' ? meters / M_PER_MILE : meters / 1000;
 }
 
-export function distanceUnit(units: Units): string {
+/** The unit a distance is shown and typed in: km or mi, swims m or yd (as formatDistance shows them). */
+export function distanceUnit(units: Units, sportFamily?: string): string {
+  if (sportFamily === 'swim') return units === 'imperial' ? 'yd' : 'm';
   return units === 'imperial' ? 'mi' : 'km';
+}
+
+/** Meters in one {@link distanceUnit}: what a typed distance is multiplied by. */
+export function metersPerDistanceUnit(units: Units, sportFamily?: string): number {
+  if (sportFamily === 'swim') return units === 'imperial' ? M_PER_YARD : 1;
+  return units === 'imperial' ? M_PER_MILE : 1000;
 }
 
 // Dates. Local date-times from the server have no offset ("2026-11-24T07:30:00"): they are

@@ -28,6 +28,11 @@ export const SPORT_GROUPS: SportGroup[] = Object.entries(BY_FAMILY).map(([family
 
 export const SPORT_TYPES: string[] = Object.values(BY_FAMILY).flat();
 
+/** The family of a sport type of the list ("other" for one it does not hold), as the server's Sports table says. */
+export function familyOf(sportType: string): string {
+  return Object.entries(BY_FAMILY).find(([, types]) => types.includes(sportType))?.[0] ?? 'other';
+}
+
 export function isSportType(value: string): boolean {
   return SPORT_TYPES.includes(value);
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import ActivityPage from './Activity.svelte';
 import { apiError, json, stubFetch } from '../test/http';
@@ -74,6 +74,33 @@ describe('Activity analysis', () => {
     expect(within(rows[1]).getByText('32.0 km/h')).toBeTruthy();
     expect(within(rows[2]).getByText('30:10')).toBeTruthy();
     expect(within(rows[2]).getByText('230')).toBeTruthy();
+  });
+
+  it('reads the analysis and the streams again, live, once a new sport is saved', async () => {
+    const analyses = [json(200, ANALYSIS), json(200, { ...ANALYSIS, laps: [ANALYSIS.laps[0]] })];
+    const mock = stubFetch({
+      'GET /api/activities/r1': () => json(200, RIDE),
+      'GET /api/activities/r1/streams': () => json(200, { activityId: 'r1', points: 0, storedPoints: 0, streams: null }),
+      'GET /api/activities/r1/analysis': () => analyses.shift()!,
+      'GET /api/ai/activity-insight/r1': () => json(200, null),
+      'GET /api/activities/stats': () => json(200, { thresholds: { lthr: 170, lthrEstimated: false } }),
+      'PATCH /api/activities/r1': () =>
+        json(200, { ...RIDE, sportType: 'VirtualRide', trainer: true, updatedAt: '2026-03-04T10:00:00Z' }),
+    });
+    const calls = (key: string) => mock.mock.calls.filter(([u, i]) => `${(i as RequestInit)?.method ?? 'GET'} ${u}` === key).length;
+    render(ActivityPage, { id: 'r1' });
+    const table = await screen.findByRole('table', { name: 'Laps of this activity, in order' });
+    expect(within(table).getAllByRole('row')).toHaveLength(3);
+
+    await fireEvent.change(screen.getByLabelText('Sport'), { target: { value: 'VirtualRide' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await vi.waitFor(() =>
+      expect(within(screen.getByRole('table', { name: 'Laps of this activity, in order' })).getAllByRole('row')).toHaveLength(2),
+    );
+    expect(calls('GET /api/activities/r1/analysis')).toBe(2);
+    expect(calls('GET /api/activities/r1/streams')).toBe(2);
+    expect(calls('GET /api/ai/activity-insight/r1')).toBe(2);
+    expect(calls('GET /api/activities/r1')).toBe(1); // the saved activity came with the PATCH answer
   });
 
   it('shows zone times from the thresholds in force that day', async () => {

@@ -30,7 +30,8 @@ const ACTIVITY = {
   weightedPowerW: null,
   deviceWatts: null,
   kilojoules: null,
-  avgCadence: 86,
+  avgCadence: 172,
+  cadenceUnit: 'steps/min',
   avgSpeedMps: 3.3333,
   maxSpeedMps: 5,
   rpe: null,
@@ -100,6 +101,8 @@ describe('Activity page', () => {
     expect(screen.getByText('12.0 km')).toBeTruthy();
     expect(screen.getByText('5:00 /km')).toBeTruthy();
     expect(screen.getByText('+5 min stopped')).toBeTruthy();
+    // The server's average in steps per minute, labelled as the cadence chart labels it.
+    expect(screen.getByText('172 spm')).toBeTruthy();
     expect(screen.getByText('88')).toBeTruthy();
     expect(screen.getByText(/Heart rate · estimated threshold/)).toBeTruthy();
     const svg = screen.getByRole('img', { name: /Route of this activity/ });
@@ -204,6 +207,32 @@ describe('Activity page', () => {
     render(ActivityPage, { id: 'a1' });
     await screen.findByRole('heading', { name: 'Hill repeats', level: 1 });
     expect(screen.queryByRole('table', { name: /Legs/ })).toBeNull();
+  });
+
+  it('offers to undo "make primary": the copy that led before leads again, through the same call', async () => {
+    // After the switch this page's activity is a copy merged into c2; Undo makes it primary again.
+    const asCopy = { ...ACTIVITY, primaryActivityId: 'c2', merged: null, mergeReason: 'Same run workout', mergedAt: '2026-11-23T09:05:00Z' };
+    const shown = [ACTIVITY, asCopy, ACTIVITY];
+    const fetchMock = routes({
+      'GET /api/activities/a1': () => json(200, shown.shift()!),
+      'POST /api/activities/c2/primary': () => json(200, { ...ACTIVITY, id: 'c2', source: 'strava', mergeChoice: 'lead' }),
+      'POST /api/activities/a1/primary': () => json(200, { ...ACTIVITY, mergeChoice: 'lead' }),
+    });
+    render(ActivityPage, { id: 'a1' });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Make primary' }));
+    const status = (await screen.findByText('The Strava copy now leads this workout.')).closest('[role="status"]') as HTMLElement;
+    expect(status).toBeTruthy();
+    expect(await screen.findByText(/This .* copy is merged into/)).toBeTruthy();
+
+    const undo = within(status).getByRole('button', { name: 'Undo' });
+    undo.focus();
+    expect(document.activeElement).toBe(undo);
+    await fireEvent.click(undo);
+    expect(await within(status).findByText('Undone: the copy that led before leads again.')).toBeTruthy();
+    const posts = fetchMock.mock.calls.filter(([, i]) => (i as RequestInit)?.method === 'POST').map(([u]) => u);
+    expect(posts).toEqual(['/api/activities/c2/primary', '/api/activities/a1/primary']);
+    expect(screen.queryByText(/is merged into/)).toBeNull();
+    expect(within(status).queryByRole('button', { name: 'Undo' })).toBeNull();
   });
 
   it('splits a wrong merge', async () => {

@@ -51,7 +51,7 @@ describe('Reports without an AI provider', () => {
   it("opens a past week with no report: its numbers, labelled by day, and no prompt to generate", async () => {
     stubFetch({
       'GET /api/ai/weekly-reports': () => json(200, { reports: [] }),
-      'GET /api/ai/weekly-reports/2026-W46': () => json(404, { error: { code: 'not_found', message: 'No report for that week', field: null } }),
+      'GET /api/ai/weekly-reports/2026-W46': () => json(200, null),
       'GET /api/reports/week?start=2026-W46': () => week('2026-11-09'),
       'GET /api/ai/settings': () => json(200, NO_AI),
     });
@@ -66,7 +66,7 @@ describe('Reports without an AI provider', () => {
   it('keeps Generate with a provider set up', async () => {
     stubFetch({
       'GET /api/ai/weekly-reports': () => json(200, { reports: [] }),
-      'GET /api/ai/weekly-reports/2026-W46': () => json(404, { error: { code: 'not_found', message: 'none', field: null } }),
+      'GET /api/ai/weekly-reports/2026-W46': () => json(200, null),
       'GET /api/reports/week?start=2026-W46': () => week('2026-11-09'),
       'GET /api/ai/settings': () => json(200, { ...NO_AI, active: { provider: 'anthropic', model: 'm', fastModel: 'm' }, problem: null }),
     });
@@ -80,7 +80,7 @@ describe('Reports: the week picker', () => {
   it('steps to the previous and next week and stops at the first week with history and at this week', async () => {
     stubFetch({
       'GET /api/ai/weekly-reports': () => json(200, { reports: [] }),
-      'GET /api/ai/weekly-reports/2026-W46': () => json(404, { error: { code: 'not_found', message: 'none', field: null } }),
+      'GET /api/ai/weekly-reports/2026-W46': () => json(200, null),
       'GET /api/reports/week?start=2026-W46': () => week('2026-11-09'),
       'GET /api/ai/settings': () => json(200, NO_AI),
     });

@@ -81,7 +81,10 @@ export interface Activity extends ActivitySummary {
   notes: string | null;
   deviceWatts: boolean | null;
   kilojoules: number | null;
+  /** In cadenceUnit: a run's or walk's in steps per minute (the server doubles the recorded strides). */
   avgCadence: number | null;
+  /** Absent from older servers. */
+  cadenceUnit?: CadenceUnit;
   avgSpeedMps: number | null;
   maxSpeedMps: number | null;
   calories: number | null;

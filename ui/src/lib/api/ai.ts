@@ -275,9 +275,9 @@ export function listWeeklyReports(): Promise<{ reports: StoredAnswer[] }> {
   return api.get<{ reports: StoredAnswer[] }>('/api/ai/weekly-reports');
 }
 
-/** week: "2026-W47" or a date in the week. */
-export function getWeeklyReport(week: string): Promise<StoredAnswer> {
-  return api.get<StoredAnswer>(`/api/ai/weekly-reports/${encodeURIComponent(week)}`);
+/** week: "2026-W47" or a date in the week; null while that week has no report (422 for a malformed week). */
+export function getWeeklyReport(week: string): Promise<StoredAnswer | null> {
+  return api.get<StoredAnswer | null>(`/api/ai/weekly-reports/${encodeURIComponent(week)}`);
 }
 
 export function streamWeeklyReport(week: string | null, signal?: AbortSignal): Events {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, NETWORK_ERROR, api, parseRetryAfter, request } from './client';
+import { ApiError, NETWORK_ERROR, api, closeRequests, openRequests, parseRetryAfter, request } from './client';
 import { apiError, json } from '../../test/http';
 
 function stub(response: Response | Promise<Response>) {
@@ -126,5 +126,34 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('')).toBeNull();
     expect(parseRetryAfter('soon')).toBeNull();
     expect(parseRetryAfter('-3')).toBeNull();
+  });
+});
+
+describe('signing out', () => {
+  it('lets the requests on their way finish, then answers the next ones with a 401 without sending them', async () => {
+    let release!: (r: Response) => void;
+    const fetchMock = vi.fn((url: string) =>
+      url === '/api/load/pmc' ? new Promise<Response>((r) => (release = r)) : Promise.resolve(json(200, { ok: true })),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const slow = api.get('/api/load/pmc');
+    let closed = false;
+    const closing = closeRequests().then(() => (closed = true));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(closed).toBe(false); // the chart's request is still on its way
+    release(json(200, { days: [] }));
+    await closing;
+    await expect(slow).resolves.toEqual({ days: [] });
+
+    const refused = await caught(api.get('/api/ai/coverage'));
+    expect(refused.status).toBe(401);
+    expect(fetchMock).toHaveBeenCalledTimes(1); // refused here: no request, so no error in the browser's console
+    await api.post('/api/auth/logout');
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+
+    openRequests();
+    await expect(api.get('/api/ai/coverage')).resolves.toEqual({ ok: true });
+    expect(fetchMock).toHaveBeenCalledTimes(3);
   });
 });

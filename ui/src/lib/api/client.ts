@@ -98,6 +98,30 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
+/** Requests on their way (until their headers are in), so a sign-out can let them finish first. */
+const inFlight = new Set<Promise<Response>>();
+let signedOut = false;
+
+/**
+ * Signing out: the requests already sent are let finish (at most `maxMs`), and from now until {@link openRequests}
+ * every call but the auth endpoints is answered here with the 401 the server would send, without a request. A screen
+ * still on its way out is then told it is signed out without the browser logging an error for an expected absence.
+ */
+export async function closeRequests(maxMs = 3000): Promise<void> {
+  signedOut = true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    Promise.allSettled([...inFlight]),
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs))),
+  ]);
+  clearTimeout(timer);
+}
+
+/** Signed in (again), or the sign-out did not happen: calls go to the server. */
+export function openRequests(): void {
+  signedOut = false;
+}
+
 function isAbort(e: unknown): boolean {
   return e instanceof DOMException && e.name === 'AbortError';
 }
@@ -112,6 +136,7 @@ export async function send(
   body?: unknown,
   options: RequestOptions & { accept?: string } = {},
 ): Promise<Response> {
+  if (signedOut && !path.startsWith('/api/auth/')) throw new ApiError(401, 'unauthorized', 'You are signed out.');
   const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', ...options.headers };
   const init: RequestInit = {
     method,
@@ -131,11 +156,15 @@ export async function send(
     init.body = JSON.stringify(body);
   }
   let res: Response;
+  const pending = fetch(path, init);
+  inFlight.add(pending);
   try {
-    res = await fetch(path, init);
+    res = await pending;
   } catch (e) {
     if (isAbort(e)) throw e;
     throw new ApiError(0, NETWORK_ERROR, 'Cannot reach the FitCoach server');
+  } finally {
+    inFlight.delete(pending);
   }
   if (!res.ok) {
     if (res.status === 401 && !path.startsWith('/api/auth/')) onUnauthorized?.();

@@ -1,5 +1,4 @@
 import { getWeeklyReport, listWeeklyReports, streamWeeklyReport, type StoredAnswer } from '../api/ai';
-import { isApiError } from '../api/client';
 import { errorMessage } from '../errors';
 import { AnswerStream } from './answer.svelte';
 
@@ -54,12 +53,13 @@ export class ReportsState {
     this.currentLoading = true;
     try {
       const report = await getWeeklyReport(week);
-      if (seq === this.#openSeq) this.current = report;
+      if (seq !== this.#openSeq) return;
+      this.current = report;
+      this.currentMissing = report === null; // no report yet is an answer (null), not an error
     } catch (e) {
       if (seq !== this.#openSeq) return;
       this.current = null;
-      if (isApiError(e) && e.status === 404) this.currentMissing = true;
-      else this.currentError = errorMessage(e);
+      this.currentError = errorMessage(e);
     } finally {
       if (seq === this.#openSeq) this.currentLoading = false;
     }

@@ -47,7 +47,7 @@ describe('ReportsState', () => {
   it('opens a week, and knows when it has no report yet', async () => {
     stubFetch({
       'GET /api/ai/weekly-reports/2026-W47': () => json(200, report('r2', '2026-11-16')),
-      'GET /api/ai/weekly-reports/2026-W48': () => apiError(404, 'not_found', 'No report'),
+      'GET /api/ai/weekly-reports/2026-W48': () => json(200, null),
     });
     const s = new ReportsState();
     await s.open('2026-W47');

@@ -1,6 +1,6 @@
 import * as authApi from '../api/auth';
 import type { AuthApi, Credentials, SetupRequest, User } from '../api/auth';
-import { isApiError } from '../api/client';
+import { closeRequests, isApiError, openRequests } from '../api/client';
 import { SESSION_ENDED, errorMessage } from '../errors';
 
 export type Phase = 'loading' | 'ready' | 'error';
@@ -31,6 +31,7 @@ export class Session {
     try {
       const user = await this.#api.me();
       if (user) {
+        openRequests();
         this.user = user;
         this.setupDone = true;
       } else {
@@ -53,6 +54,7 @@ export class Session {
   async setup(credentials: SetupRequest): Promise<void> {
     try {
       this.user = await this.#api.setup(credentials);
+      openRequests();
       this.setupDone = true;
       this.setupCodeRequired = false;
       this.notice = null;
@@ -69,16 +71,25 @@ export class Session {
 
   async login(credentials: Credentials): Promise<void> {
     this.user = await this.#api.login(credentials);
+    openRequests();
     this.setupDone = true;
     this.notice = null;
   }
 
-  /** Keeps the user when the server cannot be told (the cookie would still work). */
+  /**
+   * Keeps the user when the server cannot be told (the cookie would still work). The screen's requests already sent
+   * finish first, and later ones are not sent: after the sign-out each would be a 401, logged by the browser as an
+   * error although nobody being signed in is expected.
+   */
   async logout(): Promise<void> {
+    await closeRequests();
     try {
       await this.#api.logout();
     } catch (e) {
-      if (!(isApiError(e) && e.status === 401)) throw e;
+      if (!(isApiError(e) && e.status === 401)) {
+        openRequests();
+        throw e;
+      }
     }
     this.user = null;
     this.setupDone = true;

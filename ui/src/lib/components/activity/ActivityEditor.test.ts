@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Activity } from '../../api/activities';
 import ActivityEditor from './ActivityEditor.svelte';
+import { UNDO_MS } from '../../state/undoOffer.svelte';
 import { apiError, json, stubFetch } from '../../../test/http';
 
 const A = {
@@ -49,6 +50,43 @@ describe('ActivityEditor', () => {
     expect(onchange).toHaveBeenLastCalledWith(A);
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
     expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Hill repeats');
+  });
+
+  it('offers Undo as a focusable button in a status region for 10 s, held while it has the focus', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      stubFetch({ 'PATCH /api/activities/a1': () => json(200, { ...A, rpe: 6, load: 95 }) });
+      render(ActivityEditor, { props: { activity: A, onchange: vi.fn() } });
+      await fireEvent.change(screen.getByLabelText('Effort (RPE, 1–10)'), { target: { value: '6' } });
+      await fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+      const status = await screen.findByRole('status');
+      const undo = await within(status).findByRole('button', { name: 'Undo' });
+      expect(status.textContent).toMatch(/Saved\. Load now 95/);
+
+      undo.focus();
+      expect(document.activeElement).toBe(undo);
+      await vi.advanceTimersByTimeAsync(UNDO_MS + 1000);
+      expect(within(status).getByRole('button', { name: 'Undo' })).toBe(undo); // never pulled from under the focus
+
+      undo.blur();
+      await vi.advanceTimersByTimeAsync(UNDO_MS - 1000);
+      expect(within(status).queryByRole('button', { name: 'Undo' })).toBeTruthy();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(within(status).queryByRole('button', { name: 'Undo' })).toBeNull();
+      expect(status.textContent?.trim()).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('ends the Undo offer at the athlete’s next action', async () => {
+    stubFetch({ 'PATCH /api/activities/a1': () => json(200, { ...A, name: 'Track' }) });
+    render(ActivityEditor, { props: { activity: A, onchange: vi.fn() } });
+    await fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Track' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByRole('button', { name: 'Undo' })).toBeTruthy();
+    await fireEvent.input(screen.getByLabelText('Notes'), { target: { value: 'windy' } });
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
   });
 
   it('checks the server’s rules before sending', async () => {

@@ -41,6 +41,21 @@ describe('ManualEntryForm', () => {
     });
   });
 
+  it('asks a swim for metres (yards in imperial units) and sends them as metres', async () => {
+    profile.set({ units: 'imperial', timeZone: 'Europe/Paris' } as Profile);
+    const mock = stubFetch({ 'POST /api/activities': () => json(201, { id: 's1' }) });
+    const oncreated = vi.fn();
+    render(ManualEntryForm, { props: { oncreated, oncancel: vi.fn() } });
+    await fill({ Sport: 'Swim' });
+    expect(screen.queryByLabelText('Distance (mi)')).toBeNull();
+    await fill({ Date: '2026-01-10', Duration: '0:40:00', 'Distance (yd)': '1640' });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add session' }));
+    await vi.waitFor(() => expect(oncreated).toHaveBeenCalled());
+    expect(JSON.parse((mock.mock.calls[0][1] as RequestInit).body as string).distanceM).toBe(1499.6);
+    profile.set({ units: 'metric', timeZone: 'Europe/Paris' } as Profile);
+    expect(await screen.findByLabelText('Distance (m)')).toBeTruthy();
+  });
+
   it('shows what is wrong next to each field and sends nothing', async () => {
     const mock = stubFetch({});
     render(ManualEntryForm, { props: { oncreated: vi.fn(), oncancel: vi.fn() } });

@@ -25,6 +25,14 @@ describe('parseDuration', () => {
 });
 
 describe('validateManual', () => {
+  it('reads a swim’s distance in metres, or yards in imperial units', () => {
+    const swim = { ...OK, sportType: 'Swim', distance: '1500' };
+    expect(validateManual(swim, 'metric', NOW).body?.distanceM).toBe(1500);
+    expect(validateManual(swim, 'imperial', NOW).body?.distanceM).toBe(1371.6);
+    expect(validateManual({ ...swim, distance: '2000000' }, 'metric', NOW).errors.distance).toBe('At most 1,000,000 m.');
+    expect(validateManual({ ...OK, sportType: 'Run', distance: '10' }, 'metric', NOW).body?.distanceM).toBe(10000);
+  });
+
   it('builds the body the server expects', () => {
     const { errors, body } = validateManual(OK, 'metric', NOW);
     expect(errors).toEqual({});

@@ -1,6 +1,7 @@
 import type { ManualActivity } from '../../api/activities';
 import type { Units } from '../../api/settings';
-import { isSportType } from '../../sportTypes';
+import { distanceUnit, formatNumber, metersPerDistanceUnit } from '../../format';
+import { familyOf, isSportType } from '../../sportTypes';
 
 /** The form's inputs, as typed. */
 export interface ManualDraft {
@@ -11,7 +12,7 @@ export interface ManualDraft {
   time: string;
   /** h:mm:ss or m:ss */
   duration: string;
-  /** In the athlete's unit (km or mi); empty when not measured. */
+  /** In the athlete's unit (km or mi; a swim's m or yd); empty when not measured. */
   distance: string;
   /** "1".."10" or "" */
   rpe: string;
@@ -29,7 +30,6 @@ export const MAX_DISTANCE_M = 1_000_000;
 export const MAX_NAME = 200;
 export const MAX_NOTES = 2000;
 export const EARLIEST_DATE = '1970-01-01';
-const M_PER_MILE = 1609.344;
 
 /** "1:05:30" → 3930, "45:00" → 2700; null when it is not h:mm:ss or m:ss. */
 export function parseDuration(text: string): number | null {
@@ -109,9 +109,12 @@ export function validateManual(
   let distanceM: number | null = null;
   if (d.distance.trim() !== '') {
     const n = Number(d.distance.replace(',', '.'));
-    const factor = units === 'imperial' ? M_PER_MILE : 1000;
+    const family = familyOf(d.sportType);
+    const factor = metersPerDistanceUnit(units, family);
     if (!Number.isFinite(n) || n < 0) errors.distance = 'Enter a distance of 0 or more.';
-    else if (n * factor > MAX_DISTANCE_M) errors.distance = `At most ${units === 'imperial' ? '621 mi' : '1,000 km'}.`;
+    else if (n * factor > MAX_DISTANCE_M) {
+      errors.distance = `At most ${formatNumber(Math.floor(MAX_DISTANCE_M / factor))} ${distanceUnit(units, family)}.`;
+    }
     else distanceM = Math.round(n * factor * 10) / 10;
   }
 

@@ -30,6 +30,7 @@ public final class ActivityPatch {
         a.avgHr(), a.maxHr(), a.avgPowerW(), a.weightedPowerW(), a.deviceWatts(), a.kilojoules(), a.avgCadence(),
         a.avgSpeedMps(), a.maxSpeedMps(), rpe, a.calories(), a.trainer(), a.commute(), a.manual(), a.summaryPolyline(),
         a.load(), a.loadMethod(), a.loadEstimated(), a.computedLoad(), override, a.createdAt(), a.updatedAt(),
-        a.primaryActivityId(), a.merged(), a.mergeReason(), a.mergedAt(), a.mergeChoice(), a.legs(), a.fileName());
+        a.primaryActivityId(), a.merged(), a.mergeReason(), a.mergedAt(), a.mergeChoice(), a.legs(),
+        a.fileName(), StepCadence.averageUnit(sport, a.legs() != null && !a.legs().isEmpty()));
   }
 }

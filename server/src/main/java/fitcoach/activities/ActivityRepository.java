@@ -50,12 +50,16 @@ public final class ActivityRepository {
   static final RowMapper<ActivityView> VIEW = (Row r) -> {
     Double computed = r.getDouble("load");
     Double override = r.getDouble("load_override");
-    return new ActivityView(r.getUUID("id"), r.getString("source"), r.getString("external_id"), r.getString("sport_type"),
+    String sport = r.getString("sport_type");
+    List<Object> legs = r.getValue("legs") instanceof io.vertx.core.json.JsonArray array ? array.getList() : null;
+    boolean multisport = legs != null && !legs.isEmpty();
+    return new ActivityView(r.getUUID("id"), r.getString("source"), r.getString("external_id"), sport,
         r.getString("sport_family"), r.getString("name"), r.getString("description"), r.getString("notes"),
         r.getOffsetDateTime("start_date").toInstant(), r.getLocalDateTime("start_date_local"), r.getString("time_zone"),
         r.getInteger("moving_time_s"), r.getInteger("elapsed_time_s"), r.getDouble("distance_m"), r.getDouble("elevation_gain_m"),
         r.getDouble("avg_hr"), r.getDouble("max_hr"), r.getDouble("avg_power_w"), r.getDouble("weighted_power_w"),
-        r.getBoolean("device_watts"), r.getDouble("kilojoules"), r.getDouble("avg_cadence"), r.getDouble("avg_speed_mps"),
+        r.getBoolean("device_watts"), r.getDouble("kilojoules"), StepCadence.average(r.getDouble("avg_cadence"), sport, multisport),
+        r.getDouble("avg_speed_mps"),
         r.getDouble("max_speed_mps"), r.getInteger("rpe"), r.getDouble("calories"), r.getBoolean("trainer"),
         r.getBoolean("commute"), r.getBoolean("manual"), r.getString("summary_polyline"),
         override != null ? override : computed, override != null ? "MANUAL" : r.getString("load_method"),
@@ -63,7 +67,7 @@ public final class ActivityRepository {
         r.getOffsetDateTime("created_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant(),
         r.getUUID("primary_activity_id"), merged(r.getValue("merged")), r.getString("merge_reason"),
         r.getOffsetDateTime("merged_at") == null ? null : r.getOffsetDateTime("merged_at").toInstant(), r.getString("merge_choice"),
-        r.getValue("legs") instanceof io.vertx.core.json.JsonArray legs ? legs.getList() : null, r.getString("file_name"));
+        legs, r.getString("file_name"), StepCadence.averageUnit(sport, multisport));
   };
 
   private static List<ActivityView.Linked> merged(Object json) {

@@ -12,6 +12,8 @@ import java.util.UUID;
  * when ({@code mergedAt}); {@code merged} lists the copies merged into this one, best first. {@code mergeChoice} is the
  * athlete's own say ("separate" or "lead"), and {@code legs} the legs of a multisport activity. {@code fileName} is the
  * name of the file it was imported from (null for Strava API copies, manual entries and older imports).
+ * {@code avgCadence} is in {@code cadenceUnit} ({@link StepCadence#average}: steps per minute on foot), a view of the
+ * recorded value that is never written back.
  */
 public record ActivityView(
     UUID id, String source, String externalId, String sportType, String sportFamily, String name, String description,
@@ -21,7 +23,7 @@ public record ActivityView(
     Double calories, boolean trainer, boolean commute, boolean manual, String summaryPolyline,
     Double load, String loadMethod, boolean loadEstimated, Double computedLoad, Double loadOverride,
     Instant createdAt, Instant updatedAt, UUID primaryActivityId, List<Linked> merged, String mergeReason, Instant mergedAt,
-    String mergeChoice, List<Object> legs, String fileName) {
+    String mergeChoice, List<Object> legs, String fileName, String cadenceUnit) {
 
   /** Another source's copy of the same workout, merged into this one: why, and since when. */
   public record Linked(UUID id, String source, String reason, Instant mergedAt) {

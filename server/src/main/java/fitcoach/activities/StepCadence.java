@@ -29,6 +29,23 @@ public final class StepCadence {
     return legUnit(Sports.family(sportType));
   }
 
+  /**
+   * An activity's average cadence as served with {@link #unit}: doubled into steps per minute on foot, as recorded
+   * otherwise; null for a multisport activity, whose one average would mix strides, revolutions and strokes. Only
+   * for the view: the stored value stays as recorded.
+   */
+  public static Double average(Double recorded, String sportType, boolean multisport) {
+    if (recorded == null || multisport) {
+      return null;
+    }
+    return onFoot(Sports.family(sportType)) ? Math.round(recorded * 2 * 10) / 10.0 : recorded;
+  }
+
+  /** The unit of {@link #average}: as {@link #unit}, with "per leg" for a multisport activity. */
+  public static String averageUnit(String sportType, boolean multisport) {
+    return multisport ? PER_LEG : legUnit(Sports.family(sportType));
+  }
+
   private static String legUnit(String family) {
     return switch (family) {
       case "run", "walk" -> STEPS;

@@ -119,7 +119,7 @@ public final class LoadRoutes {
     if (by.trim().equals("week")) {
       return true;
     }
-    throw new ApiException(400, "invalid_value", "'by' must be 'day' or 'week'", "by", null);
+    throw ApiException.invalid("by", "invalid_value", "'by' must be 'day' or 'week'");
   }
 
   private void getSettings(RoutingContext ctx) {

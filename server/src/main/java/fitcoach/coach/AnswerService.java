@@ -110,9 +110,10 @@ public final class AnswerService {
     return answers.reports(userId).compose(list -> bases.judge(userId, list));
   }
 
-  Future<AnswerView> report(UUID userId, LocalDate weekStart) {
-    return answers.report(userId, weekStart).map(found -> found.orElseThrow(() -> ApiException.notFound("No report for that week")))
-        .compose(found -> bases.judge(userId, found));
+  /** The week's stored report, judged; empty when none was written yet. */
+  Future<Optional<AnswerView>> report(UUID userId, LocalDate weekStart) {
+    return answers.report(userId, weekStart).compose(found -> found.isEmpty() ? Future.succeededFuture(Optional.<AnswerView>empty())
+        : bases.judge(userId, found.get()).map(Optional::of));
   }
 
   /** The Monday of the week holding {@code day}; a week that has not started yet is refused. */

@@ -64,8 +64,9 @@ public final class CoachRoutes {
     router.post("/api/ai/weekly-report").handler(this::weeklyReport);
     router.get("/api/ai/weekly-reports").handler(ctx -> answers.reports(userId(ctx))
         .onSuccess(list -> Json.ok(ctx, Map.of("reports", list))).onFailure(ctx::fail));
+    // No report yet is expected (200 with null, like today's answer and an insight); a malformed week is a 422.
     router.get("/api/ai/weekly-reports/:week").handler(ctx -> answers.report(userId(ctx), week(ctx.pathParam("week")))
-        .onSuccess(r -> Json.ok(ctx, r)).onFailure(ctx::fail));
+        .onSuccess(r -> Json.ok(ctx, r.orElse(null))).onFailure(ctx::fail));
 
     // The week's numbers need no AI: the Reports screen shows them with or without a provider.
     router.route("/api/reports/*").handler(requireUser);

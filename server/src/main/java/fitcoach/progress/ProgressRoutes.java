@@ -140,7 +140,7 @@ final class ProgressRoutes {
   }
 
   /**
-   * An inclusive range of local dates in {@link DateWindow}: each end defaults when absent; from after to is a 400.
+   * An inclusive range of local dates in {@link DateWindow}: each end defaults when absent; from after to is a 422 naming the from parameter.
    * A range that reaches further than any stored row asks for nothing more (answers are bounded by durations).
    */
   private static CurveRepository.Range range(UUID userId, MultiMap q, String fromName, String toName, LocalDate to,
@@ -152,7 +152,7 @@ final class ProgressRoutes {
     LocalDate t = QueryParams.date(q, toName, to);
     LocalDate f = QueryParams.date(q, fromName, t.minusDays(defaultDays - 1L));
     if (f.isAfter(t)) {
-      throw ApiException.badRequest("invalid_range", "'" + fromName + "' must not be after '" + toName + "'");
+      throw ApiException.invalid(fromName, "invalid_range", "'" + fromName + "' must not be after '" + toName + "'");
     }
     return new CurveRepository.Range(userId, f, t, family);
   }

@@ -61,7 +61,7 @@ public final class UsageRoutes {
     ledger.report(userId(ctx), by, month).onSuccess(r -> Json.ok(ctx, r)).onFailure(ctx::fail);
   }
 
-  /** {@code feature} (the default) or {@code model}; anything else is a 400. */
+  /** {@code feature} (the default) or {@code model}; anything else is a 422 naming {@code by}. */
   static UsageBy by(String value) {
     if (value == null || value.isBlank()) {
       return UsageBy.FEATURE;
@@ -71,10 +71,10 @@ public final class UsageRoutes {
         return b;
       }
     }
-    throw new ApiException(400, "invalid_value", "'by' must be feature or model", "by", null);
+    throw ApiException.invalid("by", "invalid_value", "'by' must be feature or model");
   }
 
-  /** A month as YYYY-MM inside the {@link DateWindow}, or null (the current month); anything else is a 400. */
+  /** A month as YYYY-MM inside the {@link DateWindow}, or null (the current month); anything else is a 422 naming {@code month}. */
   static YearMonth month(String value) {
     if (value == null || value.isBlank()) {
       return null;
@@ -86,10 +86,10 @@ public final class UsageRoutes {
       month = null;
     }
     if (month == null) {
-      throw new ApiException(400, "invalid_value", "'month' must be a month like 2026-11", "month", null);
+      throw ApiException.invalid("month", "invalid_value", "'month' must be a month like 2026-11");
     }
     if (!DateWindow.contains(month.atDay(1))) {
-      throw new ApiException(400, "out_of_range", "'month' must be a month from " + DateWindow.describe(), "month", null);
+      throw ApiException.invalid("month", "out_of_range", "'month' must be a month from " + DateWindow.describe());
     }
     return month;
   }

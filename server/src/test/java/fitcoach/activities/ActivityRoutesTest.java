@@ -164,6 +164,27 @@ class ActivityRoutesTest extends ApiTest {
     return days.isEmpty() ? 0 : days.getJsonObject(0).getDouble("load");
   }
 
+  @Test
+  @DisplayName("A run's average cadence is served in steps per minute, twice the stored strides, and an edit never writes it back")
+  void runCadenceInSteps() {
+    String id = manual("Run", today.minusDays(1), 40, 5, "Easy run").getString("id");
+    TestDatabase.query("UPDATE activities SET avg_cadence = 86.5 WHERE id = ?::uuid", rs -> null, id);
+    JsonObject run = client.get("/api/activities/" + id).json();
+    assertThat(run.getDouble("avgCadence")).isEqualTo(173.0);
+    assertThat(run.getString("cadenceUnit")).isEqualTo("steps/min");
+
+    JsonObject edited = client.send("PATCH", "/api/activities/" + id,
+        new JsonObject().put("name", "Steady run").put("rpe", 4).encode(), "application/json").json();
+    assertThat(edited.getDouble("avgCadence")).isEqualTo(173.0);
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE avg_cadence = 86.5")).isEqualTo(1);
+
+    JsonObject ride = client.send("PATCH", "/api/activities/" + id,
+        new JsonObject().put("sportType", "Ride").encode(), "application/json").json();
+    assertThat(ride.getDouble("avgCadence")).isEqualTo(86.5);
+    assertThat(ride.getString("cadenceUnit")).isEqualTo("rpm");
+    assertThat(TestDatabase.count("SELECT count(*) FROM activities WHERE avg_cadence = 86.5")).isEqualTo(1);
+  }
+
   private void assertField(JsonObject body, String field) {
     var r = client.post("/api/activities", body);
     assertThat(r.status()).as(r.toString()).isEqualTo(422);

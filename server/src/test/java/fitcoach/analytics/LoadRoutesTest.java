@@ -188,11 +188,14 @@ class LoadRoutesTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("An unknown 'by' is a 400 JSON error naming the parameter")
+  @DisplayName("An unknown 'by' is a 422 JSON error naming the parameter, like a bad 'from' or 'to'")
   void badBy() {
+    var badFrom = client.get("/api/load/pmc?from=yesterday");
+    assertThat(badFrom.status()).isEqualTo(422);
+    assertThat(badFrom.errorField()).isEqualTo("from");
     for (String by : List.of("month", "WEEK", "%20x", "1")) {
       var r = client.get("/api/load/pmc?by=" + by);
-      assertThat(r.status()).as(by).isEqualTo(400);
+      assertThat(r.status()).as(by).isEqualTo(422);
       assertThat(r.errorField()).isEqualTo("by");
       assertThat(r.json().getJsonObject("error").getString("code")).isEqualTo("invalid_value");
     }

@@ -68,7 +68,7 @@ class UsageRoutesTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("A month that is not YYYY-MM or lies outside the accepted dates, or an unknown grouping, is a 400 naming the parameter")
+  @DisplayName("A month that is not YYYY-MM or lies outside the accepted dates, or an unknown grouping, is a 422 naming the parameter")
   void usageValidation() {
     for (String query : new String[] {"by=cost", "by=", "month=2026-13", "month=2026-1", "month=abc", "month=1969-12",
         "month=2999-01", "month=2026-11-01"}) {
@@ -77,7 +77,7 @@ class UsageRoutesTest extends ApiTest {
         assertThat(r.status()).as(query).isEqualTo(200); // empty: the default
         continue;
       }
-      assertThat(r.status()).as(query).isEqualTo(400);
+      assertThat(r.status()).as(query).isEqualTo(422);
       assertThat(r.json().getJsonObject("error").getString("field")).as(query).isEqualTo(query.substring(0, query.indexOf('=')));
     }
   }
