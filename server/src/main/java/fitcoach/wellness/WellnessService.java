@@ -55,7 +55,7 @@ public final class WellnessService {
     return list(userId, from, to).map(entries -> entries.stream().map(WellnessService::day).toList());
   }
 
-  static fitcoach.readiness.WellnessDay day(WellnessEntry e) {
+  public static fitcoach.readiness.WellnessDay day(WellnessEntry e) {
     return new fitcoach.readiness.WellnessDay(e.date(), e.sleepHours(), e.sleepQuality(), e.soreness(), e.stress(),
         e.motivation(), e.hrvRmssd(), e.restingHr() == null ? null : (int) Math.round(e.restingHr()), e.weightKg(),
         Boolean.TRUE.equals(e.illness()), Boolean.TRUE.equals(e.injury()));
