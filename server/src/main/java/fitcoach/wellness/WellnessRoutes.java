@@ -37,7 +37,7 @@ public final class WellnessRoutes {
   private void list(RoutingContext ctx) {
     LocalDate from = required(ctx, "from");
     LocalDate to = required(ctx, "to");
-    wellness.range(ctx.vertx(), userId(ctx), from, to).onSuccess(range -> Json.ok(ctx, range))
+    wellness.range(userId(ctx), from, to).onSuccess(range -> Json.ok(ctx, range))
         .onFailure(ctx::fail);
   }
 
