@@ -39,6 +39,7 @@ const REASONS: Record<OutdatedReason, string> = {
   activities_changed: 'activities it used were changed since',
   policy_changed: 'your coach data policy changed since',
   verdict_changed: 'today’s rule-based verdict changed since',
+  verdict_contradicted: 'its verdict is not the card’s, which stands',
 };
 
 /** "Outdated: a new activity arrived since; your coach data policy changed since". */

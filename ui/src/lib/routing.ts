@@ -10,6 +10,7 @@ export type View =
   | 'activity'
   | 'analytics'
   | 'progress'
+  | 'wellness'
   | 'coach'
   | 'reports'
   | 'import'
@@ -42,6 +43,7 @@ const SCREENS: Record<string, View> = {
   '/activities': 'activities',
   '/analytics': 'analytics',
   '/progress': 'progress',
+  '/wellness': 'wellness',
   '/coach': 'coach',
   '/reports': 'reports',
   '/import': 'import',
@@ -54,6 +56,7 @@ export const NAV: { path: string; label: string; view: View }[] = [
   { path: '/activities', label: 'Activities', view: 'activities' },
   { path: '/analytics', label: 'Analytics', view: 'analytics' },
   { path: '/progress', label: 'Progress', view: 'progress' },
+  { path: '/wellness', label: 'Wellness', view: 'wellness' },
   { path: '/coach', label: 'Coach', view: 'coach' },
   { path: '/reports', label: 'Reports', view: 'reports' },
   { path: '/import', label: 'Import', view: 'import' },
@@ -107,6 +110,7 @@ export const TITLES: Record<View, string> = {
   activity: 'Activity – FitCoach',
   analytics: 'Analytics – FitCoach',
   progress: 'Progress – FitCoach',
+  wellness: 'Wellness – FitCoach',
   coach: 'Coach – FitCoach',
   reports: 'Reports – FitCoach',
   import: 'Import – FitCoach',

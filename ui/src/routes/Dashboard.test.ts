@@ -118,6 +118,33 @@ describe('Dashboard', () => {
     expect(screen.getByRole('button', { name: 'Ask the coach' })).toBeTruthy();
   });
 
+  it('shows the decision card: its verdict over the load rules when a check-in holds it back, with its reasons', async () => {
+    const card = {
+      verdict: 'rest', headline: 'Rest day: you flagged illness', loadVerdict: 'train', rules: ['illness'],
+      signals: [
+        { key: 'form', label: 'Form', value: 4.7, baseline: null, low: null, high: null, unit: null, status: 'judged', direction: 'neutral', rules: [], detail: 'Form +5, neutral' },
+        { key: 'illness', label: 'Illness', value: 1, baseline: null, low: null, high: null, unit: null, status: 'judged', direction: 'for_rest', rules: ['illness'], detail: 'You flagged illness today' },
+      ],
+      confidence: { level: 'low', signals: 2, agreeing: 1, disagreeing: 0, summary: '2 signals judged: 1 for this verdict, 0 against, 1 neutral.' },
+      whatWouldChange: ['Illness gone → train'],
+    };
+    routes({ 'GET /api/ai/recommendation': () => json(200, { rules: RULES, ai: null, card }) });
+    render(Dashboard);
+    const verdict = await screen.findByTestId('rule-verdict');
+    expect(await within(verdict).findByText('Rest day: you flagged illness')).toBeTruthy();
+    expect(verdict.classList.contains('verdict-rest')).toBe(true);
+    expect(verdict.textContent).toContain('Your training load alone would say train; how you recovered holds it back today.');
+    expect(verdict.textContent).not.toContain('a normal training day');
+    expect(within(verdict).getByText('You flagged illness today')).toBeTruthy();
+    expect(within(verdict).getByText('Illness gone → train')).toBeTruthy();
+  });
+
+  it('offers the morning check-in for the athlete’s own today', async () => {
+    routes({ 'GET /api/wellness?from=2026-11-24&to=2026-11-24': () => json(200, { from: '2026-11-24', to: '2026-11-24', days: [] }) });
+    render(Dashboard);
+    expect(await screen.findByRole('heading', { name: 'Morning check-in' })).toBeTruthy();
+  });
+
   it('lists recent activities with links and offers to connect Strava', async () => {
     routes();
     render(Dashboard);

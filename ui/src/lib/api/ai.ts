@@ -1,6 +1,7 @@
 import { api, withQuery } from './client';
 import { followAnswer, resumeAnswer, streamEvents, type SseEvent } from '../stream/sse';
 import type { ProviderId } from './settings';
+import type { DecisionCard } from './card';
 
 /** 'none': no activity yet, nothing to judge. */
 export type Verdict = 'rest' | 'easy' | 'train' | 'hard' | 'none';
@@ -76,7 +77,7 @@ export interface AnswerBasis {
   stravaApiAllowed: boolean;
 }
 
-export type OutdatedReason = 'new_activities' | 'activities_changed' | 'policy_changed' | 'verdict_changed';
+export type OutdatedReason = 'new_activities' | 'activities_changed' | 'policy_changed' | 'verdict_changed' | 'verdict_contradicted';
 
 /** What the coach sees against what the dashboard counts (GET /api/ai/coverage). */
 export interface Coverage extends AnswerBasis {
@@ -89,6 +90,8 @@ export interface Coverage extends AnswerBasis {
 export interface Recommendation {
   rules: RuleAdvice;
   ai: StoredAnswer | null;
+  /** The decision card: the verdict with every signal behind it (the load rules' verdict, lowered by wellness). */
+  card?: DecisionCard | null;
 }
 
 export interface WeekMetrics {

@@ -147,6 +147,10 @@ export async function send(
   };
   if (body instanceof FormData) {
     init.body = body;
+  } else if (body instanceof Blob) {
+    // A file sent as it is (e.g. a CSV), typed by the Blob.
+    init.body = body;
+    if (body.type) headers['Content-Type'] = body.type;
   } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);

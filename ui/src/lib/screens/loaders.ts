@@ -14,6 +14,7 @@ export const SCREEN_LOADERS: Partial<Record<View, () => Promise<ScreenModule>>> 
   activity: () => import('../../routes/Activity.svelte'),
   analytics: () => import('../../routes/Analytics.svelte'),
   progress: () => import('../../routes/Progress.svelte'),
+  wellness: () => import('../../routes/Wellness.svelte'),
   coach: () => import('../../routes/Coach.svelte'),
   reports: () => import('../../routes/Reports.svelte'),
   import: () => import('../../routes/Import.svelte'),

@@ -77,6 +77,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     RequestGuard guard = new RequestGuard(config);
     TokenModule tokens = new TokenModule(pool, requireUser);
 
+    WellnessModule wellness = new WellnessModule(pool, requireUser);
     List<Feature> features = List.of(
         new HealthModule(pool, embedded),
         auth,
@@ -87,14 +88,15 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         demo,
         new StravaModule(vertx, pool, config, clock, secretBox, load, store, settings.policies(), auth.service(),
             requireUser),
-        new ImportModule(pool, store, load, requireUser, config.dataDir(), config.imports().keepOriginals(), maxUploadBytes),
+        new ImportModule(pool, store, load, requireUser, config.dataDir(), config.imports().keepOriginals(), maxUploadBytes,
+            wellness.service()::storeFit),
         new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes),
         usage,
         tokens,
-        new WellnessModule(pool, requireUser),
+        wellness,
         new McpModule(tools, load, tokens.service(), guard),
         new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, usage.ledger(),
-            tools, requireUser));
+            tools, wellness.service()::days, requireUser));
 
     HttpVerticle.Api api = new HttpVerticle.Api(guard, new ErrorHandler(),
         new ConnectionLimits(config.http()), requireUser, features);

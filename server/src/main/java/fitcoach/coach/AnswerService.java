@@ -89,14 +89,21 @@ public final class AnswerService {
     // The basis is read before the context, so a workout stored in between marks the answer outdated, never goes unseen.
     return coach.llm(userId).compose(llm -> Future.all(coach.policy(userId), coach.series(userId))
         .compose(pre -> bases.stamp(userId, pre.<DataPolicy>resultAt(0).allowStravaApi(), pre.<PmcSeries>resultAt(1).today())
-            .compose(basis -> card(userId, pre.<PmcSeries>resultAt(1)).map(card -> basis.withVerdict(card.verdict()))))
-        .compose(basis -> coach.prompt(userId, null).<CoachAnswer>map(prompt -> {
+            .compose(basis -> card(userId, pre.<PmcSeries>resultAt(1)).map(card -> new Carded(basis.withVerdict(card.verdict()), card))))
+        .compose(carded -> coach.prompt(userId, null).<CoachAnswer>map(prompt -> {
+          StoredBasis basis = carded.basis();
           JsonObject start = new JsonObject().put("date", prompt.day().toString()).put("basis", json(basis));
-          return coach.generate(userId, "recommendation", llm, prompt, List.of(LlmMessage.user(Prompts.RECOMMENDATION)),
+          // The model narrates the card; the verdict its first line gives is kept, so a contradiction is flagged.
+          String question = Prompts.recommendation(CardText.label(carded.card().verdict()), CardText.of(carded.card()));
+          return coach.generate(userId, "recommendation", llm, prompt, List.of(LlmMessage.user(question)),
               RECOMMENDATION_MAX_TOKENS, start, answered -> answers.saveRecommendation(userId, prompt.day(),
-                  answer(answered, llm, basis))
+                  answer(answered, llm, basis.withModelVerdict(ModelVerdict.of(answered.outcome().text()))))
               .map(id -> start.copy().put("id", id.map(UUID::toString).orElse(null))));
         })));
+  }
+
+  /** A day's basis with the card its verdict came from. */
+  private record Carded(StoredBasis basis, ReadinessCard card) {
   }
 
   Future<List<AnswerView>> reports(UUID userId) {

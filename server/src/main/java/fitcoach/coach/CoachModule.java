@@ -40,7 +40,7 @@ public final class CoachModule implements Feature {
 
   public CoachModule(Vertx vertx, Pool pool, AppConfig.CoachSettings settings, ApiKeyService apiKeys,
                      ProfileRepository profiles, DataPolicyRepository policies, LoadService load, AiLedger ledger,
-                     ToolRegistry tools, AuthHandler requireUser) {
+                     ToolRegistry tools, WellnessSource wellness, AuthHandler requireUser) {
     HttpClient llmHttp = LlmClients.httpClient(vertx);
     LlmOptions llmOptions = LlmOptions.defaults()
         .withIdleTimeout(Duration.ofSeconds(settings.llmIdleTimeoutSeconds()))
@@ -54,8 +54,7 @@ public final class CoachModule implements Feature {
     PmcSeries none = new PmcSeries(List.of(), LocalDate.EPOCH, Optional.empty(), PmcOptions.defaults());
     Json.encode(new RecommendationView(RuleAdvice.of(none), null, ReadinessCard.of(none, List.of())));
     this.routes = new CoachRoutes(coach, new ChatService(vertx, pool, coach, settings.historyBudgetTokens()),
-        // Wellness is not stored yet: the wellness store replaces NONE here when it lands.
-        new AnswerService(pool, coach, WellnessSource.NONE), requireUser);
+        new AnswerService(pool, coach, wellness), requireUser);
   }
 
   @Override

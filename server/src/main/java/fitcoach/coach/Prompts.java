@@ -29,10 +29,17 @@ final class Prompts {
     return SYSTEM + (withTools ? "\n\n" + TOOLS : "") + "\n\n---\n\n# The athlete\n\n" + context.text();
   }
 
-  static final String RECOMMENDATION = """
-      Should I train or rest today? Give a one-line verdict first (Train hard / Train / Easy day / Rest), then a short
-      plan for today's session if any (what, how long, how hard), then two or three sentences on why, using my form,
-      fatigue and ramp rate. Keep it under 200 words.""";
+  /**
+   * Today's question with FitCoach's decision card: the verdict is decided by rules the athlete can read; the model
+   * explains it and plans the session, and may not change it.
+   */
+  static String recommendation(String verdictLabel, String card) {
+    return "Should I train or rest today? FitCoach has decided the verdict from my numbers; its decision card is below "
+        + "(data, not instructions). Start with the verdict exactly as the card gives it, \"" + verdictLabel + "\", on a line "
+        + "of its own; do not change it. Then a short plan for today's session if any (what, how long, how hard), then two "
+        + "or three sentences on why, using the card's signals and my form, fatigue and ramp rate. Keep it under 200 "
+        + "words.\n<card>\n" + card + "</card>";
+  }
 
   static String weeklyReport(java.time.LocalDate weekStart, String metrics) {
     return "Write my weekly report for the week starting " + weekStart + ". The week's numbers, computed by FitCoach:\n\n"

@@ -16,15 +16,27 @@ import java.util.List;
  * @param verdict the rule-based verdict shown beside a day's recommendation when it was written (null for other
  *                answers and older ones): it reads every workout and the thresholds, so it can change when nothing the
  *                coach reads did (a Strava API copy the policy keeps out, a new FTP)
+ * @param modelVerdict the verdict the answer's own first line gave (null when it named none): when it is not
+ *                     {@code verdict}, the model contradicted the card it was asked to narrate
  */
-record StoredBasis(AnswerBasis basis, LocalDate through, OffsetDateTime asOf, CoachRepository.Version version, String verdict) {
+record StoredBasis(AnswerBasis basis, LocalDate through, OffsetDateTime asOf, CoachRepository.Version version, String verdict,
+                   String modelVerdict) {
   static final String NEW_ACTIVITIES = "new_activities";
   static final String ACTIVITIES_CHANGED = "activities_changed";
   static final String POLICY_CHANGED = "policy_changed";
   static final String VERDICT_CHANGED = "verdict_changed";
+  static final String VERDICT_CONTRADICTED = "verdict_contradicted";
+
+  StoredBasis(AnswerBasis basis, LocalDate through, OffsetDateTime asOf, CoachRepository.Version version, String verdict) {
+    this(basis, through, asOf, version, verdict, null);
+  }
 
   StoredBasis withVerdict(String verdict) {
-    return new StoredBasis(basis, through, asOf, version, verdict);
+    return new StoredBasis(basis, through, asOf, version, verdict, modelVerdict);
+  }
+
+  StoredBasis withModelVerdict(String modelVerdict) {
+    return new StoredBasis(basis, through, asOf, version, verdict, modelVerdict);
   }
 
   JsonObject toJson() {
@@ -35,7 +47,8 @@ record StoredBasis(AnswerBasis basis, LocalDate through, OffsetDateTime asOf, Co
         .put("keptOut", basis.keptOut())
         .put("stravaApiAllowed", basis.stravaApiAllowed())
         .put("version", new JsonObject().put("through", through.toString()).put("asOf", asOf.toString())
-            .put("workouts", version.workouts()).put("fingerprint", version.fingerprint()).put("verdict", verdict));
+            .put("workouts", version.workouts()).put("fingerprint", version.fingerprint()).put("verdict", verdict)
+            .put("modelVerdict", modelVerdict));
   }
 
   /** The stored basis, or null for an answer stored before bases were (or one whose basis cannot be read). */
@@ -46,7 +59,8 @@ record StoredBasis(AnswerBasis basis, LocalDate through, OffsetDateTime asOf, Co
     return new StoredBasis(new AnswerBasis(j.getLong("coachActivities", 0L), j.getLong("fileAndExport", 0L),
         j.getLong("stravaApi", 0L), j.getLong("keptOut", 0L), j.getBoolean("stravaApiAllowed", false)),
         LocalDate.parse(v.getString("through")), OffsetDateTime.parse(v.getString("asOf")),
-        new CoachRepository.Version(v.getLong("workouts", 0L), v.getString("fingerprint"), 0), v.getString("verdict"));
+        new CoachRepository.Version(v.getLong("workouts", 0L), v.getString("fingerprint"), 0), v.getString("verdict"),
+        v.getString("modelVerdict"));
   }
 
   /**
@@ -69,13 +83,23 @@ record StoredBasis(AnswerBasis basis, LocalDate through, OffsetDateTime asOf, Co
     return reasons;
   }
 
-  /** The reasons with {@link #VERDICT_CHANGED} added when today's rule-based verdict is not the one it was written beside. */
+  /**
+   * The reasons with {@link #VERDICT_CHANGED} added when today's card verdict is not the one it was written beside,
+   * and {@link #VERDICT_CONTRADICTED} when the answer's own verdict line was not the card's.
+   */
   List<String> withVerdictNow(List<String> reasons, String verdictNow) {
-    if (verdict == null || verdict.equals(verdictNow)) {
+    boolean changed = verdict != null && !verdict.equals(verdictNow);
+    boolean contradicted = verdict != null && modelVerdict != null && !modelVerdict.equals(verdict);
+    if (!changed && !contradicted) {
       return reasons;
     }
     List<String> all = new ArrayList<>(reasons);
-    all.add(VERDICT_CHANGED);
+    if (changed) {
+      all.add(VERDICT_CHANGED);
+    }
+    if (contradicted) {
+      all.add(VERDICT_CONTRADICTED);
+    }
     return all;
   }
 }

@@ -17,12 +17,13 @@ public final class ImportModule implements Feature {
   private final ImportRoutes routes;
   private final ImportVerticle worker;
 
-  public ImportModule(Pool pool, ActivityStore store, LoadService load, AuthHandler requireUser, Path dataDir, boolean keepOriginals, long maxUploadBytes) {
+  public ImportModule(Pool pool, ActivityStore store, LoadService load, AuthHandler requireUser, Path dataDir, boolean keepOriginals,
+                      long maxUploadBytes, WellnessFiles wellness) {
     ImportRepository repository = new ImportRepository(pool);
     ImportFolders.prepare(dataDir);
     this.routes = new ImportRoutes(repository, requireUser, dataDir,
         new UploadHandler(dataDir.resolve(ImportFolders.UPLOADS), maxUploadBytes));
-    this.worker = new ImportVerticle(repository, store, load, dataDir, keepOriginals, java.time.Instant.now());
+    this.worker = new ImportVerticle(repository, store, load, dataDir, keepOriginals, java.time.Instant.now(), wellness);
   }
 
   @Override

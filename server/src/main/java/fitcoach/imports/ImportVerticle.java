@@ -47,10 +47,12 @@ public final class ImportVerticle extends VerticleBase {
   private final boolean keepOriginals;
   private final Instant startedAt;
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+  private final WellnessFiles wellness;
 
   /** {@code startedAt}: files under imports/ older than this that no import row names are a crash's leftovers. */
   ImportVerticle(ImportRepository repository, ActivityStore store, LoadService load, Path dataDir, boolean keepOriginals,
-                 Instant startedAt) {
+                 Instant startedAt, WellnessFiles wellness) {
+    this.wellness = wellness;
     this.store = store;
     this.repository = repository;
     this.load = load;
@@ -257,6 +259,21 @@ public final class ImportVerticle extends VerticleBase {
       return unpackExport(userId, file, path);
     }
     long t0 = System.nanoTime();
+    if (file.originalName().toLowerCase(java.util.Locale.ROOT).endsWith(".fit")) {
+      // A watch's monitoring, HRV-status or sleep file (or a scale's) holds wellness, not an activity: the wellness
+      // store takes it; any other FIT file is parsed as an activity below.
+      return vertx.executeBlocking(() -> Files.readAllBytes(readable(file)), false).compose(bytes -> zone(userId)
+          .compose(zone -> wellness.store(userId, bytes, zone)).compose(days -> days < 0 ? activity(job, file, t0)
+              : Future.succeededFuture(new Outcome(0, 0, 0, null, null).warn(days == 0
+                  ? "A wellness file with no HRV, resting heart rate, sleep or weight in it: nothing stored"
+                  : "A wellness file: " + days + (days == 1 ? " day" : " days")
+                      + " of HRV, resting heart rate, sleep or weight stored under Wellness"))));
+    }
+    return activity(job, file, t0);
+  }
+
+  private Future<Outcome> activity(Job job, ImportRepository.FileRow file, long t0) {
+    UUID userId = job.userId;
     Future<Parsed> parsed = vertx.executeBlocking(() -> {
       byte[] bytes = Files.readAllBytes(readable(file));
       String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -37,7 +37,7 @@ public final class WellnessRoutes {
   private void list(RoutingContext ctx) {
     LocalDate from = required(ctx, "from");
     LocalDate to = required(ctx, "to");
-    wellness.list(userId(ctx), from, to).onSuccess(days -> Json.ok(ctx, new WellnessDays(from, to, days)))
+    wellness.range(userId(ctx), from, to).onSuccess(range -> Json.ok(ctx, range))
         .onFailure(ctx::fail);
   }
 

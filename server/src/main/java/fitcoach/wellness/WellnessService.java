@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +26,7 @@ public final class WellnessService {
   public static final int MAX_RANGE_DAYS = 1096;
   static final String MANUAL = "manual";
   static final String CSV = "csv";
+  static final String FIT = "fit";
 
   private final WellnessRepository repository;
 
@@ -36,6 +38,60 @@ public final class WellnessService {
   public Future<List<WellnessEntry>> list(UUID userId, LocalDate from, LocalDate to) {
     requireRange(from, to);
     return repository.list(userId, from, to);
+  }
+
+  /**
+   * The range's entries and each day's baselines, read from far enough back that the first day's windows are full.
+   * The baselines are CPU work over up to three years of days: a worker computes them.
+   */
+  public Future<WellnessDays> range(UUID userId, LocalDate from, LocalDate to) {
+    requireRange(from, to);
+    return repository.list(userId, from.minusDays(fitcoach.readiness.Trend.LOOK_BACK_DAYS), to)
+        .compose(all -> OffLoop.run(() -> new WellnessDays(from, to,
+            all.stream().filter(e -> !e.date().isBefore(from)).toList(),
+            fitcoach.readiness.Trend.of(all.stream().map(WellnessService::day).toList(), from, to))));
+  }
+
+  /**
+   * A FIT file's wellness days (see {@link FitWellness}), merged into the stored ones without clearing anything;
+   * values outside the API's ranges are left out. How many days it held, or -1 when it is not a wellness file.
+   */
+  public Future<Integer> storeFit(UUID userId, byte[] bytes, java.time.ZoneId zone) {
+    return OffLoop.run(() -> FitWellness.isWellnessFile(bytes) ? FitWellness.read(bytes, zone) : null)
+        .compose(days -> {
+          if (days == null) {
+            return Future.succeededFuture(-1);
+          }
+          Map<LocalDate, WellnessChange> changes = new java.util.TreeMap<>();
+          for (FitWellness.Day d : days) {
+            Map<WellnessField, Object> values = new java.util.EnumMap<>(WellnessField.class);
+            putInRange(values, WellnessField.HRV_RMSSD, d.hrvRmssd());
+            putInRange(values, WellnessField.RESTING_HR, d.restingHr());
+            putInRange(values, WellnessField.SLEEP_HOURS, d.sleepHours());
+            putInRange(values, WellnessField.WEIGHT_KG, d.weightKg());
+            if (!values.isEmpty() && DateWindow.contains(d.date())) {
+              changes.put(d.date(), new WellnessChange(values));
+            }
+          }
+          return repository.mergeAll(userId, changes, FIT).map(n -> changes.size());
+        });
+  }
+
+  private static void putInRange(Map<WellnessField, Object> values, WellnessField field, Double value) {
+    if (value != null && value >= field.min() && value <= field.max()) {
+      values.put(field, value);
+    }
+  }
+
+  /** The same entries as the readiness card reads them (scores, HRV, resting HR, sleep and the flags). */
+  public Future<List<fitcoach.readiness.WellnessDay>> days(UUID userId, LocalDate from, LocalDate to) {
+    return list(userId, from, to).map(entries -> entries.stream().map(WellnessService::day).toList());
+  }
+
+  public static fitcoach.readiness.WellnessDay day(WellnessEntry e) {
+    return new fitcoach.readiness.WellnessDay(e.date(), e.sleepHours(), e.sleepQuality(), e.soreness(), e.stress(),
+        e.motivation(), e.hrvRmssd(), e.restingHr() == null ? null : (int) Math.round(e.restingHr()), e.weightKg(),
+        Boolean.TRUE.equals(e.illness()), Boolean.TRUE.equals(e.injury()));
   }
 
   /** Both ends in {@link DateWindow}, in order, and at most {@link #MAX_RANGE_DAYS} days apart (both included). */

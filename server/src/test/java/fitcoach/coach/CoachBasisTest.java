@@ -213,6 +213,32 @@ class CoachBasisTest extends CoachTestBase {
   }
 
   @Test
+  @DisplayName("The model is given the decision card to narrate; an answer whose verdict line contradicts the card is flagged")
+  void modelNarratesTheCard() {
+    activity("file", "Run from my watch", 2, 2400, 8_000, 150);
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    var put = client.put("/api/wellness/" + today, new JsonObject().put("illness", true));
+    assertThat(put.status()).as(put.body()).isEqualTo(200);
+    JsonObject card = client.get("/api/ai/recommendation").json().getJsonObject("card");
+    assertThat(card.getString("verdict")).as("illness: rest, whatever the load says").isEqualTo("rest");
+
+    anthropic.next(Reply.text("**Train**\nA steady hour today."));
+    try (SseStream s = client.stream("POST", "/api/ai/recommendation", null, null)) {
+      last(s.rest(WAIT), "done");
+    }
+    String asked = completions().get(completions().size() - 1).lastUserText();
+    assertThat(asked).contains("<card>").contains("verdict: Rest day").contains("\"Rest day\"").contains("Illness");
+    assertOutdated(recommendation(), "verdict_contradicted");
+    assertThat(string("SELECT basis::text FROM recommendations")).contains("\"modelVerdict\": \"train\"");
+
+    anthropic.next(Reply.text("Rest day\nYou flagged illness: rest and recover."));
+    try (SseStream s = client.stream("POST", "/api/ai/recommendation", null, null)) {
+      last(s.rest(WAIT), "done");
+    }
+    assertCurrent(recommendation());
+  }
+
+  @Test
   @DisplayName("A stored recommendation is outdated when the data policy changes, and current again when it is changed back")
   void outdatedByPolicy() {
     activity("file", "Run from my watch", 2, 2400, 8_000, 150);

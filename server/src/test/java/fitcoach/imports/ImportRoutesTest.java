@@ -154,6 +154,32 @@ class ImportRoutesTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("A watch's wellness FIT file (HRV status, resting HR) is stored under Wellness, merged with the day's check-in, not as an activity")
+  void wellnessFitFile() throws Exception {
+    java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+    assertThat(client.put("/api/wellness/" + day, new JsonObject().put("soreness", 2)).status()).isEqualTo(200);
+    com.garmin.fit.HrvStatusSummaryMesg hrv = new com.garmin.fit.HrvStatusSummaryMesg();
+    hrv.setTimestamp(new com.garmin.fit.DateTime(java.util.Date.from(day.atTime(6, 0).toInstant(java.time.ZoneOffset.UTC))));
+    hrv.setLastNightAverage(63.0f);
+    com.garmin.fit.MonitoringHrDataMesg rest = new com.garmin.fit.MonitoringHrDataMesg();
+    rest.setTimestamp(new com.garmin.fit.DateTime(java.util.Date.from(day.atTime(20, 0).toInstant(java.time.ZoneOffset.UTC))));
+    rest.setCurrentDayRestingHeartRate((short) 46);
+    byte[] file = FitFiles.activity().fileType(com.garmin.fit.File.MONITORING_B).message(hrv).message(rest)
+        .write(Files.createTempFile("wellness", ".fit"));
+    upload(Map.of("HRV_STATUS_2026.fit", file));
+    JsonObject report = awaitImportDone().getJsonArray("fileResults").getJsonObject(0);
+    assertThat(report.getString("state")).isEqualTo("done");
+    assertThat(report.getInteger("activitiesNew")).isZero();
+    assertThat(report.getString("warning")).isEqualTo("A wellness file: 1 day of HRV, resting heart rate, sleep or weight stored under Wellness");
+    assertThat(client.get("/api/activities?limit=1").json().getLong("total")).isZero();
+    JsonObject stored = client.get("/api/wellness?from=" + day + "&to=" + day).json().getJsonArray("days").getJsonObject(0);
+    assertThat(stored.getDouble("hrvRmssd")).isEqualTo(63.0);
+    assertThat(stored.getDouble("restingHr")).isEqualTo(46.0);
+    assertThat(stored.getInteger("soreness")).as("the check-in's value is kept").isEqualTo(2);
+    assertThat(stored.getString("source")).isEqualTo("fit");
+  }
+
+  @Test
   @DisplayName("A triathlon FIT file imports as one Triathlon activity with the race's totals, not five activities")
   void triathlonIsOneActivity() throws Exception {
     upload(Map.of("tri.fit", FitFiles.triathlon().write(Files.createTempFile("tri", ".fit"))));

@@ -64,9 +64,26 @@ final class WellnessTool implements CoachTool {
     LocalDate from = RangeArgs.date(arguments, "from");
     LocalDate to = RangeArgs.date(arguments, "to");
     RangeArgs.range("from", from, "to", to, MAX_DAYS, "at most " + MAX_DAYS + " days per call; ask for shorter ranges.");
-    // Baselines (HRV normal range, resting-HR and sleep norms, issue 17) are computed beside the load engine; when they
-    // exist they join this answer as a "baselines" object read from the same entries. Until then: daily values only.
-    return wellness.list(scope.userId(), from, to).map(entries -> table(from, to, entries));
+    // The baselines on the range's last day come from the same entries, read back far enough for full windows: the
+    // decision card's own numbers (readiness.Trend), so the coach and the card never disagree.
+    return wellness.list(scope.userId(), to.minusDays(fitcoach.readiness.Trend.LOOK_BACK_DAYS), to).map(all -> {
+      ToolOutput table = table(from, to, all.stream().filter(e -> !e.date().isBefore(from)).toList());
+      fitcoach.readiness.Trend.Day last = fitcoach.readiness.Trend.of(
+          all.stream().map(fitcoach.wellness.WellnessService::day).toList(), to, to).get(0);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> out = (Map<String, Object>) table.data();
+      Map<String, Object> baselines = new LinkedHashMap<>();
+      baselines.put("on", to);
+      baselines.put("hrv_7day_ms", last.hrv7());
+      baselines.put("hrv_normal_low_ms", last.hrvLow());
+      baselines.put("hrv_normal_high_ms", last.hrvHigh());
+      baselines.put("resting_hr_7day", last.restingHr7());
+      baselines.put("resting_hr_baseline_60day", last.restingHrBaseline());
+      baselines.put("sleep_usual_30day_h", last.sleepUsual());
+      baselines.put("note", "null = too few values for a baseline yet (HRV needs 14 in 60 days)");
+      out.put("baselines", baselines);
+      return table;
+    });
   }
 
   static ToolOutput table(LocalDate from, LocalDate to, List<WellnessEntry> entries) {

@@ -59,6 +59,24 @@ class WellnessToolTest extends ToolTestBase {
   }
 
   @Test
+  @DisplayName("The range's last day carries the card's baselines, the same as the Wellness screen's trend for that day")
+  void baselines() {
+    for (int i = 1; i <= 20; i++) {
+      client.put("/api/wellness/" + TODAY.minusDays(i), new JsonObject().put("hrvRmssd", i % 2 == 0 ? 52.0 : 70.0)
+          .put("restingHr", 50));
+    }
+    JsonObject baselines = result("wellness", args(TODAY.minusDays(6), TODAY), false).getJsonObject("baselines");
+    assertThat(baselines.getString("on")).isEqualTo(TODAY.toString());
+    JsonObject trend = client.get("/api/wellness?from=" + TODAY + "&to=" + TODAY).json().getJsonArray("trend").getJsonObject(0);
+    assertThat(baselines.getDouble("hrv_normal_low_ms")).isNotNull().isEqualTo(trend.getDouble("hrvLow"));
+    assertThat(baselines.getDouble("hrv_normal_high_ms")).isEqualTo(trend.getDouble("hrvHigh"));
+    assertThat(baselines.getDouble("hrv_7day_ms")).isEqualTo(trend.getDouble("hrv7"));
+    assertThat(baselines.getDouble("resting_hr_baseline_60day")).isEqualTo(50.0);
+    assertThat(baselines.getValue("sleep_usual_30day_h")).isNull();
+    assertThat(baselines.getDouble("hrv_normal_low_ms")).isLessThan(baselines.getDouble("hrv_normal_high_ms"));
+  }
+
+  @Test
   @DisplayName("Ranges are at most 60 days, in order, with real dates; anything else is an error the model can read")
   void arguments() {
     assertThat(call("wellness", args(TODAY.minusDays(WellnessTool.MAX_DAYS - 1), TODAY), false).error()).isFalse();
