@@ -57,6 +57,7 @@ const SCREENS = [
   },
   { name: 'analytics', path: '/analytics', ready: (p) => settled(p, 'Analytics') },
   { name: 'progress', path: '/progress', ready: (p) => settled(p, 'Progress') },
+  { name: 'wellness', path: '/wellness', ready: (p) => settled(p, 'Wellness') },
   // The conversation holds the answer the fake model streamed in the coach test below.
   {
     name: 'coach',

@@ -91,6 +91,7 @@ describe('Lighthouse, mobile, every screen', { concurrency: false }, () => {
       [activityPath, true],
       ['/analytics', true],
       ['/progress', true],
+      ['/wellness', true],
       ['/coach', true],
       ['/reports', true],
       ['/import', true],
