@@ -40,6 +40,12 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       LOG.warn("Request {} {} {}: the database refused a value ({} {})", RequestGuard.requestId(ctx), ctx.request().method(),
           ctx.request().path(), db.getSqlState(), db.getMessage());
       send(ctx, 422, "invalid_value", "A value in the request is out of range or not storable text", null);
+    } else if (databaseUnavailable(failure)) {
+      // The database is restarting or overloaded: the request did nothing, and the athlete can simply try again.
+      LOG.warn("Request {} {} {}: the database is not answering ({})", RequestGuard.requestId(ctx), ctx.request().method(),
+          ctx.request().path(), failure.toString());
+      ctx.response().putHeader("Retry-After", "5");
+      send(ctx, 503, "database_unavailable", "The database is not answering right now; try again in a few seconds", null);
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       int status = ctx.statusCode();
       switch (status) {
@@ -54,6 +60,29 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       LOG.error("Request {} {} {} failed", RequestGuard.requestId(ctx), ctx.request().method(), ctx.request().path(), failure);
       send(ctx, 500, "internal_error", "Something went wrong on the server (request " + RequestGuard.requestId(ctx) + ")", null);
     }
+  }
+
+  /**
+   * The database cannot be reached or is going away: a refused or dropped connection, no free connection in time, or
+   * PostgreSQL's own "shutting down / cannot connect now / too many connections" (SQLSTATE classes 08, 57P, 53300).
+   */
+  static boolean databaseUnavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException) {
+        return true;
+      }
+      if (t instanceof DatabaseException db && db.getSqlState() != null
+          && (db.getSqlState().startsWith("08") || db.getSqlState().startsWith("57P") || "53300".equals(db.getSqlState()))) {
+        return true;
+      }
+      String message = t.getMessage();
+      if (t instanceof io.vertx.core.VertxException && message != null
+          && (message.startsWith("Timeout") || message.contains("onnection was closed") || message.contains("onnection closed")
+              || message.contains("Connection refused"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Netty's HTTP codecs throw IllegalArgumentException only for what the client sent (e.g. "%" as a form field name). */

@@ -84,6 +84,11 @@ class EmbeddedDatabaseTest {
       }, Duration.ofSeconds(30), "health reports the restart and the attempts that failed");
       assertThat(client.get("/api/health").json().getJsonObject("embeddedDatabase").getString("lastError"))
           .contains("postgresql.conf");
+      // Meanwhile a request that needs the database is told to come back, not given a server error.
+      var down = client.get("/api/activities");
+      assertThat(down.status()).as(down.body()).isEqualTo(503);
+      assertThat(down.json().getJsonObject("error").getString("code")).isEqualTo("database_unavailable");
+      assertThat(down.header("Retry-After")).isEqualTo("5");
       Files.move(away, conf);
       await(() -> {
         var health = client.get("/api/health");
