@@ -33,7 +33,8 @@ describe('Dashboard focus while the coach answers', () => {
       'POST /api/ai/recommendation': () => stream.response,
     });
     render(Dashboard);
-    const ask = await screen.findByRole('button', { name: 'Ask the coach' });
+    // The panels show once every first request has answered, then the lower ones a task later: slow on a loaded machine.
+    const ask = await screen.findByRole('button', { name: 'Ask the coach' }, { timeout: 5000 });
     ask.focus();
     await fireEvent.click(ask);
     const stop = await screen.findByRole('button', { name: 'Stop' });

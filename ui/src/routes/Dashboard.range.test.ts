@@ -76,7 +76,7 @@ describe("Dashboard: the chart's range", () => {
     const first = routes();
     const view = render(Dashboard);
     await vi.waitFor(() => expect(pmcCalls(first)).toEqual(['/api/load/pmc']));
-    await fireEvent.click(screen.getByRole('radio', { name: 'All' }));
+    await fireEvent.click(await screen.findByRole('radio', { name: 'All' }));
     await vi.waitFor(() => expect(pmcCalls(first)).toEqual(['/api/load/pmc', ALL]));
     expect(await screen.findByText('Week load')).toBeTruthy();
     view.unmount();
@@ -84,7 +84,7 @@ describe("Dashboard: the chart's range", () => {
     const second = routes();
     render(Dashboard);
     await vi.waitFor(() => expect(pmcCalls(second)).toEqual([ALL]));
-    expect((screen.getByRole('radio', { name: 'All' }) as HTMLInputElement).checked).toBe(true);
+    expect(((await screen.findByRole('radio', { name: 'All' })) as HTMLInputElement).checked).toBe(true);
     expect(await screen.findByText('Week load')).toBeTruthy();
   }, 20_000);
 
@@ -94,7 +94,7 @@ describe("Dashboard: the chart's range", () => {
     const mock = routes();
     render(Dashboard);
     await vi.waitFor(() => expect(pmcCalls(mock)).toEqual(['/api/load/pmc']));
-    expect((screen.getByRole('radio', { name: '90 days' }) as HTMLInputElement).checked).toBe(true);
+    expect(((await screen.findByRole('radio', { name: '90 days' })) as HTMLInputElement).checked).toBe(true);
   });
 
   it('ignores a stored value that is no range', async () => {
@@ -102,6 +102,6 @@ describe("Dashboard: the chart's range", () => {
     const mock = routes();
     render(Dashboard);
     await vi.waitFor(() => expect(pmcCalls(mock)).toEqual(['/api/load/pmc']));
-    expect((screen.getByRole('radio', { name: '90 days' }) as HTMLInputElement).checked).toBe(true);
+    expect(((await screen.findByRole('radio', { name: '90 days' })) as HTMLInputElement).checked).toBe(true);
   });
 });

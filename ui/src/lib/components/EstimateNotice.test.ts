@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import EstimateNotice from './EstimateNotice.svelte';
 import EstimateChanges from './settings/EstimateChanges.svelte';
 import { apiError, json, stubFetch } from '../../test/http';
+import type { EstimateChange } from '../api/load';
 
 const RUN = { activityId: 'a-12', date: '2026-11-12', name: 'Hill reps', sportType: 'Run', maxHr: 191 };
 const OLDER = { activityId: 'a-03', date: '2026-10-03', name: 'Parkrun', sportType: 'Run', maxHr: 188 };
-const LTHR = {
+const LTHR: EstimateChange = {
   id: 'c1',
   kind: 'lthr',
   oldValue: 164.9,
@@ -19,12 +20,11 @@ const LTHR = {
   changedAt: '2026-11-12T18:00:00Z',
   dismissedAt: null,
 };
-const MAX_HR = { ...LTHR, id: 'c2', kind: 'max_hr', oldValue: 184, newValue: 188 };
+const MAX_HR: EstimateChange = { ...LTHR, id: 'c2', kind: 'max_hr', oldValue: 184, newValue: 188 };
 
 describe('EstimateNotice', () => {
   it('says which estimate moved, after which activity, how many past loads changed, and links to the evidence', async () => {
-    stubFetch({ 'GET /api/load/estimate-changes': () => json(200, { changes: [LTHR, { ...MAX_HR, dismissedAt: '2026-11-13T08:00:00Z' }] }) });
-    render(EstimateNotice);
+    render(EstimateNotice, { props: { changes: [LTHR, { ...MAX_HR, dismissedAt: '2026-11-13T08:00:00Z' }] } });
     const notice = await screen.findByTestId('estimate-notice');
     expect(notice.textContent).toContain(
       'Your estimated LTHR changed from 165 to 168 bpm after the run of 12 Nov; 214 past loads were recalculated.',
@@ -34,22 +34,25 @@ describe('EstimateNotice', () => {
   }, 20_000); // the file's first render compiles the components: slow on a loaded machine
 
   it('is dismissed for good: the shown changes are sent, and the notice goes', async () => {
-    const fetch = stubFetch({
-      'GET /api/load/estimate-changes': () => json(200, { changes: [LTHR, MAX_HR] }),
-      'POST /api/load/estimate-changes/dismiss': () => json(200, { dismissed: 2 }),
-    });
-    render(EstimateNotice);
+    const fetch = stubFetch({ 'POST /api/load/estimate-changes/dismiss': () => json(200, { dismissed: 2 }) });
+    render(EstimateNotice, { props: { changes: [LTHR, MAX_HR] } });
     await fireEvent.click(await screen.findByRole('button', { name: 'Dismiss' }));
     await waitFor(() => expect(screen.queryByTestId('estimate-notice')).toBeNull());
     const call = fetch.mock.calls.find(([url]) => String(url).endsWith('/dismiss'))!;
     expect(JSON.parse(String(call[1]!.body))).toEqual({ ids: ['c1', 'c2'] });
   });
 
-  it('shows nothing when no estimate moved, or when the changes cannot be read', async () => {
-    stubFetch({ 'GET /api/load/estimate-changes': () => apiError(500, 'internal', 'boom') });
-    const { container } = render(EstimateNotice);
-    await new Promise((r) => setTimeout(r, 0));
+  it('shows nothing when no estimate moved, or only dismissed ones', () => {
+    const { container } = render(EstimateNotice, { props: { changes: [{ ...LTHR, dismissedAt: '2026-11-13T08:00:00Z' }] } });
     expect(container.textContent!.trim()).toBe('');
+  });
+
+  it('keeps a failed dismissal on screen and says why', async () => {
+    stubFetch({ 'POST /api/load/estimate-changes/dismiss': () => apiError(409, 'conflict', 'The changes moved on') });
+    render(EstimateNotice, { props: { changes: [LTHR] } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The changes moved on');
+    expect(screen.getByTestId('estimate-notice')).toBeTruthy();
   });
 });
 
