@@ -211,8 +211,10 @@ describe('Managing activities in a browser', { concurrency: false }, () => {
       // The dashboard's chart, numbers and coverage are still being fetched when Sign out is pressed.
       await nav('Dashboard');
       await page.getByRole('button', { name: 'Sign out' }).click();
+      // Sign-out lets the requests already on their way finish before the sign-in screen shows, so their answers (and
+      // any console error they caused) are in by now. (Waiting for "network idle" here also waited on requests of the
+      // earlier tests on this page, and timed out.)
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-      await page.waitForLoadState('networkidle');
       const session = await page.evaluate(async () => (await fetch('/api/auth/session')).json());
       assert.equal(session.user, null);
     } finally {
