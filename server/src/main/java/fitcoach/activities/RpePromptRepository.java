@@ -42,7 +42,7 @@ public final class RpePromptRepository {
   public RpePromptRepository(Pool pool) {
     this.pending = SqlTemplate.forQuery(pool, PENDING).mapTo(r -> new RpePrompt(r.getUUID("id"), r.getString("name"),
         r.getString("sport_type"), r.getLocalDateTime("start_date_local"), r.getInteger("moving_time_s")));
-    this.dismiss = SqlTemplate.forUpdate(pool, DISMISS);
+    this.dismiss = SqlTemplate.forQuery(pool, DISMISS);
   }
 
   public Future<Optional<RpePrompt>> pending(UUID userId, LocalDate since) {
