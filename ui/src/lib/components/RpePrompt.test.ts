@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import RpePrompt from './RpePrompt.svelte';
 import { apiError, json, stubFetch } from '../../test/http';
 import { live } from '../state/live.svelte';
@@ -11,6 +11,8 @@ const RUN = { id: 'a-1', name: 'Lunch run', sportType: 'Run', startDateLocal: '2
 function scale() {
   return screen.getByRole('group', { name: 'How hard did Lunch run feel?' });
 }
+
+afterEach(() => vi.useRealTimers());
 
 describe('RpePrompt', () => {
   it('asks how hard the activity felt, with ten named buttons from very easy to maximal and a Dismiss button', async () => {
@@ -89,14 +91,22 @@ describe('RpePrompt', () => {
     expect(await screen.findByRole('heading', { name: 'How hard did your ride feel?' })).toBeTruthy();
   });
 
-  it('asks about an activity that arrives while the dashboard is open', async () => {
+  it('asks about an activity that arrives while the dashboard is open, asking the server at most every 2.5 s', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     let answer: unknown = null;
-    stubFetch({ [GET]: () => json(200, answer) });
+    const fetch = stubFetch({ [GET]: () => json(200, answer) });
     render(RpePrompt);
-    await new Promise((r) => setTimeout(r, 0));
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
     expect(screen.queryByTestId('rpe-prompt')).toBeNull();
+    // A sync storing a page every 100 ms for 2 s (the live feed bumps the version for each).
+    for (let page = 0; page < 20; page++) {
+      live.activitiesVersion++;
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(fetch.mock.calls.length).toBeLessThanOrEqual(3);
     answer = RUN;
     live.activitiesVersion++;
+    await vi.advanceTimersByTimeAsync(2500);
     expect(await screen.findByTestId('rpe-prompt')).toBeTruthy();
   });
 });
