@@ -224,6 +224,26 @@ export function unmerge(id: string): Promise<Activity> {
   return api.post<Activity>(`/api/activities/${encodeURIComponent(id)}/unmerge`);
 }
 
+/** GET /api/activities/rpe-prompt: the recent activity the dashboard asks "how hard did it feel?" about. */
+export interface RpePrompt {
+  id: string;
+  name: string | null;
+  sportType: string;
+  /** Local wall time without offset. */
+  startDateLocal: string;
+  movingTimeS: number | null;
+}
+
+/** The newest activity of the athlete's last 3 local dates with no RPE and not dismissed, or null. */
+export function getRpePrompt(options?: RequestOptions): Promise<RpePrompt | null> {
+  return api.get<RpePrompt | null>('/api/activities/rpe-prompt', options);
+}
+
+/** Not asked about again; the activity itself is unchanged. 404 for an unknown activity. */
+export function dismissRpePrompt(id: string): Promise<{ ok: boolean }> {
+  return api.post<{ ok: boolean }>(`/api/activities/${encodeURIComponent(id)}/rpe-prompt/dismiss`);
+}
+
 export function getStats(options?: RequestOptions): Promise<LoadStats> {
   return api.get<LoadStats>('/api/activities/stats', options);
 }

@@ -9,21 +9,24 @@ import io.vertx.ext.web.Router;
 import java.util.List;
 
 /**
- * Wires activities: the athlete's list, detail, manual entries, edits and merges under /api/activities, and the feed
- * that hears about changes other writers make to the same database.
+ * Wires activities: the athlete's list, detail, manual entries, edits and merges under /api/activities, the RPE prompt,
+ * and the feed that hears about changes other writers make to the same database.
  */
 public final class ActivityModule implements Feature {
+  private final RpePromptRoutes prompt;
   private final ActivityRoutes routes;
   private final ChangeFeed feed;
 
   public ActivityModule(ActivityStore store, ChangeFeed feed, LoadService load, ProfileRepository profiles,
                         AuthHandler requireUser) {
+    this.prompt = new RpePromptRoutes(new RpePromptRepository(store.pool()), profiles, requireUser);
     this.routes = new ActivityRoutes(new ActivityRepository(store.pool()), store, load, profiles, requireUser);
     this.feed = feed;
   }
 
   @Override
   public void mount(Router router) {
+    prompt.mount(router);
     routes.mount(router);
   }
 

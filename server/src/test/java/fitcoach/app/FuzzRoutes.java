@@ -71,6 +71,8 @@ final class FuzzRoutes {
         .put("timeZone", "UTC").put("durationS", 3600).put("distanceM", 10000).put("rpe", 5).put("name", "Easy run")
         .put("notes", "Felt fine"), Kind.JSON);
     r.add("GET", "/api/activities/stats", Kind.JSON);
+    r.add("GET", "/api/activities/rpe-prompt", Kind.JSON);
+    r.add("POST", "/api/activities/{activity}/rpe-prompt/dismiss", Kind.JSON);
     r.add("GET", "/api/activities/{activity}", Kind.JSON);
     r.add("PATCH", "/api/activities/{activity}", new JsonObject().put("rpe", 6).put("notes", "Windy").put("loadOverride", 50)
         .put("sportType", "Run").put("name", "Tempo"), Kind.JSON);
