@@ -30,14 +30,15 @@ public final class WellnessRepository {
   private static final String LIST = "SELECT " + COLUMNS + " FROM wellness WHERE user_id = #{userId} AND day BETWEEN #{from} AND #{to} ORDER BY day";
   /**
    * One day's change merged into what is stored, in one statement: a field the change names takes its value (null
-   * clears it), any other keeps the stored one. A new day starts with only the named fields.
+   * clears it), any other keeps the stored one. A new day starts with only the named fields, and so does a day the demo
+   * athlete generated: the athlete's write replaces it, so none of the demo's values stay behind as theirs.
    */
   private static final String MERGE = "INSERT INTO wellness (user_id, day, source, updated_at, " + VALUE_COLUMNS + ")\n"
       + "VALUES (#{userId}, #{day}, #{source}, now(), "
       + Arrays.stream(WellnessField.values()).map(f -> "#{" + f.column() + "}").collect(Collectors.joining(", ")) + ")\n"
       + "ON CONFLICT (user_id, day) DO UPDATE SET source = EXCLUDED.source, updated_at = now(), "
       + Arrays.stream(WellnessField.values()).map(f -> f.column() + " = CASE WHEN #{set_" + f.column() + "} THEN EXCLUDED."
-          + f.column() + " ELSE wellness." + f.column() + " END").collect(Collectors.joining(", "))
+          + f.column() + " WHEN wellness.source = 'demo' THEN NULL ELSE wellness." + f.column() + " END").collect(Collectors.joining(", "))
       + "\nRETURNING " + COLUMNS;
   private static final String EMPTY = Arrays.stream(WellnessField.values()).map(f -> f.column() + " IS NULL")
       .collect(Collectors.joining(" AND "));

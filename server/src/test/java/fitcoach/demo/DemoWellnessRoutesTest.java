@@ -66,10 +66,13 @@ class DemoWellnessRoutesTest extends ApiTest {
     assertThat(signal(card, "restingHr").getString("status")).isEqualTo("judged");
     System.out.println("card: " + card.getString("verdict") + " / " + signal(card, "hrv") + " / " + signal(card, "restingHr"));
 
-    // A generated day the athlete corrects becomes theirs.
+    // A generated day the athlete writes to becomes theirs, with only what they wrote.
     assertThat(TestDatabase.count("SELECT count(*) FROM wellness WHERE day = '" + changed + "' AND source = 'demo'"))
         .as("the demo has an entry ten days ago").isEqualTo(1L);
-    assertThat(client.put("/api/wellness/" + changed, new JsonObject().put("motivation", 5)).status()).isEqualTo(200);
+    var put = client.put("/api/wellness/" + changed, new JsonObject().put("motivation", 5));
+    assertThat(put.status()).isEqualTo(200);
+    assertThat(put.json().getString("source")).as(put.body()).isEqualTo("manual");
+    assertThat(put.json().getValue("hrvRmssd")).isNull();
 
     List<String> first = rows();
     var removed = client.delete("/api/demo");
@@ -80,7 +83,10 @@ class DemoWellnessRoutesTest extends ApiTest {
     JsonArray left = client.get("/api/wellness?from=" + today.minusDays(59) + "&to=" + today).json().getJsonArray("days");
     assertThat(left.stream().map(JsonObject.class::cast).map(d -> d.getString("date")))
         .containsExactly(changed.toString(), own.toString());
+    assertThat(left.getJsonObject(0).getInteger("motivation")).isEqualTo(5);
+    assertThat(left.getJsonObject(0).getValue("sleepHours")).isNull();
     assertThat(left.getJsonObject(1).getDouble("sleepHours")).isEqualTo(5.5);
+    assertThat(left.getJsonObject(1).getInteger("soreness")).isEqualTo(2);
 
     // The same seed, the same days (the two the athlete holds are skipped again).
     assertThat(client.post("/api/demo", null).status()).isEqualTo(201);
