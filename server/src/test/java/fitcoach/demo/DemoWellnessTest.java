@@ -34,7 +34,9 @@ class DemoWellnessTest {
   void shape() {
     List<DemoActivity> sessions = DemoGenerator.generate(TODAY, 10, 6, DemoService.SEED);
     LocalDate first = sessions.stream().map(a -> a.startLocal().toLocalDate()).min(LocalDate::compareTo).orElseThrow();
+    long t0 = System.nanoTime();
     List<WellnessEntry> days = DemoWellness.generate(sessions, first, TODAY, DemoService.SEED);
+    long generateMs = (System.nanoTime() - t0) / 1_000_000;
     long span = TODAY.toEpochDay() - first.toEpochDay() + 1;
     assertThat(days.size()).isBetween((int) (span * 0.85), (int) (span * 0.95));
     assertThat(days.get(days.size() - 1).date()).isEqualTo(TODAY);
@@ -70,9 +72,9 @@ class DemoWellnessTest {
         .isLessThan(mean(afterHard.get(false), d -> Math.log(d.hrvRmssd())) - 0.1);
     assertThat(mean(afterHard.get(true), WellnessEntry::restingHr)).isGreaterThan(mean(afterHard.get(false), WellnessEntry::restingHr) + 1);
     assertThat(mean(afterHard.get(true), d -> (double) d.soreness())).isGreaterThan(mean(afterHard.get(false), d -> (double) d.soreness()) + 0.8);
-    System.out.printf("demo wellness: %d days of %d, rMSSD geo-mean %.1f ms, RHR %.1f, ill days %d in %d episodes, "
+    System.out.printf("demo wellness (generated in %d ms): %d days of %d, rMSSD geo-mean %.1f ms, RHR %.1f, ill days %d in %d episodes, "
             + "after hard %d days: ln %.3f vs %.3f, RHR %.1f vs %.1f, soreness %.2f vs %.2f, sleep %.2f h%n",
-        days.size(), span, Math.exp(lnMean), days.stream().mapToDouble(WellnessEntry::restingHr).average().orElseThrow(),
+        generateMs, days.size(), span, Math.exp(lnMean), days.stream().mapToDouble(WellnessEntry::restingHr).average().orElseThrow(),
         ill.size(), episodes, afterHard.get(true).size(), mean(afterHard.get(true), d -> Math.log(d.hrvRmssd())),
         mean(afterHard.get(false), d -> Math.log(d.hrvRmssd())), mean(afterHard.get(true), WellnessEntry::restingHr),
         mean(afterHard.get(false), WellnessEntry::restingHr), mean(afterHard.get(true), d -> (double) d.soreness()),
