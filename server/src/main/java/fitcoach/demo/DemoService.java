@@ -11,6 +11,8 @@ import fitcoach.imports.ActivityMetrics;
 import fitcoach.imports.EncodedStreams;
 import fitcoach.imports.Streams;
 import fitcoach.app.OffLoop;
+import fitcoach.wellness.WellnessEntry;
+import fitcoach.wellness.WellnessRepository;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -35,6 +37,8 @@ public final class DemoService {
   static final int MAX_RECORDED = 500;
   /** About a megabyte of gzipped streams per insert statement. */
   private static final int STREAMS_PER_STATEMENT = 25;
+  /** The demo is the same history every time: its sessions and its wellness days come from this seed. */
+  static final long SEED = 42L;
   private static final String COUNTS = """
       SELECT count(*) FILTER (WHERE source = 'demo') AS demo, count(*) FILTER (WHERE source <> 'demo') AS own
       FROM activities WHERE user_id = $1""";
@@ -63,6 +67,9 @@ public final class DemoService {
   public record Result(int activities, long millis) {
   }
 
+  private record Generated(List<ActivityInput> activities, List<WellnessEntry> wellness) {
+  }
+
   public Future<Result> create(UUID userId, int years, int sessionsPerWeek) {
     long t0 = System.nanoTime();
     return pool.preparedQuery(COUNTS).execute(Tuple.of(userId)).compose(rows -> {
@@ -79,14 +86,19 @@ public final class DemoService {
       String zone = zoneRows.iterator().hasNext() ? zoneRows.iterator().next().getString("time_zone") : "UTC";
       ZoneId zoneId = ZoneId.of(zone);
       LocalDate today = LocalDate.now(zoneId);
-      List<DemoActivity> sessions = DemoGenerator.generate(today, years, sessionsPerWeek, 42L);
+      List<DemoActivity> sessions = DemoGenerator.generate(today, years, sessionsPerWeek, SEED);
       java.util.Set<String> recorded = recorded(sessions, today);
+      LocalDate first = firstDay(sessions);
       // Generating, summarising and gzipping the 1 Hz streams is seconds of CPU: on a worker thread.
-      return OffLoop.run(() -> sessions.stream().map(a -> input(a, zone, zoneId, recorded.contains(a.externalId()))).toList())
-          .compose(rows -> {
+      return OffLoop.run(() -> new Generated(
+              sessions.stream().map(a -> input(a, zone, zoneId, recorded.contains(a.externalId()))).toList(),
+              DemoWellness.generate(sessions, first, today, SEED)))
+          .compose(generated -> {
             // One transaction: a demo that fails half-way (a second request racing this one) leaves nothing behind.
-            Future<?> stored = store.write(userId, w -> insert(w, rows)
-                .compose(v -> w.connection().preparedQuery(FILL_PROFILE).execute(Tuple.of(userId, firstDay(sessions))))).compose(s -> s.settled());
+            Future<?> stored = store.write(userId, w -> insert(w, generated.activities())
+                .compose(v -> w.connection().preparedQuery(FILL_PROFILE).execute(Tuple.of(userId, first)))
+                .compose(v -> WellnessRepository.addNew(w.connection(), userId, generated.wellness(), ActivitySource.DEMO.value())))
+                .compose(s -> s.settled());
             // Fresh statistics after a bulk insert, so the planner keeps using the list index. The store's signal
             // recomputes every load (the profile's thresholds changed with it) from the demo's first day.
             return stored.compose(v -> pool.query("ANALYZE activities").execute())
@@ -95,8 +107,14 @@ public final class DemoService {
     });
   }
 
+  /**
+   * Removes the demo's activities and its wellness days (those still written by the demo: a day the athlete changed
+   * since is theirs and stays), in one transaction; how many activities went.
+   */
   public Future<Integer> remove(UUID userId) {
-    return store.write(userId, w -> w.deleteAllOf(ActivitySource.DEMO)).compose(s -> s.whenSettled());
+    return store.write(userId, w -> w.deleteAllOf(ActivitySource.DEMO)
+        .compose(n -> WellnessRepository.deleteSource(w.connection(), userId, ActivitySource.DEMO.value()).map(m -> n)))
+        .compose(s -> s.whenSettled());
   }
 
   private static LocalDate firstDay(List<DemoActivity> sessions) {

@@ -114,14 +114,15 @@ final class RestoreSql {
 
   /**
    * Wellness entries (exports since V017), with their source and time. The athlete's own entry for a day, if one was
-   * made before the restore, wins over the export's; a row with no value at all is not brought back (none is kept).
+   * made before the restore, wins over the export's; a row with no value at all is not brought back (none is kept). The
+   * demo athlete's days stay 'demo', as its restored activities do, so removing the demo removes both.
    */
   static final String WELLNESS = """
       INSERT INTO wellness (user_id, day, sleep_hours, sleep_quality, soreness, stress, motivation, hrv_rmssd, resting_hr,
         weight_kg, note, illness, injury, source, updated_at)
       SELECT $1, w.day, w.sleep_hours, w.sleep_quality, w.soreness, w.stress, w.motivation, w.hrv_rmssd, w.resting_hr,
              w.weight_kg, nullif(btrim(w.note), ''), w.illness, w.injury,
-             CASE WHEN w.source IN ('manual', 'csv', 'fit') THEN w.source ELSE 'restore' END, coalesce(w.updated_at, now())
+             CASE WHEN w.source IN ('manual', 'csv', 'fit', 'demo') THEN w.source ELSE 'restore' END, coalesce(w.updated_at, now())
       FROM jsonb_populate_recordset(null::wellness, $2::jsonb) AS w
       WHERE w.day IS NOT NULL AND NOT (w.sleep_hours IS NULL AND w.sleep_quality IS NULL AND w.soreness IS NULL
         AND w.stress IS NULL AND w.motivation IS NULL AND w.hrv_rmssd IS NULL AND w.resting_hr IS NULL

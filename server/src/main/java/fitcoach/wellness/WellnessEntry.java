@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 /**
  * One day's wellness entry as stored and served (JSON field names are the API's). Absent values are null;
- * {@code source} says who wrote it last (manual, csv, fit, restore).
+ * {@code source} says who wrote it last (manual, csv, fit, restore, or demo for the demo athlete's generated days).
  */
 public record WellnessEntry(LocalDate date, Double sleepHours, Integer sleepQuality, Integer soreness, Integer stress,
                             Integer motivation, Double hrvRmssd, Double restingHr, Double weightKg, String note,

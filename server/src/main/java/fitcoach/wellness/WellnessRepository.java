@@ -1,10 +1,14 @@
 package fitcoach.wellness;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlResult;
+import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.templates.RowMapper;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.time.LocalDate;
@@ -26,20 +30,32 @@ public final class WellnessRepository {
   private static final String LIST = "SELECT " + COLUMNS + " FROM wellness WHERE user_id = #{userId} AND day BETWEEN #{from} AND #{to} ORDER BY day";
   /**
    * One day's change merged into what is stored, in one statement: a field the change names takes its value (null
-   * clears it), any other keeps the stored one. A new day starts with only the named fields.
+   * clears it), any other keeps the stored one. A new day starts with only the named fields, and so does a day the demo
+   * athlete generated: the athlete's write replaces it, so none of the demo's values stay behind as theirs.
    */
   private static final String MERGE = "INSERT INTO wellness (user_id, day, source, updated_at, " + VALUE_COLUMNS + ")\n"
       + "VALUES (#{userId}, #{day}, #{source}, now(), "
       + Arrays.stream(WellnessField.values()).map(f -> "#{" + f.column() + "}").collect(Collectors.joining(", ")) + ")\n"
       + "ON CONFLICT (user_id, day) DO UPDATE SET source = EXCLUDED.source, updated_at = now(), "
       + Arrays.stream(WellnessField.values()).map(f -> f.column() + " = CASE WHEN #{set_" + f.column() + "} THEN EXCLUDED."
-          + f.column() + " ELSE wellness." + f.column() + " END").collect(Collectors.joining(", "))
+          + f.column() + " WHEN wellness.source = 'demo' THEN NULL ELSE wellness." + f.column() + " END").collect(Collectors.joining(", "))
       + "\nRETURNING " + COLUMNS;
   private static final String EMPTY = Arrays.stream(WellnessField.values()).map(f -> f.column() + " IS NULL")
       .collect(Collectors.joining(" AND "));
   /** Removes the day if the merge left it with no value at all. */
   private static final String DELETE_IF_EMPTY = "DELETE FROM wellness WHERE user_id = #{userId} AND day = #{day} AND " + EMPTY;
   private static final String DELETE = "DELETE FROM wellness WHERE user_id = #{userId} AND day = #{day}";
+  /**
+   * Generated days (the demo athlete's) added where the athlete has no entry yet: a day that already has one keeps it
+   * as it is, so nothing of the athlete's is overwritten or later removed with the generated ones.
+   */
+  private static final String ADD_NEW = "INSERT INTO wellness (user_id, day, source, " + VALUE_COLUMNS + ")\n"
+      + "SELECT $1, w.day, $3, " + Arrays.stream(WellnessField.values()).map(f -> "w." + f.column()).collect(Collectors.joining(", "))
+      + "\nFROM jsonb_populate_recordset(null::wellness, $2::jsonb) AS w WHERE w.day IS NOT NULL\n"
+      + "ON CONFLICT (user_id, day) DO NOTHING";
+  private static final String DELETE_SOURCE = "DELETE FROM wellness WHERE user_id = $1 AND source = $2";
+  /** Days per insert statement when adding generated days: ten years of them in four statements of about 200 kB. */
+  static final int ADD_BATCH = 1000;
 
   static final RowMapper<WellnessEntry> ENTRY = (Row row) -> new WellnessEntry(row.getLocalDate("day"),
       row.getDouble("sleep_hours"), integer(row, "sleep_quality"), integer(row, "soreness"), integer(row, "stress"),
@@ -94,6 +110,36 @@ public final class WellnessRepository {
     List<Map<String, Object>> batch = new ArrayList<>(changes.size());
     changes.forEach((day, change) -> batch.add(params(userId, day, change, source)));
     return pool.withTransaction(conn -> SqlTemplate.forUpdate(conn, MERGE).executeBatch(batch)).map(r -> batch.size());
+  }
+
+  /**
+   * Adds {@code days} (their values; their source and time are ignored) as written by {@code source}, on {@code client}
+   * (the caller's transaction), {@link #ADD_BATCH} days per statement; days that already have an entry are skipped. How
+   * many were added.
+   */
+  public static Future<Integer> addNew(SqlClient client, UUID userId, List<WellnessEntry> days, String source) {
+    Future<Integer> chain = Future.succeededFuture(0);
+    for (int i = 0; i < days.size(); i += ADD_BATCH) {
+      JsonArray batch = new JsonArray();
+      days.subList(i, Math.min(days.size(), i + ADD_BATCH)).forEach(d -> batch.add(json(d)));
+      chain = chain.compose(n -> client.preparedQuery(ADD_NEW).execute(Tuple.of(userId, batch, source))
+          .map(r -> n + r.rowCount()));
+    }
+    return chain;
+  }
+
+  /** Removes every entry whose last writer is {@code source}, on {@code client}; how many went. */
+  public static Future<Integer> deleteSource(SqlClient client, UUID userId, String source) {
+    return client.preparedQuery(DELETE_SOURCE).execute(Tuple.of(userId, source)).map(SqlResult::rowCount);
+  }
+
+  /** A day as the table's row type reads it from JSON (column names, ISO date). */
+  private static JsonObject json(WellnessEntry day) {
+    JsonObject o = new JsonObject().put("day", day.date().toString());
+    for (WellnessField f : WellnessField.values()) {
+      o.put(f.column(), day.value(f));
+    }
+    return o;
   }
 
   public Future<Boolean> delete(UUID userId, LocalDate day) {

@@ -82,16 +82,22 @@ class WellnessExportTest extends ApiTest {
     String wellness = new JsonArray()
         .add(new JsonObject().put("day", "2026-11-01").put("hrv_rmssd", 40).put("source", "csv"))
         .add(new JsonObject().put("day", "2026-11-02"))
-        .add(new JsonObject().put("day", "2026-11-03").put("resting_hr", 50).put("source", "weird")).encode();
+        .add(new JsonObject().put("day", "2026-11-03").put("resting_hr", 50).put("source", "weird"))
+        .add(new JsonObject().put("day", "2026-11-04").put("resting_hr", 51).put("source", "demo")).encode();
     var r = client.upload(ExportRoutes.RESTORE_PATH, "file", Map.of("export.zip", zip(Map.of("manifest.json", manifest,
         "wellness.json", wellness))));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
-    assertThat(r.json().getInteger("wellnessDays")).isEqualTo(1);
-    JsonArray days = client.get("/api/wellness?from=2026-11-01&to=2026-11-03").jsonArray("days");
-    assertThat(days).hasSize(2);
+    assertThat(r.json().getInteger("wellnessDays")).isEqualTo(2);
+    JsonArray days = client.get("/api/wellness?from=2026-11-01&to=2026-11-04").jsonArray("days");
+    assertThat(days).hasSize(3);
     assertThat(days.getJsonObject(0).getDouble("hrvRmssd")).isEqualTo(70.0);
     assertThat(days.getJsonObject(0).getString("source")).isEqualTo("manual");
     assertThat(days.getJsonObject(1).getString("source")).isEqualTo("restore");
+    // The demo athlete's days stay the demo's, so removing the (restored) demo removes them too.
+    assertThat(days.getJsonObject(2).getString("source")).isEqualTo("demo");
+    assertThat(client.delete("/api/demo").status()).isEqualTo(200);
+    assertThat(client.get("/api/wellness?from=2026-11-01&to=2026-11-04").jsonArray("days")).extracting(d -> ((JsonObject) d).getString("source"))
+        .containsExactly("manual", "restore");
 
     TestDatabase.truncateAll();
     client = new TestClient(app.port());
