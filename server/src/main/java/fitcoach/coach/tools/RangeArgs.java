@@ -25,6 +25,14 @@ final class RangeArgs {
     return new JsonObject().put("type", "string").put("description", description == null ? "YYYY-MM-DD" : "YYYY-MM-DD; " + description);
   }
 
+  /** The input schema of a tool that takes only a date range: {from, to}, both required ISO dates. */
+  static JsonObject fromToSchema() {
+    return new JsonObject().put("type", "object")
+        .put("properties", new JsonObject().put("from", dateProperty(null)).put("to", dateProperty(null)))
+        .put("required", new io.vertx.core.json.JsonArray().add("from").add("to"))
+        .put("additionalProperties", false);
+  }
+
   /** A JSON Schema property for a sport family. */
   static JsonObject sportProperty(String description) {
     return new JsonObject().put("type", "string").put("description", description + ". One of: " + String.join(", ", families()));

@@ -6,7 +6,6 @@ import fitcoach.analytics.LoadService;
 import fitcoach.load.PmcDay;
 import fitcoach.load.PmcSeries;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -50,12 +49,7 @@ final class TrainingLoadTool implements CoachTool {
 
   @Override
   public JsonObject inputSchema() {
-    return new JsonObject().put("type", "object")
-        .put("properties", new JsonObject()
-            .put("from", RangeArgs.dateProperty(null))
-            .put("to", RangeArgs.dateProperty(null)))
-        .put("required", new JsonArray().add("from").add("to"))
-        .put("additionalProperties", false);
+    return RangeArgs.fromToSchema();
   }
 
   @Override

@@ -4,7 +4,6 @@ import fitcoach.wellness.WellnessEntry;
 import fitcoach.wellness.WellnessField;
 import fitcoach.wellness.WellnessService;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,12 +45,7 @@ final class WellnessTool implements CoachTool {
 
   @Override
   public JsonObject inputSchema() {
-    return new JsonObject().put("type", "object")
-        .put("properties", new JsonObject()
-            .put("from", RangeArgs.dateProperty(null))
-            .put("to", RangeArgs.dateProperty(null)))
-        .put("required", new JsonArray().add("from").add("to"))
-        .put("additionalProperties", false);
+    return RangeArgs.fromToSchema();
   }
 
   @Override
