@@ -36,6 +36,8 @@ describe('outdatedWords', () => {
       'Outdated: a new activity arrived since; your coach data policy changed since',
     );
     expect(outdatedWords(['activities_changed'])).toBe('Outdated: activities it used were changed since');
+    // An answer that named another verdict than the decision card it was asked to narrate.
+    expect(outdatedWords(['verdict_contradicted'])).toBe('Outdated: its verdict is not the card’s, which stands');
   });
   it('still says it is outdated without (known) reasons', () => {
     expect(outdatedWords([])).toBe('Outdated: what it was based on changed since');
