@@ -156,10 +156,21 @@ public final class FitWellness {
     Decode decode = new Decode();
     try {
       decode.read(new ByteArrayInputStream(bytes), m::add);
+    } catch (ActivityFile e) {
+      // Every activity import asks first whether its file is a wellness file: the file_id message (always the first)
+      // answers that, so the rest of a long activity is not decoded twice.
     } catch (FitRuntimeException e) {
-      // A damaged file keeps what was read before the damage, as activity files do.
+      // A damaged file keeps what was read before the damage, as activity files do (the SDK may also wrap the
+      // listener's ActivityFile in one: then the type is known and nothing else is needed).
     }
     return m;
+  }
+
+  /** Ends decoding once the file says it is an activity: nothing in it is wellness. */
+  private static final class ActivityFile extends RuntimeException {
+    ActivityFile() {
+      super(null, null, false, false);
+    }
   }
 
   /** Collects by message number: the SDK hands every message to one listener as a plain Mesg. */
@@ -176,6 +187,9 @@ public final class FitWellness {
         case MesgNum.FILE_ID -> {
           if (fileType == null) {
             fileType = new FileIdMesg(mesg).getType();
+            if (fileType == File.ACTIVITY) {
+              throw new ActivityFile();
+            }
           }
         }
         case MesgNum.MONITORING_INFO -> {
