@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const JAR = new URL('../../server/target/fitcoach.jar', import.meta.url).pathname;
+export const JAR = process.env.E2E_JAR ?? new URL('../../server/target/fitcoach.jar', import.meta.url).pathname;
 
 async function freePort() {
   const srv = createServer();

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
-import { updateRegion } from './scrollRegions';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { updateRegion, watchScrollRegions } from './scrollRegions';
 
 /** jsdom lays nothing out: the sizes a browser would measure are set by hand. */
 function wrap(html: string, scrollWidth: number, clientWidth: number): HTMLElement {
@@ -69,5 +69,54 @@ describe('scroll regions', () => {
     expect(el.hasAttribute('tabindex')).toBe(false);
     expect(el.getAttribute('role')).toBe('group');
     expect(el.getAttribute('aria-label')).toBe('Laps table');
+  });
+});
+
+describe('watching a screen for scroll regions', () => {
+  /** A stand-in for the browser's ResizeObserver (jsdom has none): the test says when layout has happened. */
+  class FakeResizeObserver {
+    static all: FakeResizeObserver[] = [];
+    watched = new Set<Element>();
+    constructor(private readonly callback: ResizeObserverCallback) {
+      FakeResizeObserver.all.push(this);
+    }
+    observe(el: Element) {
+      this.watched.add(el);
+    }
+    disconnect() {
+      this.watched.clear();
+    }
+    /** What the browser does after a layout: reports the observed boxes. */
+    layout() {
+      const entries = [...this.watched].map((target) => ({ target }) as unknown as ResizeObserverEntry);
+      this.callback(entries, this as unknown as ResizeObserver);
+    }
+  }
+
+  it('reads sizes only after layout, for wrappers present at the start and ones added later, and stops', async () => {
+    vi.stubGlobal('ResizeObserver', FakeResizeObserver);
+    FakeResizeObserver.all = [];
+    const root = document.createElement('main');
+    document.body.append(root);
+    const first = wrap('<table aria-label="Weeks"></table>', 900, 300);
+    root.append(first);
+    const stop = watchScrollRegions(root);
+    // Nothing is measured while the screen is being built: no attribute before the observer reports.
+    expect(first.hasAttribute('tabindex')).toBe(false);
+    const observer = FakeResizeObserver.all[0];
+    expect(observer.watched.has(first)).toBe(true);
+    expect(observer.watched.has(first.querySelector('table')!)).toBe(true);
+    observer.layout();
+    expect(first.getAttribute('tabindex')).toBe('0');
+
+    const later = wrap('<table aria-label="Zones"></table>', 900, 300);
+    root.append(later);
+    await Promise.resolve(); // mutation records are delivered as a microtask
+    expect(observer.watched.has(later)).toBe(true);
+    observer.layout();
+    expect(later.getAttribute('aria-label')).toBe('Zones (scrolls sideways)');
+
+    stop();
+    expect(observer.watched.size).toBe(0);
   });
 });

@@ -39,3 +39,6 @@ if (typeof HTMLDialogElement !== 'undefined' && typeof HTMLDialogElement.prototy
 if (typeof globalThis.navigator !== 'undefined') {
   Object.defineProperty(globalThis.navigator, 'language', { value: 'en-GB', configurable: true });
 }
+
+// The chart and markdown libraries load lazily in the app (their own tasks); tests render with them already there.
+await Promise.all([import('../lib/charts/uplot').then((m) => m.loadUplot()), import('../lib/markdownLoader.svelte').then((m) => m.loadMarkdown())]);

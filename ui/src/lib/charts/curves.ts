@@ -1,4 +1,4 @@
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { cssVar } from '../state/theme.svelte';
 import { formatCurveDuration } from '../format';
 import type { CurvePoint } from '../api/analysis';

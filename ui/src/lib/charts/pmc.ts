@@ -1,7 +1,8 @@
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import type { PmcDay, PmcWeek } from '../api/load';
 import { cssVar } from '../state/theme.svelte';
 import { dateAxisValues, daysAfter, localSeconds } from './timeAxis';
+import { barPaths } from './uplot';
 
 /**
  * Columns for uPlot: x in seconds at the browser's local midnight of each date (so uPlot's local
@@ -128,7 +129,7 @@ export function pmcOptions(opts: {
               scale: 'load',
               stroke: loadColor,
               fill: loadColor,
-              paths: uPlot.paths.bars!({ size: [0.7, 12, 1], align: 0 }),
+              paths: barPaths({ size: [0.7, 12, 1], align: 0 }),
               points: { show: false },
             }
           : {

@@ -1,7 +1,8 @@
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { cssVar } from '../state/theme.svelte';
 import { formatNumber, formatShortDate, isoDate } from '../format';
 import { localSeconds } from './timeAxis';
+import { barPaths } from './uplot';
 
 const WEEK_S = 7 * 86400;
 const HALF_WEEK_S = WEEK_S / 2;
@@ -50,7 +51,7 @@ export function weeklyOptions(opts: {
       series: [
         {},
         opts.kind === 'bars'
-          ? { stroke: color, fill: color + 'cc', paths: uPlot.paths.bars!({ size: [0.7, 40], align: 0 }), points: { show: false } }
+          ? { stroke: color, fill: color + 'cc', paths: barPaths({ size: [0.7, 40], align: 0 }), points: { show: false } }
           : { stroke: color, width: 2, points: { show: opts.weeks <= 26, size: 5, fill: color }, spanGaps: true },
       ],
       axes: [

@@ -96,3 +96,25 @@ describe('Markdown', () => {
     expect(container.querySelector('.markdown.streaming')).toBeNull();
   });
 });
+
+describe('Markdown before the renderer has loaded', () => {
+  it('shows the text as plain paragraphs, hostile markup as text, and renders it once the renderer arrives', async () => {
+    const { markdown } = await import('../markdownLoader.svelte');
+    const loaded = markdown.render;
+    markdown.render = null;
+    try {
+      const { container } = render(Markdown, { text: HOSTILE });
+      const paragraphs = container.querySelectorAll('.markdown > p');
+      expect(paragraphs.length).toBe(HOSTILE.split(/\n{2,}/).length);
+      expect(container.querySelector('img, script, iframe, svg, form, strong')).toBeNull();
+      expect(container.textContent).toContain('<img src=x onerror="window.__pwned = 1">');
+      markdown.render = loaded;
+      await Promise.resolve();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(container.querySelector('strong')?.textContent).toBe('easy');
+      expect(container.querySelector('img, script, iframe, svg, form')).toBeNull();
+    } finally {
+      markdown.render = loaded;
+    }
+  });
+});
