@@ -1,3 +1,6 @@
+import { loadUplot } from '../lib/charts/uplot';
+import { loadMarkdown } from '../lib/markdownLoader.svelte';
+
 // Browser APIs jsdom lacks, for components that use them (charts, theme).
 if (typeof window !== 'undefined') {
   if (typeof window.matchMedia !== 'function') {
@@ -41,4 +44,4 @@ if (typeof globalThis.navigator !== 'undefined') {
 }
 
 // The chart and markdown libraries load lazily in the app (their own tasks); tests render with them already there.
-await Promise.all([import('../lib/charts/uplot').then((m) => m.loadUplot()), import('../lib/markdownLoader.svelte').then((m) => m.loadMarkdown())]);
+await Promise.all([loadUplot(), loadMarkdown()]);

@@ -131,7 +131,13 @@ describe('AI usage section', () => {
         return json(200, { ...PRICES, overrides: [{ provider: null, model: 'claude-mythos', input: 20, output: 100, cacheWrite: 25, cacheRead: 2, estimate: false }] });
       },
     });
-    render(UsageSection);
+    const { container } = render(UsageSection);
+    // The price table is built only when opened.
+    await screen.findByText('Price table (US$ per million tokens)');
+    expect(screen.queryByRole('button', { name: 'Add a price' })).toBeNull();
+    const details = container.querySelector<HTMLDetailsElement>('details.prices')!;
+    details.open = true;
+    await fireEvent(details, new Event('toggle'));
     expect(await screen.findByText('estimate')).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Add a price' }));
     await fireEvent.input(screen.getByLabelText('Model 1'), { target: { value: 'claude-mythos' } });
