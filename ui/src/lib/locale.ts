@@ -2,7 +2,6 @@
  * What the browser says about the athlete: the language dates and numbers are written in, and the time zone a new
  * account starts in. The words around them stay English, so plurals follow English rules.
  */
-import { inTurn } from './inTurn';
 
 /** The browser's language ("de-DE"), or British English where there is none. */
 export function browserLocale(): string {
@@ -26,25 +25,3 @@ export function countOf(n: number, one: string, other = `${one}s`): string {
   return `${new Intl.NumberFormat(browserLocale()).format(n)} ${PLURALS.select(n) === 'one' ? one : other}`;
 }
 
-/**
- * Loads the browser's number and date data ahead of need, each in a task of its own, while a screen waits for its
- * data: the first Intl.NumberFormat or DateTimeFormat of a page costs 10–20 ms (80 ms and more on a phone-class
- * CPU), which otherwise lands in the task that renders the screen's first table.
- */
-export function warmIntl(): void {
-  inTurn(() => {
-    try {
-      new Intl.NumberFormat(browserLocale(), { maximumFractionDigits: 1 }).format(1234.5);
-    } catch {
-      // a browser without this language: the formatters fall back when they are used
-    }
-  });
-  inTurn(() => {
-    try {
-      new Intl.DateTimeFormat(browserLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(0);
-      browserTimeZone();
-    } catch {
-      // as above
-    }
-  });
-}

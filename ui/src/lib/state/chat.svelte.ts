@@ -13,6 +13,7 @@ import { eventJson, type SseEvent } from '../stream/sse';
 import { errorMessage } from '../errors';
 import { AnswerStream } from './answer.svelte';
 import { toStored } from '../stream/lookups';
+import { withMarkdown } from '../markdownLoader.svelte';
 
 let localSeq = 0;
 
@@ -88,6 +89,7 @@ export class ChatState {
     this.messagesLoading = true;
     try {
       const { messages } = await getChatMessages(id);
+      await withMarkdown(null, messages.some((m) => m.role === 'assistant'));
       if (seq !== this.#loadSeq) return;
       // Keep what was sent (and answered) while the history was on its way.
       const known = new Set(messages.map((m) => m.id));

@@ -1,6 +1,7 @@
 import { getWeeklyReport, listWeeklyReports, streamWeeklyReport, type StoredAnswer } from '../api/ai';
 import { errorMessage } from '../errors';
 import { AnswerStream } from './answer.svelte';
+import { withMarkdown } from '../markdownLoader.svelte';
 
 /** "2026-W47" for a date (YYYY-MM-DD) in that ISO week. */
 export function isoWeek(date: string): string {
@@ -52,7 +53,8 @@ export class ReportsState {
     if (this.current && isoWeek(this.current.date ?? '') !== isoWeekOf(week)) this.current = null;
     this.currentLoading = true;
     try {
-      const report = await getWeeklyReport(week);
+      const fetched = await getWeeklyReport(week);
+      const report = await withMarkdown(fetched, fetched !== null);
       if (seq !== this.#openSeq) return;
       this.current = report;
       this.currentMissing = report === null; // no report yet is an answer (null), not an error
