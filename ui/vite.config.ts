@@ -38,6 +38,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     assetsInlineLimit: 0,
+    cssCodeSplit: false,
+    rollupOptions: { output: { experimentalMinChunkSize: 12_000 } },
   },
   server: {
     // changeOrigin stays false: Host reaches the server as the browser sent it, so the server's own
