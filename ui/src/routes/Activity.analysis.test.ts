@@ -92,7 +92,7 @@ describe('Activity analysis', () => {
     const table = await screen.findByRole('table', { name: 'Laps of this activity, in order' });
     expect(within(table).getAllByRole('row')).toHaveLength(3);
 
-    await fireEvent.change(screen.getByLabelText('Sport'), { target: { value: 'VirtualRide' } });
+    await fireEvent.change(await screen.findByLabelText('Sport'), { target: { value: 'VirtualRide' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     await vi.waitFor(() =>
       expect(within(screen.getByRole('table', { name: 'Laps of this activity, in order' })).getAllByRole('row')).toHaveLength(2),

@@ -105,7 +105,7 @@ describe('Activity page', () => {
     expect(screen.getByText('172 spm')).toBeTruthy();
     expect(screen.getByText('88')).toBeTruthy();
     expect(screen.getByText(/Heart rate · estimated threshold/)).toBeTruthy();
-    const svg = screen.getByRole('img', { name: /Route of this activity/ });
+    const svg = await screen.findByRole('img', { name: /Route of this activity/ });
     expect(svg.querySelector('path')?.getAttribute('d')).toMatch(/^M[\d.]+ [\d.]+L/);
     // Nothing is loaded from elsewhere: no images, no tiles.
     expect(container.querySelectorAll('img, iframe')).toHaveLength(0);
