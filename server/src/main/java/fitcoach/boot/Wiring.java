@@ -31,6 +31,7 @@ import fitcoach.coach.tools.CoachTools;
 import fitcoach.coach.tools.ToolRegistry;
 import fitcoach.tokens.TokenModule;
 import fitcoach.usage.UsageModule;
+import fitcoach.plan.PlanModule;
 import fitcoach.wellness.WellnessModule;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -78,6 +79,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     TokenModule tokens = new TokenModule(pool, requireUser);
 
     WellnessModule wellness = new WellnessModule(pool, requireUser);
+    PlanModule plan = new PlanModule(pool, requireUser);
     List<Feature> features = List.of(
         new HealthModule(pool, embedded),
         auth,
@@ -94,6 +96,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         usage,
         tokens,
         wellness,
+        plan,
         new McpModule(tools, load, tokens.service(), guard),
         new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, usage.ledger(),
             tools, wellness.service()::days, requireUser));

@@ -108,6 +108,8 @@ class ApiFuzzTest extends ApiTest {
   private String mcpToken = "none";
   private String mcpTokenId = "none";
   private final List<String> tokenIds = new ArrayList<>();
+  private final List<String> workoutIds = new ArrayList<>();
+  private final List<String> eventIds = new ArrayList<>();
 
   @Override
   protected Map<String, String> environment(Map<String, String> env) {
@@ -251,6 +253,12 @@ class ApiFuzzTest extends ApiTest {
     mcpTokenId = token.json().getString("id");
     var session = client.post("/api/ai/chat/sessions", new JsonObject().put("title", "Fixture chat"));
     assertThat(session.status()).as(session.toString()).isEqualTo(201);
+    var workout = client.post("/api/plan/workouts", new JsonObject().put("date", LocalDate.now(ZoneOffset.UTC).toString())
+        .put("sport", "Run").put("title", "Easy run").put("durationS", 2700));
+    assertThat(workout.status()).as(workout.toString()).isEqualTo(201);
+    var event = client.post("/api/plan/events", new JsonObject().put("date", LocalDate.now(ZoneOffset.UTC).plusDays(30).toString())
+        .put("name", "Fixture 10k").put("sport", "Run").put("priority", "B"));
+    assertThat(event.status()).as(event.toString()).isEqualTo(201);
     refreshIds();
   }
 
@@ -264,6 +272,10 @@ class ApiFuzzTest extends ApiTest {
     tokenIds.clear();
     tokenIds.addAll(TestDatabase.query("SELECT id::text FROM access_tokens ORDER BY created_at", FuzzIds::strings));
     tokenIds.remove(mcpTokenId);
+    workoutIds.clear();
+    workoutIds.addAll(TestDatabase.query("SELECT id::text FROM planned_workouts ORDER BY created_at", FuzzIds::strings));
+    eventIds.clear();
+    eventIds.addAll(TestDatabase.query("SELECT id::text FROM planned_events ORDER BY created_at", FuzzIds::strings));
   }
 
   private record Request(String method, String target, Map<String, String> headers, byte[] body) {
@@ -384,6 +396,8 @@ class ApiFuzzTest extends ApiTest {
       case "job" -> jobId;
       case "token" -> tokenIds.isEmpty() ? UUID.randomUUID().toString() : pick(random, tokenIds);
       case "date" -> pick(random, List.of(YESTERDAY, TODAY));
+      case "workout" -> workoutIds.isEmpty() ? UUID.randomUUID().toString() : pick(random, workoutIds);
+      case "event" -> eventIds.isEmpty() ? UUID.randomUUID().toString() : pick(random, eventIds);
       default -> UUID.randomUUID().toString();
     };
   }

@@ -62,6 +62,30 @@ final class FuzzRoutes {
     r.add("DELETE", "/api/wellness/{date}", Kind.JSON);
     // The body is a CSV (ApiFuzzTest picks one of its CSV bodies, good and broken).
     r.add("POST", "/api/wellness/import", Map.of(), null, Kind.CSV);
+    JsonObject workout = new JsonObject().put("date", today).put("sport", "Ride").put("title", "Sweet spot")
+        .put("description", "3 × 12 min").put("durationS", 3600).put("intensity", new JsonObject().put("type", "rpe").put("value", 6))
+        .put("steps", new io.vertx.core.json.JsonArray()
+            .add(new JsonObject().put("type", "warmup").put("durationS", 600))
+            .add(new JsonObject().put("type", "repeat").put("count", 3).put("steps", new io.vertx.core.json.JsonArray()
+                .add(new JsonObject().put("type", "work").put("durationS", 720)
+                    .put("target", new JsonObject().put("type", "ftp_percent").put("low", 88).put("high", 94)))
+                .add(new JsonObject().put("type", "recovery").put("durationS", 300)))));
+    r.add("GET", "/api/plan/calendar", query("from", today, "to", today), null, Kind.JSON);
+    r.add("GET", "/api/plan/workouts", query("from", "2026-01-01", "to", today), null, Kind.JSON);
+    r.add("POST", "/api/plan/workouts", workout, Kind.JSON);
+    r.add("POST", "/api/plan/workouts/batch", new JsonObject().put("workouts", new io.vertx.core.json.JsonArray().add(workout.copy())),
+        Kind.JSON);
+    r.add("GET", "/api/plan/workouts/{workout}", Kind.JSON);
+    r.add("PUT", "/api/plan/workouts/{workout}", workout.copy(), Kind.JSON);
+    r.add("DELETE", "/api/plan/workouts/{workout}", Kind.JSON);
+    r.add("PUT", "/api/plan/workouts/{workout}/link", body("activityId", "{activity}"), Kind.JSON);
+    r.add("DELETE", "/api/plan/workouts/{workout}/link", Kind.JSON);
+    r.add("GET", "/api/plan/events", query("from", "2026-01-01", "to", today), null, Kind.JSON);
+    JsonObject event = new JsonObject().put("date", today).put("name", "City marathon").put("sport", "Run")
+        .put("distanceM", 42195).put("priority", "A");
+    r.add("POST", "/api/plan/events", event, Kind.JSON);
+    r.add("PUT", "/api/plan/events/{event}", event.copy(), Kind.JSON);
+    r.add("DELETE", "/api/plan/events/{event}", Kind.JSON);
     r.add("GET", "/api/settings/data-policy", Kind.JSON);
     r.add("PUT", "/api/settings/data-policy", body("allowStravaApi", false, "stravaRetention", "keep"), Kind.JSON);
 
