@@ -18,7 +18,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Everything the athlete owns as one zip of JSON and CSV: profile, thresholds over time, data policy, wellness entries, activities
+ * Everything the athlete owns as one zip of JSON and CSV: profile, thresholds over time, data policy, wellness entries, the plan (planned workouts and events), activities
  * (with their raw source data and laps), streams, chats and weekly reports. Built page by page into a temporary file, so memory stays bounded by a page.
  */
 public final class ExportService {
@@ -72,6 +72,8 @@ public final class ExportService {
         .compose(v -> list(w, "activity-insights.json", "SELECT activity_id, data_hash, content, status, model, input_tokens, output_tokens, created_at, context_activity_ids, tool_calls FROM activity_insights WHERE user_id = $1 ORDER BY activity_id", userId))
         .compose(v -> list(w, "threshold-history.json", "SELECT kind, valid_from, value, source, created_at, updated_at FROM threshold_history WHERE user_id = $1 ORDER BY kind, valid_from", userId))
         .compose(v -> list(w, "wellness.json", "SELECT day, sleep_hours, sleep_quality, soreness, stress, motivation, hrv_rmssd, resting_hr, weight_kg, note, illness, injury, source, updated_at FROM wellness WHERE user_id = $1 ORDER BY day", userId))
+        .compose(v -> list(w, "planned-workouts.json", "SELECT id, day, sport, title, description, duration_s, distance_m, intensity_type, intensity_value, target_load, target_load_estimated, steps, link, activity_id, created_at, updated_at FROM planned_workouts WHERE user_id = $1 ORDER BY day, created_at, id", userId))
+        .compose(v -> list(w, "planned-events.json", "SELECT id, day, name, sport, distance_m, priority, created_at, updated_at FROM planned_events WHERE user_id = $1 ORDER BY day, created_at, id", userId))
         .compose(v -> single(w, "load-settings.json", "SELECT ctl_days, atl_days, gain, seed_date, seed_ctl, seed_atl FROM load_settings WHERE user_id = $1", userId))
         .compose(v -> single(w, "ai-settings.json", "SELECT provider, model, fast_model FROM ai_settings WHERE user_id = $1", userId))
         .compose(v -> blocking(() -> w.begin("activities.json", "[")).compose(x -> blocking(() -> w.csvHeader())))

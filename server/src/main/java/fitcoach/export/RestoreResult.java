@@ -2,4 +2,5 @@ package fitcoach.export;
 
 /** What a restore brought back. */
 public record RestoreResult(int activities, int streams, int chatSessions, int chatMessages, int weeklyReports,
-                            int recommendations, int insights, int wellnessDays, long millis) {}
+                            int recommendations, int insights, int wellnessDays, int plannedWorkouts,
+                            int events, long millis) {}

@@ -128,4 +128,38 @@ final class RestoreSql {
         AND w.stress IS NULL AND w.motivation IS NULL AND w.hrv_rmssd IS NULL AND w.resting_hr IS NULL
         AND w.weight_kg IS NULL AND nullif(btrim(w.note), '') IS NULL AND w.illness IS NULL AND w.injury IS NULL)
       ON CONFLICT (user_id, day) DO NOTHING""";
+
+  /**
+   * The plan (exports since V020). A link by hand keeps its activity when that activity came back with the same id,
+   * and turns automatic again otherwise; rows the table would refuse are left out rather than failing the restore.
+   */
+  static final String PLANNED_WORKOUTS = """
+      INSERT INTO planned_workouts (id, user_id, day, sport, title, description, duration_s, distance_m, intensity_type,
+        intensity_value, target_load, target_load_estimated, steps, link, activity_id, created_at, updated_at)
+      SELECT p.id, $1, p.day, p.sport, p.title, coalesce(p.description, ''), p.duration_s, p.distance_m, p.intensity_type,
+             p.intensity_value, p.target_load, coalesce(p.target_load_estimated, false),
+             CASE WHEN jsonb_typeof(p.steps) = 'array' THEN p.steps ELSE '[]'::jsonb END,
+             CASE WHEN p.link = 'manual' AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.id = p.activity_id AND a.user_id = $1)
+                  THEN 'auto' WHEN p.link IN ('auto', 'manual', 'none') THEN p.link ELSE 'auto' END,
+             (SELECT a.id FROM activities a WHERE a.id = p.activity_id AND a.user_id = $1),
+             coalesce(p.created_at, now()), coalesce(p.updated_at, now())
+      FROM jsonb_populate_recordset(null::planned_workouts, $2::jsonb) AS p
+      WHERE p.id IS NOT NULL AND p.day IS NOT NULL AND char_length(p.sport) BETWEEN 1 AND 40
+        AND char_length(p.title) BETWEEN 1 AND 200 AND (p.duration_s IS NOT NULL OR p.distance_m IS NOT NULL)
+        AND (p.duration_s IS NULL OR p.duration_s BETWEEN 1 AND 86400)
+        AND (p.distance_m IS NULL OR (p.distance_m > 0 AND p.distance_m <= 1000000))
+        AND (p.target_load IS NULL OR p.target_load BETWEEN 0 AND 2000)
+        AND (p.intensity_type IS NULL) = (p.intensity_value IS NULL)
+        AND (p.intensity_type IS NULL OR (p.intensity_type IN ('rpe', 'hr_zone') AND p.intensity_value BETWEEN 1 AND 10))
+        AND char_length(coalesce(p.description, '')) <= 10000
+      ON CONFLICT DO NOTHING""";
+
+  static final String PLANNED_EVENTS = """
+      INSERT INTO planned_events (id, user_id, day, name, sport, distance_m, priority, created_at, updated_at)
+      SELECT e.id, $1, e.day, e.name, e.sport, e.distance_m, e.priority, coalesce(e.created_at, now()), coalesce(e.updated_at, now())
+      FROM jsonb_populate_recordset(null::planned_events, $2::jsonb) AS e
+      WHERE e.id IS NOT NULL AND e.day IS NOT NULL AND char_length(e.name) BETWEEN 1 AND 200
+        AND char_length(e.sport) BETWEEN 1 AND 40 AND e.priority IN ('A', 'B', 'C')
+        AND (e.distance_m IS NULL OR (e.distance_m > 0 AND e.distance_m <= 1000000))
+      ON CONFLICT DO NOTHING""";
 }

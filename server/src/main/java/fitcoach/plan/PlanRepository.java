@@ -181,7 +181,7 @@ final class PlanRepository {
     Intensity i = w.intensity();
     return Tuple.wrap(new Object[] {id, userId, w.date(), w.sport(), w.title(), w.description(), w.durationS(),
         w.distanceM(), i == null ? null : i.type(), i == null ? null : (short) i.value(), w.targetLoad(),
-        w.targetLoadEstimated(), PlanJson.steps(w.steps()).encode()});
+        w.targetLoadEstimated(), PlanJson.steps(w.steps())});
   }
 
   private static List<StoredWorkout> workouts(RowSet<Row> rows) {

@@ -19,6 +19,7 @@ public record WorkoutStep(String type, Integer durationS, Double distanceM, Inte
     steps = steps == null ? List.of() : List.copyOf(steps);
   }
 
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isRepeat() {
     return REPEAT.equals(type);
   }
