@@ -33,7 +33,7 @@ public final class CalendarFeed {
     line(out, "VERSION:2.0");
     line(out, "PRODID:" + PRODID);
     line(out, "CALSCALE:GREGORIAN");
-    line(out, "METHOD:PUBLISH");
+    // No METHOD: a feed is not an iTIP message, and METHOD:PUBLISH would oblige every event to have an ORGANIZER.
     line(out, "X-WR-CALNAME:" + text(NAME));
     // Subscribing clients that honour it refresh hourly rather than on their own (often daily) schedule.
     line(out, "REFRESH-INTERVAL;VALUE=DURATION:PT1H");
@@ -46,6 +46,9 @@ public final class CalendarFeed {
     for (PlannedEvent event : events == null ? List.<PlannedEvent>of() : events) {
       event(out, event.id() + "@fitcoach", event.date(), dtstamp, PlanText.summary(event),
           PlanText.description(event), event.sport());
+    }
+    if ((workouts == null || workouts.isEmpty()) && (events == null || events.isEmpty())) {
+      emptyPlaceholder(out);
     }
     line(out, "END:VCALENDAR");
     return out.toString();
@@ -70,6 +73,22 @@ public final class CalendarFeed {
     // A plan is a reminder, not an appointment: it must not mark the day as busy.
     line(out, "TRANSP:TRANSPARENT");
     line(out, "END:VEVENT");
+  }
+
+  /**
+   * RFC 5545 wants at least one component in a calendar, so a plan with nothing in it carries an unused UTC time
+   * zone: valid, and invisible in calendar apps, where an empty VCALENDAR is rejected by strict parsers.
+   */
+  private static void emptyPlaceholder(StringBuilder out) {
+    line(out, "BEGIN:VTIMEZONE");
+    line(out, "TZID:Etc/UTC");
+    line(out, "BEGIN:STANDARD");
+    line(out, "DTSTART:19700101T000000");
+    line(out, "TZOFFSETFROM:+0000");
+    line(out, "TZOFFSETTO:+0000");
+    line(out, "TZNAME:UTC");
+    line(out, "END:STANDARD");
+    line(out, "END:VTIMEZONE");
   }
 
   /** A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped, any line break as {@code \n}. */
