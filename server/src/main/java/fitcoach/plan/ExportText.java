@@ -6,6 +6,7 @@ package fitcoach.plan;
  * UTF-8 encoding is well formed, and truncation never cuts a character in half.
  */
 final class ExportText {
+  private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\t\\r\\n]+");
   private ExportText() {
   }
 
@@ -30,7 +31,7 @@ final class ExportText {
 
   /** {@link #clean} on one line (line breaks and tabs become spaces), trimmed. */
   static String oneLine(String text) {
-    return clean(text).replaceAll("[\\t\\r\\n]+", " ").trim();
+    return LINE_BREAKS.matcher(clean(text)).replaceAll(" ").trim();
   }
 
   /** At most {@code max} code points, so a surrogate pair (an emoji) is kept whole or dropped whole. */

@@ -193,6 +193,9 @@ public final class FitWorkoutFile {
             throw ApiException.invalid("lthrBpm", LTHR_MISSING, "This workout sets heart rate as % of threshold: "
                 + "set your threshold heart rate (LTHR) in Settings to export it.");
           }
+          if (low <= 0 || high > 200) {
+            throw notEncodable("Heart-rate targets must be within 1–200 % of threshold heart rate.");
+          }
           mesg.setTargetType(WktStepTarget.HEART_RATE);
           mesg.setTargetHrZone(0L); // 0: custom range rather than a zone
           mesg.setCustomTargetHeartRateLow(Math.round(lthrBpm * low / 100) + HR_BPM_OFFSET);

@@ -1,8 +1,9 @@
 package fitcoach.plan;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Planned workouts and their steps as short text a person reads: "Warm-up 15:00 in HR zone 2",
@@ -86,23 +87,26 @@ public final class StepText {
     int h = s / 3600;
     int m = s % 3600 / 60;
     int rest = s % 60;
-    return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, rest) : String.format(Locale.ROOT, "%d:%02d", m, rest);
+    return h > 0 ? h + ":" + twoDigits(m) + ":" + twoDigits(rest) : m + ":" + twoDigits(rest);
   }
 
   /** Seconds as hours and minutes, "1:05", for a whole session (rounded to the minute). */
   public static String hoursMinutes(int seconds) {
     int minutes = (int) Math.round(Math.max(0, seconds) / 60.0);
-    return String.format(Locale.ROOT, "%d:%02d", minutes / 60, minutes % 60);
+    return minutes / 60 + ":" + twoDigits(minutes % 60);
+  }
+
+  private static String twoDigits(int value) {
+    return value < 10 ? "0" + value : Integer.toString(value);
   }
 
   /** Metres as "400 m" below a kilometre, else "2 km", "21.1 km", "42.2 km" (to 0.1 km, 0.01 below 10 km). */
   public static String distance(double metres) {
-    if (metres < 1000) {
-      return Math.round(metres) + " m";
+    if (Math.round(metres) < 1000) {
+      return Math.max(0, Math.round(metres)) + " m";
     }
     double km = metres / 1000;
-    String text = km < 10 ? String.format(Locale.ROOT, "%.2f", km) : String.format(Locale.ROOT, "%.1f", km);
-    return trimZeros(text) + " km";
+    return decimal(km, km < 10 ? 2 : 1) + " km";
   }
 
   private static String range(String low, String high) {
@@ -110,14 +114,11 @@ public final class StepText {
   }
 
   private static String number(double value) {
-    return trimZeros(String.format(Locale.ROOT, "%.1f", value));
+    return decimal(value, 1);
   }
 
-  private static String trimZeros(String decimal) {
-    if (!decimal.contains(".")) {
-      return decimal;
-    }
-    String trimmed = decimal.replaceAll("0+$", "");
-    return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+  /** Rounded half up to {@code places} decimals, without trailing zeros: 105.0 → "105", 2.50 → "2.5". */
+  private static String decimal(double value, int places) {
+    return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 }

@@ -266,9 +266,9 @@ class FitWorkoutFileTest {
   }
 
   @Test
-  @DisplayName("Targets FIT cannot express (over 1000 % FTP, zone 7, a zero pace) are a 422, not a wrong file.")
+  @DisplayName("Targets FIT cannot express (over 1000 % FTP, zone 7, a zero pace, negative %) are a 422, not a wrong file.")
   void unencodableTargets() {
-    for (StepTarget target : List.of(ftp(100, 1200), hrZone(7, 7), pace(0, 300))) {
+    for (StepTarget target : List.of(ftp(100, 1200), ftp(-5, 50), hrZone(7, 7), hrZone(0, 1), pace(0, 300), lthr(-10, 90), lthr(90, 500))) {
       PlannedWorkout planned = workout("Ride", "Bad", 600, null, List.of(timed(WorkoutStep.WORK, 600, target)));
       assertThatThrownBy(() -> FitWorkoutFile.encode(planned, LTHR, CREATED))
           .as(target.toString())
