@@ -39,24 +39,29 @@ public final class CalendarFeed {
     line(out, "REFRESH-INTERVAL;VALUE=DURATION:PT1H");
     line(out, "X-PUBLISHED-TTL:PT1H");
     String dtstamp = STAMP.format(stamp.truncatedTo(ChronoUnit.SECONDS));
+    int written = 0;
     for (PlannedWorkout workout : workouts == null ? List.<PlannedWorkout>of() : workouts) {
-      event(out, workout.id() + "@fitcoach", workout.date(), dtstamp, PlanText.summary(workout),
+      written += event(out, workout.id() + "@fitcoach", workout.date(), dtstamp, PlanText.summary(workout),
           PlanText.description(workout), workout.sport());
     }
     for (PlannedEvent event : events == null ? List.<PlannedEvent>of() : events) {
-      event(out, event.id() + "@fitcoach", event.date(), dtstamp, PlanText.summary(event),
+      written += event(out, event.id() + "@fitcoach", event.date(), dtstamp, PlanText.summary(event),
           PlanText.description(event), event.sport());
     }
-    if ((workouts == null || workouts.isEmpty()) && (events == null || events.isEmpty())) {
+    if (written == 0) {
       emptyPlaceholder(out);
     }
     line(out, "END:VCALENDAR");
     return out.toString();
   }
 
-  private static void event(StringBuilder out, String uid, LocalDate date, String dtstamp, String summary,
-                            String description, String sport) {
+  /** Writes one all-day VEVENT; returns how many were written (0 or 1). */
+  private static int event(StringBuilder out, String uid, LocalDate date, String dtstamp, String summary,
+                           String description, String sport) {
     Objects.requireNonNull(date, "date");
+    if (date.getYear() < 1 || date.getYear() > 9998) {
+      return 0; // DATE has four digits of year: such a day cannot be written, and must not break the rest of the feed
+    }
     line(out, "BEGIN:VEVENT");
     line(out, "UID:" + text(uid));
     line(out, "DTSTAMP:" + dtstamp);
@@ -73,6 +78,7 @@ public final class CalendarFeed {
     // A plan is a reminder, not an appointment: it must not mark the day as busy.
     line(out, "TRANSP:TRANSPARENT");
     line(out, "END:VEVENT");
+    return 1;
   }
 
   /**

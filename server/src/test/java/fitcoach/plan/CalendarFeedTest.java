@@ -224,4 +224,17 @@ class CalendarFeedTest {
     assertThat(value(e, Property.SUMMARY)).isEqualTo("Long run · 1:30 · 18 km · load ~93");
     assertThat(value(e, Property.DESCRIPTION)).isEqualTo("Planned: 1:30 · 18 km · load 93 (estimated) · RPE 6");
   }
+
+  @Test
+  @DisplayName("A day whose year cannot be written in four digits is left out instead of breaking the feed.")
+  void unwritableYear() throws Exception {
+    PlannedWorkout far = PlanFixtures.onDate(workout("Run", "Far", 1800, null, List.of()), LocalDate.of(12026, 1, 1));
+    PlannedWorkout near = workout("Run", "Near", 1800, null, List.of());
+    List<VEvent> events = events(parseAndValidate(CalendarFeed.write(List.of(far, near), List.of(), STAMP)));
+    assertThat(events).hasSize(1);
+    assertThat(value(events.get(0), Property.UID)).isEqualTo(near.id() + "@fitcoach");
+
+    Calendar onlyFar = parseAndValidate(CalendarFeed.write(List.of(far), List.of(), STAMP));
+    assertThat(events(onlyFar)).isEmpty();
+  }
 }
