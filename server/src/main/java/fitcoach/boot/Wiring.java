@@ -79,7 +79,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     TokenModule tokens = new TokenModule(pool, requireUser);
 
     WellnessModule wellness = new WellnessModule(pool, requireUser);
-    PlanModule plan = new PlanModule(pool, requireUser);
+    PlanModule plan = new PlanModule(pool, tokens.service(), load::dated, requireUser);
     List<Feature> features = List.of(
         new HealthModule(pool, embedded),
         auth,

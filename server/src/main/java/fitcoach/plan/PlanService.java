@@ -31,8 +31,8 @@ import java.util.UUID;
 public final class PlanService {
   /** Days one calendar answer may span: a month grid with its leading and trailing weeks. */
   public static final int MAX_CALENDAR_DAYS = 62;
-  /** Days one list of workouts or events may span. */
-  public static final int MAX_LIST_DAYS = 400;
+  /** Days one list of workouts or events may span: a year ahead and two months back (the calendar feed). */
+  public static final int MAX_LIST_DAYS = 430;
   /** Workouts one batch (an accepted proposal) may add. */
   public static final int MAX_BATCH = 60;
   private final PlanRepository repository;

@@ -6,8 +6,10 @@ import java.util.Set;
 public final class TokenScope {
   /** The athlete's own data over the Model Context Protocol (/mcp). */
   public static final String MCP = "mcp";
-  /** The scopes a token can be created with (the plans issue adds "calendar"). */
-  public static final Set<String> KNOWN = Set.of(MCP);
+  /** The athlete's plan as an iCalendar feed a phone calendar subscribes to (/api/plan/calendar.ics?token=…). */
+  public static final String CALENDAR = "calendar";
+  /** The scopes a token can be created with. */
+  public static final Set<String> KNOWN = Set.of(MCP, CALENDAR);
 
   private TokenScope() {
   }

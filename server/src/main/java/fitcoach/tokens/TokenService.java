@@ -55,7 +55,14 @@ public final class TokenService {
    * malformed, unknown or revoked one; 403 {@code insufficient_scope} for a valid token of another scope.
    */
   public Future<TokenGrant> authenticate(String authorization, String scope) {
-    String token = bearer(authorization);
+    return authenticateToken(bearer(authorization), scope);
+  }
+
+  /**
+   * The same for a token given as it is (a calendar app's subscription URL carries it as {@code ?token=}, as calendar
+   * apps send no headers): 401 for none, a malformed, unknown or revoked one; 403 for another scope.
+   */
+  public Future<TokenGrant> authenticateToken(String token, String scope) {
     if (!TokenSecrets.wellFormed(token)) {
       return Future.failedFuture(ApiException.unauthorized(token == null
           ? "Send a FitCoach access token as 'Authorization: Bearer <token>' (create one in Settings)."

@@ -80,6 +80,8 @@ final class FuzzRoutes {
     r.add("DELETE", "/api/plan/workouts/{workout}", Kind.JSON);
     r.add("PUT", "/api/plan/workouts/{workout}/link", body("activityId", "{activity}"), Kind.JSON);
     r.add("DELETE", "/api/plan/workouts/{workout}/link", Kind.JSON);
+    r.add("GET", "/api/plan/workouts/{workout}/fit", Map.of(), null, Kind.FILE);
+    r.add("GET", "/api/plan/calendar.ics", query("token", "fct_" + "a".repeat(43)), null, Kind.FILE);
     r.add("GET", "/api/plan/events", query("from", "2026-01-01", "to", today), null, Kind.JSON);
     JsonObject event = new JsonObject().put("date", today).put("name", "City marathon").put("sport", "Run")
         .put("distanceM", 42195).put("priority", "A");
