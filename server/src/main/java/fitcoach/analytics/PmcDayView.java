@@ -1,16 +1,19 @@
 package fitcoach.analytics;
 
 import fitcoach.load.PmcDay;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 
 /**
  * One day of the chart as the API shows it: {@code tsb} is form at the start of the day, {@code tsbAfter} after its
- * training. {@code projected}: the numbers rest on the plan or on days to come (every day after today, and today when
- * its load is the plan's); {@code load} is then the load the projection used. {@code plannedLoad}: from today on, the
- * load of the day's planned workouts not yet done (0 when none); null before today.
+ * training. {@code projected} (sent only when true): the numbers rest on the plan or on days to come (every day after
+ * today, and today when its load is the plan's); {@code load} is then the load the projection used. {@code plannedLoad}
+ * (sent from today on, left out before): the load of the day's planned workouts not yet done, 0 when none. Left out
+ * rather than sent as false/null so a chart of years of past days does not grow.
  */
 public record PmcDayView(LocalDate date, double load, double ctl, double atl, double tsb, double tsbAfter, double ramp, String zone,
-                         boolean projected, Double plannedLoad) {
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean projected,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Double plannedLoad) {
   static PmcDayView of(PmcDay d) {
     return of(new FormProjection.ProjectedDay(d, false, null));
   }

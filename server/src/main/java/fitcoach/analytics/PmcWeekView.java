@@ -1,15 +1,17 @@
 package fitcoach.analytics;
 
 import fitcoach.load.PmcWeek;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 
 /**
  * One week of a long chart as the API shows it: the week's load, and fitness, fatigue and form after its last day.
- * {@code projected}: one of its days is (see {@link PmcDayView}); {@code plannedLoad}: the sum of its days' planned
- * loads from today on, null for a week wholly before today.
+ * {@code projected} (sent only when true): one of its days is (see {@link PmcDayView}); {@code plannedLoad}: the sum of
+ * its days' planned loads from today on, left out for a week wholly before today.
  */
 public record PmcWeekView(LocalDate weekStart, LocalDate last, int days, double load, double ctl, double atl, double tsbAfter,
-                          boolean projected, Double plannedLoad) {
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean projected,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Double plannedLoad) {
   static PmcWeekView of(PmcWeek w) {
     return of(w, false, null);
   }
