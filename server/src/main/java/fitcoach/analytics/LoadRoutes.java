@@ -87,10 +87,9 @@ public final class LoadRoutes {
     load.series(userId).compose(snapshot -> {
       PmcSeries series = snapshot.series();
       PmcRequest.Range range = asked.resolve(series.today());
-      // Loads are planned from today on; events are shown over the whole range.
+      // Loads are planned from today on (today's is used when nothing is recorded); events over the whole range.
       LocalDate planFrom = range.from().isBefore(series.today()) ? range.from() : series.today();
-      LocalDate planTo = range.to().isAfter(planFrom) ? range.to() : planFrom;
-      return plans.plan(userId, planFrom, planTo).compose(plan -> {
+      return plans.plan(userId, planFrom, range.to()).compose(plan -> {
         java.util.function.Supplier<Future<io.vertx.core.buffer.Buffer>> body =
             () -> OffLoop.run(() -> PmcResponse.encode(series, asked, range, plan));
         return plan.isEmpty()
