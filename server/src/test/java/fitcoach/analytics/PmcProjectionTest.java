@@ -345,4 +345,43 @@ class PmcProjectionTest extends ApiTest {
     assertThat(nul.errorField()).isEqualTo("projection");
     assertThat(TestDatabase.count("SELECT count(*) FROM daily_load WHERE day > ?", today)).isZero();
   }
+
+  @Test
+  @DisplayName("Through the plan's own routes: the chart plans exactly the workouts the calendar shows as not done, and marks its events")
+  void agreesWithTheCalendar() {
+    history();
+    UUID run = session(today, "TrailRun", 30, 2);
+    var patch = client.send("PATCH", "/api/activities/" + run, new JsonObject().put("loadOverride", 0).encode(),
+        "application/json");
+    assertThat(patch.status()).as(patch.toString()).isEqualTo(200);
+    // Two runs planned today and one done: the calendar gives the run to the first planned, so the second stays planned.
+    for (Object[] w : new Object[][] {{today, "Run", 3600, 50}, {today, "Run", 1800, 25}, {today.plusDays(1), "Ride", 5400, 110},
+        {today.plusDays(3), "Swim", 2400, 35}}) {
+      var r = client.post("/api/plan/workouts", new JsonObject().put("date", w[0].toString()).put("sport", w[1])
+          .put("title", w[1] + " session").put("durationS", w[2]).put("targetLoad", w[3]));
+      assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+    var race = client.post("/api/plan/events", new JsonObject().put("date", today.plusDays(3).toString()).put("name", "Aquathlon")
+        .put("sport", "Swim").put("priority", "B"));
+    assertThat(race.status()).as(race.toString()).isEqualTo(201);
+
+    LocalDate to = today.plusDays(4);
+    JsonObject chart = pmc("from=" + today + "&to=" + to);
+    JsonArray workouts = client.get("/api/plan/workouts?from=" + today + "&to=" + to).jsonArray("workouts");
+    Map<LocalDate, Double> notDone = new HashMap<>();
+    for (Object o : workouts) {
+      JsonObject w = (JsonObject) o;
+      if (w.getValue("completion") == null) {
+        notDone.merge(LocalDate.parse(w.getString("date")), w.getDouble("targetLoad"), Double::sum);
+      }
+    }
+    assertThat(notDone).as("the calendar's view").containsEntry(today, 25.0);
+    for (LocalDate d = today; !d.isAfter(to); d = d.plusDays(1)) {
+      assertThat(dayOf(chart, d).getDouble("plannedLoad")).as(d.toString()).isEqualTo(notDone.getOrDefault(d, 0.0));
+    }
+    assertThat(dayOf(chart, today).getDouble("load")).isEqualTo(25.0);
+    JsonObject event = chart.getJsonArray("events").getJsonObject(0);
+    assertThat(event.getString("name")).isEqualTo("Aquathlon");
+    assertThat(event.getDouble("form")).isEqualTo(dayOf(chart, today.plusDays(3)).getDouble("tsb"));
+  }
 }
