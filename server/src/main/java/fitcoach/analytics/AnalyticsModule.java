@@ -14,10 +14,13 @@ public final class AnalyticsModule implements Feature {
   private final AnalyticsRoutes analytics;
   private final ActivityAnalysisRoutes activityAnalysis;
 
-  /** {@code load} is the one {@link LoadService} of the app, shared with every feature that changes activities. */
-  public AnalyticsModule(Pool pool, LoadService load, ActivityAnalysisRoutes.SeasonBest seasonBest,
+  /**
+   * {@code load} is the one {@link LoadService} of the app, shared with every feature that changes activities;
+   * {@code plans} is the athlete's plan the chart projects ({@link PlanSource#NONE}: the future is rest).
+   */
+  public AnalyticsModule(Pool pool, LoadService load, PlanSource plans, ActivityAnalysisRoutes.SeasonBest seasonBest,
                          AuthHandler requireUser) {
-    this.load = new LoadRoutes(load, requireUser);
+    this.load = new LoadRoutes(load, plans, requireUser);
     this.analytics = new AnalyticsRoutes(pool, load, requireUser);
     this.activityAnalysis = new ActivityAnalysisRoutes(pool, load, seasonBest, requireUser);
   }

@@ -4,21 +4,20 @@ import fitcoach.app.ApiException;
 import fitcoach.app.DateWindow;
 import fitcoach.app.Json;
 import fitcoach.app.JsonFields;
+import fitcoach.app.OffLoop;
 import fitcoach.app.QueryParams;
 import fitcoach.auth.AuthHandler;
 import fitcoach.load.Gain;
-import fitcoach.load.PmcDay;
 import fitcoach.load.PmcOptions;
 import fitcoach.load.PmcSeed;
 import fitcoach.load.PmcSeries;
-import fitcoach.load.PmcWeek;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,10 +26,12 @@ import java.util.UUID;
 /** The performance management chart under /api/load. */
 public final class LoadRoutes {
   private final LoadService load;
+  private final PlanSource plans;
   private final AuthHandler requireUser;
 
-  public LoadRoutes(LoadService load, AuthHandler requireUser) {
+  public LoadRoutes(LoadService load, PlanSource plans, AuthHandler requireUser) {
     this.load = load;
+    this.plans = plans;
     this.requireUser = requireUser;
   }
 
@@ -74,52 +75,28 @@ public final class LoadRoutes {
         .onFailure(ctx::fail);
   }
 
+  /**
+   * The chart of a range; past today it is projected with the plan ({@code projection=plan}) or as rest. The plan is
+   * read on every request (it changes without the activities changing), and only a chart without any plan in its range
+   * is memoised with the athlete's data.
+   */
   private void pmc(RoutingContext ctx) {
     UUID userId = AuthHandler.signedIn(ctx).userId();
-    // Checked before anything is read: both ends lie in the date window, so the range is at most a few decades.
-    LocalDate askedFrom = QueryParams.date(ctx.queryParams(), "from", null);
-    LocalDate askedTo = QueryParams.date(ctx.queryParams(), "to", null);
-    DateWindow.requireRange("from", askedFrom, "to", askedTo);
-    boolean byWeek = byWeek(ctx.queryParams().get("by"));
+    // Checked before anything is read; the limits that need the athlete's today come once it is known.
+    PmcRequest asked = PmcRequest.of(ctx.queryParams());
     load.series(userId).compose(snapshot -> {
       PmcSeries series = snapshot.series();
-      LocalDate to = askedTo != null ? askedTo : series.today();
-      LocalDate from = askedFrom != null ? askedFrom : to.minusDays(89);
-      if (from.isAfter(to)) {
-        throw ApiException.invalid("from", "invalid_value", "'from' must not be after 'to'");
-      }
-      // The chart is read far more often than it changes: each range is serialised once per version of the data.
-      return snapshot.memo("pmc|" + from + "|" + to + "|" + byWeek, () -> {
-        var days = to.isAfter(series.today())
-            ? load.projected(userId, to)
-            : io.vertx.core.Future.succeededFuture(series.days());
-        return days.map(all -> {
-          List<PmcDay> inRange = all.stream().filter(d -> !d.date().isBefore(from) && !d.date().isAfter(to)).toList();
-          List<PmcDayView> slice = inRange.stream().map(PmcDayView::of).toList();
-          Map<String, Object> body = new LinkedHashMap<>();
-          body.put("from", from);
-          body.put("to", to);
-          body.put("today", series.today());
-          body.put("warmingUp", series.warmingUp());
-          body.put("days", slice);
-          if (byWeek) {
-            body.put("weeks", PmcWeek.of(inRange).stream().map(PmcWeekView::of).toList());
-          }
-          return Json.encode(body);
-        });
+      PmcRequest.Range range = asked.resolve(series.today());
+      // Loads are planned from today on (today's is used when nothing is recorded); events over the whole range.
+      LocalDate planFrom = range.from().isBefore(series.today()) ? range.from() : series.today();
+      return plans.plan(userId, planFrom, range.to()).compose(plan -> {
+        java.util.function.Supplier<Future<io.vertx.core.buffer.Buffer>> body =
+            () -> OffLoop.run(() -> PmcResponse.encode(series, asked, range, plan));
+        return plan.isEmpty()
+            ? snapshot.memo("pmc|" + range.from() + "|" + range.to() + "|" + asked.byWeek() + "|" + asked.asPlanned(), body)
+            : body.get();
       });
     }).onSuccess(json -> Json.sendEncoded(ctx, 200, json)).onFailure(ctx::fail);
-  }
-
-  /** {@code by=week} adds the weekly load bars of long charts; {@code by=day} (the default) is the days alone. */
-  private static boolean byWeek(String by) {
-    if (by == null || by.isBlank() || by.trim().equals("day")) {
-      return false;
-    }
-    if (by.trim().equals("week")) {
-      return true;
-    }
-    throw ApiException.invalid("by", "invalid_value", "'by' must be 'day' or 'week'");
   }
 
   private void getSettings(RoutingContext ctx) {

@@ -2,6 +2,7 @@ package fitcoach.coach.tools;
 
 import static fitcoach.coach.tools.RangeFigures.one;
 
+import fitcoach.analytics.FormProjection;
 import fitcoach.analytics.LoadService;
 import fitcoach.app.Figures;
 import fitcoach.load.Pmc;
@@ -23,8 +24,8 @@ import java.util.TreeMap;
 
 /**
  * project_form {days: [{date, load}], until?}: the coach's chart carried into the future with planned loads, by the
- * chart's own engine ({@link Pmc#compute} over the days the chart counted plus the plan, with the chart's options), so
- * the projection agrees with the chart on every past day. Days not given are rest. Daily rows up to
+ * chart's own projection ({@link FormProjection#withAdded}: the engine over the days the chart counted plus the plan, with
+ * the chart's options), so the projection agrees with the chart on every past day and with the chart's plan projection. Days not given are rest. Daily rows up to
  * {@value #DAILY_MAX_DAYS} days ahead, weekly beyond, so a year ahead still fits in a result.
  */
 final class ProjectFormTool implements CoachTool {
@@ -117,17 +118,11 @@ final class ProjectFormTool implements CoachTool {
 
   /**
    * The chart's engine over the days the chart counted plus {@code planned}, through {@code end}: on every day up to the
-   * chart's today it gives the chart's own numbers (planned loads for today add to today's).
+   * chart's today it gives the chart's own numbers (planned loads for today add to today's). The same computation as the
+   * chart's projection ({@link FormProjection}), so the tool and the chart agree on one plan.
    */
   static List<PmcDay> project(PmcSeries series, SortedMap<LocalDate, Double> planned, LocalDate end) {
-    SortedMap<LocalDate, Double> daily = new TreeMap<>();
-    for (PmcDay d : series.days()) {
-      if (d.load() != 0) {
-        daily.put(d.date(), d.load());
-      }
-    }
-    planned.forEach((date, value) -> daily.merge(date, value, Double::sum));
-    return Pmc.compute(daily, end, LoadService.inWindow(series.options()));
+    return FormProjection.withAdded(series, planned, end);
   }
 
   private static ToolOutput output(PmcSeries series, SortedMap<LocalDate, Double> planned, LocalDate today, LocalDate end) {

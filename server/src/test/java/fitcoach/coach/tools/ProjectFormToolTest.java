@@ -185,4 +185,35 @@ class ProjectFormToolTest extends RangeToolTestBase {
     assertThat(planned).isCloseTo(99.9 * (ahead + 1), within(1.0));
     assertThat(w.getJsonObject("last_day").getString("date")).isEqualTo(furthest.toString());
   }
+
+  @Test
+  @DisplayName("The tool and the chart agree: the same plan in the calendar and in project_form gives the same fitness, fatigue and form on every day")
+  void agreesWithTheChartsProjection() {
+    history();
+    JsonArray days = new JsonArray();
+    for (int i = 1; i <= 20; i++) {
+      double value = i % 4 == 0 ? 0 : 40 + 7 * i;
+      if (value > 0) {
+        days.add(day(TODAY.plusDays(i), value));
+        fitcoach.testing.PlanRows.workout(TODAY.plusDays(i), i % 2 == 0 ? "Ride" : "Run", value);
+      }
+    }
+    LocalDate end = TODAY.plusDays(24);
+    JsonArray rows = json(false, "project_form", plan(days, end).encode()).getJsonArray("rows");
+    var response = client.get("/api/load/pmc?from=" + TODAY.plusDays(1) + "&to=" + end);
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    JsonArray chart = response.json().getJsonArray("days");
+    assertThat(rows).hasSize(24);
+    assertThat(chart).hasSize(24);
+    for (int i = 0; i < rows.size(); i++) {
+      JsonArray row = rows.getJsonArray(i);
+      JsonObject d = chart.getJsonObject(i);
+      assertThat(d.getString("date")).isEqualTo(row.getString(0));
+      assertThat(d.getDouble("load")).as(row.toString()).isEqualTo(row.getDouble(1));
+      assertThat(d.getDouble("ctl")).as(row.toString()).isCloseTo(row.getDouble(2), within(0.056));
+      assertThat(d.getDouble("atl")).as(row.toString()).isCloseTo(row.getDouble(3), within(0.056));
+      // The tool's form is after the day's training: the chart's tsbAfter.
+      assertThat(d.getDouble("tsbAfter")).as(row.toString()).isCloseTo(row.getDouble(4), within(0.056));
+    }
+  }
 }
