@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * Where the chart reads the athlete's plan to project form past today. Analytics owns this seam and its records, so it
- * imports nothing of the plan feature; {@link PlannedLoadRepository} reads the plan's tables, {@link #NONE} is no plan.
+ * imports nothing of the plan feature (fitcoach.plan.PlanService#chartPlan is the source, wired in boot); {@link #NONE}
+ * is no plan.
  */
 public interface PlanSource {
   /** No plan at all: the chart's future is rest, and no event is marked. */

@@ -85,7 +85,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         auth,
         settings,
         new ActivityModule(store, feed, load, profiles, requireUser),
-        new AnalyticsModule(pool, load, new fitcoach.analytics.PlannedLoadRepository(pool), progress::seasonBest, requireUser),
+        new AnalyticsModule(pool, load, plan.service()::chartPlan, progress::seasonBest, requireUser),
         progress,
         demo,
         new StravaModule(vertx, pool, config, clock, secretBox, load, store, settings.policies(), auth.service(),

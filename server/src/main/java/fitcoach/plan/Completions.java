@@ -37,6 +37,8 @@ final class Completions {
       Completion done = null;
       if ("manual".equals(s.link()) && s.activityId() != null && byHand.containsKey(s.activityId())) {
         done = completion(w, byHand.get(s.activityId()), Completion.MANUAL);
+      } else if (Completion.NONE.equals(s.link())) {
+        done = Completion.NOT_DONE;
       } else if ("auto".equals(s.link())) {
         List<DoneActivity> candidates = free.get(key(w.date(), Sports.family(w.sport())));
         if (candidates != null && !candidates.isEmpty()) {

@@ -172,8 +172,9 @@ final class PlanRepository {
   }
 
   private static DoneActivity activity(Row row) {
+    // The family from the sport type, as the store derives it: the stored column is filled only once loads are computed.
     return new DoneActivity(row.getUUID("id"), row.getString("name"), row.getString("sport_type"),
-        row.getString("sport_family"), row.getLocalDate("local_date"), row.getInteger("duration_s"),
+        fitcoach.activities.Sports.family(row.getString("sport_type")), row.getLocalDate("local_date"), row.getInteger("duration_s"),
         row.getDouble("distance_m"), row.getDouble("load"));
   }
 

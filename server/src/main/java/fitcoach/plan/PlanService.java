@@ -1,6 +1,7 @@
 package fitcoach.plan;
 
 import fitcoach.activities.Sports;
+import fitcoach.analytics.PlanDays;
 import fitcoach.app.ApiException;
 import fitcoach.app.DateWindow;
 import fitcoach.plan.PlanRepository.DoneActivity;
@@ -225,11 +226,30 @@ public final class PlanService {
     return workouts(userId, from, to).map(ws -> {
       SortedMap<LocalDate, Double> out = new TreeMap<>();
       for (PlannedWorkout w : ws) {
-        if (w.completion() == null && w.targetLoad() != null) {
+        if ((w.completion() == null || !w.completion().done()) && w.targetLoad() != null) {
           out.merge(w.date(), w.targetLoad(), Double::sum);
         }
       }
       return out;
+    });
+  }
+
+  /**
+   * The plan as the chart projects it ({@link fitcoach.analytics.PlanSource}): the planned load of the workouts no
+   * activity has done, by day, and the events in the chart's range. Planned loads are read from two days before today
+   * (UTC) on: the chart counts recorded load on every day before the athlete's today, whatever their time zone.
+   */
+  public Future<PlanDays> chartPlan(UUID userId, LocalDate from, LocalDate to) {
+    LocalDate recent = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+    LocalDate loadsFrom = from.isBefore(recent) ? recent : from;
+    // Nothing is planned past the date window, which the chart may reach by a day in a leap year.
+    LocalDate loadsTo = to.isAfter(DateWindow.latest()) ? DateWindow.latest() : to;
+    Future<SortedMap<LocalDate, Double>> loads = loadsFrom.isAfter(loadsTo)
+        ? Future.succeededFuture(new TreeMap<>()) : plannedLoads(userId, loadsFrom, loadsTo);
+    return Future.all(loads, repository.events(userId, from, to)).map(all -> {
+      List<PlannedEvent> events = all.resultAt(1);
+      return new PlanDays(all.resultAt(0), events.stream()
+          .map(e -> new PlanDays.Event(e.date(), e.name(), e.priority(), e.sport())).toList());
     });
   }
 

@@ -246,7 +246,9 @@ public final class PlanValidation {
       }
       return new WorkoutStep(t, null, null, repeats, stepList(children, at + ".steps", true, count), null);
     }
-    if (o.getValue("count") != null || o.getValue("steps") != null) {
+    // A step read back from the API carries "count": null and "steps": [], and may be sent back as it is.
+    Object children = o.getValue("steps");
+    if (o.getValue("count") != null || (children != null && !(children instanceof JsonArray empty && empty.isEmpty()))) {
       throw ApiException.invalid(at, "invalid_value", "Only a repeat has a count and steps");
     }
     Integer durationS = integer(o.getValue("durationS"), at + ".durationS", 1, MAX_DURATION_S);

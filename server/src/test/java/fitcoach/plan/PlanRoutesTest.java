@@ -161,6 +161,15 @@ class PlanRoutesTest extends ApiTest {
     assertThat(back.getJsonObject(1).getInteger("count")).isEqualTo(5);
     assertThat(back.getJsonObject(1).getJsonArray("steps").getJsonObject(0).getJsonObject("target").getDouble("low")).isEqualTo(105.0);
     assertThat(back.getJsonObject(2).getJsonObject("target").getString("type")).isEqualTo("pace");
+    // What a read gives back can be sent back as it is (steps with "count": null and "steps": []).
+    JsonObject read = c.get("/api/plan/workouts/" + r.json().getString("id")).json();
+    JsonObject again = new JsonObject();
+    for (String f : new String[] {"date", "sport", "title", "description", "durationS", "distanceM", "intensity", "targetLoad", "steps"}) {
+      again.put(f, read.getValue(f));
+    }
+    var put = c.put("/api/plan/workouts/" + r.json().getString("id"), again);
+    assertThat(put.status()).as(put.toString()).isEqualTo(200);
+    assertThat(put.json().getJsonArray("steps")).isEqualTo(back);
   }
 
   @Test
@@ -190,7 +199,8 @@ class PlanRoutesTest extends ApiTest {
     assertThat(linked.json().getJsonObject("completion").getString("link")).isEqualTo("manual");
     assertThat(linked.json().getJsonObject("completion").getString("activityId")).isEqualTo(earlier);
     var notDone = c.put("/api/plan/workouts/" + first + "/link", new JsonObject().putNull("activityId"));
-    assertThat(notDone.json().getValue("completion")).isNull();
+    assertThat(notDone.json().getJsonObject("completion").getString("link")).isEqualTo("none");
+    assertThat(notDone.json().getJsonObject("completion").getValue("activityId")).isNull();
     // run1 is free again; the evening workout keeps run2, the one closest to its 30 minutes.
     assertThat(c.get("/api/plan/workouts/" + second).json().getJsonObject("completion").getString("activityId")).isEqualTo(run2);
     var auto = c.delete("/api/plan/workouts/" + first + "/link");
