@@ -216,6 +216,21 @@ describe('Calendar screen', () => {
     });
   });
 
+  it('moves a workout by dragging it onto another day, as the same full PUT', async () => {
+    const fetch = stubFetch({
+      [`GET ${DEC}`]: () => json(200, month()),
+      'PUT /api/plan/workouts/w1': () => json(200, workout({ date: '2026-12-12' })),
+    });
+    render(Calendar, { layout: 'month' });
+    const item = await screen.findByRole('button', { name: /Planned Run: Easy run/ });
+    await fireEvent.dragStart(item);
+    const target = document.querySelector('td[data-date="2026-12-12"]')!;
+    await fireEvent.dragOver(target);
+    await fireEvent.drop(target);
+    await waitFor(() => expect(screen.getByText('Easy run moved to Sat, 12 Dec 2026.')).toBeTruthy());
+    expect(bodyOf(fetch, 'PUT').body).toMatchObject({ date: '2026-12-12', title: 'Easy run', targetLoad: null });
+  });
+
   it('deletes a workout only after confirming', async () => {
     let reads = 0;
     const fetch = stubFetch({
@@ -248,6 +263,13 @@ describe('Calendar screen', () => {
     await fireEvent.click(q.getByRole('button', { name: 'Save link' }));
     await waitFor(() => expect(bodyOf(fetch, 'PUT').body).toEqual({ activityId: null }));
     expect(bodyOf(fetch, 'PUT').url).toBe('/api/plan/workouts/w0/link');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    await fireEvent.click(await screen.findByRole('button', { name: /Planned Run: Tempo/ }));
+    const again = within(screen.getByRole('dialog', { name: 'Edit Tempo' }));
+    await fireEvent.change(again.getByLabelText('Activity that did this workout'), { target: { value: 'auto' } });
+    await fireEvent.click(again.getByRole('button', { name: 'Save link' }));
+    await waitFor(() => expect(bodyOf(fetch, 'DELETE').url).toBe('/api/plan/workouts/w0/link'));
   });
 
   it('adds a race with its priority and distance, and shows a 422 at its field', async () => {
