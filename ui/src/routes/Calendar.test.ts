@@ -90,8 +90,9 @@ describe('Calendar screen', () => {
     expect(race.textContent).toContain('A');
 
     const week = screen.getByTestId('week-2026-11-30');
-    expect(week.textContent).toMatch(/Planned\s*2 h 00 min · 120/);
-    expect(week.textContent).toMatch(/Done\s*45 min · 50/);
+    expect(week.textContent).toMatch(/Planned\s*2 h 00 min · load 120/);
+    expect(week.textContent).toMatch(/Done\s*45 min · load 50/);
+    expect(screen.getByTestId('week-2026-12-14').textContent).toMatch(/Planned\s*none\s*Done\s*none/);
   }, 20_000);
 
   it('lists the weeks as days on a phone (a narrow screen by matchMedia), and the grid on a wide one', async () => {
