@@ -93,6 +93,20 @@ describe('the planned-workout form', () => {
     expect(bare.errors.durationS).toBe('Enter a duration or a distance.');
   });
 
+  it("takes a blank duration from the steps' total (a repeat counted as often as it runs), never from mixed steps", () => {
+    const d = {
+      ...emptyWorkout('2026-12-09'),
+      title: 'Intervals',
+      steps: [
+        step({ type: 'warmup', duration: '10:00' }),
+        step({ type: 'repeat', count: '4', steps: [step({ duration: '3:00' }), step({ type: 'recovery', duration: '2:00' })] }),
+      ],
+    };
+    expect(workoutBody(d, 'metric').body).toMatchObject({ durationS: 600 + 4 * 300, distanceM: null });
+    const mixed = { ...d, steps: [step({ duration: '10:00' }), step({ measure: 'distance', distance: '1' })] };
+    expect(workoutBody(mixed, 'metric').errors.durationS).toBe('Enter a duration or a distance.');
+  });
+
   it("sends a target load only when the athlete typed one, and refills an edit without the server's estimate", () => {
     const w: PlannedWorkout = {
       id: 'w1', date: '2026-12-09', sport: 'Ride', title: 'Endurance', description: 'Flat', durationS: 7200, distanceM: null,

@@ -216,8 +216,12 @@ export function workoutBody(d: WorkoutDraft, units: Units): { errors: DraftError
   }
   const ctx: Context = { units, family, errors };
   const steps = d.steps.map((s, i) => stepBody(s, `steps[${i}]`, ctx, false));
-  if (durationS === null && distanceM === null && !errors.durationS && !errors.distanceM && steps.length === 0) {
-    errors.durationS = 'Enter a duration or a distance.';
+  // Left blank, the duration (or distance) is the steps' total, when they all last a time (or all a distance).
+  if (durationS === null && distanceM === null && !errors.durationS && !errors.distanceM) {
+    const flat = steps.flatMap((s) => (s.type === 'repeat' ? s.steps.map((c) => ({ ...c, times: s.count ?? 0 })) : [{ ...s, times: 1 }]));
+    if (flat.length > 0 && flat.every((s) => s.durationS != null)) durationS = flat.reduce((t, s) => t + s.durationS! * s.times, 0);
+    else if (flat.length > 0 && flat.every((s) => s.distanceM != null)) distanceM = round1(flat.reduce((t, s) => t + s.distanceM! * s.times, 0));
+    else errors.durationS = 'Enter a duration or a distance.';
   }
   if (Object.keys(errors).length > 0) return { errors, body: null };
   return {
