@@ -171,8 +171,8 @@ describe('Calendar screen', () => {
       targetLoad: null,
       steps: [
         {
-          type: 'repeat', durationS: null, distanceM: null, count: 3, target: null,
-          steps: [{ type: 'work', durationS: 600, distanceM: null, count: null, steps: [], target: { type: 'lthr_percent', low: 95, high: 100 } }],
+          type: 'repeat', count: 3,
+          steps: [{ type: 'work', durationS: 600, distanceM: null, target: { type: 'lthr_percent', low: 95, high: 100 } }],
         },
       ],
     });

@@ -170,6 +170,20 @@ export function deleteEvent(id: string): Promise<void> {
   return api.delete(eventPath(id));
 }
 
+/**
+ * A step as the server takes it: a repeat with its count and steps only, any other step with its duration, distance
+ * and target only. The server answers every field of every step (nulls and empty lists included) but refuses a
+ * non-repeat step that carries `steps` (even an empty list) or a repeat that carries a duration: a stored workout
+ * sent back as it was read would fail.
+ */
+export function stepsBody(steps: Step[] | null | undefined): Step[] {
+  return (steps ?? []).map((s) =>
+    s.type === 'repeat'
+      ? ({ type: s.type, count: s.count, steps: stepsBody(s.steps) } as Step)
+      : ({ type: s.type, durationS: s.durationS ?? null, distanceM: s.distanceM ?? null, target: s.target ?? null } as Step),
+  );
+}
+
 /** The body that rewrites a workout as it is (e.g. to move it to another date). */
 export function bodyOf(w: PlannedWorkout, changes: Partial<WorkoutBody> = {}): WorkoutBody {
   return {
@@ -182,7 +196,7 @@ export function bodyOf(w: PlannedWorkout, changes: Partial<WorkoutBody> = {}): W
     intensity: w.intensity,
     // An estimated load is the server's: leave it out so it is estimated again for the new workout.
     targetLoad: w.targetLoadEstimated ? null : w.targetLoad,
-    steps: w.steps,
+    steps: stepsBody(w.steps),
     ...changes,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlannedWorkout } from '../../api/plan';
+import { bodyOf, type PlannedWorkout } from '../../api/plan';
 import { draftOf, emptyWorkout, errorKeyOf, newStep, parseHoursMinutes, workoutBody, type StepDraft } from './workoutDraft';
 
 const step = (over: Partial<StepDraft>): StepDraft => ({ ...newStep('work'), ...over });
@@ -45,19 +45,16 @@ describe('the planned-workout form', () => {
       intensity: { type: 'rpe', value: 7 },
       targetLoad: null,
       steps: [
-        { type: 'warmup', durationS: 900, distanceM: null, count: null, steps: [], target: { type: 'hr_zone', low: 2, high: 2 } },
+        { type: 'warmup', durationS: 900, distanceM: null, target: { type: 'hr_zone', low: 2, high: 2 } },
         {
           type: 'repeat',
-          durationS: null,
-          distanceM: null,
           count: 5,
-          target: null,
           steps: [
-            { type: 'work', durationS: null, distanceM: 1000, count: null, steps: [], target: { type: 'pace', low: 240, high: 255 } },
-            { type: 'recovery', durationS: 120, distanceM: null, count: null, steps: [], target: null },
+            { type: 'work', durationS: null, distanceM: 1000, target: { type: 'pace', low: 240, high: 255 } },
+            { type: 'recovery', durationS: 120, distanceM: null, target: null },
           ],
         },
-        { type: 'cooldown', durationS: 600, distanceM: null, count: null, steps: [], target: { type: 'lthr_percent', low: 70, high: 80 } },
+        { type: 'cooldown', durationS: 600, distanceM: null, target: { type: 'lthr_percent', low: 70, high: 80 } },
       ],
     });
   });
@@ -118,7 +115,9 @@ describe('the planned-workout form', () => {
     expect(d).toMatchObject({ duration: '2:00', targetLoad: '', intensityType: 'hr_zone', intensityValue: '2' });
     expect(d.steps[0]).toMatchObject({ duration: '1:00:00', targetType: 'ftp_percent', low: '65', high: '75' });
     const { body } = workoutBody({ ...d, targetLoad: '120' }, 'metric');
-    expect(body).toMatchObject({ targetLoad: 120, durationS: 7200, steps: w.steps });
+    expect(body).toMatchObject({ targetLoad: 120, durationS: 7200 });
+    // As the server takes it back: no `steps` or `count` on a step that is not a repeat.
+    expect(body!.steps).toEqual([{ type: 'work', durationS: 3600, distanceM: null, target: { type: 'ftp_percent', low: 65, high: 75 } }]);
   });
 
   it("maps a server field to the input it names, or to the step when the form has none for it", () => {
@@ -129,5 +128,18 @@ describe('the planned-workout form', () => {
     expect(errorKeyOf('steps[0].weird')).toBe('steps[0].type');
     expect(errorKeyOf('somethingElse')).toBeNull();
     expect(errorKeyOf(null)).toBeNull();
+  });
+
+  it('moves a stored workout with a body the server takes back: steps trimmed to their kind, an estimate left out', () => {
+    const w: PlannedWorkout = {
+      id: 'w1', date: '2026-12-09', sport: 'Run', title: 'Reps', description: null, durationS: 3000, distanceM: null,
+      intensity: null, targetLoad: 70, targetLoadEstimated: true, completion: null,
+      steps: [{ type: 'repeat', durationS: null, distanceM: null, count: 6, target: null,
+        steps: [{ type: 'work', durationS: 60, distanceM: null, count: null, steps: [], target: null }] }],
+    };
+    expect(bodyOf(w, { date: '2026-12-10' })).toEqual({
+      date: '2026-12-10', sport: 'Run', title: 'Reps', description: null, durationS: 3000, distanceM: null, intensity: null,
+      targetLoad: null, steps: [{ type: 'repeat', count: 6, steps: [{ type: 'work', durationS: 60, distanceM: null, target: null }] }],
+    });
   });
 });

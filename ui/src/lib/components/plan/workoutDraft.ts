@@ -1,5 +1,5 @@
 import type { Units } from '../../api/settings';
-import type { PlannedWorkout, Step, StepTarget, StepType, TargetType, WorkoutBody } from '../../api/plan';
+import { stepsBody, type PlannedWorkout, type Step, type StepTarget, type StepType, type TargetType, type WorkoutBody } from '../../api/plan';
 import { formatClock, metersPerDistanceUnit, paceIn } from '../../format';
 import { familyOf } from '../../sportTypes';
 import { parseDuration } from '../activity/manualEntry';
@@ -235,7 +235,7 @@ export function workoutBody(d: WorkoutDraft, units: Units): { errors: DraftError
       distanceM,
       intensity,
       targetLoad,
-      steps,
+      steps: stepsBody(steps),
     },
   };
 }
