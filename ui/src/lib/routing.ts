@@ -8,6 +8,7 @@ export type View =
   | 'dashboard'
   | 'activities'
   | 'activity'
+  | 'calendar'
   | 'analytics'
   | 'progress'
   | 'wellness'
@@ -41,6 +42,7 @@ export function normalizePath(path: string): string {
 const SCREENS: Record<string, View> = {
   '/': 'dashboard',
   '/activities': 'activities',
+  '/calendar': 'calendar',
   '/analytics': 'analytics',
   '/progress': 'progress',
   '/wellness': 'wellness',
@@ -54,6 +56,7 @@ const SCREENS: Record<string, View> = {
 export const NAV: { path: string; label: string; view: View }[] = [
   { path: '/', label: 'Dashboard', view: 'dashboard' },
   { path: '/activities', label: 'Activities', view: 'activities' },
+  { path: '/calendar', label: 'Calendar', view: 'calendar' },
   { path: '/analytics', label: 'Analytics', view: 'analytics' },
   { path: '/progress', label: 'Progress', view: 'progress' },
   { path: '/wellness', label: 'Wellness', view: 'wellness' },
@@ -108,6 +111,7 @@ export const TITLES: Record<View, string> = {
   dashboard: 'Dashboard – FitCoach',
   activities: 'Activities – FitCoach',
   activity: 'Activity – FitCoach',
+  calendar: 'Calendar – FitCoach',
   analytics: 'Analytics – FitCoach',
   progress: 'Progress – FitCoach',
   wellness: 'Wellness – FitCoach',

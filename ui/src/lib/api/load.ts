@@ -11,7 +11,23 @@ export interface PmcDay {
   tsbAfter: number;
   ramp: number;
   zone: FormZone;
+  /** A day after today: the numbers are projected from the plan (or rest), not from training done. */
+  projected?: boolean;
+  /** The load planned on a projected day. */
+  plannedLoad?: number | null;
 }
+
+/** A race or goal day in the chart's range, with the form projected for it. */
+export interface PmcEvent {
+  date: string;
+  name: string;
+  priority: 'A' | 'B' | 'C';
+  sport: string;
+  form: number | null;
+}
+
+/** What the days after today are projected from: the planned workouts, or rest. */
+export type Projection = 'plan' | 'rest';
 
 /** A Monday-to-Sunday week of a long chart (by=week): the server's total load and the numbers after its last day. */
 export interface PmcWeek {
@@ -34,10 +50,15 @@ export interface Pmc {
   days: PmcDay[];
   /** Only with by=week. */
   weeks?: PmcWeek[];
+  /** Events in the range (with a future `to`). */
+  events?: PmcEvent[];
 }
 
-/** Local dates, inclusive; the server defaults to the last 90 days. `by: 'week'` adds the weekly load bars. */
-export function getPmc(range: { from?: string; to?: string; by?: 'day' | 'week' } = {}, options?: RequestOptions): Promise<Pmc> {
+/**
+ * Local dates, inclusive; the server defaults to the last 90 days. `by: 'week'` adds the weekly load bars. A `to` after
+ * today projects the days ahead from the plan (`projection: 'plan'`, the default) or from rest.
+ */
+export function getPmc(range: { from?: string; to?: string; by?: 'day' | 'week'; projection?: Projection } = {}, options?: RequestOptions): Promise<Pmc> {
   return api.get<Pmc>(withQuery('/api/load/pmc', range), options);
 }
 

@@ -8,24 +8,50 @@ import { barPaths } from './uplot';
  * Columns for uPlot: x in seconds at the browser's local midnight of each date (so uPlot's local
  * time axis shows the dates as they are, without a costly time-zone conversion), then load, CTL, ATL, TSB.
  * With weeks (long ranges), each day's load is its week's total from the server, drawn as one bar per week.
+ * With projected days ahead, four more columns follow: the planned load and the projected CTL, ATL and TSB (joined to
+ * the last day done, so the dashed lines carry on from the solid ones).
  */
-export function pmcColumns(days: PmcDay[], weeks?: PmcWeek[] | null): uPlot.AlignedData {
-  const n = days.length;
+export function pmcColumns(days: PmcDay[], weeks?: PmcWeek[] | null, future: PmcDay[] = []): uPlot.AlignedData {
+  const lastDone = days.length > 0 ? days[days.length - 1].date : '';
+  const ahead = future.filter((d) => d.date > lastDone);
+  const all = ahead.length > 0 ? days.concat(ahead) : days;
+  const n = all.length;
+  const past = days.length;
   const x = new Array<number>(n);
   const load = new Array<number | null>(n);
-  const ctl = new Array<number>(n);
-  const atl = new Array<number>(n);
-  const tsb = new Array<number>(n);
+  const ctl = new Array<number | null>(n);
+  const atl = new Array<number | null>(n);
+  const tsb = new Array<number | null>(n);
   for (let i = 0; i < n; i++) {
-    const d = days[i];
+    const d = all[i];
     x[i] = localSeconds(d.date);
-    load[i] = d.load > 0 ? d.load : null;
-    ctl[i] = d.ctl;
-    atl[i] = d.atl;
-    tsb[i] = d.tsb;
+    const done = i < past;
+    load[i] = done && d.load > 0 ? d.load : null;
+    ctl[i] = done ? d.ctl : null;
+    atl[i] = done ? d.atl : null;
+    tsb[i] = done ? d.tsb : null;
   }
   if (weeks) weekLoads(days, weeks, load);
-  return [x, load, ctl, atl, tsb];
+  if (ahead.length === 0) return [x, load, ctl, atl, tsb] as uPlot.AlignedData;
+  const planned = new Array<number | null>(n).fill(null);
+  const pc = new Array<number | null>(n).fill(null);
+  const pa = new Array<number | null>(n).fill(null);
+  const pt = new Array<number | null>(n).fill(null);
+  for (let i = Math.max(0, past - 1); i < n; i++) {
+    const d = all[i];
+    if (i >= past) planned[i] = (d.plannedLoad ?? 0) > 0 ? d.plannedLoad! : null;
+    pc[i] = d.ctl;
+    pa[i] = d.atl;
+    pt[i] = d.tsb;
+  }
+  return [x, load, ctl, atl, tsb, planned, pc, pa, pt] as uPlot.AlignedData;
+}
+
+/** The days of the chart, done then projected, in the order of the columns. */
+export function chartDays(days: PmcDay[], future: PmcDay[] = []): PmcDay[] {
+  const lastDone = days.length > 0 ? days[days.length - 1].date : '';
+  const ahead = future.filter((d) => d.date > lastDone).map((d) => ({ ...d, projected: true }));
+  return ahead.length > 0 ? days.concat(ahead) : days;
 }
 
 /** Each day gets its week's load: the server's weeks cover the days in order, `days` of them each. */
@@ -88,6 +114,10 @@ export function pmcOptions(opts: {
   onCursor: (idx: number | null) => void;
   /** After a drag-select or a reset: whether the x scale shows less than all the days. */
   onZoom?: (zoomed: boolean, min: number, max: number) => void;
+  /** The columns hold projected days (four more series, dashed). */
+  projected?: boolean;
+  /** Events to flag on their day: the date and a short label ("A"). */
+  events?: { date: string; label: string }[];
 }): (width: number) => uPlot.Options {
   return (width) => {
     const text = cssVar('--muted', '#666');
@@ -143,6 +173,7 @@ export function pmcOptions(opts: {
         { label: 'Fitness (CTL)', stroke: cssVar('--c-ctl'), width: 2, points: { show: false } },
         { label: 'Fatigue (ATL)', stroke: cssVar('--c-atl'), width: 1.5, points: { show: false } },
         { label: 'Form (TSB)', stroke: cssVar('--c-tsb'), width: 1.5, points: { show: false }, dash: [5, 3] },
+        ...(opts.projected ? projectedSeries(loadColor) : []),
       ],
       axes: [
         {
@@ -163,7 +194,7 @@ export function pmcOptions(opts: {
           },
         ],
         // The tick labels as drawn, for tests that check they never overlap (the canvas has no text to read).
-        draw: [(u) => (u.root.dataset.xTicks = JSON.stringify(tickPositions(u)))],
+        draw: [(u) => (u.root.dataset.xTicks = JSON.stringify(tickPositions(u))), (u) => drawEvents(u, opts.events ?? [], text)],
         // The zero line of form: above it fresh, below it tired.
         drawAxes: [
           (u) => {
@@ -215,4 +246,47 @@ function tickPositions(u: uPlot): { text: string; x: number }[] {
   const splits = axis._splits ?? [];
   const values = axis._values ?? [];
   return splits.map((s, i) => ({ text: String(values[i] ?? ''), x: Math.round(u.valToPos(s, 'x')) })).filter((t) => t.text !== '');
+}
+
+/** The days ahead: the planned load as outlined bars, fitness, fatigue and form dashed and fainter. */
+function projectedSeries(loadColor: string): uPlot.Series[] {
+  return [
+    {
+      label: 'Planned load',
+      scale: 'load',
+      stroke: loadColor,
+      fill: 'transparent',
+      width: 1,
+      dash: [3, 2],
+      paths: barPaths({ size: [0.7, 12, 1], align: 0 }),
+      points: { show: false },
+    },
+    { label: 'Fitness (CTL), projected', stroke: cssVar('--c-ctl'), width: 2, dash: [6, 4], alpha: 0.75, points: { show: false } },
+    { label: 'Fatigue (ATL), projected', stroke: cssVar('--c-atl'), width: 1.5, dash: [6, 4], alpha: 0.75, points: { show: false } },
+    { label: 'Form (TSB), projected', stroke: cssVar('--c-tsb'), width: 1.5, dash: [2, 3], alpha: 0.75, points: { show: false } },
+  ];
+}
+
+/** A thin line and a flag with the event's priority on each event's day. */
+function drawEvents(u: uPlot, events: { date: string; label: string }[], color: string): void {
+  if (events.length === 0) return;
+  const ctx = u.ctx;
+  const top = u.bbox.top;
+  const bottom = u.bbox.top + u.bbox.height;
+  ctx.save();
+  ctx.strokeStyle = color;
+  ctx.fillStyle = color;
+  ctx.lineWidth = 1;
+  ctx.setLineDash([2, 3]);
+  ctx.font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`;
+  for (const e of events) {
+    const x = Math.round(u.valToPos(localSeconds(e.date), 'x', true)) + 0.5;
+    if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, bottom);
+    ctx.stroke();
+    ctx.fillText(`⚑${e.label}`, x + 2, top + 12 * devicePixelRatio);
+  }
+  ctx.restore();
 }

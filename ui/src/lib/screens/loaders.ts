@@ -12,6 +12,7 @@ export const SCREEN_LOADERS: Partial<Record<View, () => Promise<ScreenModule>>> 
   dashboard: () => import('../../routes/Dashboard.svelte'),
   activities: () => import('../../routes/Activities.svelte'),
   activity: () => import('../../routes/Activity.svelte'),
+  calendar: () => import('../../routes/Calendar.svelte'),
   analytics: () => import('../../routes/Analytics.svelte'),
   progress: () => import('../../routes/Progress.svelte'),
   wellness: () => import('../../routes/Wellness.svelte'),

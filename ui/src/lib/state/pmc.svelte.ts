@@ -1,4 +1,5 @@
-import { getPmc, type Pmc } from '../api/load';
+import { getPmc, type Pmc, type Projection } from '../api/load';
+import { PROJECTION_HORIZON } from '../charts/projection';
 import { errorMessage } from '../errors';
 import { daysBefore } from '../format';
 
@@ -11,6 +12,7 @@ export const RANGES: { value: PmcRange; label: string }[] = [
 ];
 
 const RANGE_KEY = 'fitcoach.pmcRange.';
+const PROJECTION_KEY = 'fitcoach.pmcProjection.';
 
 /**
  * The performance-management chart's data for the chosen range. Each range is fetched once
@@ -22,7 +24,15 @@ export class PmcState {
   data = $state.raw<Pmc | null>(null);
   loading = $state(false);
   error = $state<string | null>(null);
+  /** What the days ahead are projected from; remembered like the range. */
+  projection = $state<Projection>('plan');
+  /** The projection from today on (null until loaded, or when the server has none). */
+  future = $state.raw<Pmc | null>(null);
+  /** The plan's projection, kept to know how far ahead to show when the rest projection carries no plan. */
+  planned = $state.raw<Pmc | null>(null);
 
+  readonly #futureCache = new Map<Projection, Pmc>();
+  #futureRequest = 0;
   readonly #fetch: typeof getPmc;
   readonly #cache = new Map<PmcRange, Pmc>();
   #request = 0;
@@ -35,6 +45,33 @@ export class PmcState {
     this.#user = user == null ? null : String(user);
     const saved = this.#user ? read(RANGE_KEY + this.#user) : null;
     if (RANGES.some((r) => r.value === saved)) this.range = saved as PmcRange;
+    const projection = this.#user ? read(PROJECTION_KEY + this.#user) : null;
+    if (projection === 'rest') this.projection = 'rest';
+  }
+
+  /**
+   * The days ahead, projected from the plan or from rest, from `today` to the horizon. A failure (an older server)
+   * leaves the chart without a future.
+   */
+  async loadFuture(today: string | null, projection: Projection = this.projection, options: { force?: boolean } = {}): Promise<void> {
+    if (projection !== this.projection && this.#user) write(PROJECTION_KEY + this.#user, projection);
+    this.projection = projection;
+    if (!today) return;
+    const cached = this.#futureCache.get(projection);
+    if (cached && !options.force) {
+      this.future = cached;
+      return;
+    }
+    const request = ++this.#futureRequest;
+    try {
+      const to = daysBefore(today, -PROJECTION_HORIZON);
+      const pmc = await this.#fetch({ from: today, to, projection });
+      this.#futureCache.set(projection, pmc);
+      if (projection === 'plan') this.planned = pmc;
+      if (request === this.#futureRequest) this.future = pmc;
+    } catch {
+      if (request === this.#futureRequest) this.future = null;
+    }
   }
 
   /**
@@ -75,6 +112,7 @@ export class PmcState {
   /** Forget cached ranges (activities changed). */
   invalidate(): void {
     this.#cache.clear();
+    this.#futureCache.clear();
   }
 }
 
