@@ -31,9 +31,10 @@ export interface Step {
 }
 
 /** The activity that did a planned workout, and done against planned as ratios (null where either side is missing). */
+/** The activity that did a workout; link "none" is the athlete's word that none did (activityId null, no figures). */
 export interface Completion {
-  activityId: string;
-  link: 'auto' | 'manual';
+  activityId: string | null;
+  link: 'auto' | 'manual' | 'none';
   doneDurationS: number | null;
   doneLoad: number | null;
   durationRatio: number | null;

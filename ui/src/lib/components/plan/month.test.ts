@@ -30,5 +30,7 @@ describe('the calendar month', () => {
     expect(c(1.8, null)).toMatchObject({ level: 'off', label: 'Off plan, 180 %' });
     expect(c(null, null)).toMatchObject({ level: 'good', label: 'Done' });
     expect(compliance(null)).toBeNull();
+    // The athlete's word that no activity did it: no compliance to show.
+    expect(compliance({ activityId: null, link: 'none', doneDurationS: null, doneLoad: null, loadRatio: null, durationRatio: null })).toBeNull();
   });
 });

@@ -64,7 +64,7 @@ export type ComplianceLevel = 'good' | 'partial' | 'off';
  * Within 20 % is on target; within 50 % partly; anything further is off.
  */
 export function compliance(c: Completion | null): { level: ComplianceLevel; ratio: number | null; label: string } | null {
-  if (!c) return null;
+  if (!c || !c.activityId) return null;
   const ratio = c.loadRatio ?? c.durationRatio;
   if (ratio == null) return { level: 'good', ratio: null, label: 'Done' };
   const pct = Math.round(ratio * 100);
