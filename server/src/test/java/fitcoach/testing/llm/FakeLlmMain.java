@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Without a token delay every request gets {@link Reply#cannedAnswer()}. With one (the e2e suite), answers are
  * {@link #MARKDOWN_ANSWER} a few characters per delta, that many milliseconds apart, so a browser sees the text grow
- * and can stop it part way; chat-title requests get a short title at once.
+ * and can stop it part way; chat-title requests get a short title at once. A message asking to "plan my week", when
+ * the coach offers the propose_plan tool, is answered with a call to it ({@link #PROPOSAL}: three sessions from
+ * tomorrow), and the turn after its result with {@link #PROPOSAL_ANSWER}.
  */
 public final class FakeLlmMain {
   /**
@@ -37,6 +39,10 @@ public final class FakeLlmMain {
       "Keep tomorrow light if your legs feel heavy. <img src=x onerror=\"window.__pwned=1\">",
       "[Read more](javascript:window.__pwned=2) about recovery.");
   public static final String TITLE = "Easy aerobic day";
+  /** What the athlete types to get a proposal in the e2e suite. */
+  public static final String PROPOSAL_TRIGGER = "plan my week";
+  public static final String PROPOSAL_ANSWER = "Here is a gentle week: two easy sessions and one tempo run. "
+      + "The card below shows the loads and your form; add it to your calendar if it suits you.";
 
   private FakeLlmMain() {
   }
@@ -50,8 +56,13 @@ public final class FakeLlmMain {
     FakeOpenAi openAi = FakeOpenAi.start(vertx, openAiPort).await(30, TimeUnit.SECONDS);
     if (tokenDelayMs > 0) {
       Reply answer = Reply.text(pieces(MARKDOWN_ANSWER, 6)).slow(Duration.ofMillis(tokenDelayMs));
-      anthropic.replyWith(request -> isTitleRequest(request) ? Reply.text(TITLE) : answer);
-      openAi.replyWith(request -> isTitleRequest(request) ? Reply.text(TITLE) : answer);
+      Reply proposed = Reply.text(pieces(PROPOSAL_ANSWER, 6)).slow(Duration.ofMillis(tokenDelayMs));
+      java.util.function.Function<RecordedRequest, Reply> reply = request -> isTitleRequest(request) ? Reply.text(TITLE)
+          : !request.toolResults().isEmpty() ? proposed
+          : asksForPlan(request) ? Reply.toolUse(ToolUse.call("toolu_plan_1", "propose_plan", PROPOSAL.get()))
+          : answer;
+      anthropic.replyWith(reply::apply);
+      openAi.replyWith(reply::apply);
     }
     String env = "ANTHROPIC_BASE_URL=" + anthropic.baseUrl() + "\n"
         + "ANTHROPIC_API_KEY=" + anthropic.apiKey() + "\n"
@@ -63,6 +74,26 @@ public final class FakeLlmMain {
       Files.writeString(Path.of(args[2]), env);
     }
     Thread.currentThread().join();
+  }
+
+  /** Three sessions from tomorrow (UTC), as a model would propose them. */
+  static final java.util.function.Supplier<String> PROPOSAL = () -> {
+    java.time.LocalDate tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+    return new io.vertx.core.json.JsonObject().put("start", tomorrow.toString()).put("days", new io.vertx.core.json.JsonArray()
+        .add(day(tomorrow, "Run", 45, 4, "Easy run"))
+        .add(day(tomorrow.plusDays(2), "Ride", 90, 5, "Endurance ride"))
+        .add(day(tomorrow.plusDays(4), "Run", 50, 7, "Tempo run"))).encode();
+  };
+
+  private static io.vertx.core.json.JsonObject day(java.time.LocalDate date, String sport, int minutes, int rpe, String title) {
+    return new io.vertx.core.json.JsonObject().put("date", date.toString()).put("sport", sport).put("duration_min", minutes)
+        .put("intensity", rpe).put("title", title);
+  }
+
+  private static boolean asksForPlan(RecordedRequest request) {
+    String text = request.lastUserText();
+    return text != null && text.toLowerCase(java.util.Locale.ROOT).contains(PROPOSAL_TRIGGER)
+        && request.toolNames().contains("propose_plan");
   }
 
   // The app names a chat with a separate short request whose system prompt asks for a title.
