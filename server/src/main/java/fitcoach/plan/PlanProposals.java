@@ -1,6 +1,7 @@
 package fitcoach.plan;
 
 import fitcoach.analytics.FormProjection;
+import fitcoach.analytics.PmcDayView;
 import fitcoach.app.ApiException;
 import fitcoach.load.PmcSeries;
 import fitcoach.plan.PlanValidation.WorkoutInput;
@@ -170,8 +171,10 @@ final class PlanProposals {
       if (p.day().date().isBefore(today)) {
         continue;
       }
+      // Rounded as the chart rounds its days, so the card and the chart show the same figures.
       days.add(new PlanProposal.Day(p.day().date(), round(p.plannedLoad() == null ? 0 : p.plannedLoad()),
-          round(p.day().ctl()), round(p.day().atl()), round(p.day().form()), round(p.day().formAfter())));
+          PmcDayView.round(p.day().ctl()), PmcDayView.round(p.day().atl()), PmcDayView.round(p.day().form()),
+          PmcDayView.round(p.day().formAfter())));
     }
     PlanProposal.Day last = days.isEmpty() ? null : days.get(days.size() - 1);
     String note = "Projected with the chart's engine from " + today + " (the athlete's today) through " + lastDay
