@@ -45,11 +45,20 @@ final class ProposePlanTool implements CoachTool {
   @Override
   public JsonObject inputSchema() {
     JsonObject intensity = new JsonObject().put("description",
-        "RPE 1-10 as a number, or {type: 'rpe' (1-10) | 'hr_zone' (1-5), value}");
+        "RPE 1-10 as a number, or {type: 'rpe' (1-10) | 'hr_zone' (1-5), value}")
+        .put("anyOf", new JsonArray()
+            .add(new JsonObject().put("type", "integer").put("minimum", 1).put("maximum", 10))
+            .add(new JsonObject().put("type", "object")
+                .put("properties", new JsonObject()
+                    .put("type", new JsonObject().put("enum", new JsonArray().add("rpe").add("hr_zone")))
+                    .put("value", new JsonObject().put("type", "integer").put("minimum", 1).put("maximum", 10)))
+                .put("required", new JsonArray().add("type").add("value"))
+                .put("additionalProperties", false)));
     JsonObject day = new JsonObject().put("type", "object")
         .put("properties", new JsonObject()
             .put("date", RangeArgs.dateProperty(null))
-            .put("sport", new JsonObject().put("type", "string").put("description", "Run, Ride, Swim, WeightTraining, …"))
+            .put("sport", new JsonObject().put("type", "string").put("description", "a sport type")
+                .put("examples", new JsonArray().add("Run").add("Ride").add("Swim").add("WeightTraining")))
             .put("duration_min", new JsonObject().put("type", "number").put("minimum", 1).put("maximum", 1440))
             .put("intensity", intensity)
             .put("title", new JsonObject().put("type", "string").put("maxLength", 200))
