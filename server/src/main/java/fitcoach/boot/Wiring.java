@@ -100,7 +100,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         plan,
         new McpModule(tools, load, tokens.service(), guard),
         new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, usage.ledger(),
-            tools, wellness.service()::days, requireUser));
+            tools, wellness.service()::days, plan.service()::workouts, requireUser));
 
     HttpVerticle.Api api = new HttpVerticle.Api(guard, new ErrorHandler(),
         new ConnectionLimits(config.http()), requireUser, features);
