@@ -25,9 +25,11 @@ import java.util.Set;
  */
 final class PlannedWorkoutsTool implements CoachTool {
   static final int MAX_DAYS = 120;
-  /** Rows in one answer: with their step lines they stay under {@link ToolRegistry#MAX_RESULT_BYTES}. */
+  /** Rows in one answer, and the bytes they may take, so a result stays under {@link ToolRegistry#MAX_RESULT_BYTES}. */
   static final int MAX_ROWS = 40;
-  static final int MAX_STEP_LINES = 4;
+  static final int ROWS_BUDGET = 5500;
+  static final int TITLE_CHARS = 48;
+  static final int STEP_CHARS = 160;
   static final String HIDDEN = "done by an activity not shown under the data policy";
 
   private final PlanService plan;
@@ -83,16 +85,23 @@ final class PlannedWorkoutsTool implements CoachTool {
     out.put("to", to);
     List<Map<String, Object>> rows = new ArrayList<>();
     double load = 0;
+    int bytes = 0;
+    boolean full = false;
     for (PlannedWorkout w : workouts) {
       load += w.targetLoad() == null ? 0 : w.targetLoad();
-      if (rows.size() < MAX_ROWS) {
-        rows.add(row(w, readable, today));
+      if (!full) {
+        Map<String, Object> row = row(w, readable, today);
+        bytes += fitcoach.app.Json.encode(row).length();
+        full = rows.size() >= MAX_ROWS || bytes > ROWS_BUDGET;
+        if (!full) {
+          rows.add(row);
+        }
       }
     }
     out.put("workouts", rows);
     if (workouts.size() > rows.size()) {
-      out.put("more", (workouts.size() - rows.size()) + " more workouts after " + rows.get(rows.size() - 1).get("date")
-          + "; ask for a later range");
+      out.put("more", (workouts.size() - rows.size()) + " more workouts after "
+          + (rows.isEmpty() ? from : rows.get(rows.size() - 1).get("date")) + "; ask for a later range");
     }
     out.put("planned_load_total", one(load));
     List<Map<String, Object>> evs = new ArrayList<>();
@@ -116,7 +125,7 @@ final class PlannedWorkoutsTool implements CoachTool {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("date", w.date());
     r.put("sport", w.sport());
-    r.put("title", w.title());
+    r.put("title", cut(w.title(), TITLE_CHARS));
     r.put("duration_min", w.durationS() == null ? null : Math.round(w.durationS() / 6.0) / 10.0);
     r.put("distance_km", w.distanceM() == null ? null : RangeFigures.km(w.distanceM()));
     r.put("intensity", w.intensity() == null ? null
@@ -127,10 +136,15 @@ final class PlannedWorkoutsTool implements CoachTool {
     }
     if (!w.steps().isEmpty()) {
       List<String> lines = StepText.lines(w.steps());
-      r.put("steps", lines.size() <= MAX_STEP_LINES ? lines : List.of(String.join("; ", lines.subList(0, MAX_STEP_LINES)) + " …"));
+      r.put("steps", cut(String.join("; ", lines), STEP_CHARS));
     }
     r.put("done", done(w, readable, today));
     return r;
+  }
+
+  static String cut(String text, int chars) {
+    return text == null || text.codePointCount(0, text.length()) <= chars ? text
+        : text.substring(0, text.offsetByCodePoints(0, chars - 1)) + "…";
   }
 
   private static Object done(PlannedWorkout w, Set<java.util.UUID> readable, LocalDate today) {

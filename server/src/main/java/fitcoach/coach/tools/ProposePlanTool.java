@@ -103,7 +103,7 @@ final class ProposePlanTool implements CoachTool {
       List<Object> row = new ArrayList<>();
       row.add(s.date());
       row.add(s.sport());
-      row.add(s.title());
+      row.add(PlannedWorkoutsTool.cut(s.title(), 40));
       row.add(s.durationS() == null ? null : Math.round(s.durationS() / 6.0) / 10.0);
       row.add(s.targetLoad());
       rows.add(row);

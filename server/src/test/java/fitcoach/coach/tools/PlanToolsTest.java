@@ -53,7 +53,7 @@ class PlanToolsTest extends ToolTestBase {
     assertThat(rows.getJsonObject(1).getString("done")).isEqualTo("no");
     JsonObject structured = rows.getJsonObject(2);
     assertThat(structured.getString("done")).isEqualTo("not yet");
-    assertThat(structured.getJsonArray("steps").encode()).contains("88").contains("94");
+    assertThat(structured.getString("steps")).contains("88").contains("94");
     assertThat(on.getDouble("planned_load_total")).isEqualTo(60 + 60 + 75.0);
     JsonObject ev = on.getJsonArray("events").getJsonObject(0);
     assertThat(ev.getString("name")).isEqualTo("City 10k");
@@ -115,5 +115,37 @@ class PlanToolsTest extends ToolTestBase {
             .put("duration_min", 60).put("intensity", 6).put("title", "x"))).encode(), false);
     assertThat(past.error()).isTrue();
     assertThat(past.content()).contains("start");
+  }
+
+  @Test
+  @DisplayName("The largest plans fit in a tool result: 60 proposed sessions with long titles, 120 days of structured workouts")
+  void largestAnswersFit() {
+    String longTitle = "Very long title ".repeat(12).strip();
+    JsonArray days = new JsonArray();
+    for (int i = 0; i < 60; i++) {
+      days.add(new JsonObject().put("date", TODAY.plusDays(1 + i).toString()).put("sport", "Ride").put("duration_min", 75)
+          .put("intensity", 5).put("title", longTitle));
+    }
+    JsonObject proposal = result("propose_plan", new JsonObject().put("start", TODAY.plusDays(1).toString())
+        .put("days", days).encode(), false);
+    assertThat(proposal.getJsonArray("sessions")).hasSize(60);
+    assertThat(proposal.getJsonArray("weeks").size()).isBetween(9, 10);
+
+    JsonArray batch = new JsonArray();
+    JsonArray steps = new JsonArray()
+        .add(new JsonObject().put("type", "warmup").put("durationS", 600))
+        .add(new JsonObject().put("type", "repeat").put("count", 5).put("steps", new JsonArray()
+            .add(new JsonObject().put("type", "work").put("durationS", 240)
+                .put("target", new JsonObject().put("type", "ftp_percent").put("low", 105).put("high", 110)))
+            .add(new JsonObject().put("type", "recovery").put("durationS", 180))))
+        .add(new JsonObject().put("type", "cooldown").put("durationS", 600));
+    for (int i = 0; i < 60; i++) {
+      batch.add(new JsonObject().put("date", TODAY.plusDays(i * 2).toString()).put("sport", "Ride").put("title", longTitle)
+          .put("durationS", 3600).put("steps", steps.copy()));
+    }
+    assertThat(client.post("/api/plan/workouts/batch", new JsonObject().put("workouts", batch)).status()).isEqualTo(201);
+    JsonObject listed = result("planned_workouts", "{\"from\":\"" + TODAY + "\",\"to\":\"" + TODAY.plusDays(119) + "\"}", false);
+    assertThat(listed.getJsonArray("workouts")).isNotEmpty();
+    assertThat(listed.getString("more")).contains("more workouts after");
   }
 }
