@@ -81,7 +81,10 @@ final class PlanProposals {
         exact.put("description", input.description());
       }
       exact.put("durationS", input.durationS());
-      exact.put("intensity", Map.of("type", input.intensity().type(), "value", input.intensity().value()));
+      Map<String, Object> intensity = new LinkedHashMap<>();
+      intensity.put("type", input.intensity().type());
+      intensity.put("value", input.intensity().value());
+      exact.put("intensity", intensity);
       if (!input.steps().isEmpty()) {
         exact.put("steps", input.steps());
       }
