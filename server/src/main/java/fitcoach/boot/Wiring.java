@@ -74,12 +74,13 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     // The cost ledger: the coach records every model call and checks the month's budget through usage.ledger().
     UsageModule usage = new UsageModule(pool, clock, requireUser);
     // The coach's tools: one registry for the coach and for MCP clients.
-    ToolRegistry tools = CoachTools.create(pool, load, profiles);
     RequestGuard guard = new RequestGuard(config);
     TokenModule tokens = new TokenModule(pool, requireUser);
-
     WellnessModule wellness = new WellnessModule(pool, requireUser);
-    PlanModule plan = new PlanModule(pool, tokens.service(), load::dated, requireUser);
+    // The plan before the tools: planned_workouts and propose_plan read it.
+    PlanModule plan = new PlanModule(pool, tokens.service(), load::dated,
+        userId -> load.series(userId).map(snapshot -> snapshot.series()), requireUser);
+    ToolRegistry tools = CoachTools.create(pool, load, profiles, plan.service());
     List<Feature> features = List.of(
         new HealthModule(pool, embedded),
         auth,
@@ -99,7 +100,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         plan,
         new McpModule(tools, load, tokens.service(), guard),
         new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, usage.ledger(),
-            tools, wellness.service()::days, requireUser));
+            tools, wellness.service()::days, plan.service()::workouts, requireUser));
 
     HttpVerticle.Api api = new HttpVerticle.Api(guard, new ErrorHandler(),
         new ConnectionLimits(config.http()), requireUser, features);

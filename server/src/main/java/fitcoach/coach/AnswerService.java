@@ -8,7 +8,11 @@ import fitcoach.llm.LlmMessage;
 import fitcoach.llm.LlmRequest;
 import fitcoach.load.PmcDay;
 import fitcoach.load.PmcSeries;
+import fitcoach.plan.Hardness;
+import fitcoach.plan.PlannedWorkout;
+import fitcoach.readiness.PlanLine;
 import fitcoach.readiness.ReadinessCard;
+import fitcoach.readiness.WellnessDay;
 import fitcoach.settings.DataPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -37,8 +41,10 @@ public final class AnswerService {
   private final AnswerRepository answers;
   private final BasisService bases;
   private final WellnessSource wellness;
+  private final PlanReader plan;
 
-  public AnswerService(io.vertx.sqlclient.Pool pool, CoachService coach, WellnessSource wellness) {
+  public AnswerService(io.vertx.sqlclient.Pool pool, CoachService coach, WellnessSource wellness, PlanReader plan) {
+    this.plan = plan;
     this.coach = coach;
     this.answers = new AnswerRepository(pool);
     this.bases = new BasisService(coach);
@@ -65,8 +71,38 @@ public final class AnswerService {
   }
 
   private Future<ReadinessCard> card(UUID userId, PmcSeries series) {
-    return wellness.days(userId, ReadinessCard.wellnessFrom(series.today()), series.today())
-        .map(days -> ReadinessCard.of(series, days));
+    return Future.all(wellness.days(userId, ReadinessCard.wellnessFrom(series.today()), series.today()),
+            plan.workouts(userId, series.today(), series.today()))
+        .map(both -> ReadinessCard.of(series, both.<List<WellnessDay>>resultAt(0))
+            .withPlan(both.<List<PlannedWorkout>>resultAt(1).stream().map(AnswerService::session).toList()));
+  }
+
+  private static PlanLine.Session session(PlannedWorkout w) {
+    return new PlanLine.Session(w.title(), w.sport(), w.durationS(), w.targetLoad(), Hardness.hard(w));
+  }
+
+  /** Next week's planned workouts for the weekly report, with their planned load in all. */
+  static String nextWeekText(LocalDate nextMonday, List<PlannedWorkout> workouts) {
+    StringBuilder text = new StringBuilder("Planned for next week (" + nextMonday + " to " + nextMonday.plusDays(6) + "):");
+    if (workouts.isEmpty()) {
+      return text.append(" nothing planned yet.").toString();
+    }
+    double load = 0;
+    for (PlannedWorkout w : workouts) {
+      text.append("\n- ").append(w.date()).append(' ').append(w.sport()).append(": ").append(w.title());
+      if (w.durationS() != null) {
+        text.append(", ").append(Math.round(w.durationS() / 60.0)).append(" min");
+      }
+      if (w.targetLoad() != null) {
+        text.append(", load ").append(w.targetLoad());
+        load += w.targetLoad();
+      }
+      if (Hardness.hard(w)) {
+        text.append(", hard");
+      }
+    }
+    return text.append("\nPlanned load next week: ").append(Math.round(load * 10) / 10.0).append(" in ")
+        .append(workouts.size()).append(workouts.size() == 1 ? " session." : " sessions.").toString();
   }
 
   /**
@@ -138,13 +174,16 @@ public final class AnswerService {
       LocalDate end = sunday.isAfter(today) ? today : sunday;
       // The basis first (see recommend): the report draws on every workout up to its Sunday (the load's history).
       return bases.stamp(userId, includeStravaApi, sunday).compose(basis -> Future.all(coach.prompt(userId, end),
-              coach.coachLoad(userId, includeStravaApi), coach.activities().activities(userId, monday, sunday, includeStravaApi))
+              coach.coachLoad(userId, includeStravaApi), coach.activities().activities(userId, monday, sunday, includeStravaApi),
+              plan.workouts(userId, sunday.plusDays(1), sunday.plusDays(7)))
           .<CoachAnswer>map(loaded -> {
             CoachService.Prompt prompt = loaded.resultAt(0);
             CoachLoad load = loaded.resultAt(1);
             List<CoachActivity> week = loaded.resultAt(2);
             JsonObject metrics = metrics(week, load, monday, today);
-            String prompted = Prompts.weeklyReport(monday, metricsText(metrics, week, load));
+            // The week after the report's, as planned now: what "next week" is meant to hold.
+            String prompted = Prompts.weeklyReport(monday, metricsText(metrics, week, load) + "\n\n"
+                + nextWeekText(sunday.plusDays(1), loaded.resultAt(3)));
             JsonObject start = new JsonObject().put("weekStart", monday.toString()).put("metrics", metrics)
                 .put("basis", json(basis));
             return coach.generate(userId, "report", llm, prompt, List.of(LlmMessage.user(prompted)), REPORT_MAX_TOKENS, start,

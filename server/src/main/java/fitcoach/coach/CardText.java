@@ -38,7 +38,28 @@ final class CardText {
       text.append("what would change it:\n");
       card.whatWouldChange().forEach(line -> text.append("- ").append(line).append('\n'));
     }
+    text.append(plan(card.plan()));
     return text.toString();
+  }
+
+  /** Today's plan as the card gives it: each session with its load and whether it is hard, and the card's advice. */
+  static String plan(fitcoach.readiness.PlanLine plan) {
+    StringBuilder text = new StringBuilder("planned today:");
+    if (plan.today().isEmpty()) {
+      return text.append(" nothing\n").toString();
+    }
+    text.append('\n');
+    for (fitcoach.readiness.PlanLine.Session s : plan.today()) {
+      text.append("- ").append(s.title()).append(" (").append(s.sport());
+      if (s.durationS() != null) {
+        text.append(", ").append(Math.round(s.durationS() / 60.0)).append(" min");
+      }
+      if (s.targetLoad() != null) {
+        text.append(", load ").append(s.targetLoad());
+      }
+      text.append(s.hard() ? ", hard" : ", not hard").append(")\n");
+    }
+    return text.append("plan: ").append(plan.suggestion()).append(" — ").append(plan.text()).append('\n').toString();
   }
 
   /** The verdict's one-line label, as the dashboard shows it and the model must start with. */

@@ -40,7 +40,7 @@ public final class CoachModule implements Feature {
 
   public CoachModule(Vertx vertx, Pool pool, AppConfig.CoachSettings settings, ApiKeyService apiKeys,
                      ProfileRepository profiles, DataPolicyRepository policies, LoadService load, AiLedger ledger,
-                     ToolRegistry tools, WellnessSource wellness, AuthHandler requireUser) {
+                     ToolRegistry tools, WellnessSource wellness, PlanReader plan, AuthHandler requireUser) {
     HttpClient llmHttp = LlmClients.httpClient(vertx);
     LlmOptions llmOptions = LlmOptions.defaults()
         .withIdleTimeout(Duration.ofSeconds(settings.llmIdleTimeoutSeconds()))
@@ -54,7 +54,7 @@ public final class CoachModule implements Feature {
     PmcSeries none = new PmcSeries(List.of(), LocalDate.EPOCH, Optional.empty(), PmcOptions.defaults());
     Json.encode(new RecommendationView(RuleAdvice.of(none), null, ReadinessCard.of(none, List.of())));
     this.routes = new CoachRoutes(coach, new ChatService(vertx, pool, coach, settings.historyBudgetTokens()),
-        new AnswerService(pool, coach, wellness), requireUser);
+        new AnswerService(pool, coach, wellness, plan), requireUser);
   }
 
   @Override

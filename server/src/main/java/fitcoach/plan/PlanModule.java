@@ -3,6 +3,7 @@ package fitcoach.plan;
 import fitcoach.app.Feature;
 import fitcoach.auth.AuthHandler;
 import fitcoach.load.DatedThresholds;
+import fitcoach.load.PmcSeries;
 import fitcoach.tokens.TokenService;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -17,8 +18,8 @@ public final class PlanModule implements Feature {
   private final PlanFileRoutes files;
 
   public PlanModule(Pool pool, TokenService tokens, Function<UUID, Future<DatedThresholds>> thresholds,
-                    AuthHandler requireUser) {
-    this.service = new PlanService(new PlanRepository(pool));
+                    Function<UUID, Future<PmcSeries>> chart, AuthHandler requireUser) {
+    this.service = new PlanService(new PlanRepository(pool), chart);
     this.routes = new PlanRoutes(service, requireUser);
     this.files = new PlanFileRoutes(service, tokens, thresholds, requireUser);
   }

@@ -33,6 +33,7 @@ public final class PlanRoutes {
     router.delete("/api/plan/workouts/:id").handler(requireUser).handler(this::delete);
     router.put("/api/plan/workouts/:id/link").handler(requireUser).handler(this::link);
     router.delete("/api/plan/workouts/:id/link").handler(requireUser).handler(this::autoLink);
+    router.post("/api/plan/proposals").handler(requireUser).handler(this::propose);
     router.get("/api/plan/events").handler(requireUser).handler(this::events);
     router.post("/api/plan/events").handler(requireUser).handler(this::createEvent);
     router.put("/api/plan/events/:id").handler(requireUser).handler(this::replaceEvent);
@@ -59,6 +60,11 @@ public final class PlanRoutes {
 
   private void createAll(RoutingContext ctx) {
     created(ctx, plan.createAll(userId(ctx), Json.body(ctx)).map(ws -> Map.of("workouts", ws)));
+  }
+
+  /** A drafted plan with the engine's numbers; nothing is stored (its {@code workouts} go to the batch route). */
+  private void propose(RoutingContext ctx) {
+    reply(ctx, plan.propose(userId(ctx), Json.body(ctx)));
   }
 
   private void replace(RoutingContext ctx) {

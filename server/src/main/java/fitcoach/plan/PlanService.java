@@ -4,6 +4,7 @@ import fitcoach.activities.Sports;
 import fitcoach.analytics.PlanDays;
 import fitcoach.app.ApiException;
 import fitcoach.app.DateWindow;
+import fitcoach.load.PmcSeries;
 import fitcoach.plan.PlanRepository.DoneActivity;
 import fitcoach.plan.PlanRepository.StoredWorkout;
 import fitcoach.plan.PlanValidation.WorkoutInput;
@@ -24,6 +25,7 @@ import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The athlete's plan: planned workouts (their load estimated when not given, their completion read against the
@@ -37,9 +39,44 @@ public final class PlanService {
   /** Workouts one batch (an accepted proposal) may add. */
   public static final int MAX_BATCH = 60;
   private final PlanRepository repository;
+  private final Function<UUID, Future<PmcSeries>> chart;
 
-  PlanService(PlanRepository repository) {
+  /** {@code chart} is the athlete's stored chart through their today, which proposals are projected over. */
+  PlanService(PlanRepository repository, Function<UUID, Future<PmcSeries>> chart) {
     this.repository = repository;
+    this.chart = chart;
+  }
+
+  /** The plan over {@code pool}, for features and tests that read it without its routes. */
+  public static PlanService create(io.vertx.sqlclient.Pool pool, Function<UUID, Future<PmcSeries>> chart) {
+    return new PlanService(new PlanRepository(pool), chart);
+  }
+
+  /**
+   * A drafted plan checked, loaded, summed by week and projected over the athlete's chart with the plan already on the
+   * calendar; nothing is stored (see {@link PlanProposal}).
+   */
+  public Future<PlanProposal> propose(UUID userId, JsonObject args) {
+    return chart.apply(userId).compose(series -> propose(userId, args, series));
+  }
+
+  /** {@link #propose(UUID, JsonObject)} over a given chart (the coach's, which the data policy may narrow). */
+  public Future<PlanProposal> propose(UUID userId, JsonObject args, PmcSeries series) {
+    List<PlanProposals.Draft> drafts = PlanProposals.drafts(args, series.today());
+    LocalDate start = LocalDate.parse(args.getString("start"));
+    Future<List<Loaded>> all = Future.succeededFuture(new ArrayList<>());
+    for (PlanProposals.Draft d : drafts) {
+      all = all.compose(done -> loaded(userId, UUID.randomUUID(), d.input()).map(w -> {
+        done.add(w);
+        return done;
+      }));
+    }
+    LocalDate last = drafts.stream().map(d -> d.input().date()).max(LocalDate::compareTo).orElseThrow();
+    return Future.all(all, plannedLoads(userId, series.today(), last)).map(both -> {
+      List<Loaded> loaded = both.resultAt(0);
+      return PlanProposals.proposal(start, drafts, loaded.stream().map(Loaded::workout).toList(),
+          loaded.stream().map(Loaded::basis).toList(), series, both.resultAt(1));
+    });
   }
 
   public Future<List<PlannedWorkout>> workouts(UUID userId, LocalDate from, LocalDate to) {
@@ -255,8 +292,16 @@ public final class PlanService {
 
   /** The workout with the athlete's load, or an estimate of it labelled as such (none when nothing supports one). */
   private Future<PlannedWorkout> withLoad(UUID userId, UUID id, WorkoutInput in) {
+    return loaded(userId, id, in).map(Loaded::workout);
+  }
+
+  /** A workout with its load, and what the load stands on ("your number", "RPE 6"; null when there is none). */
+  private record Loaded(PlannedWorkout workout, String basis) {
+  }
+
+  private Future<Loaded> loaded(UUID userId, UUID id, WorkoutInput in) {
     if (in.targetLoad() != null) {
-      return Future.succeededFuture(planned(id, in, in.targetLoad(), false));
+      return Future.succeededFuture(new Loaded(planned(id, in, in.targetLoad(), false), "your number"));
     }
     boolean needsHistory = in.intensity() == null || in.durationS() == null;
     Future<PlanRepository.Rates> rates = needsHistory
@@ -265,7 +310,8 @@ public final class PlanService {
     return rates.map(r -> {
       LoadEstimate.Estimate e = LoadEstimate.estimate(in.durationS(), in.distanceM(), in.intensity(), r.loadPerHour(),
           r.speedMps());
-      return e == null ? planned(id, in, null, false) : planned(id, in, Math.round(e.load() * 10) / 10.0, true);
+      return e == null ? new Loaded(planned(id, in, null, false), null)
+          : new Loaded(planned(id, in, Math.round(e.load() * 10) / 10.0, true), e.basis());
     });
   }
 

@@ -19,9 +19,10 @@ import java.util.Set;
  * @param verdict rest, easy, train or hard; none with no activity (and no illness or injury to rest for)
  * @param loadVerdict what the load rules alone say (the rule-based verdict before wellness)
  * @param rules the ids of every rule that fired, the load rule first
+ * @param plan today's planned sessions and what the verdict means for them
  */
 public record ReadinessCard(String verdict, String headline, String loadVerdict, List<String> rules, List<Signal> signals,
-                            Confidence confidence, List<String> whatWouldChange) {
+                            Confidence confidence, List<String> whatWouldChange, PlanLine plan) {
   /** How far back the card reads wellness: the longest baseline (HRV and resting HR, 60 days) plus today. */
   public static final int WELLNESS_DAYS = HrvBaseline.BASELINE_DAYS + 1;
   /** Foster 1998: weekly monotony above 2 goes with illness and overtraining. */
@@ -31,6 +32,15 @@ public record ReadinessCard(String verdict, String headline, String loadVerdict,
     rules = List.copyOf(rules);
     signals = List.copyOf(signals);
     whatWouldChange = List.copyOf(whatWouldChange);
+    plan = plan == null ? PlanLine.EMPTY : plan;
+  }
+
+  /** The same card with today's planned sessions read against its verdict. */
+  public ReadinessCard withPlan(List<PlanLine.Session> today) {
+    Verdict v = java.util.Arrays.stream(Verdict.values()).filter(x -> x.wire().equals(verdict)).findFirst()
+        .orElse(Verdict.NONE);
+    return new ReadinessCard(verdict, headline, loadVerdict, rules, signals, confidence, whatWouldChange,
+        PlanLine.of(v, today));
   }
 
   /** The first day of wellness the card for {@code today} reads. */
@@ -67,7 +77,7 @@ public record ReadinessCard(String verdict, String headline, String loadVerdict,
     List<Signal> signals = SignalList.of(facts, decision);
     return new ReadinessCard(verdict.wire(), headline(facts, decision),
         facts.hasActivity() ? facts.loadRule().verdict().wire() : Verdict.NONE.wire(), fired, signals,
-        Confidence.of(verdict, signals), Changes.of(facts, decision));
+        Confidence.of(verdict, signals), Changes.of(facts, decision), PlanLine.EMPTY);
   }
 
   private static String headline(Facts facts, ReadinessRules.Decision decision) {

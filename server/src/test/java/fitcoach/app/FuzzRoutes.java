@@ -75,6 +75,9 @@ final class FuzzRoutes {
     r.add("POST", "/api/plan/workouts", workout, Kind.JSON);
     r.add("POST", "/api/plan/workouts/batch", new JsonObject().put("workouts", new io.vertx.core.json.JsonArray().add(workout.copy())),
         Kind.JSON);
+    r.add("POST", "/api/plan/proposals", new JsonObject().put("start", today).put("days", new io.vertx.core.json.JsonArray()
+        .add(new JsonObject().put("date", today).put("sport", "Ride").put("title", "Sweet spot").put("duration_min", 60)
+            .put("intensity", 6).put("steps", workout.getJsonArray("steps").copy()))), Kind.JSON);
     r.add("GET", "/api/plan/workouts/{workout}", Kind.JSON);
     r.add("PUT", "/api/plan/workouts/{workout}", workout.copy(), Kind.JSON);
     r.add("DELETE", "/api/plan/workouts/{workout}", Kind.JSON);

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class McpSdkTest extends McpTestBase {
   /** The tool names of the issue: a public contract, for the coach and for MCP clients alike. */
   private static final Set<String> CONTRACT = Set.of("search_activities", "get_activity", "training_load",
-      "compare_periods", "performance_curve", "project_form", "athlete_profile", "wellness", "planned_workouts");
+      "compare_periods", "performance_curve", "project_form", "athlete_profile", "wellness", "planned_workouts",
+      "propose_plan");
 
   private static String text(McpSchema.CallToolResult result) {
     assertThat(result.content()).hasSize(1);

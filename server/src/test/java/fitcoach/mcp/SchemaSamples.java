@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Arguments for any tool from its input schema alone: every required property filled with a plausible value (dates
- * named *from a month back, other dates today, {@code id} the given activity, enums their first value), so a test can
+ * named *from a month back, examples their first, anyOf its first alternative, other dates today, {@code id} the given activity, enums their first value), so a test can
  * call every tool a registry lists without knowing them in advance.
  */
 final class SchemaSamples {
@@ -29,6 +29,12 @@ final class SchemaSamples {
   private static Object value(String name, Map<String, Object> schema, String activityId, LocalDate today) {
     if (schema.get("enum") instanceof List<?> values && !values.isEmpty()) {
       return values.get(0);
+    }
+    if (schema.get("examples") instanceof List<?> examples && !examples.isEmpty()) {
+      return examples.get(0);
+    }
+    if (schema.get("anyOf") instanceof List<?> alternatives && !alternatives.isEmpty()) {
+      return value(name, (Map<String, Object>) alternatives.get(0), activityId, today);
     }
     Object type = schema.get("type");
     if ("integer".equals(type) || "number".equals(type)) {

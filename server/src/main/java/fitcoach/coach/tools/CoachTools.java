@@ -1,6 +1,7 @@
 package fitcoach.coach.tools;
 
 import fitcoach.analytics.LoadService;
+import fitcoach.plan.PlanService;
 import fitcoach.settings.ProfileRepository;
 import fitcoach.wellness.WellnessRepository;
 import fitcoach.wellness.WellnessService;
@@ -11,13 +12,13 @@ import java.util.List;
 /**
  * Builds the one registry of the coach's tools (also served over MCP). The names and arguments are a public contract:
  * search_activities, get_activity, training_load, compare_periods, performance_curve, project_form, athlete_profile,
- * wellness.
+ * wellness, planned_workouts, propose_plan.
  */
 public final class CoachTools {
   private CoachTools() {
   }
 
-  public static ToolRegistry create(Pool pool, LoadService load, ProfileRepository profiles) {
+  public static ToolRegistry create(Pool pool, LoadService load, ProfileRepository profiles, PlanService plan) {
     List<CoachTool> tools = new ArrayList<>();
     // Activities and the athlete (search_activities, get_activity, athlete_profile).
     // BEGIN tools-a
@@ -38,6 +39,9 @@ public final class CoachTools {
     // BEGIN tools-wellness
     tools.add(new WellnessTool(new WellnessService(new WellnessRepository(pool))));
     // END tools-wellness
+    // The athlete's plan (planned_workouts) and the coach's proposals (propose_plan), which never write it.
+    tools.add(new PlannedWorkoutsTool(plan, load));
+    tools.add(new ProposePlanTool(plan, load));
     return new ToolRegistry(tools);
   }
 }

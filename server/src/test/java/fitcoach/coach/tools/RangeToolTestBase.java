@@ -55,7 +55,9 @@ abstract class RangeToolTestBase extends ApiTest {
   /** A registry over a fresh LoadService, so the call reads the data as stored now (no memo of an earlier version). */
   ToolRegistry registry() {
     ProfileRepository profiles = new ProfileRepository(pool);
-    return CoachTools.create(pool, LoadService.create(pool, profiles, null), profiles);
+    LoadService load = LoadService.create(pool, profiles, null);
+    return CoachTools.create(pool, load, profiles,
+        fitcoach.plan.PlanService.create(pool, id -> load.series(id).map(snapshot -> snapshot.series())));
   }
 
   LoadService loadService() {

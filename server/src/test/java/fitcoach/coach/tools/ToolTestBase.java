@@ -58,7 +58,9 @@ abstract class ToolTestBase extends ApiTest {
       return UUID.fromString(rs.getString(1));
     });
     ProfileRepository profiles = new ProfileRepository(pool);
-    registry = CoachTools.create(pool, LoadService.create(pool, profiles, null), profiles);
+    LoadService load = LoadService.create(pool, profiles, null);
+    registry = CoachTools.create(pool, load, profiles,
+        fitcoach.plan.PlanService.create(pool, id -> load.series(id).map(snapshot -> snapshot.series())));
   }
 
   protected ToolReply call(String name, String argumentsJson, boolean includeStravaApi) {
