@@ -139,6 +139,25 @@ describe('Dashboard', () => {
     expect(within(verdict).getByText('Illness gone → train')).toBeTruthy();
   });
 
+  it('says when a hard session is planned on a rest day, with the card’s own words and a way to the calendar', async () => {
+    const card = {
+      verdict: 'rest', headline: 'Rest day: form is very low', loadVerdict: 'rest', rules: ['form_very_low'], signals: [],
+      confidence: { level: 'low', signals: 1, agreeing: 1, disagreeing: 0, summary: '1 signal judged.' },
+      whatWouldChange: [],
+      plan: {
+        today: [{ title: 'Track intervals', sport: 'Run', durationS: 3600, targetLoad: 80, hard: true }],
+        suggestion: 'swap',
+        text: 'Today is a rest day: swap the planned hard session (Track intervals) for an easy one or rest, or move it to a later day.',
+      },
+    };
+    routes({ 'GET /api/ai/recommendation': () => json(200, { rules: RULES, ai: null, card }) });
+    render(Dashboard);
+    const line = await screen.findByTestId('card-plan');
+    expect(line.textContent).toContain('swap the planned hard session (Track intervals)');
+    expect(line.classList.contains('plan-swap')).toBe(true);
+    expect(within(line).getByRole('link', { name: 'Open the calendar' }).getAttribute('href')).toBe('/calendar');
+  });
+
   it('offers the morning check-in for the athlete’s own today', async () => {
     routes({ 'GET /api/wellness?from=2026-11-24&to=2026-11-24': () => json(200, { from: '2026-11-24', to: '2026-11-24', days: [] }) });
     render(Dashboard);

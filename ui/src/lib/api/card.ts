@@ -29,4 +29,21 @@ export interface DecisionCard {
   signals: CardSignal[];
   confidence: { level: 'none' | 'low' | 'medium' | 'high'; signals: number; agreeing: number; disagreeing: number; summary: string };
   whatWouldChange: string[];
+  /** Today's plan against the verdict: "swap" a hard session on a rest or easy day; absent from older servers. */
+  plan?: PlanLine;
+}
+
+/** A session planned today as the card weighs it. */
+export interface PlannedToday {
+  title: string;
+  sport: string;
+  durationS: number | null;
+  targetLoad: number | null;
+  hard: boolean;
+}
+
+export interface PlanLine {
+  today: PlannedToday[];
+  suggestion: 'swap' | 'as planned' | 'none';
+  text: string;
 }
