@@ -2,7 +2,8 @@
  * Issue 18, plan ahead, in Debian's Chromium against the real fat jar: the demo athlete opens the Calendar from the
  * menu, plans tomorrow's run and a ride with steps through the editor (their loads estimated), downloads the ride for
  * a watch, moves the run to another day and adds an A race; the dashboard's chart then projects the plan with the
- * race's form, and "Rest" against "As planned" changes it. At 360 px the calendar does not scroll sideways.
+ * race's form, and "Rest" against "As planned" changes it. At 360 px the calendar does not scroll sideways. Settings
+ * gives a calendar feed address that serves the plan to a cookieless client until it is revoked.
  * Screenshots go to target/screenshots/plan-*.png.
  *
  * Accepting a plan the coach proposed is not driven here: FakeLlmMain answers every chat with the same Markdown and
@@ -186,6 +187,33 @@ describe('Plan ahead', { concurrency: false }, () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page scrolls ${overflow} px sideways`);
     await page.screenshot({ path: `${SHOTS}plan-calendar-phone.png`, fullPage: true });
+  });
+
+  it('Settings gives a calendar feed address that serves the plan without a cookie, until revoked', async () => {
+    await page.setViewportSize(DESKTOP);
+    await openFromMenu(page, 'Settings');
+    const section = page.getByRole('region', { name: 'Subscribe in your calendar' });
+    await section.getByLabel('Calendar name').fill('Phone calendar');
+    await section.getByRole('button', { name: 'Create feed address' }).click();
+    const address = await section.getByLabel('Feed address').inputValue();
+    assert.ok(address.startsWith(`${server.base}/api/plan/calendar.ics?token=fct_`), address);
+    assert.equal(await section.getByRole('link', { name: 'Open in your calendar app' }).getAttribute('href'),
+      address.replace(/^http:/, 'webcal:'));
+    await page.screenshot({ path: `${SHOTS}plan-calendar-feed.png` });
+    // A calendar app sends no cookie: the address alone opens the feed.
+    const feed = await fetch(address);
+    assert.equal(feed.status, 200);
+    assert.match(feed.headers.get('content-type'), /^text\/calendar/);
+    const text = await feed.text();
+    assert.match(text, /^BEGIN:VCALENDAR/);
+    assert.match(text, /Sweet spot/);
+    assert.match(text, /Winter 10K/);
+
+    await section.getByRole('button', { name: 'Done' }).click();
+    await section.getByRole('button', { name: 'Revoke Phone calendar' }).click();
+    await section.getByRole('group', { name: 'Revoke Phone calendar?' }).getByRole('button', { name: 'Revoke' }).click();
+    await section.getByText('No calendar is subscribed yet.').waitFor();
+    assert.equal((await fetch(address)).status, 401);
   });
 
   it('raised no console error, page error or failed request anywhere', () => {
