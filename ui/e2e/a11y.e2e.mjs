@@ -58,6 +58,7 @@ const SCREENS = [
   { name: 'analytics', path: '/analytics', ready: (p) => settled(p, 'Analytics') },
   { name: 'progress', path: '/progress', ready: (p) => settled(p, 'Progress') },
   { name: 'wellness', path: '/wellness', ready: (p) => settled(p, 'Wellness') },
+  { name: 'calendar', path: '/calendar', ready: (p) => settled(p, 'Calendar') },
   // The conversation holds the answer the fake model streamed in the coach test below.
   {
     name: 'coach',

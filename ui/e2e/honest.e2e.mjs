@@ -9,7 +9,7 @@ import { startServer } from './server.mjs';
 import { collectErrors, createAccount, launchBrowser, newPage, openSetup, postDemo, signIn } from './browser.mjs';
 
 const EMAIL = 'honest@example.com';
-const SCREENS = ['/', '/activities', '/analytics', '/progress', '/wellness', '/coach', '/reports', '/import', '/settings'];
+const SCREENS = ['/', '/activities', '/analytics', '/progress', '/wellness', '/calendar', '/coach', '/reports', '/import', '/settings'];
 
 let server;
 let browser;

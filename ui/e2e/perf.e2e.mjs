@@ -92,6 +92,7 @@ describe('Lighthouse, mobile, every screen', { concurrency: false }, () => {
       ['/analytics', true],
       ['/progress', true],
       ['/wellness', true],
+      ['/calendar', true],
       ['/coach', true],
       ['/reports', true],
       ['/import', true],

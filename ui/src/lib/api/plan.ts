@@ -1,4 +1,4 @@
-import { api, withQuery, type RequestOptions } from './client';
+import { api, send, withQuery, type RequestOptions } from './client';
 
 /** How hard a planned session is meant to be: RPE 1–10 or heart-rate zone 1–5. */
 export interface Intensity {
@@ -143,6 +143,22 @@ export function createWorkout(body: WorkoutBody): Promise<PlannedWorkout> {
 /** A full replace; moving a workout is this with another date. */
 export function updateWorkout(id: string, body: WorkoutBody): Promise<PlannedWorkout> {
   return api.put(workoutPath(id), body);
+}
+
+/** Where a structured workout downloads as a FIT workout file for a watch or bike computer. */
+export function workoutFitPath(id: string): string {
+  return `${workoutPath(id)}/fit`;
+}
+
+/**
+ * The FIT workout file as a Blob with the server's file name, so a refusal (422 lthr_missing: a %LTHR target with no
+ * entered LTHR) arrives as an ApiError with its message instead of a broken download.
+ */
+export async function downloadWorkoutFit(id: string, fallbackName = 'workout.fit'): Promise<{ blob: Blob; fileName: string }> {
+  const res = await send('GET', workoutFitPath(id), undefined, { accept: 'application/vnd.ant.fit, application/json' });
+  const disposition = res.headers.get('Content-Disposition') ?? '';
+  const named = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  return { blob: await res.blob(), fileName: named || fallbackName };
 }
 
 export function deleteWorkout(id: string): Promise<void> {

@@ -4,7 +4,7 @@ import { api } from './client';
 export interface AccessToken {
   id: string;
   name: string;
-  /** What it opens: 'mcp' (another AI app reading your data). */
+  /** What it opens: 'mcp' (another AI app reading your data) or 'calendar' (the plan's iCalendar feed only). */
   scope: string;
   createdAt: string;
   lastUsedAt: string | null;
@@ -27,6 +27,23 @@ export function createToken(name: string, scope = 'mcp'): Promise<CreatedToken> 
 
 export function revokeToken(id: string): Promise<void> {
   return api.delete(`/api/settings/tokens/${encodeURIComponent(id)}`);
+}
+
+export const CALENDAR_SCOPE = 'calendar';
+
+/** How a token's scope reads in a list, so a calendar link is told apart from an AI app. */
+export function scopeLabel(scope: string): string {
+  return scope === CALENDAR_SCOPE ? 'Calendar feed' : scope === 'mcp' ? 'AI app (MCP)' : scope;
+}
+
+/** The read-only iCalendar feed of the plan that a calendar app subscribes to; the token is its only key. */
+export function calendarFeedUrl(token: string, origin: string = window.location.origin): string {
+  return `${origin.replace(/\/+$/, '')}/api/plan/calendar.ics?token=${encodeURIComponent(token)}`;
+}
+
+/** The same feed as a webcal:// link, which phones and desktop calendars open as "subscribe". */
+export function webcalUrl(feedUrl: string): string {
+  return feedUrl.replace(/^https?:\/\//, 'webcal://');
 }
 
 /** Where an MCP client reaches this FitCoach: the address the athlete has it open at, plus /mcp. */
