@@ -22,7 +22,7 @@ class MainProcessTest {
 
   private static Process launch(Path workDir, Map<String, String> env, String... args) throws Exception {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBin, "-cp", fitcoach.testing.AppProcess.appClassPath(),
         Main.class.getName()));
     command.addAll(java.util.List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command)

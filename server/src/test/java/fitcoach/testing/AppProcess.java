@@ -27,10 +27,20 @@ public final class AppProcess implements AutoCloseable {
     this.log = log;
   }
 
+  /**
+   * The test run's class path without the libraries only tests use: ical4j registers a time-zone rules provider that
+   * would load (and log) inside the app, which the app as shipped never has.
+   */
+  public static String appClassPath() {
+    return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(entry -> !entry.contains("ical4j"))
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+  }
+
   /** Starts {@code java fitcoach.boot.Main args} in {@code workDir} with {@code env} on top of a clean FitCoach environment. */
   public static AppProcess start(Path workDir, String logName, Map<String, String> env, String... args) throws IOException {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"), "fitcoach.boot.Main"));
+    List<String> command = new ArrayList<>(List.of(javaBin, "-cp", appClassPath(), "fitcoach.boot.Main"));
     command.addAll(List.of(args));
     Path log = workDir.resolve(logName);
     ProcessBuilder pb = new ProcessBuilder(command)
