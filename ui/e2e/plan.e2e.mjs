@@ -6,20 +6,21 @@
  * gives a calendar feed address that serves the plan to a cookieless client until it is revoked.
  * Screenshots go to target/screenshots/plan-*.png.
  *
- * Accepting a plan the coach proposed is not driven here: FakeLlmMain answers every chat with the same Markdown and
- * cannot be told to call propose_plan (its Reply can carry tool uses, but nothing exposes that to this suite); the
- * card is covered by ProposalCard.test.ts.
+ * Asked to "plan my week", the fake coach (FakeLlmMain) calls propose_plan: the chat shows the proposal as a card with
+ * the engine's numbers, and "Add to calendar" puts its three sessions on the calendar.
  *
  *   mvn -B -q -o package -DskipTests && cd ui && E2E_ONLY=plan npm run e2e
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
+import { startFakeLlm } from './fakes.mjs';
 import { DESKTOP, SHOTS, collectErrors, launchBrowser, newPage, openFromMenu, postDemo, screenshotsDir, signUp } from './browser.mjs';
 
 const EMAIL = 'plan@example.com';
 
 let server;
+let llm;
 let browser;
 let page;
 const pageErrors = [];
@@ -34,7 +35,8 @@ function plus(iso, n) {
 
 before(async () => {
   await screenshotsDir();
-  server = await startServer({});
+  llm = await startFakeLlm({ tokenDelayMs: 5 });
+  server = await startServer({ ANTHROPIC_BASE_URL: llm.anthropicUrl, CLAUDE_API_KEY: llm.anthropicKey });
   browser = await launchBrowser();
   page = await newPage(browser, { viewport: DESKTOP });
   collectErrors(page, pageErrors, { dialogs: true, consoleErrors: true, failedStatus: 400 });
@@ -43,6 +45,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.stop();
+  await llm?.stop();
 });
 
 /** The calendar cell of `date`, opening its month first when the grid shown does not hold it. */
@@ -214,6 +217,30 @@ describe('Plan ahead', { concurrency: false }, () => {
     await section.getByRole('group', { name: 'Revoke Phone calendar?' }).getByRole('button', { name: 'Revoke' }).click();
     await section.getByText('No calendar is subscribed yet.').waitFor();
     assert.equal((await fetch(address)).status, 401);
+  });
+
+  it('asked to plan the week, the coach proposes sessions as a card with the engine’s loads; Add to calendar plans them', async () => {
+    await openFromMenu(page, 'Coach');
+    await page.getByLabel('Message to the coach').fill('Can you plan my week?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const card = page.getByRole('region', { name: 'Proposed plan' });
+    await card.waitFor({ timeout: 30_000 });
+    await card.getByRole('button', { name: 'Add to calendar' }).waitFor();
+    const rows = card.locator('tbody tr');
+    await rows.first().waitFor();
+    const text = await card.innerText();
+    assert.match(text, /Easy run/);
+    assert.match(text, /Tempo run/);
+    // RPE 7 for 50 minutes: 7 × 50 ÷ 6 = 58, the engine's rule, whatever the model wrote.
+    assert.match(text, /58/);
+    await page.screenshot({ path: `${SHOTS}plan-proposal.png` });
+    await card.getByRole('button', { name: 'Add to calendar' }).click();
+    await card.getByText(/Added 3 workouts/).waitFor();
+    await card.getByRole('link', { name: 'Open the calendar' }).click();
+    await page.getByTestId('month-grid').waitFor();
+    const tempo = plus(today, 5);
+    const at = await cell(tempo);
+    await at.getByText('Tempo run').waitFor();
   });
 
   it('raised no console error, page error or failed request anywhere', () => {
