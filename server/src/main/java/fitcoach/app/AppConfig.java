@@ -33,7 +33,10 @@ public record AppConfig(
     ImportSettings imports,
     CoachSettings coach,
     HttpSettings http,
-    AccessSettings access) {
+    AccessSettings access,
+    MapSettings map,
+    MetricsSettings metrics,
+    BackupSettings backups) {
 
   public static final int MIN_SECRET_LENGTH = 32;
   /** Only this computer can reach FitCoach unless HOST says otherwise: the first visitor creates the only account. */
@@ -98,6 +101,12 @@ public record AppConfig(
           }
         }).orElse(TrustedProxies.none()),
         r.origins("FITCOACH_ALLOWED_ORIGINS"));
+    MapSettings map = MapSettings.of(r.string("FITCOACH_MAP_TILES"), r.string("FITCOACH_MAP_ATTRIBUTION"), problems);
+    MetricsSettings metrics = new MetricsSettings(r.flag("FITCOACH_METRICS", false), r.secret("FITCOACH_METRICS_TOKEN"));
+    BackupSettings backups = new BackupSettings(r.flag("FITCOACH_BACKUPS", true),
+        r.time("FITCOACH_BACKUP_TIME", BackupSettings.DEFAULT_TIME),
+        r.integer("FITCOACH_BACKUP_KEEP_DAILY", 7, 0, 366),
+        r.integer("FITCOACH_BACKUP_KEEP_WEEKLY", 4, 0, 520));
 
     if (!problems.isEmpty()) {
       throw new ConfigException("Invalid configuration: " + String.join("; ", problems));
@@ -106,7 +115,7 @@ public record AppConfig(
         r.string("STRAVA_CLIENT_ID"), r.string("STRAVA_CLIENT_SECRET"), redirect,
         r.string("STRAVA_WEBHOOK_VERIFY_TOKEN"), r.string("CLAUDE_API_KEY"),
         frontendUrl, strava, anthropic, openai, instances, blockedWarnMs, stravaSettings, importSettings, coachSettings,
-        httpSettings, access);
+        httpSettings, access, map, metrics, backups);
   }
 
   /**
@@ -162,6 +171,45 @@ public record AppConfig(
   public record AccessSettings(TrustedProxies trustedProxies, List<URI> allowedOrigins) {
   }
 
+  /**
+   * Map tiles for routes: {@code FITCOACH_MAP_TILES}, an XYZ URL template with {z}, {x} and {y} (OpenStreetMap's by
+   * default), or {@code none} so the browser fetches no tile at all; {@code FITCOACH_MAP_ATTRIBUTION} the credit shown.
+   */
+  public record MapSettings(Optional<String> tiles, String attribution) {
+    public static final String OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+    public static final String OSM_ATTRIBUTION = "© OpenStreetMap contributors";
+
+    static MapSettings of(Optional<String> template, Optional<String> attribution, List<String> problems) {
+      String value = template.orElse(OSM_TILES);
+      if ("none".equalsIgnoreCase(value)) {
+        return new MapSettings(Optional.empty(), "");
+      }
+      boolean http = value.startsWith("https://") || value.startsWith("http://");
+      if (!http || !value.contains("{z}") || !value.contains("{x}") || !value.contains("{y}")) {
+        problems.add("FITCOACH_MAP_TILES must be 'none' or an http(s) URL template with {z}, {x} and {y} (got '"
+            + value + "')");
+      }
+      return new MapSettings(Optional.of(value),
+          attribution.orElse(template.isPresent() ? "" : OSM_ATTRIBUTION));
+    }
+  }
+
+  /**
+   * Prometheus metrics at /metrics: off unless {@code FITCOACH_METRICS=true}; then readable from loopback, or from
+   * anywhere with {@code FITCOACH_METRICS_TOKEN} as a bearer token.
+   */
+  public record MetricsSettings(boolean enabled, Optional<String> token) {
+  }
+
+  /**
+   * Nightly backups into {@code $FITCOACH_DATA_DIR/backups}: on unless {@code FITCOACH_BACKUPS=off}, at
+   * {@code FITCOACH_BACKUP_TIME} (server-local HH:MM), keeping the newest {@code keepDaily} daily and {@code keepWeekly}
+   * weekly copies.
+   */
+  public record BackupSettings(boolean enabled, java.time.LocalTime at, int keepDaily, int keepWeekly) {
+    public static final java.time.LocalTime DEFAULT_TIME = java.time.LocalTime.of(3, 30);
+  }
+
   /** Whether HOST makes FitCoach reachable from other computers (anything but a loopback address). */
   public boolean listensBeyondLoopback() {
     return !IpLiteral.isLoopback(host);
@@ -180,28 +228,28 @@ public record AppConfig(
     return new AppConfig(host, port, dataDir, database, Optional.of(jwt), Optional.of(encryption),
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
         frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach,
-        http, access);
+        http, access, map, metrics, backups);
   }
 
   public AppConfig withPort(int newPort) {
     return new AppConfig(host, newPort, dataDir, database, jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
         frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach,
-        http, access);
+        http, access, map, metrics, backups);
   }
 
   public AppConfig withHost(String newHost) {
     return new AppConfig(newHost, port, dataDir, database, jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
         frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach,
-        http, access);
+        http, access, map, metrics, backups);
   }
 
   public AppConfig withDatabase(DatabaseUrl url) {
     return new AppConfig(host, port, dataDir, Optional.of(url), jwtSecret, apiKeyEncryptionKey,
         stravaClientId, stravaClientSecret, stravaRedirectUri, stravaWebhookVerifyToken, claudeApiKey,
         frontendUrl, stravaBaseUrl, anthropicBaseUrl, openaiBaseUrl, httpInstances, blockedThreadWarnMs, strava, imports, coach,
-        http, access);
+        http, access, map, metrics, backups);
   }
 
   /** Never print secrets: this is what start-up logs. */
@@ -270,6 +318,33 @@ public record AppConfig(
         }
       }
       return List.copyOf(origins);
+    }
+
+    /** true/on/yes/1 or false/off/no/0. */
+    boolean flag(String name, boolean fallback) {
+      Optional<String> v = string(name);
+      if (v.isEmpty()) {
+        return fallback;
+      }
+      switch (v.get().toLowerCase(java.util.Locale.ROOT)) {
+        case "true": case "on": case "yes": case "1":
+          return true;
+        case "false": case "off": case "no": case "0":
+          return false;
+        default:
+          problems.add(name + " must be true or false (got '" + v.get() + "')");
+          return fallback;
+      }
+    }
+
+    java.time.LocalTime time(String name, java.time.LocalTime fallback) {
+      Optional<String> v = string(name);
+      try {
+        return v.map(java.time.LocalTime::parse).orElse(fallback);
+      } catch (java.time.format.DateTimeParseException e) {
+        problems.add(name + " must be a time like 03:30 (got '" + v.get() + "')");
+        return fallback;
+      }
     }
 
     java.time.LocalDate date(String name, java.time.LocalDate fallback) {

@@ -139,4 +139,31 @@ class AppConfigTest {
         .hasMessageContaining("TRUSTED_PROXIES: '10.0.0.0/33' has a prefix length outside 0-32")
         .hasMessageContaining("FITCOACH_ALLOWED_ORIGINS must list origins like https://coach.example.com (got 'https://coach.example.com/app')");
   }
+
+  @Test
+  void ecosystemSettings() {
+    AppConfig d = AppConfig.fromEnv(Map.of());
+    assertThat(d.map().tiles()).contains(AppConfig.MapSettings.OSM_TILES);
+    assertThat(d.map().attribution()).contains("OpenStreetMap");
+    assertThat(d.metrics().enabled()).isFalse();
+    assertThat(d.backups().enabled()).isTrue();
+    assertThat(d.backups().at()).hasToString("03:30");
+    assertThat(d.backups().keepDaily()).isEqualTo(7);
+    assertThat(d.backups().keepWeekly()).isEqualTo(4);
+
+    AppConfig c = AppConfig.fromEnv(Map.of("FITCOACH_MAP_TILES", "NONE", "FITCOACH_METRICS", "on",
+        "FITCOACH_BACKUPS", "off", "FITCOACH_BACKUP_TIME", "23:05", "FITCOACH_BACKUP_KEEP_WEEKLY", "0"));
+    assertThat(c.map().tiles()).isEmpty();
+    assertThat(c.metrics().enabled()).isTrue();
+    assertThat(c.backups().enabled()).isFalse();
+    assertThat(c.backups().at()).hasToString("23:05");
+    assertThat(c.backups().keepWeekly()).isZero();
+    assertThat(AppConfig.fromEnv(Map.of("FITCOACH_MAP_TILES", "http://127.0.0.1:9/t/{z}/{x}/{y}.png")).map().attribution())
+        .isEmpty();
+
+    assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("FITCOACH_MAP_TILES", "file:///etc/{z}/{x}/{y}",
+        "FITCOACH_METRICS", "maybe", "FITCOACH_BACKUP_TIME", "25:00", "FITCOACH_METRICS_TOKEN", "short")))
+        .hasMessageContaining("FITCOACH_MAP_TILES").hasMessageContaining("FITCOACH_METRICS must be true or false")
+        .hasMessageContaining("FITCOACH_BACKUP_TIME").hasMessageContaining("FITCOACH_METRICS_TOKEN");
+  }
 }
