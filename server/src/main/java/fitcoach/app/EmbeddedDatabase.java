@@ -70,7 +70,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     Path pgDir = dataDir.resolve("pg");
     long t0 = System.nanoTime();
     try {
-      PostgresBinaries binaries = PostgresBinaries.unpack();
+      PostgresBinaries binaries = PostgresBinaries.unpack(dataDir);
       SecretsFile.DatabasePassword password = SecretsFile.embeddedDatabasePassword(dataDir);
       PostgresCluster cluster = new PostgresCluster(binaries, pgDir);
       boolean passwordSet = cluster.prepare(password);

@@ -33,15 +33,28 @@ final class PostgresBinaries {
     this.setsid = onPath("setsid");
   }
 
-  /** Unpacks the binaries if this machine has not yet (a second or so, once), otherwise only finds them. */
-  static PostgresBinaries unpack() {
+  /**
+   * Unpacks the binaries if this machine has not yet (a second or so, once), otherwise only finds them: through the note
+   * in the data folder when it is current, else through the library (which digests the whole archive to do so).
+   */
+  static PostgresBinaries unpack(Path dataDir) {
+    UnpackedBinaries.Found found = UnpackedBinaries.recalled(dataDir).orElseGet(() -> {
+      // PostgreSQL refuses to run as root; as root (in a container) the library runs it in a user namespace, and so does
+      // FitCoach. The library finds that out by running two programs, once per process: the note keeps the answer too.
+      UnpackedBinaries.Found unpacked = new UnpackedBinaries.Found(unpackWithLibrary(), LinuxUtils.isUnshareAvailable());
+      UnpackedBinaries.remember(dataDir, unpacked);
+      return unpacked;
+    });
+    return new PostgresBinaries(found.dir().resolve("bin"), found.unshare());
+  }
+
+  private static Path unpackWithLibrary() {
     try {
       // The library keeps its unpacking (cache folder, digest, lock against a parallel unpack) private; one call reuses it.
       Method prepare = EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class, File.class);
       prepare.setAccessible(true);
       File dir = (File) prepare.invoke(null, DefaultPostgresBinaryResolver.INSTANCE, null);
-      // PostgreSQL refuses to run as root; as root (in a container) the library runs it in a user namespace, and so does FitCoach.
-      return new PostgresBinaries(dir.toPath().resolve("bin"), LinuxUtils.isUnshareAvailable());
+      return dir.toPath();
     } catch (ReflectiveOperationException | RuntimeException e) {
       Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
       throw new ConfigException("Cannot unpack the embedded PostgreSQL binaries: " + cause

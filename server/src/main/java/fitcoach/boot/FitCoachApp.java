@@ -66,7 +66,7 @@ public final class FitCoachApp implements AutoCloseable {
    * rate-limit windows and sessions keep real time.
    */
   public static FitCoachApp start(AppConfig initial, java.time.Clock clock) {
-    long t0 = System.nanoTime();
+    fitcoach.app.StartupPhases phases = new fitcoach.app.StartupPhases();
     DataDirLock lock = claimDataDir(initial);
     AppConfig config;
     try {
@@ -75,6 +75,7 @@ public final class FitCoachApp implements AutoCloseable {
       lock.close();
       throw e;
     }
+    phases.mark("lock and secrets");
     // Vert.x boots (mostly class loading) while the database starts and migrates: nothing is deployed until both are done.
     CompletableFuture<Vertx> booting = CompletableFuture.supplyAsync(() -> warm()).thenApply(v -> Vertx.vertx(new VertxOptions()
         .setBlockedThreadCheckInterval(Math.min(1000, config.blockedThreadWarnMs()))
@@ -82,23 +83,28 @@ public final class FitCoachApp implements AutoCloseable {
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
         // With the warning comes the stack of whatever held the event loop.
         .setWarningExceptionTime(config.blockedThreadWarnMs())
-        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS)));
-    Migrations migrations = Migrations.prepare();
+        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS)))
+        .whenComplete((v, e) -> phases.markParallel("Vert.x boot", System.nanoTime()));
     EmbeddedDatabase embedded = null;
     try {
       embedded = config.database().isEmpty() ? EmbeddedDatabase.start(config.dataDir()) : null;
+      phases.mark("database");
       DatabaseUrl url = embedded == null ? config.database().orElseThrow() : embedded.url();
-      migrations.run(url);
+      Migrations.migrate(url);
+      phases.mark("migrations");
       Vertx vertx = booting.join();
       Json.warmUp();
+      phases.mark("waiting for Vert.x");
       Pool pool = embedded == null ? Db.pool(vertx, url) : Db.pool(vertx, embedded::url);
       EmbeddedDatabase db = embedded;
       Wiring wiring = Wiring.build(vertx, pool, config, clock, db == null ? () -> url : db::url,
           () -> Optional.ofNullable(db).map(EmbeddedDatabase::status));
       HttpVerticle.Api api = wiring.api();
+      phases.mark("wiring");
       for (Feature feature : api.features()) {
         await(feature.start());
       }
+      phases.mark("recovery");
       // PORT=0 asks for any free port. Vert.x shares a port it picks among instances when it is given as negative,
       // so every instance listens on the same one; picking it here first would leave a moment for another process.
       java.util.concurrent.atomic.AtomicInteger bound = new java.util.concurrent.atomic.AtomicInteger();
@@ -106,13 +112,17 @@ public final class FitCoachApp implements AutoCloseable {
       await(vertx.deployVerticle(() -> new HttpVerticle(api, config.host(), wanted, bound::set),
           new DeploymentOptions().setInstances(config.httpInstances())));
       int port = bound.get();
+      phases.mark("HTTP server");
       for (Feature feature : api.features()) {
         for (Deployable worker : feature.workers()) {
           await(vertx.deployVerticle(worker));
         }
       }
-      LOG.info("FitCoach is listening on http://{}:{} ({} HTTP verticles, started in {} ms)",
-          config.host(), port, config.httpInstances(), (System.nanoTime() - t0) / 1_000_000);
+      phases.mark("workers");
+      long jvmMs = ProcessHandle.current().info().startInstant()
+          .map(t -> System.currentTimeMillis() - t.toEpochMilli() - phases.elapsedMillis()).orElse(-1L);
+      LOG.info("FitCoach is listening on http://{}:{} ({} HTTP verticles, started in {} ms after {} ms of JVM start; {})",
+          config.host(), port, config.httpInstances(), phases.elapsedMillis(), jvmMs, phases);
       return new FitCoachApp(vertx, lock, embedded, port, config, pool, wiring.demo(), wiring.store(), api);
     } catch (RuntimeException | Error e) {
       // Errors too: a library whose class initialiser adds a shutdown hook fails that way when a SIGTERM came mid-start.
