@@ -20,6 +20,8 @@ import io.vertx.core.VertxOptions;
 import io.vertx.sqlclient.Pool;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,34 +78,46 @@ public final class FitCoachApp implements AutoCloseable {
       throw e;
     }
     phases.mark("lock and secrets");
-    // Vert.x boots (mostly class loading) while the database starts and migrates: nothing is deployed until both are done.
+    // Vert.x boots and the features are built (mostly class loading) while the database starts and migrates. The pool
+    // connects lazily, asking for the database's address only when a connection is opened, which nothing does before
+    // the features' recovery below; nothing is deployed until both sides are done.
+    AtomicReference<EmbeddedDatabase> started = new AtomicReference<>();
+    Supplier<DatabaseUrl> databaseUrl = config.database().isPresent() ? config.database()::orElseThrow : () -> {
+      EmbeddedDatabase db = started.get();
+      if (db == null) {
+        throw new IllegalStateException("the embedded database has not started yet");
+      }
+      return db.url();
+    };
     CompletableFuture<Vertx> booting = CompletableFuture.supplyAsync(() -> warm()).thenApply(v -> Vertx.vertx(new VertxOptions()
         .setBlockedThreadCheckInterval(Math.min(1000, config.blockedThreadWarnMs()))
         .setMaxEventLoopExecuteTime(config.blockedThreadWarnMs())
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
         // With the warning comes the stack of whatever held the event loop.
         .setWarningExceptionTime(config.blockedThreadWarnMs())
-        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS)))
-        .whenComplete((v, e) -> phases.markParallel("Vert.x boot", System.nanoTime()));
+        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS)));
+    CompletableFuture<Built> building = booting.thenApply(vertx -> {
+      Json.warmUp();
+      Pool pool = Db.pool(vertx, databaseUrl);
+      Wiring wiring = Wiring.build(vertx, pool, config, clock, databaseUrl,
+          () -> Optional.ofNullable(started.get()).map(EmbeddedDatabase::status));
+      phases.markParallel("Vert.x and wiring", System.nanoTime());
+      return new Built(vertx, pool, wiring);
+    });
     EmbeddedDatabase embedded = null;
     try {
       embedded = config.database().isEmpty() ? EmbeddedDatabase.start(config.dataDir()) : null;
+      started.set(embedded);
       phases.mark("database");
-      DatabaseUrl url = embedded == null ? config.database().orElseThrow() : embedded.url();
-      Migrations.migrate(url);
+      Migrations.migrate(databaseUrl.get());
       phases.mark("migrations");
-      Vertx vertx = booting.join();
-      Json.warmUp();
-      phases.mark("waiting for Vert.x");
-      Pool pool = embedded == null ? Db.pool(vertx, url) : Db.pool(vertx, embedded::url);
-      EmbeddedDatabase db = embedded;
-      Wiring wiring = Wiring.build(vertx, pool, config, clock, db == null ? () -> url : db::url,
-          () -> Optional.ofNullable(db).map(EmbeddedDatabase::status));
+      Built built = join(building);
+      Vertx vertx = built.vertx();
+      Wiring wiring = built.wiring();
       HttpVerticle.Api api = wiring.api();
-      phases.mark("wiring");
-      for (Feature feature : api.features()) {
-        await(feature.start());
-      }
+      phases.mark("waiting for wiring");
+      // Each feature recovers its own tables, so they can all do it at once.
+      await(Future.all(api.features().stream().map(Feature::start).toList()));
       phases.mark("recovery");
       // PORT=0 asks for any free port. Vert.x shares a port it picks among instances when it is given as negative,
       // so every instance listens on the same one; picking it here first would leave a moment for another process.
@@ -113,17 +127,14 @@ public final class FitCoachApp implements AutoCloseable {
           new DeploymentOptions().setInstances(config.httpInstances())));
       int port = bound.get();
       phases.mark("HTTP server");
-      for (Feature feature : api.features()) {
-        for (Deployable worker : feature.workers()) {
-          await(vertx.deployVerticle(worker));
-        }
-      }
+      await(Future.all(api.features().stream().flatMap(feature -> feature.workers().stream())
+          .map(worker -> vertx.deployVerticle(worker)).toList()));
       phases.mark("workers");
       long jvmMs = ProcessHandle.current().info().startInstant()
           .map(t -> System.currentTimeMillis() - t.toEpochMilli() - phases.elapsedMillis()).orElse(-1L);
       LOG.info("FitCoach is listening on http://{}:{} ({} HTTP verticles, started in {} ms after {} ms of JVM start; {})",
           config.host(), port, config.httpInstances(), phases.elapsedMillis(), jvmMs, phases);
-      return new FitCoachApp(vertx, lock, embedded, port, config, pool, wiring.demo(), wiring.store(), api);
+      return new FitCoachApp(vertx, lock, embedded, port, config, built.pool(), wiring.demo(), wiring.store(), api);
     } catch (RuntimeException | Error e) {
       // Errors too: a library whose class initialiser adds a shutdown hook fails that way when a SIGTERM came mid-start.
       booting.thenAccept(Vertx::close);
@@ -131,6 +142,25 @@ public final class FitCoachApp implements AutoCloseable {
         embedded.close();
       }
       lock.close();
+      throw e;
+    }
+  }
+
+  /** What is built beside the database's start: Vert.x, the pool (not yet connected) and the features. */
+  private record Built(Vertx vertx, Pool pool, Wiring wiring) {
+  }
+
+  /** The built features, or what stopped them being built (unwrapped, as if it had happened on this thread). */
+  private static Built join(CompletableFuture<Built> building) {
+    try {
+      return building.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
       throw e;
     }
   }
