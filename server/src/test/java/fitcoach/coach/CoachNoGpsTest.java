@@ -3,12 +3,14 @@ package fitcoach.coach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fitcoach.testing.GpsActivities;
+import fitcoach.testing.TestClient;
 import fitcoach.testing.SseStream;
 import fitcoach.testing.llm.RecordedRequest;
 import fitcoach.testing.llm.Reply;
 import fitcoach.testing.llm.ToolUse;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,27 @@ import org.junit.jupiter.api.Test;
 class CoachNoGpsTest extends CoachTestBase {
   private static final String LAT = GpsActivities.LAT;
   private static final String LON = GpsActivities.LON;
+
+  /**
+   * The same requests once before the test, so first uses (serialisers of the views, the import pipeline) happen here
+   * and not on an event loop while the test is watched for blocked threads. The state is emptied before the test.
+   */
+  @BeforeAll
+  void warmUp() throws InterruptedException {
+    fitcoach.testing.TestDatabase.truncateAll();
+    TestClient warm = new TestClient(app.port());
+    assertThat(warm.post("/api/auth/setup", new JsonObject().put("email", EMAIL).put("password", PASSWORD)).status())
+        .isEqualTo(201);
+    String[] ids = GpsActivities.store(app, warm);
+    warm.get("/api/activities/" + ids[1]);
+    // A recommendation with a lookup loads the provider client and the tool loop (no chat: its title request would
+    // arrive after the fakes are reset and take a reply meant for the test).
+    anthropic.next(Reply.toolUse(ToolUse.call("toolu_0", "get_activity", "{\"id\":\"" + ids[0] + "\"}")));
+    anthropic.next(Reply.text("Warm."));
+    try (SseStream s = warm.stream("POST", "/api/ai/recommendation", null, null)) {
+      s.rest(WAIT);
+    }
+  }
 
   private String[] athleteWithPositions() throws InterruptedException {
     return GpsActivities.store(app, client);
