@@ -155,4 +155,31 @@ class ExportPrivacyTest extends ApiTest {
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.errorField()).isEqualTo("privacy");
   }
+
+  @Test
+  @DisplayName("A restore into an account that made zones already stops at 20, and never takes another account's zone id")
+  void restoreKeepsTheLimit() throws Exception {
+    signedIn();
+    homeRun();
+    for (int i = 0; i < 3; i++) {
+      assertThat(client.post("/api/settings/privacy-zones", new JsonObject().put("name", "Exported " + i).put("lat", 10 + i)
+          .put("lon", 10).put("radiusM", 100)).status()).isEqualTo(201);
+    }
+    byte[] zip = client.download("/api/export");
+
+    TestDatabase.truncateAll();
+    client = new fitcoach.testing.TestClient(app.port());
+    signedIn();
+    for (int i = 0; i < 18; i++) {
+      assertThat(client.post("/api/settings/privacy-zones", new JsonObject().put("name", "Mine " + i).put("lat", -10 - i)
+          .put("lon", 10).put("radiusM", 100)).status()).isEqualTo(201);
+    }
+    var restored = client.upload("/api/export/restore", "file", Map.of("export.zip", zip));
+    assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
+    assertThat(restored.json().getInteger("privacyZones")).isEqualTo(2);
+    JsonArray zones = client.get("/api/settings/privacy-zones").json().getJsonArray("zones");
+    assertThat(zones).hasSize(20);
+    assertThat(zones.stream().map(z -> ((JsonObject) z).getString("name")).filter(n -> n.startsWith("Exported")))
+        .containsExactlyInAnyOrder("Exported 0", "Exported 1");
+  }
 }
