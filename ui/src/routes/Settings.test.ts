@@ -42,6 +42,7 @@ function routes(extra: Record<string, (init: RequestInit) => Response> = {}) {
     'GET /api/settings/thresholds': () => json(200, { entries: [], current: { ftp: null, lthr: null, maxHr: 190, restingHr: 50, thresholdPace: null, weight: 70 } }),
     'GET /api/settings/thresholds/suggestions': () => json(200, { suggestions: [] }),
     'GET /api/load/estimate-changes': () => json(200, { changes: [] }),
+    'GET /api/settings/privacy-zones': () => json(200, { zones: [] }),
     'GET /api/strava/status': () => json(200, { configured: true, connected: false, athleteId: null, athleteName: null, scopes: [], needsReauth: false, lastSyncAt: null, sync: null, rateLimit: null }),
     ...extra,
   });

@@ -161,6 +161,11 @@ export interface StreamSet {
   cadenceUnit?: CadenceUnit;
   /** null when the activity has none (a manual entry, a file without samples). */
   streams: Streams | null;
+  /**
+   * Privacy zones: `hiddenPoints` of the served positions lie inside one (null in `latlng` when `applied`; asked
+   * with `privacy: 'off'` they are shown and `applied` is false). Absent from older servers.
+   */
+  privacy?: { hiddenPoints: number; applied: boolean };
 }
 
 export interface Thresholds {

@@ -4,6 +4,7 @@ import fitcoach.analytics.LoadService;
 import fitcoach.app.ApiException;
 import fitcoach.app.Json;
 import fitcoach.auth.AuthHandler;
+import fitcoach.privacy.PrivacyService;
 import fitcoach.settings.ProfileRepository;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -22,9 +23,11 @@ public final class ActivityRoutes {
   private final LoadService load;
   private final ProfileRepository profiles;
   private final AuthHandler requireUser;
+  private final PrivacyService privacy;
 
   public ActivityRoutes(ActivityRepository activities, ActivityStore store, LoadService load, ProfileRepository profiles,
-                        AuthHandler requireUser) {
+                        AuthHandler requireUser, PrivacyService privacy) {
+    this.privacy = privacy;
     this.activities = activities;
     this.store = store;
     this.load = load;
@@ -61,8 +64,8 @@ public final class ActivityRoutes {
 
   private void get(RoutingContext ctx) {
     UUID userId = userId(ctx);
-    activities.find(userId, id(ctx)).onSuccess(found -> found.ifPresentOrElse(a -> Json.ok(ctx, a),
-        () -> ctx.fail(notFound()))).onFailure(ctx::fail);
+    activities.find(userId, id(ctx)).compose(found -> shown(userId, found))
+        .onSuccess(found -> found.ifPresentOrElse(a -> Json.ok(ctx, a), () -> ctx.fail(notFound()))).onFailure(ctx::fail);
   }
 
   private void create(RoutingContext ctx) {
@@ -71,7 +74,7 @@ public final class ActivityRoutes {
     profiles.find(userId).compose(profile -> {
       ManualActivityRequest m = ManualActivityRequest.from(body, profile.timeZone());
       return store.insertNew(userId, List.of(m.toInput())).compose(ActivityStore.Stored::whenSettled);
-    }).compose(saved -> activities.find(userId, saved.get(0).id()))
+    }).compose(saved -> activities.find(userId, saved.get(0).id())).compose(found -> shown(userId, found))
         .onSuccess(found -> Json.send(ctx, 201, found.orElseThrow()))
         .onFailure(ctx::fail);
   }
@@ -83,7 +86,7 @@ public final class ActivityRoutes {
     activities.find(userId, id).compose(found -> {
       ActivityView edited = ActivityPatch.apply(found.orElseThrow(ActivityRoutes::notFound), body);
       return store.write(userId, w -> w.updateEditable(edited)).compose(ActivityStore.Stored::whenSettled);
-    }).compose(r -> activities.find(userId, id))
+    }).compose(r -> activities.find(userId, id)).compose(found -> shown(userId, found))
         .onSuccess(found -> Json.ok(ctx, found.orElseThrow(ActivityRoutes::notFound)))
         .onFailure(ctx::fail);
   }
@@ -113,9 +116,17 @@ public final class ActivityRoutes {
         .compose(merged -> merged ? Future.succeededFuture()
             : activities.find(userId, id).compose(found -> Future.failedFuture(found.isEmpty() ? notFound()
                 : ApiException.conflict("not_merged", "This activity is not merged into another one"))))
-        .compose(r -> activities.find(userId, id))
+        .compose(r -> activities.find(userId, id)).compose(found -> shown(userId, found))
         .onSuccess(found -> Json.ok(ctx, found.orElseThrow(ActivityRoutes::notFound)))
         .onFailure(ctx::fail);
+  }
+
+  /** The activity as handed out: its route without the points inside the athlete's privacy zones. */
+  private Future<java.util.Optional<ActivityView>> shown(UUID userId, java.util.Optional<ActivityView> found) {
+    if (found.isEmpty() || found.get().summaryPolyline() == null) {
+      return Future.succeededFuture(found);
+    }
+    return privacy.zonesFor(userId).map(zones -> found.map(a -> a.withSummaryPolyline(zones.polyline(a.summaryPolyline()))));
   }
 
   private static UUID userId(RoutingContext ctx) {

@@ -25,6 +25,15 @@ public record ActivityView(
     Instant createdAt, Instant updatedAt, UUID primaryActivityId, List<Linked> merged, String mergeReason, Instant mergedAt,
     String mergeChoice, List<Object> legs, String fileName, String cadenceUnit) {
 
+  /** This view with another route (the one handed out once positions inside privacy zones are left out). */
+  public ActivityView withSummaryPolyline(String polyline) {
+    return new ActivityView(id, source, externalId, sportType, sportFamily, name, description, notes, startDate, startDateLocal,
+        timeZone, movingTimeS, elapsedTimeS, distanceM, elevationGainM, avgHr, maxHr, avgPowerW, weightedPowerW, deviceWatts,
+        kilojoules, avgCadence, avgSpeedMps, maxSpeedMps, rpe, calories, trainer, commute, manual, polyline, load, loadMethod,
+        loadEstimated, computedLoad, loadOverride, createdAt, updatedAt, primaryActivityId, merged, mergeReason, mergedAt,
+        mergeChoice, legs, fileName, cadenceUnit);
+  }
+
   /** Another source's copy of the same workout, merged into this one: why, and since when. */
   public record Linked(UUID id, String source, String reason, Instant mergedAt) {
   }

@@ -22,6 +22,7 @@ import fitcoach.export.ExportModule;
 import fitcoach.health.HealthModule;
 import fitcoach.imports.ImportModule;
 import fitcoach.mcp.McpModule;
+import fitcoach.privacy.PrivacyModule;
 import fitcoach.progress.ProgressModule;
 import fitcoach.settings.ProfileRepository;
 import fitcoach.settings.SettingsModule;
@@ -70,6 +71,8 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     SettingsModule settings = new SettingsModule(pool, secretBox, config, profiles, suggestions, load::thresholdsChanged,
         requireUser);
     DemoModule demo = new DemoModule(pool, store, requireUser);
+    // Privacy zones: every feature that hands out positions asks privacy.service().zonesFor(userId).
+    PrivacyModule privacy = new PrivacyModule(pool, requireUser);
     long maxUploadBytes = config.imports().maxUploadBytes();
     // The cost ledger: the coach records every model call and checks the month's budget through usage.ledger().
     UsageModule usage = new UsageModule(pool, clock, requireUser);
@@ -85,15 +88,16 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         new HealthModule(pool, embedded),
         auth,
         settings,
-        new ActivityModule(store, feed, load, profiles, requireUser),
+        privacy,
+        new ActivityModule(store, feed, load, profiles, requireUser, privacy.service()),
         new AnalyticsModule(pool, load, plan.service()::chartPlan, progress::seasonBest, requireUser),
         progress,
         demo,
         new StravaModule(vertx, pool, config, clock, secretBox, load, store, settings.policies(), auth.service(),
-            requireUser),
+            requireUser, privacy.service()),
         new ImportModule(pool, store, load, requireUser, config.dataDir(), config.imports().keepOriginals(), maxUploadBytes,
             wellness.service()::storeFit),
-        new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes),
+        new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes, privacy.service()),
         usage,
         tokens,
         wellness,

@@ -3,6 +3,7 @@ package fitcoach.export;
 import fitcoach.activities.ActivityStore;
 import fitcoach.app.Feature;
 import fitcoach.auth.AuthHandler;
+import fitcoach.privacy.PrivacyService;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
@@ -14,9 +15,9 @@ public final class ExportModule implements Feature {
   private final ExportRoutes routes;
 
   public ExportModule(Vertx vertx, Pool pool, ActivityStore store, AuthHandler requireUser, Path dataDir,
-                      long maxUploadBytes) {
+                      long maxUploadBytes, PrivacyService privacy) {
     this.routes = new ExportRoutes(new ExportService(vertx, pool, dataDir), new RestoreService(vertx, pool, store), requireUser,
-        dataDir, maxUploadBytes);
+        dataDir, maxUploadBytes, privacy);
   }
 
   @Override

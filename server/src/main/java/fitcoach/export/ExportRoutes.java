@@ -2,12 +2,15 @@ package fitcoach.export;
 
 import fitcoach.app.UploadHandler;
 import fitcoach.auth.AuthHandler;
+import fitcoach.privacy.PrivacyService;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
+import java.util.UUID;
 
 /**
- * GET /api/export downloads everything the athlete owns as a zip; POST /api/export/restore (multipart, field "file")
+ * GET /api/export downloads everything the athlete owns as a zip ({@code ?privacy=on}: without the positions inside
+ * the athlete's privacy zones); POST /api/export/restore (multipart, field "file")
  * puts such a zip back into an account with no data yet.
  */
 public final class ExportRoutes {
@@ -16,10 +19,12 @@ public final class ExportRoutes {
   private final RestoreService restore;
   private final AuthHandler requireUser;
   private final UploadHandler uploads;
+  private final PrivacyService privacy;
 
   public ExportRoutes(ExportService export, RestoreService restore, AuthHandler requireUser, java.nio.file.Path dataDir,
-                      long maxUploadBytes) {
+                      long maxUploadBytes, PrivacyService privacy) {
     this.export = export;
+    this.privacy = privacy;
     this.restore = restore;
     this.requireUser = requireUser;
     this.uploads = new UploadHandler(dataDir.resolve("uploads"), maxUploadBytes);
@@ -41,7 +46,11 @@ public final class ExportRoutes {
   }
 
   private void download(RoutingContext ctx) {
-    export.build(AuthHandler.signedIn(ctx).userId()).onSuccess(file -> ctx.response()
+    UUID userId = AuthHandler.signedIn(ctx).userId();
+    // Off by default: the export is the athlete's own backup and restores losslessly; ?privacy=on is for sharing it.
+    boolean hide = PrivacyService.requested(ctx.queryParams(), false);
+    (hide ? privacy.zonesFor(userId).compose(zones -> export.buildHiding(userId, zones)) : export.build(userId))
+        .onSuccess(file -> ctx.response()
         .putHeader("Content-Type", "application/zip")
         .putHeader("Content-Disposition", "attachment; filename=\"fitcoach-export-" + LocalDate.now() + ".zip\"")
         .putHeader("Cache-Control", "no-store")

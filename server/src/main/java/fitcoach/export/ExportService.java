@@ -1,6 +1,7 @@
 package fitcoach.export;
 
 import fitcoach.app.PrivateFiles;
+import fitcoach.privacy.PrivacyZones;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +19,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Everything the athlete owns as one zip of JSON and CSV: profile, thresholds over time, data policy, wellness entries, the plan (planned workouts and events), activities
+ * Everything the athlete owns as one zip of JSON and CSV: profile, thresholds over time, data policy, privacy zones, wellness entries, the plan (planned workouts and events), activities
  * (with their raw source data and laps), streams, chats and weekly reports. Built page by page into a temporary file, so memory stays bounded by a page.
  */
 public final class ExportService {
@@ -55,14 +56,27 @@ public final class ExportService {
     this.dir = dataDir.resolve("exports");
   }
 
-  /** Builds the export; the caller sends and then deletes the file. */
+  /** Builds the full export (the athlete's lossless backup); the caller sends and then deletes the file. */
   public Future<Path> build(UUID userId) {
+    return build(userId, PrivacyZones.NONE, false);
+  }
+
+  /**
+   * Builds the export without the positions inside {@code zones}: null in the streams' latlng, dropped from routes and
+   * from the raw source data. The zones themselves are left out too, since their centres would say what was hidden.
+   */
+  public Future<Path> buildHiding(UUID userId, PrivacyZones zones) {
+    return build(userId, zones, true);
+  }
+
+  private Future<Path> build(UUID userId, PrivacyZones zones, boolean privacy) {
     return vertx.executeBlocking(() -> {
       // The zip holds everything the athlete owns: owner-only, in an owner-only folder.
       Path file = PrivateFiles.tempFile(dir, "fitcoach-export-", ".zip");
       return new Writer(file);
     }, false).compose(w -> blocking(() -> w.entry("manifest.json", new JsonObject().put("format", FORMAT).put("version", VERSION)
-            .put("exportedAt", java.time.Instant.now().toString()).encodePrettily().getBytes(StandardCharsets.UTF_8)))
+            .put("exportedAt", java.time.Instant.now().toString()).put("privacy", privacy ? "on" : "off").encodePrettily()
+            .getBytes(StandardCharsets.UTF_8)))
         .compose(v -> single(w, "profile.json", "SELECT * FROM athlete_profiles WHERE user_id = $1", userId))
         .compose(v -> single(w, "data-policy.json", "SELECT allow_strava_api, strava_api_acknowledged_at, strava_retention FROM data_policies WHERE user_id = $1", userId))
         .compose(v -> list(w, "chat-sessions.json", "SELECT id, title, created_at, updated_at FROM chat_sessions WHERE user_id = $1 ORDER BY created_at", userId))
@@ -76,38 +90,69 @@ public final class ExportService {
         .compose(v -> list(w, "planned-events.json", "SELECT id, day, name, sport, distance_m, priority, created_at, updated_at FROM planned_events WHERE user_id = $1 ORDER BY day, created_at, id", userId))
         .compose(v -> single(w, "load-settings.json", "SELECT ctl_days, atl_days, gain, seed_date, seed_ctl, seed_atl FROM load_settings WHERE user_id = $1", userId))
         .compose(v -> single(w, "ai-settings.json", "SELECT provider, model, fast_model FROM ai_settings WHERE user_id = $1", userId))
+        .compose(v -> privacy ? Future.<Void>succeededFuture() : list(w, "privacy-zones.json", "SELECT id, name, lat, lon, radius_m, created_at, updated_at FROM privacy_zones WHERE user_id = $1 ORDER BY created_at, id", userId))
         .compose(v -> blocking(() -> w.begin("activities.json", "[")).compose(x -> blocking(() -> w.csvHeader())))
-        .compose(v -> activities(w, userId, new UUID(0, 0), true))
+        .compose(v -> activities(w, userId, zones, new UUID(0, 0), true))
         .compose(v -> blocking(() -> w.end("]")))
-        .compose(v -> streams(w, userId, new UUID(0, 0), new io.vertx.core.json.JsonArray()))
+        .compose(v -> streams(w, userId, zones, new UUID(0, 0), new io.vertx.core.json.JsonArray()))
         .compose(v -> blocking(w::close))
         .map(v -> w.file)
         .recover(err -> blocking(w::abort).compose(v -> Future.failedFuture(err))));
   }
 
-  private Future<Void> activities(Writer w, UUID userId, UUID after, boolean first) {
+  private Future<Void> activities(Writer w, UUID userId, PrivacyZones zones, UUID after, boolean first) {
     return pool.preparedQuery(ACTIVITIES).execute(Tuple.of(userId, after)).compose(rows -> {
       if (rows.size() == 0) {
         return Future.succeededFuture();
       }
       UUID last = null;
-      StringBuilder json = new StringBuilder();
+      List<JsonObject> page = new java.util.ArrayList<>(rows.size());
       StringBuilder csv = new StringBuilder();
-      boolean firstItem = first;
       for (Row r : rows) {
-        json.append(firstItem ? "\n" : ",\n").append(r.toJson().encode());
-        firstItem = false;
+        page.add(r.toJson());
         csv.append(csvLine(r));
         last = r.getUUID("id");
       }
       UUID next = last;
-      return blocking(() -> w.append(json.toString(), csv.toString()))
-          .compose(v -> rows.size() < PAGE ? Future.succeededFuture() : activities(w, userId, next, false));
+      return blocking(() -> {
+        StringBuilder json = new StringBuilder();
+        boolean firstItem = first;
+        for (JsonObject row : page) {
+          json.append(firstItem ? "\n" : ",\n").append(hidePositions(row, zones).encode());
+          firstItem = false;
+        }
+        w.append(json.toString(), csv.toString());
+      }).compose(v -> rows.size() < PAGE ? Future.succeededFuture() : activities(w, userId, zones, next, false));
     });
   }
 
+  /** An activity row without its positions inside {@code zones}: the route and the raw source data's. */
+  private static JsonObject hidePositions(JsonObject row, PrivacyZones zones) {
+    if (zones.isEmpty()) {
+      return row;
+    }
+    row.put("summary_polyline", zones.polyline(row.getString("summary_polyline")));
+    if (row.getValue("raw") instanceof JsonObject raw) {
+      row.put("raw", zones.hideInRaw(raw));
+    }
+    return row;
+  }
+
+  /** Gzipped streams JSON with the positions inside {@code zones} set to null (other channels as they were). */
+  private static byte[] hidePositions(byte[] gzipped, PrivacyZones zones) throws IOException {
+    if (zones.isEmpty()) {
+      return gzipped;
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(gzipped.length);
+    try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped), 64 * 1024);
+         java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes, 64 * 1024)) {
+      zones.hideInStreams(in, out);
+    }
+    return bytes.toByteArray();
+  }
+
   /** Each stream as its own gzip entry, then streams.json: what each one holds (the index a restore reads). */
-  private Future<Void> streams(Writer w, UUID userId, UUID after, io.vertx.core.json.JsonArray index) {
+  private Future<Void> streams(Writer w, UUID userId, PrivacyZones zones, UUID after, io.vertx.core.json.JsonArray index) {
     return pool.preparedQuery(STREAMS).execute(Tuple.of(userId, after)).compose(rows -> {
       if (rows.size() == 0) {
         return blocking(() -> w.entry("streams.json", index.encode().getBytes(StandardCharsets.UTF_8)));
@@ -125,11 +170,11 @@ public final class ExportService {
       return blocking(() -> {
         for (Row r : rows) {
           if (r.getBuffer("data") != null) {
-            w.entry("streams/" + r.getUUID("activity_id") + ".json.gz", r.getBuffer("data").getBytes());
+            w.entry("streams/" + r.getUUID("activity_id") + ".json.gz", hidePositions(r.getBuffer("data").getBytes(), zones));
           }
         }
       }).compose(v -> rows.size() < 100 ? blocking(() -> w.entry("streams.json", index.encode().getBytes(StandardCharsets.UTF_8)))
-          : streams(w, userId, next, index));
+          : streams(w, userId, zones, next, index));
     });
   }
 

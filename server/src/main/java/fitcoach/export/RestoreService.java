@@ -68,7 +68,7 @@ public final class RestoreService {
           long ms = (System.nanoTime() - t0) / 1_000_000;
           LOG.info("Restored an export for user {}: {} activities, {} streams in {} ms", userId, counts[0], counts[1], ms);
           return new RestoreResult(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7], counts[8], counts[9],
-              ms);
+              counts[10], ms);
         }));
   }
 
@@ -78,7 +78,7 @@ public final class RestoreService {
    */
   private Future<int[]> run(ActivityStore.Writer w, UUID userId, Archive archive) {
     SqlClient db = w.connection();
-    int[] counts = new int[10];
+    int[] counts = new int[11];
     return single(db, userId, archive, "profile.json", RestoreSql.PROFILE)
         .compose(v -> single(db, userId, archive, "data-policy.json", RestoreSql.DATA_POLICY))
         .compose(v -> single(db, userId, archive, "load-settings.json", RestoreSql.LOAD_SETTINGS))
@@ -94,6 +94,7 @@ public final class RestoreService {
         .compose(v -> list(db, userId, archive, "wellness.json", RestoreSql.WELLNESS).map(n -> counts[7] = n))
         .compose(v -> list(db, userId, archive, "planned-workouts.json", RestoreSql.PLANNED_WORKOUTS).map(n -> counts[8] = n))
         .compose(v -> list(db, userId, archive, "planned-events.json", RestoreSql.PLANNED_EVENTS).map(n -> counts[9] = n))
+        .compose(v -> list(db, userId, archive, "privacy-zones.json", RestoreSql.PRIVACY_ZONES).map(n -> counts[10] = n))
         .map(v -> counts);
   }
 

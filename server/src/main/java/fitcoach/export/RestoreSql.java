@@ -162,4 +162,20 @@ final class RestoreSql {
         AND char_length(e.sport) BETWEEN 1 AND 40 AND e.priority IN ('A', 'B', 'C')
         AND (e.distance_m IS NULL OR (e.distance_m > 0 AND e.distance_m <= 1000000))
       ON CONFLICT DO NOTHING""";
+
+  /**
+   * Privacy zones (exports since V021), within the ranges and the limit of 20 the API keeps (counting zones the athlete
+   * already made). An id another account holds already gets a new one: zones are referenced by nothing, and a zone
+   * must never be lost, since it keeps positions private.
+   */
+  static final String PRIVACY_ZONES = """
+      INSERT INTO privacy_zones (id, user_id, name, lat, lon, radius_m, created_at, updated_at)
+      SELECT CASE WHEN EXISTS (SELECT 1 FROM privacy_zones x WHERE x.id = z.id) THEN gen_random_uuid() ELSE z.id END,
+             $1, z.name, z.lat, z.lon, z.radius_m, coalesce(z.created_at, now()), coalesce(z.updated_at, now())
+      FROM (SELECT p.*, row_number() OVER (ORDER BY p.created_at, p.id) AS n
+            FROM jsonb_populate_recordset(null::privacy_zones, $2::jsonb) AS p
+            WHERE p.id IS NOT NULL AND char_length(btrim(p.name)) BETWEEN 1 AND 80 AND p.lat BETWEEN -90 AND 90
+              AND p.lon BETWEEN -180 AND 180 AND p.radius_m BETWEEN 100 AND 1000) AS z
+      WHERE z.n + (SELECT count(*) FROM privacy_zones WHERE user_id = $1) <= 20
+      ON CONFLICT DO NOTHING""";
 }

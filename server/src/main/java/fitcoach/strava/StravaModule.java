@@ -7,6 +7,7 @@ import fitcoach.app.Feature;
 import fitcoach.app.SecretBox;
 import fitcoach.auth.AuthHandler;
 import fitcoach.auth.AuthService;
+import fitcoach.privacy.PrivacyService;
 import fitcoach.settings.DataPolicyRepository;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
@@ -22,9 +23,10 @@ public final class StravaModule implements Feature {
   private final SyncVerticle worker;
   private final RefreshVerticle refresher;
 
-  /** {@code calendar}: what day it is for the copies' age and the API host (see FitCoachApp.start); tests move it. */
+  /** {@code privacy}: the zones whose positions the streams route hides. {@code calendar}: what day it is for the copies' age and the API host (see FitCoachApp.start); tests move it. */
   public StravaModule(Vertx vertx, Pool pool, AppConfig config, Clock calendar, SecretBox secretBox, LoadService load,
-                      ActivityStore store, DataPolicyRepository policies, AuthService auth, AuthHandler requireUser) {
+                      ActivityStore store, DataPolicyRepository policies, AuthService auth, AuthHandler requireUser,
+                      PrivacyService privacy) {
     Clock clock = Clock.systemUTC();
     RateLimiter limiter = new RateLimiter(clock, config.strava().rateWindowSeconds());
     StravaRepository repository = new StravaRepository(pool);
@@ -32,7 +34,7 @@ public final class StravaModule implements Feature {
     StravaTokens tokens = new StravaTokens(repository, client, secretBox, clock);
     StravaService service = new StravaService(vertx, config, repository, new StravaCopies(store), client, tokens, limiter, clock,
         calendar, policies);
-    this.routes = new StravaRoutes(service, config, auth, requireUser);
+    this.routes = new StravaRoutes(service, config, auth, requireUser, privacy);
     this.worker = new SyncVerticle(repository, store, client, tokens, limiter, load, config.strava().pageSize(),
         config.strava().retryBaseMs());
     this.refresher = new RefreshVerticle(repository, store, client, tokens, limiter, load, calendar, config.strava().pageSize(),

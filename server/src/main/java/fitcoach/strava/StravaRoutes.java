@@ -8,6 +8,7 @@ import fitcoach.app.JsonFields;
 import fitcoach.auth.AuthHandler;
 import fitcoach.auth.AuthService;
 import fitcoach.auth.SessionTokens;
+import fitcoach.privacy.PrivacyService;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerResponse;
@@ -29,9 +30,11 @@ public final class StravaRoutes {
   private final AppConfig config;
   private final AuthService auth;
   private final AuthHandler requireUser;
+  private final PrivacyService privacy;
 
-  StravaRoutes(StravaService strava, AppConfig config, AuthService auth, AuthHandler requireUser) {
+  StravaRoutes(StravaService strava, AppConfig config, AuthService auth, AuthHandler requireUser, PrivacyService privacy) {
     this.strava = strava;
+    this.privacy = privacy;
     this.config = config;
     this.auth = auth;
     this.requireUser = requireUser;
@@ -105,10 +108,14 @@ public final class StravaRoutes {
     // At most StreamSampler.MAX_POINTS points per channel (fewer on request), evenly spaced, channels aligned.
     int maxPoints = fitcoach.app.QueryParams.integer(ctx.queryParams(), "maxPoints", fitcoach.activities.StreamSampler.MAX_POINTS,
         fitcoach.activities.StreamSampler.MIN_POINTS, fitcoach.activities.StreamSampler.MAX_POINTS);
-    strava.streams(userId(ctx), activityId, maxPoints)
+    // Positions inside the athlete's privacy zones are null unless ?privacy=off (the map offers to show them).
+    boolean hide = PrivacyService.requested(ctx.queryParams(), true);
+    UUID userId = userId(ctx);
+    privacy.zonesFor(userId).compose(zones -> strava.streams(userId, activityId, maxPoints, zones, hide))
         .onSuccess(s -> Json.sendEncoded(ctx, 200, io.vertx.core.buffer.Buffer.buffer("{\"activityId\":\"" + activityId
             + "\",\"points\":" + s.points() + ",\"storedPoints\":" + s.storedPoints() + ",\"cadenceUnit\":\"" + s.cadenceUnit()
-            + "\",\"streams\":" + s.json() + "}")))
+            + "\",\"privacy\":{\"hiddenPoints\":" + s.hiddenPoints() + ",\"applied\":" + hide + "}"
+            + ",\"streams\":" + s.json() + "}")))
         .onFailure(ctx::fail);
   }
 

@@ -2,6 +2,7 @@ package fitcoach.strava;
 
 import fitcoach.activities.ActivityStore;
 import fitcoach.app.ApiException;
+import fitcoach.privacy.PrivacyZones;
 import fitcoach.app.AppConfig;
 import fitcoach.app.SyncMode;
 import io.vertx.core.Future;
@@ -256,7 +257,7 @@ public final class StravaService {
    * The activity's streams, fetched from Strava on first request (with its detail: calories, description) and kept,
    * so the activity page costs the rate budget once. Refused with 429 while the budget is exhausted.
    */
-  Future<ServedStreams> streams(UUID userId, UUID activityId, int maxPoints) {
+  Future<ServedStreams> streams(UUID userId, UUID activityId, int maxPoints, PrivacyZones zones, boolean hide) {
     return repository.sport(userId, activityId).compose(sport -> {
       if (sport.isEmpty()) {
         return Future.failedFuture(ApiException.notFound("No such activity"));
@@ -265,14 +266,21 @@ public final class StravaService {
       String cadenceUnit = fitcoach.activities.StepCadence.unit(s.sportType(), s.legs());
       return sampled(userId, activityId, maxPoints).compose(sampled -> sampled == NO_STREAMS
           // Nothing to convert: no trip to a worker for an expected absence.
-          ? Future.succeededFuture(new ServedStreams(NO_STREAMS.json(), 0, 0, cadenceUnit))
-          : vertx.executeBlocking(() -> new ServedStreams(fitcoach.activities.StepCadence.toSteps(sampled.json(),
-              s.sportType(), s.legs()), sampled.points(), sampled.storedPoints(), cadenceUnit), false));
+          ? Future.succeededFuture(new ServedStreams(NO_STREAMS.json(), 0, 0, cadenceUnit, 0))
+          : vertx.executeBlocking(() -> {
+            // Positions inside a privacy zone are counted among the served points, and nulled unless asked not to.
+            PrivacyZones.HiddenStreams shown = zones.hideInStreams(fitcoach.activities.StepCadence.toSteps(sampled.json(),
+                s.sportType(), s.legs()), hide);
+            return new ServedStreams(shown.json(), sampled.points(), sampled.storedPoints(), cadenceUnit, shown.hiddenPoints());
+          }, false));
     });
   }
 
-  /** Streams as served: cadence in {@code cadenceUnit} (steps per minute on foot, see StepCadence). */
-  record ServedStreams(String json, int points, int storedPoints, String cadenceUnit) {
+  /**
+   * Streams as served: cadence in {@code cadenceUnit} (steps per minute on foot, see StepCadence); {@code hiddenPoints}
+   * of the served positions lie inside a privacy zone.
+   */
+  record ServedStreams(String json, int points, int storedPoints, String cadenceUnit, int hiddenPoints) {
   }
 
   private Future<fitcoach.activities.StreamSampler.Sampled> sampled(UUID userId, UUID activityId, int maxPoints) {

@@ -110,6 +110,7 @@ class ApiFuzzTest extends ApiTest {
   private final List<String> tokenIds = new ArrayList<>();
   private final List<String> workoutIds = new ArrayList<>();
   private final List<String> eventIds = new ArrayList<>();
+  private final List<String> zoneIds = new ArrayList<>();
 
   @Override
   protected Map<String, String> environment(Map<String, String> env) {
@@ -259,6 +260,9 @@ class ApiFuzzTest extends ApiTest {
     var event = client.post("/api/plan/events", new JsonObject().put("date", LocalDate.now(ZoneOffset.UTC).plusDays(30).toString())
         .put("name", "Fixture 10k").put("sport", "Run").put("priority", "B"));
     assertThat(event.status()).as(event.toString()).isEqualTo(201);
+    var zone = client.post("/api/settings/privacy-zones", new JsonObject().put("name", "Fixture home").put("lat", 46.0)
+        .put("lon", 14.5).put("radiusM", 300));
+    assertThat(zone.status()).as(zone.toString()).isEqualTo(201);
     refreshIds();
   }
 
@@ -276,6 +280,8 @@ class ApiFuzzTest extends ApiTest {
     workoutIds.addAll(TestDatabase.query("SELECT id::text FROM planned_workouts ORDER BY created_at", FuzzIds::strings));
     eventIds.clear();
     eventIds.addAll(TestDatabase.query("SELECT id::text FROM planned_events ORDER BY created_at", FuzzIds::strings));
+    zoneIds.clear();
+    zoneIds.addAll(TestDatabase.query("SELECT id::text FROM privacy_zones ORDER BY created_at", FuzzIds::strings));
   }
 
   private record Request(String method, String target, Map<String, String> headers, byte[] body) {
@@ -398,6 +404,7 @@ class ApiFuzzTest extends ApiTest {
       case "date" -> pick(random, List.of(YESTERDAY, TODAY));
       case "workout" -> workoutIds.isEmpty() ? UUID.randomUUID().toString() : pick(random, workoutIds);
       case "event" -> eventIds.isEmpty() ? UUID.randomUUID().toString() : pick(random, eventIds);
+      case "zone" -> zoneIds.isEmpty() ? UUID.randomUUID().toString() : pick(random, zoneIds);
       default -> UUID.randomUUID().toString();
     };
   }

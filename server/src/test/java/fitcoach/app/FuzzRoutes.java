@@ -91,6 +91,11 @@ final class FuzzRoutes {
     r.add("POST", "/api/plan/events", event, Kind.JSON);
     r.add("PUT", "/api/plan/events/{event}", event.copy(), Kind.JSON);
     r.add("DELETE", "/api/plan/events/{event}", Kind.JSON);
+    r.add("GET", "/api/settings/privacy-zones", Kind.JSON);
+    JsonObject zone = new JsonObject().put("name", "Home").put("lat", 46.0569).put("lon", 14.5058).put("radiusM", 250);
+    r.add("POST", "/api/settings/privacy-zones", zone, Kind.JSON);
+    r.add("PUT", "/api/settings/privacy-zones/{zone}", zone.copy(), Kind.JSON);
+    r.add("DELETE", "/api/settings/privacy-zones/{zone}", Kind.JSON);
     r.add("GET", "/api/settings/data-policy", Kind.JSON);
     r.add("PUT", "/api/settings/data-policy", body("allowStravaApi", false, "stravaRetention", "keep"), Kind.JSON);
 
@@ -108,7 +113,7 @@ final class FuzzRoutes {
     r.add("DELETE", "/api/activities/{activity}", Kind.JSON);
     r.add("POST", "/api/activities/{activity}/unmerge", Kind.JSON);
     r.add("POST", "/api/activities/{activity}/primary", Kind.JSON);
-    r.add("GET", "/api/activities/{activity}/streams", query("maxPoints", "500"), null, Kind.JSON);
+    r.add("GET", "/api/activities/{activity}/streams", query("maxPoints", "500", "privacy", "off"), null, Kind.JSON);
     r.add("GET", "/api/activities/{activity}/leg-loads", Kind.JSON);
     r.add("GET", "/api/activities/{activity}/analysis", Kind.JSON);
 
@@ -154,7 +159,7 @@ final class FuzzRoutes {
     r.add("GET", "/api/imports/latest", Kind.JSON);
     r.add("GET", "/api/imports/events", Map.of(), null, Kind.ENDLESS);
     r.add("GET", "/api/imports/{job}", Kind.JSON);
-    r.add("GET", "/api/export", Map.of(), null, Kind.FILE);
+    r.add("GET", "/api/export", query("privacy", "on"), null, Kind.FILE);
     r.add("POST", "/api/export/restore", Map.of(), null, Kind.MULTIPART);
 
     r.add("GET", "/api/ai/settings", Kind.JSON);

@@ -1,0 +1,11 @@
+package fitcoach.privacy;
+
+/** Encodes routes as polylines for tests in other packages. */
+public final class PolylineFixture {
+  private PolylineFixture() {
+  }
+
+  public static String encode(double[][] points) {
+    return Polyline.encode(points);
+  }
+}
