@@ -46,11 +46,12 @@ final class PlanFileRoutes {
     UUID userId = AuthHandler.signedIn(ctx).userId();
     UUID id = QueryParams.pathId(ctx, "id", "No such planned workout");
     plan.workout(userId, id)
-        .compose(w -> thresholds.apply(userId).map(dated -> {
+        .compose(w -> thresholds.apply(userId).compose(dated -> {
           // Only a threshold the athlete entered: a watch holding a guessed heart rate would pace the session wrongly.
           fitcoach.load.Thresholds t = dated.on(w.date());
           Integer lthrBpm = !t.lthrEstimated() && Double.isFinite(t.lthr()) && t.lthr() > 0 ? (int) Math.round(t.lthr()) : null;
-          return FitWorkoutFile.encode(w, lthrBpm, Instant.now());
+          // The FIT SDK's encoder loads its message tables on first use: off the event loop, like file parsing.
+          return ctx.vertx().executeBlocking(() -> FitWorkoutFile.encode(w, lthrBpm, Instant.now()), false);
         }).map(bytes -> {
           ctx.response()
               .putHeader("Content-Type", "application/vnd.ant.fit")
