@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * validate against the schema the document gives for its route, method and status (or the {@code default} error
  * response), and a documented route must not answer with an undocumented status or content type. Failures name the
  * route, the status and the field (a JSON pointer); {@link ApiTest} fails the test that collected one. The document is
- * parsed and its schemas compiled once per JVM; a summary line is printed when the JVM exits.
+ * parsed and its schemas compiled once per JVM; a summary line is printed after each API test class and when the JVM
+ * exits (also to target/api-contract-summary.txt).
  */
 public final class ApiContract {
   /** The document's base URI inside the schema repository; never fetched. */
@@ -59,7 +60,17 @@ public final class ApiContract {
       TEMPLATES.add(new Template(path, Pattern.compile(regex), path.split("\\{", -1).length - 1));
     }
     TEMPLATES.sort(Comparator.comparingInt(Template::parameters));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(summary()), "api-contract-summary"));
+    // The run's total, also in a file: surefire may no longer relay a forked JVM's output while it exits.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println(summary());
+      try {
+        if (java.nio.file.Files.isDirectory(java.nio.file.Path.of("target"))) {
+          java.nio.file.Files.writeString(java.nio.file.Path.of("target", "api-contract-summary.txt"), summary() + "\n");
+        }
+      } catch (IOException ignored) {
+        // only a report
+      }
+    }, "api-contract-summary"));
   }
 
   private ApiContract() {
@@ -76,7 +87,7 @@ public final class ApiContract {
     for (String path : DOCUMENT.getJsonObject("paths").fieldNames()) {
       operations += DOCUMENT.getJsonObject("paths").getJsonObject(path).fieldNames().size();
     }
-    return "ApiContract: " + CHECKED.get() + " responses checked, " + VALIDATED.get() + " JSON bodies validated against the "
+    return "ApiContract: " + CHECKED.get() + " responses checked, " + VALIDATED.get() + " JSON bodies and SSE frames validated against the "
         + "document, " + OPERATIONS_SEEN.size() + " of its " + operations + " operations seen, " + FAILURES.size()
         + " failures";
   }
@@ -144,13 +155,50 @@ public final class ApiContract {
       FAILURES.add(route + " → " + status + ": the body is not JSON: " + abbreviate(body));
       return;
     }
-    String schemaPointer = responsePointer + "/content/" + escape(media) + "/schema";
+    validate(route + " → " + status, responsePointer + "/content/" + escape(media) + "/schema", json, body);
+  }
+
+  /**
+   * Checks one frame of a documented event stream (a 200 {@code text/event-stream} response): its event name must be
+   * among the stream's {@code x-events} and its data must match that event's schema.
+   */
+  public static void checkEvent(String method, String target, String event, String data) {
+    if (!ENABLED) {
+      return;
+    }
+    Optional<String> template = template(target.split("\\?", 2)[0]);
+    JsonObject operation = template.map(t -> DOCUMENT.getJsonObject("paths").getJsonObject(t)
+        .getJsonObject(method.toLowerCase(Locale.ROOT))).orElse(null);
+    if (operation == null) {
+      return;
+    }
+    String where = method + " " + template.get() + " → event " + event;
+    JsonObject events = Optional.ofNullable(operation.getJsonObject("responses").getJsonObject("200"))
+        .map(r -> r.getJsonObject("content")).map(c -> c.getJsonObject("text/event-stream"))
+        .map(m -> m.getJsonObject("x-events")).orElse(null);
+    if (events == null || !events.containsKey(event)) {
+      FAILURES.add(where + ": not among the stream's x-events " + (events == null ? "(none)" : events.fieldNames()));
+      return;
+    }
+    Object json;
+    try {
+      json = io.vertx.core.json.Json.decodeValue(data);
+    } catch (RuntimeException e) {
+      FAILURES.add(where + ": the data is not JSON: " + abbreviate(data));
+      return;
+    }
+    validate(where, "#/paths/" + escape(template.get()) + "/" + method.toLowerCase(Locale.ROOT)
+        + "/responses/200/content/text~1event-stream/x-events/" + escape(event), json, data);
+  }
+
+  private static void validate(String where, String schemaPointer, Object json, String body) {
     Validator validator = VALIDATORS.computeIfAbsent(schemaPointer,
-        p -> SCHEMAS.validator(JsonSchema.of(new JsonObject().put("$ref", BASE + p)), OPTIONS));
+        p -> SCHEMAS.validator(JsonSchema.of(new JsonObject().put("$ref", BASE + p.replace("{", "%7B").replace("}", "%7D"))),
+            OPTIONS));
     OutputUnit result = validator.validate(json);
     VALIDATED.incrementAndGet();
     if (!result.getValid()) {
-      FAILURES.add(route + " → " + status + ": " + String.join("; ", errors(result)) + " in " + abbreviate(body));
+      FAILURES.add(where + ": " + String.join("; ", errors(result)) + " in " + abbreviate(body));
     }
   }
 

@@ -38,6 +38,7 @@ public abstract class ApiTest {
 
   @AfterAll
   void stopApp() {
+    System.out.println(ApiContract.summary());
     if (app != null) {
       app.close();
     }

@@ -60,7 +60,10 @@ public final class TestClient {
     }
     try {
       HttpResponse<java.io.InputStream> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-      return new SseStream(r.statusCode(), r.headers().map(), r.body());
+      SseStream stream = new SseStream(r.statusCode(), r.headers().map(), r.body());
+      // The status and content type now; the frames as the test reads them. An error body stays unread for the test.
+      ApiContract.check(method, path, r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), "");
+      return stream.checkingFrames((event, data) -> ApiContract.checkEvent(method, path, event, data));
     } catch (Exception e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
     }
