@@ -67,10 +67,9 @@ class OpenApiContractTest extends ApiTest {
     List<String> problems = new ArrayList<>();
     for (String route : missing) {
       String[] parts = route.split(" ", 2);
-      problems.add(route + " is mounted but not documented: add \"" + parts[0].toLowerCase() + "\" under paths[\"" + parts[1]
-          + "\"] in server/src/main/resources/openapi.json" + (parts[0].equals("ANY") ? " (one entry per method it answers)" : "")
-          + " with operationId, summary, tags, security, its responses (JSON schemas) and a \"default\": {\"$ref\": "
-          + "\"#/components/responses/Error\"}");
+      problems.add(route + " is mounted but not documented. Add to server/src/main/resources/openapi.json, under \"paths\" → \""
+          + parts[1] + "\"" + (parts[0].equals("ANY") ? " (one entry per method it answers)" : "") + ", and fill in its schemas:\n"
+          + skeleton(parts[0], parts[1]));
     }
     for (String route : stale) {
       problems.add(route + " is documented but no route serves it: remove it from openapi.json (or mount it)");
@@ -78,6 +77,49 @@ class OpenApiContractTest extends ApiTest {
     assertThat(problems).as("openapi.json against the router").isEmpty();
     // The exclusions must still exist, so a route cannot hide behind a name that no longer matches.
     assertThat(notApi).as("the UI and bridge routes left out of the document").isEqualTo(new TreeSet<>(NOT_API));
+  }
+
+  /** The operation to paste for a route the document lacks: the lead fills in the summary and the response schema. */
+  static String skeleton(String method, String path) {
+    StringBuilder id = new StringBuilder(method.toLowerCase(java.util.Locale.ROOT));
+    List<String> parameters = new ArrayList<>();
+    for (String part : path.replaceFirst("^/api/", "/").split("[/.-]")) {
+      if (part.startsWith("{")) {
+        parameters.add(part.substring(1, part.length() - 1));
+      } else if (!part.isEmpty()) {
+        id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    if (!parameters.isEmpty()) {
+      id.append("By");
+      parameters.forEach(p -> id.append(Character.toUpperCase(p.charAt(0))).append(p.substring(1)));
+    }
+    JsonObject op = new JsonObject().put("tags", new io.vertx.core.json.JsonArray().add(path.replaceFirst("^/api/", "").split("/")[0]))
+        .put("summary", "TODO what it does").put("operationId", id.toString());
+    if (!parameters.isEmpty()) {
+      io.vertx.core.json.JsonArray params = new io.vertx.core.json.JsonArray();
+      parameters.forEach(p -> params.add(new JsonObject().put("name", p).put("in", "path").put("required", true)
+          .put("schema", new JsonObject().put("type", "string").put("format", "uuid"))));
+      op.put("parameters", params);
+    }
+    op.put("security", new io.vertx.core.json.JsonArray().add(new JsonObject().put("session", new io.vertx.core.json.JsonArray())));
+    JsonObject ok = method.equals("DELETE") ? new JsonObject().put("description", "No content")
+        : new JsonObject().put("description", "OK").put("content", new JsonObject().put("application/json",
+            new JsonObject().put("schema", new JsonObject().put("type", "object").put("properties", new JsonObject())
+                .put("required", new io.vertx.core.json.JsonArray()).put("additionalProperties", false))));
+    op.put("responses", new JsonObject().put(method.equals("DELETE") ? "204" : method.equals("POST") ? "201" : "200", ok)
+        .put("401", new JsonObject().put("$ref", "#/components/responses/E401"))
+        .put("default", new JsonObject().put("$ref", "#/components/responses/Error")));
+    return "\"" + method.toLowerCase(java.util.Locale.ROOT) + "\": " + op.encodePrettily();
+  }
+
+  @Test
+  @DisplayName("A route the document lacks is reported with the operation to paste")
+  void missingRouteMessage() {
+    String s = skeleton("PUT", "/api/settings/privacy-zones/{id}");
+    assertThat(s).startsWith("\"put\": {").contains("\"operationId\" : \"putSettingsPrivacyZonesById\"")
+        .contains("\"name\" : \"id\"").contains("#/components/responses/Error");
+    assertThat(skeleton("GET", "/metrics")).contains("\"operationId\" : \"getMetrics\"").doesNotContain("parameters");
   }
 
   @Test
@@ -92,6 +134,10 @@ class OpenApiContractTest extends ApiTest {
       SchemaRepository repository = await(OpenAPIVersion.V3_1.getRepository(own, "https://fitcoach.invalid/"));
       OutputUnit result = await(OpenAPIVersion.V3_1.validateContract(own, repository, document.copy()));
       assertThat(result.getValid()).as("openapi.json against the OpenAPI 3.1 schema: %s", result.toJson()).isTrue();
+      // ... which does refuse a broken document (an operation without responses).
+      JsonObject broken = document.copy();
+      broken.getJsonObject("paths").getJsonObject("/api/health").getJsonObject("get").put("responses", "none");
+      assertThat(await(OpenAPIVersion.V3_1.validateContract(own, repository, broken)).getValid()).isFalse();
       // Parsed as a contract: every $ref resolves, every parameter and schema is usable. vertx-openapi 5.0 only accepts
       // JSON, multipart, octet-stream and text/plain bodies, so the others (event streams, files) are renamed for it.
       String renamed = document.encode().replaceAll("\"(text/event-stream|text/calendar|text/csv|application/zip|"
