@@ -44,6 +44,7 @@ public final class ApiContract {
   private static final List<Template> TEMPLATES = new ArrayList<>();
   private static final Map<String, Validator> VALIDATORS = new ConcurrentHashMap<>();
   private static final List<String> FAILURES = new CopyOnWriteArrayList<>();
+  private static final AtomicLong FAILED = new AtomicLong();
   private static final AtomicLong VALIDATED = new AtomicLong();
   private static final AtomicLong CHECKED = new AtomicLong();
   private static final Set<String> OPERATIONS_SEEN = ConcurrentHashMap.newKeySet();
@@ -88,8 +89,8 @@ public final class ApiContract {
       operations += DOCUMENT.getJsonObject("paths").getJsonObject(path).fieldNames().size();
     }
     return "ApiContract: " + CHECKED.get() + " responses checked, " + VALIDATED.get() + " JSON bodies and SSE frames validated against the "
-        + "document, " + OPERATIONS_SEEN.size() + " of its " + operations + " operations seen, " + FAILURES.size()
-        + " failures";
+        + "document, " + OPERATIONS_SEEN.size() + " of its " + operations + " operations seen, " + FAILED.get()
+        + " mismatches";
   }
 
   /** The failures collected since the last call, emptied. */
@@ -124,7 +125,7 @@ public final class ApiContract {
     String key = responses.containsKey(Integer.toString(status)) ? Integer.toString(status) : "default";
     JsonObject response = responses.getJsonObject(key);
     if (response == null || (key.equals("default") && status < 400)) {
-      FAILURES.add(route + " → " + status + ": status not in the document (it lists " + responses.fieldNames() + ")");
+      fail(route + " → " + status + ": status not in the document (it lists " + responses.fieldNames() + ")");
       return;
     }
     String responsePointer = "#/paths/" + escape(template.get()) + "/" + method.toLowerCase(Locale.ROOT) + "/responses/" + key;
@@ -136,13 +137,13 @@ public final class ApiContract {
     boolean empty = body == null || body.isEmpty();
     if (content == null) {
       if (!empty) {
-        FAILURES.add(route + " → " + status + ": the document says no body, the server sent " + contentType);
+        fail(route + " → " + status + ": the document says no body, the server sent " + contentType);
       }
       return;
     }
     String media = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     if (!content.containsKey(media)) {
-      FAILURES.add(route + " → " + status + ": content type '" + contentType + "' is not among " + content.fieldNames());
+      fail(route + " → " + status + ": content type '" + contentType + "' is not among " + content.fieldNames());
       return;
     }
     if (!media.equals("application/json") || empty) {
@@ -152,7 +153,7 @@ public final class ApiContract {
     try {
       json = io.vertx.core.json.Json.decodeValue(body);
     } catch (RuntimeException e) {
-      FAILURES.add(route + " → " + status + ": the body is not JSON: " + abbreviate(body));
+      fail(route + " → " + status + ": the body is not JSON: " + abbreviate(body));
       return;
     }
     validate(route + " → " + status, responsePointer + "/content/" + escape(media) + "/schema", json, body);
@@ -177,14 +178,14 @@ public final class ApiContract {
         .map(r -> r.getJsonObject("content")).map(c -> c.getJsonObject("text/event-stream"))
         .map(m -> m.getJsonObject("x-events")).orElse(null);
     if (events == null || !events.containsKey(event)) {
-      FAILURES.add(where + ": not among the stream's x-events " + (events == null ? "(none)" : events.fieldNames()));
+      fail(where + ": not among the stream's x-events " + (events == null ? "(none)" : events.fieldNames()));
       return;
     }
     Object json;
     try {
       json = io.vertx.core.json.Json.decodeValue(data);
     } catch (RuntimeException e) {
-      FAILURES.add(where + ": the data is not JSON: " + abbreviate(data));
+      fail(where + ": the data is not JSON: " + abbreviate(data));
       return;
     }
     validate(where, "#/paths/" + escape(template.get()) + "/" + method.toLowerCase(Locale.ROOT)
@@ -198,8 +199,13 @@ public final class ApiContract {
     OutputUnit result = validator.validate(json);
     VALIDATED.incrementAndGet();
     if (!result.getValid()) {
-      FAILURES.add(where + ": " + String.join("; ", errors(result)) + " in " + abbreviate(body));
+      fail(where + ": " + String.join("; ", errors(result)) + " in " + abbreviate(body));
     }
+  }
+
+  private static void fail(String failure) {
+    FAILED.incrementAndGet();
+    FAILURES.add(failure);
   }
 
   /** The leaf errors as "pointer: message", without the "a subschema had errors" wrappers above them. */
