@@ -22,6 +22,7 @@ import fitcoach.export.ExportModule;
 import fitcoach.health.HealthModule;
 import fitcoach.imports.ImportModule;
 import fitcoach.mcp.McpModule;
+import fitcoach.openapi.OpenApiModule;
 import fitcoach.privacy.PrivacyModule;
 import fitcoach.progress.ProgressModule;
 import fitcoach.settings.ProfileRepository;
@@ -86,6 +87,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     ToolRegistry tools = CoachTools.create(pool, load, profiles, plan.service());
     List<Feature> features = List.of(
         new HealthModule(pool, embedded),
+        new OpenApiModule(),
         auth,
         settings,
         privacy,

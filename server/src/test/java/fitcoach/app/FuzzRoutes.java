@@ -27,6 +27,7 @@ final class FuzzRoutes {
   static List<Spec> all(String today, String week, String openAiBaseUrl) {
     FuzzRoutes r = new FuzzRoutes();
     r.add("GET", "/api/health", Kind.JSON);
+    r.add("GET", "/api/openapi.json", Kind.JSON);
     r.add("GET", "/api/auth/status", Kind.JSON);
     r.add("POST", "/api/auth/setup", body("email", "second@example.com", "password", "another long password"), Kind.JSON);
     r.add("POST", "/api/auth/login", body("email", "athlete@example.com", "password", "correct horse battery"), Kind.JSON);

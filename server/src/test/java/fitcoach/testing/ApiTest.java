@@ -38,6 +38,7 @@ public abstract class ApiTest {
 
   @AfterAll
   void stopApp() {
+    System.out.println(ApiContract.summary());
     if (app != null) {
       app.close();
     }
@@ -47,12 +48,19 @@ public abstract class ApiTest {
   void freshState() {
     TestDatabase.truncateAll();
     BlockedThreadDetector.drain();
+    ApiContract.drain();
     client = new TestClient(app.port());
   }
 
   @AfterEach
   void noBlockedEventLoop() {
     assertThat(BlockedThreadDetector.drain()).as("blocked-thread warnings").isEmpty();
+  }
+
+  /** Every response the test received matches the API contract (server/src/main/resources/openapi.json). */
+  @AfterEach
+  void responsesMatchTheContract() {
+    assertThat(ApiContract.drain()).as("responses that do not match openapi.json (fix the document, or the route)").isEmpty();
   }
 
   /** Creates the account and leaves {@link #client} signed in. */

@@ -33,6 +33,8 @@ public final class SseStream implements AutoCloseable {
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final StringBuilder raw = new StringBuilder();
   private final List<String> comments = new ArrayList<>();
+  /** Told of every frame a test reads (the API contract's check), as (event, data). */
+  private java.util.function.BiConsumer<String, String> onFrame = (event, data) -> { };
 
   SseStream(int status, Map<String, List<String>> headers, InputStream body) {
     this.status = status;
@@ -43,6 +45,11 @@ public final class SseStream implements AutoCloseable {
       reader.setDaemon(true);
       reader.start();
     }
+  }
+
+  SseStream checkingFrames(java.util.function.BiConsumer<String, String> check) {
+    this.onFrame = check;
+    return this;
   }
 
   public int status() {
@@ -79,6 +86,7 @@ public final class SseStream implements AutoCloseable {
         events.add(END);
         return null;
       }
+      onFrame.accept(e.event(), e.data());
       return e;
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();

@@ -60,7 +60,10 @@ public final class TestClient {
     }
     try {
       HttpResponse<java.io.InputStream> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-      return new SseStream(r.statusCode(), r.headers().map(), r.body());
+      SseStream stream = new SseStream(r.statusCode(), r.headers().map(), r.body());
+      // The status and content type now; the frames as the test reads them. An error body stays unread for the test.
+      ApiContract.check(method, path, r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), "");
+      return stream.checkingFrames((event, data) -> ApiContract.checkEvent(method, path, event, data));
     } catch (Exception e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
     }
@@ -85,7 +88,7 @@ public final class TestClient {
     }
     try {
       HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(r.statusCode(), r.headers().map(), r.body());
+      return checked("POST", path, new Response(r.statusCode(), r.headers().map(), r.body()));
     } catch (Exception e) {
       throw new IllegalStateException("upload to " + path + " failed", e);
     }
@@ -99,6 +102,8 @@ public final class TestClient {
     }
     try {
       HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      ApiContract.check("GET", path, r.statusCode(), r.headers().firstValue("Content-Type").orElse(null),
+          r.statusCode() == 200 ? "" : new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
       if (r.statusCode() != 200) {
         throw new IllegalStateException("GET " + path + " answered " + r.statusCode());
       }
@@ -159,10 +164,16 @@ public final class TestClient {
             String pair = c.split(";", 2)[0];
             cookie = pair.equals("fitcoach_token=") ? null : pair;
           });
-      return new Response(r.statusCode(), r.headers().map(), r.body());
+      return checked(method, path, new Response(r.statusCode(), r.headers().map(), r.body()));
     } catch (Exception e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
     }
+  }
+
+  /** Every response a test receives is held to the API contract (see {@link ApiContract}). */
+  private static Response checked(String method, String path, Response r) {
+    ApiContract.check(method, path, r.status(), r.header("Content-Type"), r.body());
+    return r;
   }
 
   /** An HTTP response with its body parsed on demand. */
