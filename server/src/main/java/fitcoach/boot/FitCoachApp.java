@@ -76,7 +76,8 @@ public final class FitCoachApp implements AutoCloseable {
       throw e;
     }
     // Vert.x boots (mostly class loading) while the database starts and migrates: nothing is deployed until both are done.
-    CompletableFuture<Vertx> booting = CompletableFuture.supplyAsync(() -> warm()).thenApply(v -> Vertx.vertx(new VertxOptions()
+    CompletableFuture<Vertx> booting = CompletableFuture.supplyAsync(() -> warm())
+        .thenApply(v -> fitcoach.metrics.Metrics.vertx(config, new VertxOptions()
         .setBlockedThreadCheckInterval(Math.min(1000, config.blockedThreadWarnMs()))
         .setMaxEventLoopExecuteTime(config.blockedThreadWarnMs())
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
