@@ -1,6 +1,9 @@
 package fitcoach.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -27,7 +30,13 @@ final class Prometheus {
 
   /** Vert.x measured into the registry; the factory is given here because the fat jar has no service entry for it. */
   static Vertx vertx(VertxOptions options) {
-    return Vertx.builder().with(options.setMetricsOptions(options())).withMetrics(new MicrometerMetricsFactory()).build();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Vert.x names every route a request matched, joined by '>' ("/api/>/api/>/api/activities/:id" for the shared
+    // /api/* handlers): the last one is the endpoint. Set before any meter exists, so every one has it.
+    registry.config().meterFilter(MeterFilter.replaceTagValues(Label.HTTP_ROUTE.toString(),
+        route -> route.substring(route.lastIndexOf('>') + 1)));
+    return Vertx.builder().with(options.setMetricsOptions(options())).withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
   }
 
   private static MetricsOptions options() {

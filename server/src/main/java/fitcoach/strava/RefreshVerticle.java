@@ -132,6 +132,7 @@ final class RefreshVerticle extends VerticleBase {
     RefreshCursor cursor = job.cursor();
     return tokens.accessToken(job.userId()).compose(token -> client.activities(token, null, cursor.before(), 1, pageSize))
         .compose(items -> {
+          // Counted as the job counts its pages: every page listed, the last (empty) one too.
           meters.stravaPage("refresh");
           List<StravaActivity> mapped = StravaActivity.page(items);
           if (items.isEmpty() || mapped.isEmpty()) {

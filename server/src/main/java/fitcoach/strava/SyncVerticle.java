@@ -117,12 +117,13 @@ public final class SyncVerticle extends VerticleBase {
   }
 
   private void onPage(SyncJob job, JsonArray items, LocalDate changedFrom) {
-    meters.stravaPage("sync");
     LOG.debug("Strava sync {}: page {} with {} activities", job.id(), job.cursor().page(), items.size());
     if (items.isEmpty()) {
       finish(job, changedFrom);
       return;
     }
+    // Counted as the job's pagesFetched is: pages with activities.
+    meters.stravaPage("sync");
     List<StravaActivity> mapped = StravaActivity.page(items);
     // Strava answers the next page while this one is stored; the cursor still moves only after the store.
     int page = job.cursor().page();
