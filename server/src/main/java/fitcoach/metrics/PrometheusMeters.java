@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** {@link Meters} in a Micrometer registry: names as Prometheus shows them are in the README's Metrics section. */
 final class PrometheusMeters implements Meters {
-  private static final Set<String> FORMATS = Set.of("fit", "gpx", "tcx", "zip", "csv");
+  private static final Set<String> FORMATS = Set.of("fit", "gpx", "tcx", "zip");
   private final MeterRegistry registry;
 
   PrometheusMeters(MeterRegistry registry) {
@@ -51,7 +51,7 @@ final class PrometheusMeters implements Meters {
     }
   }
 
-  /** fit, gpx, tcx, zip, csv (a .gz suffix aside), or other: a fixed set whatever names athletes upload. */
+  /** fit, gpx, tcx, zip (a .gz suffix aside), or other: a fixed set whatever names athletes upload. */
   static String format(String fileName) {
     String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
     if (name.endsWith(".gz")) {
