@@ -37,6 +37,8 @@ public final class Db {
   private static PoolOptions poolOptions() {
     return new PoolOptions()
         .setMaxSize(16)
+        // The pool's name in metrics (vertx_pool_*{pool_type="sql"}).
+        .setName("fitcoach")
         .setShared(false)
         .setConnectionTimeout(5)
         .setIdleTimeout(60);

@@ -89,7 +89,8 @@ public final class FitCoachApp implements AutoCloseable {
       }
       return db.url();
     };
-    CompletableFuture<Vertx> booting = CompletableFuture.supplyAsync(() -> warm()).thenApply(v -> Vertx.vertx(new VertxOptions()
+    CompletableFuture<Vertx> booting = CompletableFuture.supplyAsync(() -> warm())
+        .thenApply(v -> fitcoach.metrics.Metrics.vertx(config, new VertxOptions()
         .setBlockedThreadCheckInterval(Math.min(1000, config.blockedThreadWarnMs()))
         .setMaxEventLoopExecuteTime(config.blockedThreadWarnMs())
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)

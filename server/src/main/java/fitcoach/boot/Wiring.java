@@ -22,6 +22,8 @@ import fitcoach.export.ExportModule;
 import fitcoach.health.HealthModule;
 import fitcoach.imports.ImportModule;
 import fitcoach.mcp.McpModule;
+import fitcoach.metrics.Meters;
+import fitcoach.metrics.MetricsModule;
 import fitcoach.openapi.OpenApiModule;
 import fitcoach.privacy.PrivacyModule;
 import fitcoach.progress.ProgressModule;
@@ -52,6 +54,9 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
   static Wiring build(Vertx vertx, Pool pool, AppConfig config, java.time.Clock clock, Supplier<DatabaseUrl> databaseUrl,
                       Supplier<Optional<EmbeddedDatabase.Status>> embedded) {
     SecretBox secretBox = new SecretBox(config.apiKeyEncryptionKey().orElseThrow());
+    // /metrics, and what Strava, imports and the coach record into (nothing when metrics are off).
+    MetricsModule metrics = new MetricsModule(vertx, config);
+    Meters meters = metrics.meters();
     AuthModule auth = new AuthModule(vertx, pool, config);
     AuthHandler requireUser = auth.requireUser();
     ProfileRepository profiles = new ProfileRepository(pool);
@@ -87,6 +92,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     ToolRegistry tools = CoachTools.create(pool, load, profiles, plan.service());
     List<Feature> features = List.of(
         new HealthModule(pool, embedded),
+        metrics,
         new OpenApiModule(),
         auth,
         settings,
@@ -96,9 +102,9 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         progress,
         demo,
         new StravaModule(vertx, pool, config, clock, secretBox, load, store, settings.policies(), auth.service(),
-            requireUser, privacy.service()),
+            requireUser, privacy.service(), meters),
         new ImportModule(pool, store, load, requireUser, config.dataDir(), config.imports().keepOriginals(), maxUploadBytes,
-            wellness.service()::storeFit),
+            wellness.service()::storeFit, meters),
         new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes, privacy.service()),
         usage,
         tokens,
@@ -106,7 +112,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         plan,
         new McpModule(tools, load, tokens.service(), guard),
         new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, usage.ledger(),
-            tools, wellness.service()::days, plan.service()::workouts, requireUser));
+            tools, wellness.service()::days, plan.service()::workouts, requireUser, meters));
 
     HttpVerticle.Api api = new HttpVerticle.Api(guard, new ErrorHandler(),
         new ConnectionLimits(config.http()), requireUser, features);

@@ -11,6 +11,7 @@ import fitcoach.llm.LlmClients;
 import fitcoach.llm.ToolLoop;
 import fitcoach.usage.AiLedger;
 import fitcoach.llm.LlmOptions;
+import fitcoach.metrics.Meters;
 import fitcoach.load.PmcOptions;
 import fitcoach.load.PmcSeries;
 import fitcoach.readiness.ReadinessCard;
@@ -40,7 +41,8 @@ public final class CoachModule implements Feature {
 
   public CoachModule(Vertx vertx, Pool pool, AppConfig.CoachSettings settings, ApiKeyService apiKeys,
                      ProfileRepository profiles, DataPolicyRepository policies, LoadService load, AiLedger ledger,
-                     ToolRegistry tools, WellnessSource wellness, PlanReader plan, AuthHandler requireUser) {
+                     ToolRegistry tools, WellnessSource wellness, PlanReader plan, AuthHandler requireUser,
+                     Meters meters) {
     HttpClient llmHttp = LlmClients.httpClient(vertx);
     LlmOptions llmOptions = LlmOptions.defaults()
         .withIdleTimeout(Duration.ofSeconds(settings.llmIdleTimeoutSeconds()))
@@ -48,7 +50,8 @@ public final class CoachModule implements Feature {
         .withRetryDelays(Duration.ofMillis(settings.llmRetryBaseMs()), Duration.ofSeconds(8));
     this.streams = new CoachStreams(vertx, settings.streamGraceMs(), STREAM_LISTENER_WAIT_MS);
     CoachService coach = new CoachService(pool, apiKeys, profiles, policies, load, streams,
-        provider -> LlmClients.create(vertx, llmHttp, provider, llmOptions), settings, ledger, tools, ToolLoop.Limits.defaults());
+        provider -> meters.llm(provider.provider().id(), LlmClients.create(vertx, llmHttp, provider, llmOptions)), settings,
+        ledger, tools, ToolLoop.Limits.defaults());
     // Blackbird builds a type's serialiser on its first use (hundreds of ms on a busy machine): build the
     // recommendation's, card included, now and off the event loop.
     PmcSeries none = new PmcSeries(List.of(), LocalDate.EPOCH, Optional.empty(), PmcOptions.defaults());

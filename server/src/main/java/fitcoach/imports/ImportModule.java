@@ -5,6 +5,7 @@ import fitcoach.analytics.LoadService;
 import fitcoach.app.Feature;
 import fitcoach.app.UploadHandler;
 import fitcoach.auth.AuthHandler;
+import fitcoach.metrics.Meters;
 import io.vertx.core.Deployable;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
@@ -18,12 +19,13 @@ public final class ImportModule implements Feature {
   private final ImportVerticle worker;
 
   public ImportModule(Pool pool, ActivityStore store, LoadService load, AuthHandler requireUser, Path dataDir, boolean keepOriginals,
-                      long maxUploadBytes, WellnessFiles wellness) {
+                      long maxUploadBytes, WellnessFiles wellness, Meters meters) {
     ImportRepository repository = new ImportRepository(pool);
     ImportFolders.prepare(dataDir);
     this.routes = new ImportRoutes(repository, requireUser, dataDir,
         new UploadHandler(dataDir.resolve(ImportFolders.UPLOADS), maxUploadBytes));
-    this.worker = new ImportVerticle(repository, store, load, dataDir, keepOriginals, java.time.Instant.now(), wellness);
+    this.worker = new ImportVerticle(repository, store, load, dataDir, keepOriginals, java.time.Instant.now(), wellness,
+        meters);
   }
 
   @Override

@@ -6,6 +6,7 @@ import fitcoach.activities.ActivityStore;
 import fitcoach.analytics.LoadService;
 import fitcoach.app.Json;
 import fitcoach.app.PrivateFiles;
+import fitcoach.metrics.Meters;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -48,11 +49,13 @@ public final class ImportVerticle extends VerticleBase {
   private final Instant startedAt;
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
   private final WellnessFiles wellness;
+  private final Meters meters;
 
   /** {@code startedAt}: files under imports/ older than this that no import row names are a crash's leftovers. */
   ImportVerticle(ImportRepository repository, ActivityStore store, LoadService load, Path dataDir, boolean keepOriginals,
-                 Instant startedAt, WellnessFiles wellness) {
+                 Instant startedAt, WellnessFiles wellness, Meters meters) {
     this.wellness = wellness;
+    this.meters = meters;
     this.store = store;
     this.repository = repository;
     this.load = load;
@@ -225,7 +228,8 @@ public final class ImportVerticle extends VerticleBase {
         // on restart and read from where it went (see readable), rather than left behind while its activity names files/.
         return settleOriginal(file, o).transform(settled -> repository.finishFile(file.id(),
             o.error() == null ? ImportFileState.DONE : ImportFileState.FAILED, o.added(),
-            o.merged(), o.known(), o.error(), o.warning()));
+            o.merged(), o.known(), o.error(), o.warning())).onSuccess(v -> meters.importFinished(file.originalName(),
+                o.error() != null));
       }).transform(v -> {
         publish(job, false);
         return work(job);

@@ -3,6 +3,7 @@ package fitcoach.strava;
 import fitcoach.activities.ActivityStore;
 import fitcoach.analytics.LoadService;
 import fitcoach.app.JobState;
+import fitcoach.metrics.Meters;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
@@ -41,10 +42,11 @@ final class RefreshVerticle extends VerticleBase {
   private final Clock clock;
   private final int pageSize;
   private final long retryBaseMs;
+  private final Meters meters;
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
   RefreshVerticle(StravaRepository repository, ActivityStore store, StravaClient client, StravaTokens tokens, RateLimiter limiter,
-                  LoadService load, Clock clock, int pageSize, long retryBaseMs) {
+                  LoadService load, Clock clock, int pageSize, long retryBaseMs, Meters meters) {
     this.repository = repository;
     this.copies = new StravaCopies(store);
     this.store = store;
@@ -55,6 +57,7 @@ final class RefreshVerticle extends VerticleBase {
     this.clock = clock;
     this.pageSize = pageSize;
     this.retryBaseMs = retryBaseMs;
+    this.meters = meters;
   }
 
   @Override
@@ -129,6 +132,8 @@ final class RefreshVerticle extends VerticleBase {
     RefreshCursor cursor = job.cursor();
     return tokens.accessToken(job.userId()).compose(token -> client.activities(token, null, cursor.before(), 1, pageSize))
         .compose(items -> {
+          // Counted as the job counts its pages: every page listed, the last (empty) one too.
+          meters.stravaPage("refresh");
           List<StravaActivity> mapped = StravaActivity.page(items);
           if (items.isEmpty() || mapped.isEmpty()) {
             return Future.succeededFuture(job.advanced(cursor.checking(0, 0), 1, items.size(), 0, 0));
@@ -191,6 +196,7 @@ final class RefreshVerticle extends VerticleBase {
   private void waitUntil(RefreshJob job, Instant until, Runnable then) {
     // Rate-limit windows are real time, whatever the calendar says.
     long ms = Math.max(1, Duration.between(Instant.now(), until).toMillis());
+    meters.stravaRateLimitWait("refresh", Duration.ofMillis(ms));
     repository.saveRefresh(job.in(JobState.WAITING, until, null)).onComplete(saved -> vertx.setTimer(ms, id -> {
       limiter.windowPassed();
       then.run();

@@ -7,6 +7,7 @@ import fitcoach.app.Feature;
 import fitcoach.app.SecretBox;
 import fitcoach.auth.AuthHandler;
 import fitcoach.auth.AuthService;
+import fitcoach.metrics.Meters;
 import fitcoach.privacy.PrivacyService;
 import fitcoach.settings.DataPolicyRepository;
 import io.vertx.core.Deployable;
@@ -26,7 +27,7 @@ public final class StravaModule implements Feature {
   /** {@code privacy}: the zones whose positions the streams route hides. {@code calendar}: what day it is for the copies' age and the API host (see FitCoachApp.start); tests move it. */
   public StravaModule(Vertx vertx, Pool pool, AppConfig config, Clock calendar, SecretBox secretBox, LoadService load,
                       ActivityStore store, DataPolicyRepository policies, AuthService auth, AuthHandler requireUser,
-                      PrivacyService privacy) {
+                      PrivacyService privacy, Meters meters) {
     Clock clock = Clock.systemUTC();
     RateLimiter limiter = new RateLimiter(clock, config.strava().rateWindowSeconds());
     StravaRepository repository = new StravaRepository(pool);
@@ -36,9 +37,9 @@ public final class StravaModule implements Feature {
         calendar, policies);
     this.routes = new StravaRoutes(service, config, auth, requireUser, privacy);
     this.worker = new SyncVerticle(repository, store, client, tokens, limiter, load, config.strava().pageSize(),
-        config.strava().retryBaseMs());
+        config.strava().retryBaseMs(), meters);
     this.refresher = new RefreshVerticle(repository, store, client, tokens, limiter, load, calendar, config.strava().pageSize(),
-        config.strava().retryBaseMs());
+        config.strava().retryBaseMs(), meters);
   }
 
   @Override

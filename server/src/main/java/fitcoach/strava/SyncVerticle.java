@@ -3,6 +3,7 @@ package fitcoach.strava;
 import fitcoach.activities.ActivityStore;
 import fitcoach.analytics.LoadService;
 import fitcoach.app.JobState;
+import fitcoach.metrics.Meters;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
@@ -38,6 +39,7 @@ public final class SyncVerticle extends VerticleBase {
   private final LoadService load;
   private final int pageSize;
   private final long retryBaseMs;
+  private final Meters meters;
   private final Set<UUID> running = ConcurrentHashMap.newKeySet();
   private final Set<Long> processing = ConcurrentHashMap.newKeySet();
   /** When each running sync next brings loads up to date mid-sync (System.nanoTime), and the interval it is at. */
@@ -48,7 +50,7 @@ public final class SyncVerticle extends VerticleBase {
   private final AtomicBoolean eventWakeUpScheduled = new AtomicBoolean();
 
   SyncVerticle(StravaRepository repository, ActivityStore store, StravaClient client, StravaTokens tokens, RateLimiter limiter,
-               LoadService load, int pageSize, long retryBaseMs) {
+               LoadService load, int pageSize, long retryBaseMs, Meters meters) {
     this.repository = repository;
     this.copies = new StravaCopies(store);
     this.client = client;
@@ -57,6 +59,7 @@ public final class SyncVerticle extends VerticleBase {
     this.load = load;
     this.pageSize = pageSize;
     this.retryBaseMs = retryBaseMs;
+    this.meters = meters;
   }
 
   @Override
@@ -119,6 +122,8 @@ public final class SyncVerticle extends VerticleBase {
       finish(job, changedFrom);
       return;
     }
+    // Counted as the job's pagesFetched is: pages with activities.
+    meters.stravaPage("sync");
     List<StravaActivity> mapped = StravaActivity.page(items);
     // Strava answers the next page while this one is stored; the cursor still moves only after the store.
     int page = job.cursor().page();
@@ -180,6 +185,7 @@ public final class SyncVerticle extends VerticleBase {
     SyncJob waiting = job.in(JobState.WAITING, until, null);
     long ms = Math.max(1, Duration.between(Instant.now(), until).toMillis());
     LOG.info("Strava sync {} waits for the rate limit until {}", job.id(), until);
+    meters.stravaRateLimitWait("sync", Duration.ofMillis(ms));
     save(waiting).onComplete(saved -> vertx.setTimer(ms, id -> {
       limiter.windowPassed();
       then.run();

@@ -190,6 +190,9 @@ final class FuzzRoutes {
     r.add("GET", "/api/ai/streams/{stream}", Map.of(), null, Kind.SSE);
     r.add("POST", "/api/ai/streams/{stream}/stop", Kind.JSON);
 
+    // Prometheus metrics: 404 when off (as the fuzzer runs), 405 for other methods, 403/401 for strangers when on.
+    r.add("ANY", "/metrics", Map.of(), null, Kind.JSON);
+
     r.add("GET", "/", Map.of(), null, Kind.PAGE);
     r.add("GET", "/index.html", Map.of(), null, Kind.PAGE);
     r.add("GET", "/assets/*", Map.of(), null, Kind.PAGE);

@@ -39,8 +39,14 @@ public final class AppProcess implements AutoCloseable {
 
   /** Starts {@code java fitcoach.boot.Main args} in {@code workDir} with {@code env} on top of a clean FitCoach environment. */
   public static AppProcess start(Path workDir, String logName, Map<String, String> env, String... args) throws IOException {
+    return start(appClassPath(), workDir, logName, env, args);
+  }
+
+  /** Like {@link #start(Path, String, Map, String...)} on another class path (e.g. without an optional library). */
+  public static AppProcess start(String classPath, Path workDir, String logName, Map<String, String> env, String... args)
+      throws IOException {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(javaBin, "-cp", appClassPath(), "fitcoach.boot.Main"));
+    List<String> command = new ArrayList<>(List.of(javaBin, "-cp", classPath, "fitcoach.boot.Main"));
     command.addAll(List.of(args));
     Path log = workDir.resolve(logName);
     ProcessBuilder pb = new ProcessBuilder(command)
