@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # GET /api/auth/me with a valid session cookie under load from wrk on loopback: throughput and p99.
-# Goal (issue #2): > 10,000 requests/s and p99 < 10 ms on 2 cores (wrk shares those cores).
+# Goal (issue #2): > 10,000 requests/s and p99 < 10 ms on 2 cores (wrk shares those cores). Also the JVM's RSS after
+# the load (issue #19: under 300 MB as the README runs it; LAUNCH=java for plain `java -jar`).
 source "$(dirname "$0")/lib.sh"
 ensure_jar
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
@@ -24,3 +25,4 @@ rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
 p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
 non2xx=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
 echo "auth/me: ${rps} requests/s, p99 ${p99}, non-2xx ${non2xx:-0}"
+echo "JVM RSS after the load: $(rss_mb "$APP_PID") MB (peak $(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$APP_PID/status") MB)"

@@ -2,9 +2,10 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$ROOT/server/target/fitcoach.jar"
+LAUNCHER="$ROOT/server/target/fitcoach"
 
 ensure_jar() {
-  if [ ! -f "$JAR" ]; then
+  if [ ! -f "$JAR" ] || [ ! -x "$LAUNCHER" ]; then
     (cd "$ROOT" && mvn -B -q package -DskipTests)
   fi
 }
@@ -13,9 +14,14 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-# start_app DATA_DIR PORT LOGFILE -> sets APP_PID
+# start_app DATA_DIR PORT LOGFILE -> sets APP_PID. Through the launcher script beside the jar, as the README runs it
+# (its class-data-sharing archive kept in DATA_DIR/cds); LAUNCH=java runs plain `java $JAVA_OPTS -jar` instead.
 start_app() {
-  FITCOACH_DATA_DIR="$1" PORT="$2" HOST=127.0.0.1 java ${JAVA_OPTS:-} -jar "$JAR" >"$3" 2>&1 &
+  if [ "${LAUNCH:-launcher}" = "java" ]; then
+    FITCOACH_DATA_DIR="$1" PORT="$2" HOST=127.0.0.1 java ${JAVA_OPTS:-} -jar "$JAR" >"$3" 2>&1 &
+  else
+    FITCOACH_CDS_DIR="$1/cds" FITCOACH_DATA_DIR="$1" PORT="$2" HOST=127.0.0.1 "$LAUNCHER" >"$3" 2>&1 &
+  fi
   APP_PID=$!
 }
 
@@ -39,6 +45,7 @@ stop_app() {
   [ -n "${APP_PID:-}" ] || return 0
   kill -TERM "$APP_PID" 2>/dev/null || true
   wait "$APP_PID" 2>/dev/null || true
+  APP_PID=
 }
 
 rss_mb() {
