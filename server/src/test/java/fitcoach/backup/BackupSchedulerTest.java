@@ -21,7 +21,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -38,10 +40,21 @@ class BackupSchedulerTest extends ApiTest {
   private BackupService service;
   private String deployment;
 
+  /** One pool for the class: its first connections load classes, which a test must not count as a blocked loop. */
+  @BeforeAll
+  void openPool() {
+    pool = Db.pool(app.vertx(), TestDatabase.url());
+    await(pool.query("SELECT 1").execute());
+  }
+
+  @AfterAll
+  void closePool() {
+    await(pool.close());
+  }
+
   @BeforeEach
   void newService() {
     clock.reset();
-    pool = Db.pool(app.vertx(), TestDatabase.url());
     dataDir = TestApp.tempDir();
     service = new BackupService(app.vertx(), pool, new ExportService(app.vertx(), pool, dataDir), dataDir,
         new BackupSettings(true, AT, 7, 4), clock, ZoneOffset.UTC);
@@ -53,7 +66,6 @@ class BackupSchedulerTest extends ApiTest {
       await(app.vertx().undeploy(deployment));
       deployment = null;
     }
-    await(pool.close());
   }
 
   private void deploy(Duration catchUpDelay) {
