@@ -56,6 +56,10 @@ public record BackupFile(String name, LocalDateTime local, String account, long 
     return local.atZone(zone).toInstant();
   }
 
+  public BackupFile withBytes(long size) {
+    return new BackupFile(name, local, account, size);
+  }
+
   public Path in(Path folder) {
     return folder.resolve(name);
   }

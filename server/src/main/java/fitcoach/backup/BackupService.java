@@ -170,10 +170,10 @@ public final class BackupService {
     List<BackupFile> found = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
       for (Path f : (Iterable<Path>) files::iterator) {
-        String name = f.getFileName().toString();
-        if (BackupFile.parse(name, 0).isPresent() && Files.isRegularFile(f)) {
+        Optional<BackupFile> named = BackupFile.parse(f.getFileName().toString(), 0);
+        if (named.isPresent() && Files.isRegularFile(f)) {
           try {
-            BackupFile.parse(name, Files.size(f)).ifPresent(found::add);
+            found.add(named.get().withBytes(Files.size(f)));
           } catch (java.nio.file.NoSuchFileException gone) {
             // Deleted by retention while listed.
           }
