@@ -142,7 +142,7 @@ class BackupRoutesTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("The latest backup restored into an empty instance gives back the same activities, streams, laps, wellness, plan and chats")
+  @DisplayName("The latest backup restored into an empty instance gives back the same activities, streams, laps, wellness, plan, zones and chats")
   void restoreLatestBackup() throws Exception {
     signedIn();
     var demo = client.post("/api/demo", new JsonObject().put("years", 1).put("sessionsPerWeek", 3));
@@ -156,6 +156,9 @@ class BackupRoutesTest extends ApiTest {
         .isEqualTo(200);
     assertThat(client.post("/api/settings/thresholds", new JsonObject().put("kind", "ftp").put("validFrom", "2026-01-05")
         .put("value", 250)).status()).isEqualTo(201);
+    var zone = client.post("/api/settings/privacy-zones", new JsonObject().put("name", "Home").put("lat", 48.137).put("lon", 11.575)
+        .put("radiusM", 300));
+    assertThat(zone.status()).as(zone.toString()).isEqualTo(201);
     TestDatabase.query("""
         WITH s AS (INSERT INTO chat_sessions (user_id, title) SELECT id, 'Marathon plan' FROM users RETURNING id, user_id)
         INSERT INTO chat_messages (session_id, user_id, role, content) SELECT s.id, s.user_id, 'user', 'How am I doing?' FROM s""",
@@ -220,6 +223,7 @@ class BackupRoutesTest extends ApiTest {
     sums.put("planned_events", sum("planned_events", "id", "concat_ws('|', id, day, name, sport, distance_m, priority)"));
     sums.put("thresholds", sum("threshold_history", "kind, valid_from", "concat_ws('|', kind, valid_from, value, source)"));
     sums.put("chat_messages", sum("chat_messages", "seq", "concat_ws('|', role, content)"));
+    sums.put("privacy_zones", sum("privacy_zones", "id", "concat_ws('|', id, name, lat, lon, radius_m)"));
     sums.put("profile", sum("athlete_profiles", "user_id", "concat_ws('|', goals, time_zone)"));
     return sums;
   }
