@@ -44,6 +44,7 @@ function routes(extra: Record<string, (init: RequestInit) => Response> = {}) {
     'GET /api/load/estimate-changes': () => json(200, { changes: [] }),
     'GET /api/settings/privacy-zones': () => json(200, { zones: [] }),
     'GET /api/strava/status': () => json(200, { configured: true, connected: false, athleteId: null, athleteName: null, scopes: [], needsReauth: false, lastSyncAt: null, sync: null, rateLimit: null }),
+    'GET /api/backups': () => json(200, { enabled: true, at: '03:30', keepDaily: 7, keepWeekly: 4, folder: '/data/backups', last: null, next: null, lastError: null, running: false }),
     ...extra,
   });
 }
@@ -133,5 +134,12 @@ describe('Settings', () => {
     const hint = await screen.findByText(/saved here count from today/);
     expect(hint.querySelector('a')?.getAttribute('href')).toBe('/settings#thresholds');
     expect(await screen.findByRole('heading', { name: 'Thresholds over time' })).toBeTruthy();
+  });
+  it('has a Backups section showing the nightly backup', async () => {
+    routes();
+    render(Settings);
+    const heading = await screen.findByRole('heading', { name: 'Backups' });
+    expect(heading.closest('section')!.id).toBe('backups');
+    expect((await screen.findByTestId('backup-last')).textContent).toContain('None yet');
   });
 });

@@ -57,8 +57,11 @@ public final class Main {
       if (args.length > 0 && "demo".equals(args[0])) {
         System.exit(DemoCommand.run(config, java.util.Arrays.copyOfRange(args, 1, args.length)));
       }
+      if (args.length > 0 && "backup".equals(args[0])) {
+        System.exit(BackupCommand.run(config, java.util.Arrays.copyOfRange(args, 1, args.length)));
+      }
       if (args.length > 0) {
-        System.err.println("Unknown command '" + args[0] + "'. Usage: java -jar fitcoach.jar [demo [--remove] [--years N]]");
+        System.err.println("Unknown command '" + args[0] + "'. Usage: java -jar fitcoach.jar [demo [--remove] [--years N] | backup]");
         System.exit(2);
       }
       startClosingOnShutdown(config);

@@ -15,6 +15,7 @@ import fitcoach.app.RequestGuard;
 import fitcoach.app.SecretBox;
 import fitcoach.auth.AuthHandler;
 import fitcoach.auth.AuthModule;
+import fitcoach.backup.BackupModule;
 import fitcoach.coach.CoachModule;
 import fitcoach.demo.DemoModule;
 import fitcoach.demo.DemoService;
@@ -90,6 +91,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
     PlanModule plan = new PlanModule(pool, tokens.service(), load::dated,
         userId -> load.series(userId).map(snapshot -> snapshot.series()), requireUser);
     ToolRegistry tools = CoachTools.create(pool, load, profiles, plan.service());
+    ExportModule export = new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes, privacy.service());
     List<Feature> features = List.of(
         new HealthModule(pool, embedded),
         metrics,
@@ -105,7 +107,9 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
             requireUser, privacy.service(), meters),
         new ImportModule(pool, store, load, requireUser, config.dataDir(), config.imports().keepOriginals(), maxUploadBytes,
             wellness.service()::storeFit, meters),
-        new ExportModule(vertx, pool, store, requireUser, config.dataDir(), maxUploadBytes, privacy.service()),
+        export,
+        // The nightly backup writes the same zip as the export.
+        new BackupModule(vertx, pool, export.service(), config.dataDir(), config.backups(), clock, requireUser),
         usage,
         tokens,
         wellness,

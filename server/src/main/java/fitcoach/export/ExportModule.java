@@ -12,12 +12,18 @@ import java.util.Set;
 
 /** Wires export and restore: the zip download, and the restore upload that streams to disk. */
 public final class ExportModule implements Feature {
+  private final ExportService export;
   private final ExportRoutes routes;
 
   public ExportModule(Vertx vertx, Pool pool, ActivityStore store, AuthHandler requireUser, Path dataDir,
                       long maxUploadBytes, PrivacyService privacy) {
-    this.routes = new ExportRoutes(new ExportService(vertx, pool, dataDir), new RestoreService(vertx, pool, store), requireUser,
-        dataDir, maxUploadBytes, privacy);
+    this.export = new ExportService(vertx, pool, dataDir);
+    this.routes = new ExportRoutes(export, new RestoreService(vertx, pool, store), requireUser, dataDir, maxUploadBytes, privacy);
+  }
+
+  /** The zip builder, shared with the nightly backup so both write the same archive. */
+  public ExportService service() {
+    return export;
   }
 
   @Override

@@ -70,11 +70,21 @@ public final class ExportService {
   }
 
   private Future<Path> build(UUID userId, PrivacyZones zones, boolean privacy) {
-    return vertx.executeBlocking(() -> {
-      // The zip holds everything the athlete owns: owner-only, in an owner-only folder.
-      Path file = PrivateFiles.tempFile(dir, "fitcoach-export-", ".zip");
-      return new Writer(file);
-    }, false).compose(w -> blocking(() -> w.entry("manifest.json", new JsonObject().put("format", FORMAT).put("version", VERSION)
+    // The zip holds everything the athlete owns: owner-only, in an owner-only folder.
+    return vertx.executeBlocking(() -> PrivateFiles.tempFile(dir, "fitcoach-export-", ".zip"), false)
+        .compose(file -> writeTo(userId, file, zones, privacy));
+  }
+
+  /**
+   * Writes the full export into {@code file}, an existing empty file the caller made private (the nightly backup's
+   * temporary file). On failure the file is deleted. The zip is closed, not synced: a caller that keeps it syncs it.
+   */
+  public Future<Path> writeTo(UUID userId, Path file) {
+    return writeTo(userId, file, PrivacyZones.NONE, false);
+  }
+
+  private Future<Path> writeTo(UUID userId, Path file, PrivacyZones zones, boolean privacy) {
+    return vertx.executeBlocking(() -> new Writer(file, dir), false).compose(w -> blocking(() -> w.entry("manifest.json", new JsonObject().put("format", FORMAT).put("version", VERSION)
             .put("exportedAt", java.time.Instant.now().toString()).put("privacy", privacy ? "on" : "off").encodePrettily()
             .getBytes(StandardCharsets.UTF_8)))
         .compose(v -> single(w, "profile.json", "SELECT * FROM athlete_profiles WHERE user_id = $1", userId))
@@ -220,10 +230,11 @@ public final class ExportService {
     final ZipOutputStream zip;
     final Path csv;
 
-    Writer(Path file) throws IOException {
+    /** The CSV is gathered in {@code scratch} (exports/), never beside a zip that is written elsewhere. */
+    Writer(Path file, Path scratch) throws IOException {
       this.file = file;
       this.zip = new ZipOutputStream(Files.newOutputStream(file));
-      this.csv = PrivateFiles.tempFile(file.getParent(), "activities-", ".csv");
+      this.csv = PrivateFiles.tempFile(scratch, "activities-", ".csv");
     }
 
     void entry(String name, byte[] bytes) throws IOException {

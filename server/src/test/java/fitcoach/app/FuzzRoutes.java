@@ -162,6 +162,9 @@ final class FuzzRoutes {
     r.add("GET", "/api/imports/{job}", Kind.JSON);
     r.add("GET", "/api/export", query("privacy", "on"), null, Kind.FILE);
     r.add("POST", "/api/export/restore", Map.of(), null, Kind.MULTIPART);
+    r.add("GET", "/api/backups", Kind.JSON);
+    // Takes no body: anything sent is ignored; a second one while the first runs is a 409.
+    r.add("POST", "/api/backups", Kind.JSON);
 
     r.add("GET", "/api/ai/settings", Kind.JSON);
     r.add("PUT", "/api/ai/settings", body("provider", "openai", "model", "llama3.2:latest", "fastModel", "qwen2.5:7b"), Kind.JSON);

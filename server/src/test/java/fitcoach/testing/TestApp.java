@@ -27,6 +27,8 @@ public final class TestApp {
     env.put("FITCOACH_DATA_DIR", tempDir().toString());
     env.put("FITCOACH_HTTP_INSTANCES", "2");
     env.put("FITCOACH_BLOCKED_THREAD_WARN_MS", "200");
+    // No nightly or catch-up backup in the middle of other tests; backup tests turn it on or run one themselves.
+    env.put("FITCOACH_BACKUPS", "off");
     return env;
   }
 
