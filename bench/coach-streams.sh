@@ -17,8 +17,9 @@ CLASSPATH="$ROOT/server/target/test-classes:$JAR"
 export JFC="$ROOT/bench/token-latency.jfc"
 # The STREAMS readers stand for as many athletes but all come from 127.0.0.1: lift the per-address connection limit
 # (64 by default), which would otherwise close the connections beyond it.
+# Plain java -jar: the benchmark starts Flight Recorder in the app, which Java 17 cannot combine with the launcher's archive.
 ANTHROPIC_BASE_URL="http://127.0.0.1:$FAKE_PORT" CLAUDE_API_KEY="sk-ant-api03-fake-key-for-tests-0000" \
-  FITCOACH_MAX_CONNECTIONS_PER_CLIENT=0 JAVA_OPTS="${JAVA_OPTS:--Xmx512m}" start_app "$DATA" "$PORT" "$DATA/app.log"
+  LAUNCH=java FITCOACH_MAX_CONNECTIONS_PER_CLIENT=0 JAVA_OPTS="${JAVA_OPTS:--Xmx512m}" start_app "$DATA" "$PORT" "$DATA/app.log"
 wait_healthy "$PORT" >/dev/null
 java ${BENCH_JAVA_OPTS:-} -cp "$CLASSPATH" fitcoach.testing.CoachStreamBench "$PORT" "$FAKE_PORT" "$APP_PID" "$STREAMS" "$TOKENS"
 echo "app JVM RSS after the run: $(rss_mb "$APP_PID") MB (${JAVA_OPTS:--Xmx512m})"
