@@ -52,3 +52,19 @@ export function baseMap(
   }
   return { map, tiles };
 }
+
+/**
+ * A canvas renderer that skips a redraw once it has been taken off the map. Leaflet 1.9 can leave a redraw frame
+ * pending when it redraws at once (a move or the map being removed) and then calls it on a canvas that is gone, a
+ * TypeError after leaving the screen.
+ */
+export function safeCanvas(lib: L, options: Leaflet.RendererOptions = {}): Leaflet.Canvas {
+  type Redrawing = Leaflet.Canvas & { _ctx?: unknown; _redraw: () => void };
+  const base = (lib.Canvas.prototype as unknown as Redrawing)._redraw;
+  const Safe = lib.Canvas.extend({
+    _redraw(this: Redrawing) {
+      if (this._ctx) base.call(this);
+    },
+  }) as unknown as new (options: Leaflet.RendererOptions) => Leaflet.Canvas;
+  return new Safe(options);
+}
