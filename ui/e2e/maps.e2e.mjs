@@ -160,6 +160,10 @@ describe('Maps on tiles', { concurrency: false }, () => {
     await page.getByTestId('heatmap-summary').filter({ hasText: '0 routes' }).waitFor();
     assert.match(page.url(), /sport=ride/);
     await page.screenshot({ path: `${SHOTS}maps-heatmap.png` });
+    // Back to the activity: leaving the heatmap takes its canvas down without an error.
+    await page.goBack();
+    await page.getByTestId('route-map').waitFor({ timeout: 30_000 });
+    assert.deepEqual(pageErrors, []);
   });
 
   // Needs the privacy-zones feature (POST /api/settings/privacy-zones and "privacy" in the streams answer).
