@@ -5,8 +5,8 @@ import java.util.Random;
 /**
  * Believable GPS positions for the demo's outdoor runs and rides: a handful of courses around one home (loops and
  * out-and-backs along curving roads), so the heatmap glows where the athlete trains most. A session follows one course
- * at its own recorded distance (a loop lapped as often as it needs, an out-and-back turned at half way), in either
- * direction, with a little GPS wander. Pure and deterministic: the same session gives the same positions.
+ * at its own recorded distance (a loop lapped a whole number of times, an out-and-back turned at half way), in either
+ * direction, from and back to home, with a little GPS wander. Pure and deterministic: the same session gives the same positions.
  */
 final class DemoCourses {
   /** Home: the start and finish of every course (a park on the edge of a town). */
@@ -61,8 +61,12 @@ final class DemoCourses {
     double[] along = cumulative(path);
     double length = along[along.length - 1];
     double total = distanceM.length == 0 ? 0 : distanceM[distanceM.length - 1];
-    // An out-and-back turns at half way (or at the course's end, then comes back the same way, again and again).
-    double turn = course.loop() ? length : Math.min(length, Math.max(1, total / 2));
+    // Every session ends at home: a loop is lapped a whole number of times, an out-and-back turns as often as it
+    // must (at half way, or nearer home on a long day), each stretched a little to the session's recorded distance.
+    int laps = (int) Math.max(1, Math.round(total / length));
+    double scale = total <= 0 ? 1 : laps * length / total;
+    int outs = (int) Math.max(1, Math.ceil(total / (2 * length)));
+    double turn = Math.max(1, total / (2 * outs));
     double[] lat = new double[distanceM.length];
     double[] lon = new double[distanceM.length];
     double wanderE = 0;
@@ -72,12 +76,12 @@ final class DemoCourses {
       double d = Double.isNaN(distanceM[i]) ? 0 : distanceM[i];
       double s;
       if (course.loop()) {
-        s = d % length;
+        s = Math.min(d * scale, laps * length) % length;
         if (reverse) {
           s = length - s;
         }
       } else {
-        double m = d % (2 * turn);
+        double m = Math.min(d, 2 * turn * outs) % (2 * turn);
         s = m <= turn ? m : 2 * turn - m;
       }
       double[] p = at(path, along, s);

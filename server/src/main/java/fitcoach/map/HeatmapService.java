@@ -67,7 +67,10 @@ final class HeatmapService {
       }
       return null;
     });
-    return polylines.compose(v -> streamPages(userId, fromStreams, 0, hidden, out)).map(v -> out);
+    // Two chains of pages at once: reading positions is gunzip and parsing, CPU a second core can share.
+    int half = (fromStreams.size() + 1) / 2;
+    return polylines.compose(v -> Future.all(streamPages(userId, fromStreams.subList(0, half), 0, hidden, out),
+        streamPages(userId, fromStreams.subList(half, fromStreams.size()), 0, hidden, out))).map(v -> out);
   }
 
   private Future<Void> streamPages(UUID userId, List<HeatmapRepository.Candidate> todo, int start, HiddenPositions hidden,
