@@ -12,7 +12,8 @@ import { join } from 'node:path';
 
 const SIGN_IN_JS_BUDGET_KB = 60;
 // Every screen together (each screen loads only its own chunks): a ceiling on growth, not what one page costs.
-const TOTAL_BUDGET_KB = 240;
+// 290 since maps: Leaflet and its stylesheet are about 46 KB, loaded only where a map on tiles is shown.
+const TOTAL_BUDGET_KB = 290;
 const root = new URL('../target/classes/webroot/', import.meta.url).pathname;
 const html = await readFile(join(root, 'index.html'), 'utf8');
 const initial = new Set(

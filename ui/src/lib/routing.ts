@@ -11,6 +11,7 @@ export type View =
   | 'calendar'
   | 'analytics'
   | 'progress'
+  | 'heatmap'
   | 'wellness'
   | 'coach'
   | 'reports'
@@ -45,6 +46,7 @@ const SCREENS: Record<string, View> = {
   '/calendar': 'calendar',
   '/analytics': 'analytics',
   '/progress': 'progress',
+  '/heatmap': 'heatmap',
   '/wellness': 'wellness',
   '/coach': 'coach',
   '/reports': 'reports',
@@ -59,6 +61,7 @@ export const NAV: { path: string; label: string; view: View }[] = [
   { path: '/calendar', label: 'Calendar', view: 'calendar' },
   { path: '/analytics', label: 'Analytics', view: 'analytics' },
   { path: '/progress', label: 'Progress', view: 'progress' },
+  { path: '/heatmap', label: 'Heatmap', view: 'heatmap' },
   { path: '/wellness', label: 'Wellness', view: 'wellness' },
   { path: '/coach', label: 'Coach', view: 'coach' },
   { path: '/reports', label: 'Reports', view: 'reports' },
@@ -114,6 +117,7 @@ export const TITLES: Record<View, string> = {
   calendar: 'Calendar – FitCoach',
   analytics: 'Analytics – FitCoach',
   progress: 'Progress – FitCoach',
+  heatmap: 'Heatmap – FitCoach',
   wellness: 'Wellness – FitCoach',
   coach: 'Coach – FitCoach',
   reports: 'Reports – FitCoach',

@@ -161,11 +161,15 @@ export interface StreamSet {
   cadenceUnit?: CadenceUnit;
   /** null when the activity has none (a manual entry, a file without samples). */
   streams: Streams | null;
-  /**
-   * Privacy zones: `hiddenPoints` of the served positions lie inside one (null in `latlng` when `applied`; asked
-   * with `privacy: 'off'` they are shown and `applied` is false). Absent from older servers.
-   */
-  privacy?: { hiddenPoints: number; applied: boolean };
+  /** Positions inside the athlete's privacy zones are served as null unless asked with ?privacy=off. */
+  privacy?: StreamPrivacy;
+}
+
+export interface StreamPrivacy {
+  /** How many positions a privacy zone hides (null in latlng). */
+  hiddenPoints: number;
+  /** Whether the zones were applied to this answer (false with ?privacy=off). */
+  applied: boolean;
 }
 
 export interface Thresholds {
@@ -254,8 +258,9 @@ export function getStats(options?: RequestOptions): Promise<LoadStats> {
 }
 
 /** `streams: null` when the activity has none; 404 for an unknown activity; 429 while Strava's budget is spent. */
-export function getStreams(id: string, options?: RequestOptions): Promise<StreamSet> {
-  return api.get<StreamSet>(`/api/activities/${encodeURIComponent(id)}/streams`, options);
+export function getStreams(id: string, options?: RequestOptions & { privacyOff?: boolean }): Promise<StreamSet> {
+  const path = `/api/activities/${encodeURIComponent(id)}/streams`;
+  return api.get<StreamSet>(options?.privacyOff ? withQuery(path, { privacy: 'off' }) : path, options);
 }
 
 /** POST /api/activities: a session no device recorded. startLocal is "YYYY-MM-DDTHH:MM" in the athlete's zone. */

@@ -15,6 +15,7 @@ export const SCREEN_LOADERS: Partial<Record<View, () => Promise<ScreenModule>>> 
   calendar: () => import('../../routes/Calendar.svelte'),
   analytics: () => import('../../routes/Analytics.svelte'),
   progress: () => import('../../routes/Progress.svelte'),
+  heatmap: () => import('../../routes/Heatmap.svelte'),
   wellness: () => import('../../routes/Wellness.svelte'),
   coach: () => import('../../routes/Coach.svelte'),
   reports: () => import('../../routes/Reports.svelte'),

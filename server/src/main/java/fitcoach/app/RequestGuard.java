@@ -33,8 +33,14 @@ public final class RequestGuard {
    * know, so such a request is DNS rebinding) or when its public origins are configured.
    */
   private final boolean checkHost;
+  /** The Content-Security-Policy: images from FitCoach itself, plus the map tiles' origin when tiles are on. */
+  private final String contentSecurityPolicy;
 
   public RequestGuard(AppConfig config) {
+    this.contentSecurityPolicy = "default-src 'self'; img-src 'self' data:"
+        + config.map().tiles().flatMap(RequestGuard::tileSource).map(src -> " " + src).orElse("")
+        + "; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
+        + "form-action 'self'";
     config.frontendUrl().ifPresent(this::addConfigured);
     config.access().allowedOrigins().forEach(this::addConfigured);
     String host = hostName(config.host());
@@ -62,10 +68,27 @@ public final class RequestGuard {
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "same-origin")
         .putHeader("X-Frame-Options", "DENY")
-        .putHeader("Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
-                + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+        .putHeader("Content-Security-Policy", contentSecurityPolicy);
     ctx.next();
+  }
+
+  /**
+   * The CSP source of a tile URL template: its scheme, host and port, with a placeholder label such as {@code {s}} (a
+   * subdomain Leaflet picks) as the wildcard {@code *.}. Empty when the template has no host we can name safely.
+   */
+  static Optional<String> tileSource(String template) {
+    int schemeEnd = template.indexOf("://");
+    if (schemeEnd <= 0) {
+      return Optional.empty();
+    }
+    int hostEnd = template.indexOf('/', schemeEnd + 3);
+    String authority = template.substring(schemeEnd + 3, hostEnd < 0 ? template.length() : hostEnd);
+    String host = authority.replaceFirst("^\\{[a-z]+\\}\\.", "*.");
+    // A CSP source may not hold quotes, spaces, semicolons or commas; anything odd is refused rather than written.
+    if (!host.matches("(\\*\\.)?[A-Za-z0-9.\\-\\[\\]:]+")) {
+      return Optional.empty();
+    }
+    return Optional.of(template.substring(0, schemeEnd).toLowerCase(Locale.ROOT) + "://" + host.toLowerCase(Locale.ROOT));
   }
 
   /**

@@ -22,6 +22,7 @@ import fitcoach.demo.DemoService;
 import fitcoach.export.ExportModule;
 import fitcoach.health.HealthModule;
 import fitcoach.imports.ImportModule;
+import fitcoach.map.MapModule;
 import fitcoach.mcp.McpModule;
 import fitcoach.metrics.Meters;
 import fitcoach.metrics.MetricsModule;
@@ -114,6 +115,7 @@ record Wiring(HttpVerticle.Api api, DemoService demo, ActivityStore store) {
         tokens,
         wellness,
         plan,
+        new MapModule(pool, config.map(), privacy.service(), requireUser),
         new McpModule(tools, load, tokens.service(), guard),
         new CoachModule(vertx, pool, config.coach(), settings.apiKeys(), profiles, settings.policies(), load, usage.ledger(),
             tools, wellness.service()::days, plan.service()::workouts, requireUser, meters));

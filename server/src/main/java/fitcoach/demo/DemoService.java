@@ -35,6 +35,8 @@ public final class DemoService {
    */
   static final int STREAM_MONTHS = 24;
   static final int MAX_RECORDED = 500;
+  /** Metres between the points of a summary-only session's route. */
+  private static final double SUMMARY_STEP_M = 100;
   /** About a megabyte of gzipped streams per insert statement. */
   private static final int STREAMS_PER_STATEMENT = 25;
   /** The demo is the same history every time: its sessions and its wellness days come from this seed. */
@@ -134,12 +136,12 @@ public final class DemoService {
     return new ActivityInput(ActivitySource.DEMO, a.externalId(), a.sportType(), a.name(), "Generated demo activity", null,
         a.startLocal().atZone(zoneId).toInstant(), a.startLocal(), zone, a.movingTimeS(), a.elapsedTimeS(), a.distanceM(),
         a.elevationGainM(), a.avgHr(), a.maxHr(), a.avgPowerW(), a.weightedPowerW(), a.deviceWatts(), a.kilojoules(), null, speed,
-        null, null, a.rpe(), a.trainer(), false, false, null, null, null, null, null);
+        null, null, a.rpe(), a.trainer(), false, false, summaryPolyline(a), null, null, null, null);
   }
 
   private static ActivityInput recordedInput(DemoActivity a, String zone, ZoneId zoneId) {
     DemoStreams.Recorded rec = DemoStreams.of(a);
-    Streams s = rec.streams();
+    Streams s = withPositions(a, rec.streams());
     ActivityMetrics.Computed c = ActivityMetrics.compute(s, a.sportType());
     EncodedStreams encoded = EncodedStreams.of(s);
     List<ActivityLap> laps = LapFigures.fill(rec.laps(), Sports.family(a.sportType()),
@@ -152,6 +154,37 @@ public final class DemoService {
         power ? c.avgPowerW() * c.movingS() / 1000 : null, c.avgCadence(), speed, java.util.Arrays.stream(s.speedMps()).max().orElse(0), null,
         a.rpe(), a.trainer(), false, false, null, null, null, null,
         new ActivityInput.StreamData(encoded.points(), encoded.gzippedJson(), encoded.types()), laps);
+  }
+
+  /** An outdoor session's streams with its 1 Hz positions along one of the demo's courses; others as they are. */
+  private static Streams withPositions(DemoActivity a, Streams s) {
+    if (!DemoCourses.outdoors(a) || s.distanceM() == null) {
+      return s;
+    }
+    double[][] p = DemoCourses.positions(a, s.distanceM());
+    return new Streams(s.timeS(), p[0], p[1], s.altitudeM(), s.heartRate(), s.powerW(), s.speedMps(), s.cadence(),
+        s.distanceM());
+  }
+
+  /**
+   * A summary-only outdoor session's route as Strava gives one (an encoded polyline, a point every
+   * {@value #SUMMARY_STEP_M} m), so the heatmap covers every year without storing years of 1 Hz positions.
+   */
+  static String summaryPolyline(DemoActivity a) {
+    if (!DemoCourses.outdoors(a) || a.distanceM() == null || a.distanceM() <= 0) {
+      return null;
+    }
+    int n = (int) Math.min(5_000, Math.ceil(a.distanceM() / SUMMARY_STEP_M)) + 1;
+    double[] along = new double[n];
+    for (int i = 0; i < n; i++) {
+      along[i] = Math.min(a.distanceM(), i * SUMMARY_STEP_M);
+    }
+    double[][] p = DemoCourses.positions(a, along);
+    double[][] points = new double[n][];
+    for (int i = 0; i < n; i++) {
+      points[i] = new double[] {p[0][i], p[1][i]};
+    }
+    return fitcoach.map.Polyline.encode(points);
   }
 
   /**

@@ -8,8 +8,8 @@ import java.util.Random;
 
 /**
  * 1 Hz streams for a demo ride or run, as a device would record them: power (rides), heart rate, speed and distance,
- * second by second from the session's plan (no cadence, no positions: they would cost time and storage, and no
- * analysis uses them). Steady sessions wander around their intensity with hills,
+ * second by second from the session's plan (no cadence: no analysis uses it; outdoor sessions get positions from
+ * {@link DemoCourses}, added by DemoService). Steady sessions wander around their intensity with hills,
  * coasting and the odd sprint; interval sessions (sweet spot, VO2max, 2 × 20 min, threshold runs, tempo) have their
  * efforts, so duration curves, best efforts and a critical-power fit have something to find. The athlete behind it
  * has a critical power near {@value #CP_W} W with W′ near {@value #W_PRIME_J} J: the hardest efforts of 3 to 20 min sit

@@ -128,6 +128,8 @@ final class FuzzRoutes {
         body("ids", new io.vertx.core.json.JsonArray().add("00000000-0000-0000-0000-000000000001")), Kind.JSON);
     r.add("GET", "/api/analytics/weekly", query("weeks", "12", "sport", "Run"), null, Kind.JSON);
     r.add("GET", "/api/analytics/sports", query("from", "2026-01-01", "to", today), null, Kind.JSON);
+    r.add("GET", "/api/map/settings", Kind.JSON);
+    r.add("GET", "/api/map/heatmap", query("sport", "run", "from", "2026-01-01", "to", today), null, Kind.JSON);
     r.add("GET", "/api/analysis/status", Kind.JSON);
     r.add("GET", "/api/analysis/events", Map.of(), null, Kind.ENDLESS);
     r.add("GET", "/api/analysis/curves", query("metric", "pace", "sport", "run", "from", "2025-01-01", "to", today,

@@ -71,4 +71,15 @@ class RequestGuardTest {
     assertThat(g.allowed("https://coach.example.org:8443", LOOPBACK)).isTrue();
     assertThat(g.allowed("https://evil.coach.example.com", LOOPBACK)).isFalse();
   }
+
+  @Test
+  @DisplayName("A tile template's CSP source is its scheme, host and port, a {s} subdomain as a wildcard; odd hosts give none")
+  void tileSources() {
+    assertThat(RequestGuard.tileSource("https://tile.openstreetmap.org/{z}/{x}/{y}.png")).contains("https://tile.openstreetmap.org");
+    assertThat(RequestGuard.tileSource("https://{s}.tile.example.com/{z}/{x}/{y}.png")).contains("https://*.tile.example.com");
+    assertThat(RequestGuard.tileSource("http://127.0.0.1:8099/{z}/{x}/{y}.png")).contains("http://127.0.0.1:8099");
+    assertThat(RequestGuard.tileSource("https://evil.example;script-src *@x/{z}/{x}/{y}")).isEmpty();
+    assertThat(RequestGuard.tileSource("https://a b/{z}/{x}/{y}")).isEmpty();
+    assertThat(RequestGuard.tileSource("no scheme")).isEmpty();
+  }
 }
