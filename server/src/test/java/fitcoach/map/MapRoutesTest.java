@@ -110,6 +110,32 @@ class MapRoutesTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("The heatmap leaves out every position inside a privacy zone, and shows them again once the zone is gone")
+  void privacyZonesHideTheStart() throws InterruptedException {
+    importFiles(Map.of("run.gpx", WorkoutFiles.gpx(Instant.now().minus(2, ChronoUnit.DAYS), 1800, 150, "running")));
+    double[][] whole = Polyline.decode(client.get("/api/map/heatmap").jsonArray("routes").getJsonObject(0)
+        .getJsonArray("segments").getString(0));
+    assertThat(whole[0]).containsExactly(46.0, 14.5);
+
+    var zone = client.post("/api/settings/privacy-zones",
+        new JsonObject().put("name", "Home").put("lat", 46.0).put("lon", 14.5).put("radiusM", 500));
+    assertThat(zone.status()).as(zone.toString()).isEqualTo(201);
+    JsonArray segments = client.get("/api/map/heatmap").jsonArray("routes").getJsonObject(0).getJsonArray("segments");
+    assertThat(segments).isNotEmpty();
+    for (Object encoded : segments) {
+      for (double[] point : Polyline.decode((String) encoded)) {
+        // 500 m north of the start is 0.0045° of latitude: nothing nearer than that is sent.
+        assertThat(point[0]).as("latitude of a sent point").isGreaterThan(46.0044);
+      }
+    }
+
+    assertThat(client.delete("/api/settings/privacy-zones/" + zone.json().getString("id")).status()).isEqualTo(204);
+    double[][] again = Polyline.decode(client.get("/api/map/heatmap").jsonArray("routes").getJsonObject(0)
+        .getJsonArray("segments").getString(0));
+    assertThat(again[0]).containsExactly(46.0, 14.5);
+  }
+
+  @Test
   @DisplayName("The heatmap shows one athlete's routes only")
   void ownRoutesOnly() throws InterruptedException {
     signedIn();
