@@ -112,6 +112,7 @@ class MapRoutesTest extends ApiTest {
   @Test
   @DisplayName("The heatmap leaves out every position inside a privacy zone, and shows them again once the zone is gone")
   void privacyZonesHideTheStart() throws InterruptedException {
+    signedIn();
     importFiles(Map.of("run.gpx", WorkoutFiles.gpx(Instant.now().minus(2, ChronoUnit.DAYS), 1800, 150, "running")));
     double[][] whole = Polyline.decode(client.get("/api/map/heatmap").jsonArray("routes").getJsonObject(0)
         .getJsonArray("segments").getString(0));
