@@ -184,7 +184,7 @@ public final class DemoService {
     for (int i = 0; i < n; i++) {
       points[i] = new double[] {p[0][i], p[1][i]};
     }
-    return fitcoach.map.Polyline.encode(points);
+    return fitcoach.geo.Polyline.encode(points);
   }
 
   /**

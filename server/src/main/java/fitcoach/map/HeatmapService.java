@@ -1,5 +1,6 @@
 package fitcoach.map;
 
+import fitcoach.geo.Polyline;
 import fitcoach.app.OffLoop;
 import io.vertx.core.Future;
 import java.time.LocalDate;

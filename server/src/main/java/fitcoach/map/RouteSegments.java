@@ -1,5 +1,6 @@
 package fitcoach.map;
 
+import fitcoach.geo.Polyline;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -71,7 +71,7 @@ public record PrivacyZones(List<PrivacyZone> zones) {
    * cannot be read (a route that cannot be checked is not handed out).
    */
   public String polyline(String encoded) {
-    return isEmpty() || encoded == null ? encoded : Polyline.without(encoded, this);
+    return isEmpty() || encoded == null ? encoded : withoutHidden(encoded);
   }
 
   /**
@@ -80,5 +80,16 @@ public record PrivacyZones(List<PrivacyZone> zones) {
    */
   public io.vertx.core.json.JsonObject hideInRaw(io.vertx.core.json.JsonObject raw) {
     return isEmpty() || raw == null ? raw : RawPositions.hide(raw, this);
+  }
+
+  /**
+   * An encoded polyline (Strava's route) without its points inside the zones, so a route through a zone runs straight
+   * across it; null when no point is left. A garbled tail is dropped with the points it held.
+   */
+  private String withoutHidden(String encoded) {
+    double[][] kept = java.util.Arrays.stream(fitcoach.geo.Polyline.decode(encoded))
+        .filter(p -> !hides(p[0], p[1]))
+        .toArray(double[][]::new);
+    return kept.length == 0 ? null : fitcoach.geo.Polyline.encode(kept);
   }
 }

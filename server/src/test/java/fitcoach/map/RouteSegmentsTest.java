@@ -1,5 +1,6 @@
 package fitcoach.map;
 
+import fitcoach.geo.Polyline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,5 +1,7 @@
 package fitcoach.privacy;
 
+import fitcoach.geo.Polyline;
+
 /** Encodes routes as polylines for tests in other packages. */
 public final class PolylineFixture {
   private PolylineFixture() {

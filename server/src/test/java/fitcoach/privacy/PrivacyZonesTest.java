@@ -1,5 +1,6 @@
 package fitcoach.privacy;
 
+import fitcoach.geo.Polyline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;

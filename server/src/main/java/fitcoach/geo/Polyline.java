@@ -1,4 +1,4 @@
-package fitcoach.map;
+package fitcoach.geo;
 
 import java.util.Arrays;
 
@@ -33,7 +33,7 @@ public final class Polyline {
   }
 
   /** The points of an encoded polyline; a truncated or garbled tail is dropped, never thrown. */
-  static double[][] decode(String encoded) {
+  public static double[][] decode(String encoded) {
     double[][] out = new double[Math.max(1, encoded.length() / 2)][];
     int n = 0;
     int i = 0;
