@@ -33,6 +33,7 @@ final class Postmaster {
   private final Process process;
   private final int port;
   private final Deque<String> output = new ArrayDeque<>();
+  private Thread reader;
 
   private Postmaster(Process process, int port) {
     this.process = process;
@@ -73,6 +74,8 @@ final class Postmaster {
     long deadline = System.nanoTime() + wait.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
+        // Its last words may still be in the pipe: the message is only as good as the output it quotes.
+        awaitOutput();
         throw new IllegalStateException("PostgreSQL stopped during start-up (" + describeExit(exitCode()) + "): " + recentOutput());
       }
       try {
@@ -98,7 +101,7 @@ final class Postmaster {
    * rest at debug level; the last lines are kept for error messages.
    */
   private void relayOutput() {
-    Thread reader = new Thread(() -> {
+    reader = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = in.readLine()) != null) {
@@ -124,6 +127,15 @@ final class Postmaster {
 
   String recentOutput() {
     return recentOutput(OUTPUT_LINES);
+  }
+
+  /** Waits (briefly) until everything the exited server wrote has been read. */
+  private void awaitOutput() {
+    try {
+      reader.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The server's last {@code lines} lines of output, joined on one line. */
