@@ -7,9 +7,8 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { deflateSync } from 'node:zlib';
 import { startServer } from './server.mjs';
+import { startTiles } from './fakeTiles.mjs';
 import { SHOTS, collectErrors, launchBrowser, newPage, screenshotsDir, signUp } from './browser.mjs';
 
 const START = [46.0569, 14.5058];
@@ -28,54 +27,6 @@ function gpxRun(startIso, seconds) {
   return '<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="e2e" xmlns="http://www.topografix.com/GPX/1/1" '
     + 'xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1"><trk><type>running</type><trkseg>'
     + pts + '</trkseg></trk></gpx>';
-}
-
-/** A 256 × 256 grey PNG, built here (no binary file in the repository). */
-function tilePng() {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(256, 0);
-  ihdr.writeUInt32BE(256, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  const raw = Buffer.alloc(257 * 256, 0xd0);
-  for (let y = 0; y < 256; y++) raw[y * 257] = 0; // filter: none
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-/** The fake tile server: any /z/x/y.png is the grey tile; every path asked for is kept. */
-async function startTiles() {
-  const png = tilePng();
-  const requests = [];
-  const srv = createServer((req, res) => {
-    requests.push(req.url);
-    if (/^\/\d+\/\d+\/\d+\.png$/.test(req.url)) {
-      res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': png.length });
-      res.end(png);
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
-  return { port: srv.address().port, requests, close: () => new Promise((r) => srv.close(r)) };
 }
 
 /** Imports a GPX through the API with the page's session and returns the new activity's id. */

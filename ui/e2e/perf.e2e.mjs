@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import lighthouse from 'lighthouse';
 import { startServer } from './server.mjs';
+import { startTiles } from './fakeTiles.mjs';
 import { PASSWORD, launchChromiumWithDevTools } from './browser.mjs';
 
 const EMAIL = 'perf@example.com';
@@ -17,6 +18,7 @@ const GOALS = { performance: 95, accessibility: 100, 'best-practices': 100 };
 const MAX_CLS = 0.02;
 
 let server;
+let tiles;
 let chrome;
 let cookie;
 let activityPath;
@@ -32,7 +34,9 @@ async function api(method, path, body) {
 }
 
 before(async () => {
-  server = await startServer();
+  // The demo's rides have GPS: the activity page draws its map on tiles, served here as they would be from the internet.
+  tiles = await startTiles();
+  server = await startServer({ FITCOACH_MAP_TILES: `http://127.0.0.1:${tiles.port}/{z}/{x}/{y}.png` });
   // The suite's Chromium with a DevTools port: Lighthouse drives it itself.
   chrome = await launchChromiumWithDevTools();
   const { res } = await api('POST', '/api/auth/setup', { email: EMAIL, password: PASSWORD });
@@ -49,6 +53,7 @@ before(async () => {
 after(async () => {
   await chrome?.close();
   await server?.stop();
+  await tiles?.close();
 });
 
 async function audit(path, signedIn) {
