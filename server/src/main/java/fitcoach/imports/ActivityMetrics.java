@@ -33,7 +33,7 @@ public final class ActivityMetrics {
   static final int PAUSE_GAP_S = Moving.PAUSE_GAP_S;
   static final double MIN_MOVING_SPEED_MPS = Moving.MIN_SPEED_MPS;
   static final double ASCENT_HYSTERESIS_M = 3.0;
-  static final double EARTH_RADIUS_M = 6_371_008.8;
+  static final double EARTH_RADIUS_M = fitcoach.geo.GreatCircle.EARTH_RADIUS_M;
 
 
   private ActivityMetrics() {}
@@ -132,12 +132,7 @@ public final class ActivityMetrics {
   }
 
   static double haversine(double lat1, double lon1, double lat2, double lon2) {
-    double p1 = Math.toRadians(lat1);
-    double p2 = Math.toRadians(lat2);
-    double dp = p2 - p1;
-    double dl = Math.toRadians(lon2 - lon1);
-    double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-    return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
+    return fitcoach.geo.GreatCircle.metres(lat1, lon1, lat2, lon2);
   }
 
   static Double elevationGain(double[] altitude) {

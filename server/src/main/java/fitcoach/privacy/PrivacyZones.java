@@ -15,7 +15,7 @@ public record PrivacyZones(List<PrivacyZone> zones) {
   /** No zones: hides nothing. */
   public static final PrivacyZones NONE = new PrivacyZones(List.of());
   /** The mean Earth radius (IUGG), in metres; the spherical error against WGS84 is under 0.5 %, well within a radius. */
-  static final double EARTH_RADIUS_M = 6_371_008.8;
+  static final double EARTH_RADIUS_M = fitcoach.geo.GreatCircle.EARTH_RADIUS_M;
 
   public PrivacyZones {
     zones = List.copyOf(zones);
@@ -37,12 +37,7 @@ public record PrivacyZones(List<PrivacyZone> zones) {
 
   /** Great-circle distance in metres (haversine, stable for the short distances a zone spans). */
   static double distanceM(double lat1, double lon1, double lat2, double lon2) {
-    double p1 = Math.toRadians(lat1);
-    double p2 = Math.toRadians(lat2);
-    double dp = p2 - p1;
-    double dl = Math.toRadians(lon2 - lon1);
-    double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-    return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
+    return fitcoach.geo.GreatCircle.metres(lat1, lon1, lat2, lon2);
   }
 
   /**
