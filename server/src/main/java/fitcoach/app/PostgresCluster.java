@@ -152,8 +152,14 @@ final class PostgresCluster {
     try {
       binaries.run("pg_ctl", List.of("stop", "-D", dir.toString(), "-m", "fast", "-w", "-t", Long.toString(STOP_TIMEOUT.toSeconds())),
           null, STOP_TIMEOUT.plusSeconds(10));
+      // pg_ctl returns once the pid file is gone, which the server removes just before it exits; wait for the exit
+      // itself so its shared memory and port are free before the new server starts.
+      ProcessExit.awaitEnd(pid.get(), Duration.ofSeconds(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping the earlier PostgreSQL", e);
     } catch (IllegalStateException e) {
-      if (process.get().isAlive()) {
+      if (!ProcessExit.hasEnded(pid.get())) {
         throw new ConfigException("A PostgreSQL server (pid " + pid.get() + ") is running on " + dir
             + " and could not be stopped: " + e.getMessage() + "; stop it (kill " + pid.get() + ") and start FitCoach again");
       }
