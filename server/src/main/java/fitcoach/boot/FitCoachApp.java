@@ -89,14 +89,19 @@ public final class FitCoachApp implements AutoCloseable {
       }
       return db.url();
     };
-    CompletableFuture<Vertx> booting = CompletableFuture.supplyAsync(() -> warm())
-        .thenApply(v -> fitcoach.metrics.Metrics.vertx(config, new VertxOptions()
+    boolean recording = flightRecorderRunning();
+    CompletableFuture<Vertx> booting = CompletableFuture.supplyAsync(() -> {
+      if (recording) {
+        preloadFlightRecorderEvents();
+      }
+      return fitcoach.metrics.Metrics.vertx(config, new VertxOptions()
         .setBlockedThreadCheckInterval(Math.min(1000, config.blockedThreadWarnMs()))
         .setMaxEventLoopExecuteTime(config.blockedThreadWarnMs())
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
         // With the warning comes the stack of whatever held the event loop.
         .setWarningExceptionTime(config.blockedThreadWarnMs())
-        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS)));
+        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
+    });
     CompletableFuture<Built> building = booting.thenApply(vertx -> {
       Json.warmUp();
       Pool pool = Db.pool(vertx, databaseUrl);
@@ -188,11 +193,22 @@ public final class FitCoachApp implements AutoCloseable {
   }
 
   /**
-   * Netty's buffer allocator registers a JFR event on its first large allocation, and the coach's relay registers its
-   * own on the first token; the first registration initialises JFR, which takes a hundred milliseconds or more, so
-   * both happen here rather than on an event loop in the middle of a request.
+   * Netty's buffer allocator registers a Flight Recorder event on its first large allocation, and the coach's relay
+   * registers its own on the first token; the first registration sets up Flight Recorder, a hundred milliseconds or more
+   * of CPU. Without a recording running at start, Netty's allocation events are left off (unless
+   * {@code -Dio.netty.jfr.enabled} says otherwise) and the coach's event waits for a recording (see
+   * {@code TokenRelayRecording}); with one, both are registered here rather than on an event loop mid-request.
+   * Called before any Netty class loads: Netty reads the property once.
    */
-  private static Void warm() {
+  private static boolean flightRecorderRunning() {
+    boolean running = jdk.jfr.FlightRecorder.isInitialized();
+    if (!running && System.getProperty("io.netty.jfr.enabled") == null) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
+    return running;
+  }
+
+  private static void preloadFlightRecorderEvents() {
     for (String event : new String[] {"io.netty.buffer.AllocateChunkEvent", "fitcoach.coach.TokenRelayEvent"}) {
       try {
         Class.forName(event, true, FitCoachApp.class.getClassLoader());
@@ -200,7 +216,6 @@ public final class FitCoachApp implements AutoCloseable {
         LOG.debug("JFR event {} not preloaded: {}", event, e.toString());
       }
     }
-    return null;
   }
 
   /** The activity store this app writes through (tests create activities with it, as every source does). */

@@ -93,7 +93,7 @@ public final class CoachStreams implements BridgeSubscriptions {
           if (g.cancelRequested()) {
             return;
           }
-          int seq = g.append(token, TokenRelayEvent.recording() ? g.receivedNanos() : 0);
+          int seq = g.append(token, TokenRelayRecording.on() ? g.receivedNanos() : 0);
           g.passOn(seq, token);
           // A frame per token is garbage when no browser follows over the bridge (the SSE relay follows directly).
           if (g.hasBridgeSubscribers()) {

@@ -158,7 +158,7 @@ final class SseRelay {
     private void flush() {
       if (out.length() > 0 && !res.closed()) {
         res.write(out.toString());
-        if (firstLiveSeq > 0 && TokenRelayEvent.recording()) {
+        if (firstLiveSeq > 0 && TokenRelayRecording.on()) {
           long now = System.nanoTime();
           for (long seq = firstLiveSeq; seq <= written; seq++) {
             long received = g.receivedAt(seq);
