@@ -129,6 +129,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private boolean loginWorks() {
     DatabaseUrl url = url();
     try (var connection = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
+      ScramSecret.keepLight(connection, password);
       return true;
     } catch (SQLException e) {
       if ("28P01".equals(e.getSQLState())) {

@@ -102,7 +102,7 @@ final class PostgresCluster {
   /** Sets the superuser's password in single-user mode: no server, no network, no login needed. */
   void setPassword(String password) {
     binaries.run("postgres", List.of("--single", "-D", dir.toString(), "-c", "exit_on_error=on",
-            "-c", "password_encryption=scram-sha-256", SUPERUSER),
+            "-c", "password_encryption=scram-sha-256", "-c", "scram_iterations=" + ScramSecret.ITERATIONS, SUPERUSER),
         "ALTER ROLE " + SUPERUSER + " WITH PASSWORD '" + password.replace("'", "''") + "';\n", INITDB_TIMEOUT);
   }
 

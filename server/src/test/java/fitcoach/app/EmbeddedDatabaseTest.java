@@ -164,6 +164,37 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
+  @DisplayName("The superuser's SCRAM secret uses one PBKDF2 round (its password is random); a 4,096-round one is replaced on the next start")
+  void scramSecretIsLight() throws Exception {
+    DataFolder folder = DataFolder.create();
+    String light = "SELECT split_part(split_part(rolpassword, '$', 2), ':', 1) FROM pg_authid WHERE rolname = 'postgres'";
+    try (FitCoachApp app = TestApp.start(folder.env())) {
+      assertThat(folder.value(light)).isEqualTo(Integer.toString(ScramSecret.ITERATIONS));
+      try (Connection c = folder.connect(folder.password()); var s = c.createStatement()) {
+        // As initdb or an earlier FitCoach left it: PostgreSQL's default count.
+        s.execute("SET scram_iterations = 4096");
+        s.execute("ALTER ROLE postgres PASSWORD '" + folder.password() + "'");
+      }
+      assertThat(folder.value(light)).isEqualTo("4096");
+    }
+    try (FitCoachApp app = TestApp.start(folder.env())) {
+      assertThat(folder.value(light)).isEqualTo(Integer.toString(ScramSecret.ITERATIONS));
+      assertThat(new TestClient(app.port()).get("/api/health").status()).isEqualTo(200);
+      assertRefused(() -> folder.connect("wrong-" + folder.password()));
+      assertRefused(() -> folder.connect(null));
+    }
+  }
+
+  @Test
+  @DisplayName("The SCRAM secret computed here is the one PostgreSQL computes for the same password, salt and rounds")
+  void scramSecretMatchesPostgres() throws Exception {
+    // RFC 7677's example: user "user", password "pencil", salt W22ZaJ0SNY7soEsUEjb6gQ==, 4096 rounds.
+    byte[] salt = java.util.Base64.getDecoder().decode("W22ZaJ0SNY7soEsUEjb6gQ==");
+    assertThat(ScramSecret.of("pencil", salt, 4096)).isEqualTo(
+        "SCRAM-SHA-256$4096:W22ZaJ0SNY7soEsUEjb6gQ==$WG5d8oPm3OtcPnkdi4Uo7BkeZkBFzpcXkuLmtbsT4qY=:wfPLwcE6nTWhTAmQ7tl2KeoiWGPlZqQxSrmfPwDl2dU=");
+  }
+
+  @Test
   @DisplayName("A second FitCoach on the same data folder stops at once, naming the folder and the first process")
   void secondAppOnTheSameFolder() {
     DataFolder folder = DataFolder.create();
