@@ -32,7 +32,25 @@ class LauncherScriptTest {
     javaHome = dir.resolve("jdk");
     Files.createDirectories(javaHome.resolve("bin"));
     Path java = javaHome.resolve("bin").resolve("java");
-    Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\necho \"MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX\"\n");
+    // Prints its arguments and, like Java at the end of a run, writes the archive it was asked to record; STAND_IN_EXIT
+    // is its exit status, and STAND_IN_WAIT makes it wait for a stop signal first (then it ends as Java does, 143).
+    Files.writeString(java, """
+        #!/bin/sh
+        printf '%s\\n' "$@"
+        echo "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"
+        record() {
+          for a in "$@"; do
+            case "$a" in -XX:ArchiveClassesAtExit=*) echo "archived classes" > "${a#-XX:ArchiveClassesAtExit=}" ;; esac
+          done
+        }
+        if [ -n "${STAND_IN_WAIT:-}" ]; then
+          trap 'record "$@"; exit 143' TERM
+          touch "$STAND_IN_WAIT"
+          while :; do sleep 0.05; done
+        fi
+        record "$@"
+        exit "${STAND_IN_EXIT:-0}"
+        """);
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     cds = dir.resolve("cds");
   }
@@ -43,13 +61,17 @@ class LauncherScriptTest {
     assertThat(first).contains("-XX:+UseSerialGC", "-Xmx512m", "-jar", dir.resolve("fitcoach.jar").toString(),
         "MALLOC_ARENA_MAX=2");
     String recording = first.stream().filter(a -> a.startsWith("-XX:ArchiveClassesAtExit=")).findFirst().orElseThrow();
-    Path archive = Path.of(recording.substring("-XX:ArchiveClassesAtExit=".length()));
-    assertThat(archive.getParent()).isEqualTo(cds);
+    Path temporary = Path.of(recording.substring("-XX:ArchiveClassesAtExit=".length()));
+    assertThat(temporary.getParent()).isEqualTo(cds);
     assertThat(first.indexOf(recording)).isLessThan(first.indexOf("-jar"));
 
-    Files.writeString(archive, "archive"); // what Java writes when that run ends
+    // Java wrote the archive under a temporary name as that run ended; the launcher gave it its name after Java exited.
+    Path archive = temporary.resolveSibling(temporary.getFileName().toString().replaceFirst("\\.\\d+$", ""));
+    assertThat(temporary.getFileName().toString()).matches("fitcoach-\\d+\\.jsa\\.\\d+");
+    assertThat(archive).hasContent("archived classes");
+    assertThat(temporary).doesNotExist();
     List<String> second = run(Map.of("FITCOACH_HEAP", "1g", "JAVA_OPTS", "-Dx=y"));
-    assertThat(second).contains("-XX:SharedArchiveFile=" + archive, "-XX:+VerifySharedSpaces", "-Xmx1g", "-Dx=y")
+    assertThat(second).contains("-XX:SharedArchiveFile=" + archive, "-Xmx1g", "-Dx=y")
         .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
 
     // A new jar gets a new archive, and the old one is removed when it is recorded.
@@ -57,6 +79,34 @@ class LauncherScriptTest {
     List<String> upgraded = run(Map.of());
     assertThat(upgraded).anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=") && !a.endsWith(archive.getFileName().toString()));
     assertThat(archive).doesNotExist();
+  }
+
+  @Test
+  void aRecordingRunThatFailsOrIsKilledKeepsNoArchive() throws Exception {
+    for (String exit : List.of("2", "137")) {
+      List<String> failed = run(Map.of("STAND_IN_EXIT", exit), Integer.parseInt(exit));
+      assertThat(failed).anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+      try (var left = Files.list(cds)) {
+        assertThat(left).as("after exit " + exit).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aStopSignalReachesJavaAndTheRecordedArchiveIsKept() throws Exception {
+    Path waiting = dir.resolve("java-is-waiting");
+    Process launcher = builder(Map.of("STAND_IN_WAIT", waiting.toString())).start();
+    for (int i = 0; i < 200 && !Files.exists(waiting); i++) {
+      Thread.sleep(25);
+    }
+    assertThat(waiting).exists();
+    launcher.destroy(); // SIGTERM to the launcher, as a service manager or `docker stop` sends it
+    assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(launcher.exitValue()).isEqualTo(143);
+    try (var left = Files.list(cds)) {
+      assertThat(left.map(p -> p.getFileName().toString()).toList()).singleElement()
+          .satisfies(name -> assertThat(name).matches("fitcoach-\\d+\\.jsa"));
+    }
   }
 
   @Test
@@ -74,6 +124,18 @@ class LauncherScriptTest {
   }
 
   private List<String> run(Map<String, String> env, String... args) throws Exception {
+    return run(env, 0, args);
+  }
+
+  private List<String> run(Map<String, String> env, int exit, String... args) throws Exception {
+    Process process = builder(env, args).start();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(out).isEqualTo(exit);
+    return out.lines().toList();
+  }
+
+  private ProcessBuilder builder(Map<String, String> env, String... args) {
     List<String> command = new java.util.ArrayList<>(List.of(dir.resolve("fitcoach").toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -82,10 +144,6 @@ class LauncherScriptTest {
     builder.environment().put("JAVA_HOME", javaHome.toString());
     builder.environment().put("FITCOACH_CDS_DIR", cds.toString());
     builder.environment().putAll(env);
-    Process process = builder.start();
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.exitValue()).as(out).isZero();
-    return out.lines().toList();
+    return builder;
   }
 }
