@@ -23,6 +23,7 @@ class LauncherScriptTest {
   Path dir;
   private Path cds;
   private Path javaHome;
+  private Path data;
 
   @BeforeEach
   void lay() throws Exception {
@@ -53,6 +54,20 @@ class LauncherScriptTest {
         """);
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     cds = dir.resolve("cds");
+    data = dir.resolve("data");
+    Files.createDirectories(data.resolve("pg"));
+    Files.writeString(data.resolve("pg").resolve("PG_VERSION"), "17\n");
+  }
+
+  @Test
+  void theFirstStartOfANewDataFolderOnlyLeavesAMarkAndTheNextRecords() throws Exception {
+    Map<String, String> fresh = Map.of("FITCOACH_DATA_DIR", dir.resolve("new-data").toString());
+    assertThat(run(fresh)).contains("-jar").noneMatch(a -> a.contains("Archive"));
+    assertThat(run(fresh)).anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+    try (var left = Files.list(cds)) {
+      assertThat(left.map(p -> p.getFileName().toString()).toList()).singleElement()
+          .satisfies(name -> assertThat(name).matches("fitcoach-\\d+\\.jsa"));
+    }
   }
 
   @Test
@@ -143,6 +158,9 @@ class LauncherScriptTest {
     builder.environment().remove("FITCOACH_HEAP");
     builder.environment().put("JAVA_HOME", javaHome.toString());
     builder.environment().put("FITCOACH_CDS_DIR", cds.toString());
+    // A data folder with a database, as after the first start (see the test of that first start).
+    builder.environment().remove("DATABASE_URL");
+    builder.environment().put("FITCOACH_DATA_DIR", data.toString());
     builder.environment().putAll(env);
     return builder;
   }
