@@ -70,7 +70,15 @@ const SCREENS = [
   },
   { name: 'reports', path: '/reports', ready: (p) => settled(p, 'Reports') },
   { name: 'import', path: '/import', ready: (p) => settled(p, 'Import') },
-  { name: 'settings', path: '/settings', ready: (p) => settled(p, 'Settings') },
+  // Its sections appear one after another: the last one, Backups, says they are all there.
+  {
+    name: 'settings',
+    path: '/settings',
+    ready: async (p) => {
+      await p.getByRole('heading', { name: 'Backups', level: 2 }).waitFor({ timeout: 30_000 });
+      await settled(p, 'Settings');
+    },
+  },
 ];
 
 let llm;

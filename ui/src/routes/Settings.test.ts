@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import Settings from './Settings.svelte';
 import { router } from '../lib/state/router.svelte';
@@ -8,6 +8,9 @@ import { apiError, json, stubFetch } from '../test/http';
 vi.mock('../lib/state/live.svelte', () => ({
   live: { activitiesVersion: 0, sync: null, importJob: null, status: 'open', start: vi.fn(), stop: vi.fn() },
 }));
+
+// The screen shows its sections one after another (a frame or an idle moment apart): the lower ones take longer to appear.
+configure({ asyncUtilTimeout: 4000 });
 
 const PROFILE = {
   sex: null, birthYear: null, weightKg: 70, heightCm: null, maxHr: 190, restingHr: 50, lthr: null, ftpWatts: null,
@@ -121,7 +124,8 @@ describe('Settings', () => {
     router.navigate('/settings#coach-data-policy');
     try {
       render(Settings);
-      const heading = screen.getByRole('heading', { name: 'Coach data policy' });
+      // The sections below the profile come in tasks of their own; focus follows once this one is there.
+      const heading = await screen.findByRole('heading', { name: 'Coach data policy' });
       await vi.waitFor(() => expect(document.activeElement).toBe(heading));
       expect(heading.closest('section')!.id).toBe('coach-data-policy');
     } finally {

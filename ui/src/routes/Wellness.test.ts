@@ -36,7 +36,13 @@ describe('Wellness screen', () => {
     expect(screen.getByText('Sleep (hours)')).toBeTruthy();
     expect(screen.queryByText('Resting heart rate (bpm)')).toBeNull();
     expect(screen.queryByText('Weight (kg)')).toBeNull();
-    const rows = [...screen.getByRole('table', { name: 'Wellness entries, newest first' }).querySelectorAll('tbody tr')];
+    // The table's rows are made when it is opened.
+    expect(screen.queryByRole('table', { name: 'Wellness entries, newest first' })).toBeNull();
+    const details = screen.getByText('Show as table').closest('details')!;
+    details.open = true;
+    await fireEvent(details, new Event('toggle'));
+    const table = await screen.findByRole('table', { name: 'Wellness entries, newest first' });
+    const rows = [...table.querySelectorAll('tbody tr')];
     expect(rows.map((r) => r.querySelector('td')!.textContent)).toEqual(['62 ms', '58 ms']);
     expect(rows[1].textContent).toContain('ill');
   }, 20_000); // the file's first render compiles the screen: slow on a loaded machine
