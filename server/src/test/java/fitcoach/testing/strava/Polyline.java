@@ -2,7 +2,11 @@ package fitcoach.testing.strava;
 
 import java.util.List;
 
-/** Google's encoded polyline format (precision 5), as in Strava's {@code map.summary_polyline}. */
+/**
+ * Google's encoded polyline format (precision 5), as in Strava's {@code map.summary_polyline}. The fake Strava server
+ * encodes with this copy on purpose, not with the app's {@code fitcoach.geo.Polyline}: the fake stands in for Strava,
+ * and a mistake in the app's codec (a sign, a rounding) would otherwise be made on both sides and pass unseen.
+ */
 public final class Polyline {
   private Polyline() {
   }
