@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
  * {@link #MARKDOWN_ANSWER} a few characters per delta, that many milliseconds apart, so a browser sees the text grow
  * and can stop it part way; chat-title requests get a short title at once. A message asking to "plan my week", when
  * the coach offers the propose_plan tool, is answered with a call to it ({@link #PROPOSAL}: three sessions from
- * tomorrow), and the turn after its result with {@link #PROPOSAL_ANSWER}.
+ * tomorrow), and the turn after its result with {@link #PROPOSAL_ANSWER}. A message asking for the "longest run",
+ * when search_activities is offered, is answered with a lookup of the three longest runs ({@link #LOOKUP_ID}); the
+ * turn after its result quotes the first row as the app gave it ({@link #lookupAnswer}), so a browser test can check
+ * that the answer carries FitCoach's own numbers.
  */
 public final class FakeLlmMain {
   /**
@@ -44,6 +47,11 @@ public final class FakeLlmMain {
   public static final String PROPOSAL_ANSWER = "Here is a gentle week: two easy sessions and one tempo run. "
       + "The card below shows the loads and your form; add it to your calendar if it suits you.";
 
+  /** What the athlete types to get a lookup in the e2e suite, and the id of the tool call it gets. */
+  public static final String LOOKUP_TRIGGER = "longest run";
+  public static final String LOOKUP_ID = "toolu_lookup_1";
+  static final String LOOKUP_ARGUMENTS = "{\"sport\":\"run\",\"sort\":\"distance\",\"limit\":3}";
+
   private FakeLlmMain() {
   }
 
@@ -58,8 +66,13 @@ public final class FakeLlmMain {
       Reply answer = Reply.text(pieces(MARKDOWN_ANSWER, 6)).slow(Duration.ofMillis(tokenDelayMs));
       Reply proposed = Reply.text(pieces(PROPOSAL_ANSWER, 6)).slow(Duration.ofMillis(tokenDelayMs));
       java.util.function.Function<RecordedRequest, Reply> reply = request -> isTitleRequest(request) ? Reply.text(TITLE)
-          : !request.toolResults().isEmpty() ? proposed
-          : asksForPlan(request) ? Reply.toolUse(ToolUse.call("toolu_plan_1", "propose_plan", PROPOSAL.get()))
+          : !request.toolResults().isEmpty() ? lookupResult(request)
+              .map(result -> Reply.text(pieces(lookupAnswer(result), 6)).slow(Duration.ofMillis(tokenDelayMs)))
+              .orElse(proposed)
+          : asksFor(request, LOOKUP_TRIGGER, "search_activities")
+              ? Reply.toolUse(ToolUse.call(LOOKUP_ID, "search_activities", LOOKUP_ARGUMENTS))
+          : asksFor(request, PROPOSAL_TRIGGER, "propose_plan")
+              ? Reply.toolUse(ToolUse.call("toolu_plan_1", "propose_plan", PROPOSAL.get()))
           : answer;
       anthropic.replyWith(reply::apply);
       openAi.replyWith(reply::apply);
@@ -90,10 +103,37 @@ public final class FakeLlmMain {
         .put("intensity", rpe).put("title", title);
   }
 
-  private static boolean asksForPlan(RecordedRequest request) {
+  private static boolean asksFor(RecordedRequest request, String trigger, String tool) {
     String text = request.lastUserText();
-    return text != null && text.toLowerCase(java.util.Locale.ROOT).contains(PROPOSAL_TRIGGER)
-        && request.toolNames().contains("propose_plan");
+    return text != null && text.toLowerCase(java.util.Locale.ROOT).contains(trigger) && request.toolNames().contains(tool);
+  }
+
+  private static java.util.Optional<RecordedRequest.SentToolResult> lookupResult(RecordedRequest request) {
+    return request.toolResults().stream().filter(r -> LOOKUP_ID.equals(r.toolCallId())).findFirst();
+  }
+
+  /**
+   * The answer to the lookup: the first row's name, date and distance exactly as search_activities returned them (a
+   * model told to quote tool numbers as given), or what went wrong.
+   */
+  static String lookupAnswer(RecordedRequest.SentToolResult result) {
+    if (result.isError()) {
+      return "The lookup failed: " + result.content();
+    }
+    try {
+      io.vertx.core.json.JsonObject found = new io.vertx.core.json.JsonObject(result.content());
+      io.vertx.core.json.JsonArray columns = found.getJsonArray("columns");
+      io.vertx.core.json.JsonArray rows = found.getJsonArray("rows");
+      if (rows == null || rows.isEmpty()) {
+        return "You have no runs yet.";
+      }
+      io.vertx.core.json.JsonArray first = rows.getJsonArray(0);
+      java.util.function.Function<String, Object> cell = name -> first.getValue(columns.getList().indexOf(name));
+      return "Your longest run is **" + cell.apply("name") + "** on " + cell.apply("date") + ": " + cell.apply("distance_km")
+          + " km in " + cell.apply("duration") + ".";
+    } catch (RuntimeException e) {
+      return "The lookup gave nothing I can read.";
+    }
   }
 
   // The app names a chat with a separate short request whose system prompt asks for a title.
