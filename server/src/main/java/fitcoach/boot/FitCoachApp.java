@@ -89,7 +89,10 @@ public final class FitCoachApp implements AutoCloseable {
       }
       return db.url();
     };
-    boolean recording = flightRecorderRunning();
+    boolean recording = jdk.jfr.FlightRecorder.isInitialized();
+    if (!recording) {
+      leaveNettyRecorderEventsOff();
+    }
     CompletableFuture<Vertx> booting = CompletableFuture.supplyAsync(() -> {
       if (recording) {
         preloadFlightRecorderEvents();
@@ -200,12 +203,10 @@ public final class FitCoachApp implements AutoCloseable {
    * {@code TokenRelayRecording}); with one, both are registered here rather than on an event loop mid-request.
    * Called before any Netty class loads: Netty reads the property once.
    */
-  private static boolean flightRecorderRunning() {
-    boolean running = jdk.jfr.FlightRecorder.isInitialized();
-    if (!running && System.getProperty("io.netty.jfr.enabled") == null) {
+  private static void leaveNettyRecorderEventsOff() {
+    if (System.getProperty("io.netty.jfr.enabled") == null) {
       System.setProperty("io.netty.jfr.enabled", "false");
     }
-    return running;
   }
 
   private static void preloadFlightRecorderEvents() {
