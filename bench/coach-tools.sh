@@ -2,7 +2,8 @@
 # The coach's tools on ten years of demo data (about 3,000 activities), through the real registry against embedded
 # PostgreSQL, and the input tokens of a chat turn before and after the tools for the issue's four questions (the
 # fixed full context against the card plus tool specs and the lookups a model makes, counted in full and with the
-# cached prefix). RUNS (default 200) timed calls per tool after a warm-up.
+# cached prefix, and the four as one conversation priced by Anthropic's token kinds). RUNS (default 200) timed calls
+# per tool after a warm-up.
 # Goals (issue 15): tool execution p95 under 20 ms per tool; at least 40 % fewer input tokens per chat turn.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"

@@ -15,15 +15,18 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * Input tokens of a chat turn before and after the tools, on ten years of demo data, for the issue's four questions.
  * "Before" is the fixed full context (the fake refuses tools, so the app sends its fallback); "after" is the card plus
  * the tool specs, with the scripted lookups a model would make, every round counted in full, and also counted as
- * Anthropic bills it with the cached prefix (system and tools read from the cache after the first round). Tokens are
- * estimated as UTF-8 bytes / 4 of the system prompt, tools and messages, the same for both. Not a test (surefire
+ * Anthropic bills it with the cached prefix (system and tools read from the cache after the first round). Then the
+ * four questions as one conversation, with Anthropic's token kinds (input, cache write, cache read) and their price
+ * ratios. Tokens are estimated as UTF-8 bytes / 4 of the system prompt, tools and messages, the same for both. Not a test (surefire
  * skips it by name): {@code bench/coach-tools.sh} runs it. Writes {@code server/target/coach-tokens-bench.txt}.
  */
 class CoachTokensBench extends CoachTestBase {
@@ -101,6 +104,36 @@ class CoachTokensBench extends CoachTestBase {
     report.append(String.format("%-80s %8d %8d %8d%n", "total", before, after, billed)).append(parts);
     report.append(String.format("after vs before: %+.0f %% (every round counted in full), %+.0f %% (cached prefix)%n",
         100.0 * (after - before) / before, 100.0 * (billed - before) / before));
+
+    // The four questions asked one after another in one conversation, billed as Anthropic bills a cached prefix:
+    // "before" is the app before the tools, which sent no cache breakpoints (every token is input); "after" reads the
+    // tools and system prompt from the cache once a request in the conversation has written them.
+    Bill fixedTalk = new Bill();
+    Bill toolTalk = new Bill();
+    String[] fixedSession = new String[1];
+    String[] toolSession = new String[1];
+    Set<String> cached = new HashSet<>();
+    report.append(String.format("%nOne conversation of the four questions, priced as input-token equivalents "
+        + "(input 1, cache write 1.25, cache read 0.1):%n"));
+    report.append(String.format("%-80s %8s %8s %8s %8s %8s%n", "question", "before", "input", "write", "read", "after"));
+    for (Question q : questions) {
+      anthropic.next(Reply.status(400, "invalid_request_error", "tools: this model does not support tools"));
+      anthropic.next(Reply.text("Fixed-context answer."));
+      List<RecordedRequest> fixed = turn(q.text(), fixedSession[0], fixedSession);
+      Bill b = new Bill();
+      b.input += tokens(fixed.get(fixed.size() - 1), true);
+      q.replies().forEach(anthropic::next);
+      List<RecordedRequest> rounds = turn(q.text(), toolSession[0], toolSession);
+      Bill a = new Bill();
+      rounds.forEach(r -> a.add(r, cached));
+      report.append(String.format("%-80s %8d %8d %8d %8d %8.0f%n", q.text(), b.input, a.input, a.write, a.read, a.cost()));
+      fixedTalk.plus(b);
+      toolTalk.plus(a);
+    }
+    report.append(String.format("%-80s %8d %8d %8d %8d %8.0f%n", "conversation", fixedTalk.input, toolTalk.input,
+        toolTalk.write, toolTalk.read, toolTalk.cost()));
+    report.append(String.format("conversation after vs before: input tokens %+.0f %%, priced %+.0f %%%n",
+        100.0 * (toolTalk.input - fixedTalk.input) / fixedTalk.input, 100.0 * (toolTalk.cost() - fixedTalk.cost()) / fixedTalk.cost()));
     // Reported, not asserted: loading ten years of demo data recomputes the load on an event loop (see the note).
     List<String> blocked = fitcoach.testing.BlockedThreadDetector.drain();
     report.append("blocked-thread warnings during the run: ").append(blocked.size()).append('\n');
@@ -110,9 +143,24 @@ class CoachTokensBench extends CoachTestBase {
 
   /** One chat turn in a new session; the answer requests it made, in order (the title request left out). */
   private List<RecordedRequest> turn(String message) {
+    return turn(message, null, new String[1]);
+  }
+
+  /**
+   * One chat turn, in the given session (null: a new one, whose id goes into {@code session[0]}); the answer requests
+   * it made, in order (the title request left out).
+   */
+  private List<RecordedRequest> turn(String message, String sessionId, String[] session) {
     int from = completions().size();
-    try (SseStream s = client.stream("POST", "/api/ai/chat", new JsonObject().put("message", message), null)) {
-      assertThat(last(s.rest(WAIT), "done").getString("status")).isEqualTo("complete");
+    JsonObject body = new JsonObject().put("message", message);
+    if (sessionId != null) {
+      body.put("sessionId", sessionId);
+    }
+    try (SseStream s = client.stream("POST", "/api/ai/chat", body, null)) {
+      List<SseStream.Event> events = s.rest(WAIT);
+      assertThat(last(events, "done").getString("status")).isEqualTo("complete");
+      session[0] = events.stream().map(SseStream.Event::json).filter(j -> j != null && j.getString("sessionId") != null)
+          .map(j -> j.getString("sessionId")).findFirst().orElse(sessionId);
     }
     titleRequestsSettled();
     List<RecordedRequest> out = new ArrayList<>();
@@ -122,6 +170,43 @@ class CoachTokensBench extends CoachTestBase {
       }
     }
     return out;
+  }
+
+  /**
+   * What requests cost, in tokens by kind, as Anthropic counts them: the tools and system prompt up to the system
+   * prompt's cache breakpoint are a cache write the first time that exact prefix is sent (at least 1,024 tokens, the
+   * smallest prefix Sonnet caches) and a read after that; the messages are input.
+   */
+  private static final class Bill {
+    long input;
+    long write;
+    long read;
+
+    void add(RecordedRequest r, Set<String> cached) {
+      JsonObject body = r.body();
+      long messages = bytes(body.getValue("messages")) / 4;
+      long prefix = (bytes(body.getValue("system")) + bytes(body.getValue("tools"))) / 4;
+      boolean breakpoint = body.getValue("system") instanceof JsonArray system && !system.isEmpty()
+          && system.getJsonObject(system.size() - 1).containsKey("cache_control");
+      input += messages;
+      if (!breakpoint || prefix < 1024) {
+        input += prefix;
+      } else if (cached.add(String.valueOf(body.getValue("tools")) + body.getValue("system"))) {
+        write += prefix;
+      } else {
+        read += prefix;
+      }
+    }
+
+    void plus(Bill other) {
+      input += other.input;
+      write += other.write;
+      read += other.read;
+    }
+
+    double cost() {
+      return input + 1.25 * write + 0.1 * read;
+    }
   }
 
   /** The request's prompt in tokens; without {@code prefix}, only the messages (the cached system and tools left out). */
