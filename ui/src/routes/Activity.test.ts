@@ -112,6 +112,25 @@ describe('Activity page', () => {
     expect(await screen.findByText('No detailed data was recorded for this activity.')).toBeTruthy();
   });
 
+  it('asks for the samples only once the summary and its analysis have answered', async () => {
+    const held: (() => void)[] = [];
+    const hold = (response: () => Response) => () => new Promise<Response>((resolve) => held.push(() => resolve(response())));
+    const fetchMock = routes({
+      'GET /api/activities/a1': hold(() => json(200, ACTIVITY)),
+      'GET /api/activities/a1/analysis': hold(() => apiError(404, 'not_found', 'No streams')),
+    });
+    const asked = () => fetchMock.mock.calls.map(([input]) => String(input));
+    render(ActivityPage, { id: 'a1' });
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    expect(asked()).not.toContain('/api/activities/a1/streams');
+    held.shift()!();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked(), 'one of the two is still out').not.toContain('/api/activities/a1/streams');
+    held.shift()!();
+    await vi.waitFor(() => expect(asked()).toContain('/api/activities/a1/streams'));
+    expect(await screen.findByRole('heading', { name: 'Hill repeats', level: 1 })).toBeTruthy();
+  });
+
   it('saves the RPE and shows the recomputed load', async () => {
     const fetchMock = routes({
       'PATCH /api/activities/a1': () => json(200, { ...ACTIVITY, rpe: 7, load: 91 }),
