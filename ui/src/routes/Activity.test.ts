@@ -131,6 +131,20 @@ describe('Activity page', () => {
     expect(await screen.findByRole('heading', { name: 'Hill repeats', level: 1 })).toBeTruthy();
   });
 
+  it('asks for no samples of an activity that is not there, and still asks when only the analysis failed', async () => {
+    const gone = routes({ 'GET /api/activities/a1': () => apiError(404, 'not_found', 'No such activity') });
+    const { unmount } = render(ActivityPage, { id: 'a1' });
+    expect(await screen.findByRole('heading', { name: 'Activity not found', level: 1 })).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(gone.mock.calls.map(([input]) => String(input))).not.toContain('/api/activities/a1/streams');
+    unmount();
+
+    const broken = routes({ 'GET /api/activities/a1/analysis': () => apiError(500, 'internal', 'The database is away') });
+    render(ActivityPage, { id: 'a1' });
+    expect(await screen.findByRole('heading', { name: 'Hill repeats', level: 1 })).toBeTruthy();
+    await vi.waitFor(() => expect(broken.mock.calls.map(([input]) => String(input))).toContain('/api/activities/a1/streams'));
+  });
+
   it('saves the RPE and shows the recomputed load', async () => {
     const fetchMock = routes({
       'PATCH /api/activities/a1': () => json(200, { ...ACTIVITY, rpe: 7, load: 91 }),
