@@ -3,7 +3,9 @@
  * for the "longest run", the fake model calls search_activities (FakeLlmMain); FitCoach runs it on the demo athlete's
  * history and sends the rows back; the fake answers with the first row as given. The chat shows the lookup as one
  * collapsed "Looked up: …" line that opens to what was asked and what came back, the answer carries the same run and
- * distance as the athlete's own activity list, and both are still there when the conversation is opened again.
+ * distance as the athlete's own activity list, and both are still there when the conversation is opened again. A
+ * lookup with absurd arguments (year 0 to 9999, 5,000 rows) is refused: the model gets the error and the line says
+ * the lookup failed.
  * Screenshot: target/screenshots/coach-lookup.png.
  *
  *   mvn -B -q -o package -DskipTests && cd ui && E2E_ONLY=lookups npm run e2e
@@ -94,6 +96,22 @@ describe('Coach lookups', { concurrency: false }, () => {
     const toggle = answer.getByTestId('tool-lookups').getByRole('button', { name: 'Looked up: runs by distance', exact: true });
     assert.equal(await toggle.count(), 1);
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  });
+
+  it('shows a lookup the app refused (year 0 to 9999, 5,000 rows) as failed, and the model is told why', async () => {
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    await page.getByLabel('Message to the coach').fill('List every swim ever');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const answer = lastAnswer();
+    await answer.getByText(/The lookup failed/).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Send' }).waitFor();
+    // The error the tool gave the model names the argument at fault; nothing of the athlete's data came back.
+    const text = await answer.locator('.markdown').innerText();
+    assert.match(text, /limit/i);
+    const toggle = answer.getByTestId('tool-lookups').getByRole('button', { name: /^Looked up: .*\(failed\)$/ });
+    assert.equal(await toggle.count(), 1);
+    await toggle.click();
+    await answer.getByTestId('tool-lookups').locator('li.failed').waitFor();
   });
 
   it('raised no console error, page error or failed request', () => {

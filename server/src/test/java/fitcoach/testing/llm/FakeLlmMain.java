@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * tomorrow), and the turn after its result with {@link #PROPOSAL_ANSWER}. A message asking for the "longest run",
  * when search_activities is offered, is answered with a lookup of the three longest runs ({@link #LOOKUP_ID}); the
  * turn after its result quotes the first row as the app gave it ({@link #lookupAnswer}), so a browser test can check
- * that the answer carries FitCoach's own numbers.
+ * that the answer carries FitCoach's own numbers. Asked for "every swim ever", it makes the same lookup with absurd
+ * arguments, and answers with the error the app sent back.
  */
 public final class FakeLlmMain {
   /**
@@ -51,6 +52,9 @@ public final class FakeLlmMain {
   public static final String LOOKUP_TRIGGER = "longest run";
   public static final String LOOKUP_ID = "toolu_lookup_1";
   static final String LOOKUP_ARGUMENTS = "{\"sport\":\"run\",\"sort\":\"distance\",\"limit\":3}";
+  /** What the athlete types to get a lookup with absurd arguments (year 0 to 9999, 5,000 rows), which the app refuses. */
+  public static final String BAD_LOOKUP_TRIGGER = "every swim ever";
+  static final String BAD_LOOKUP_ARGUMENTS = "{\"sport\":\"swim\",\"from\":\"0000-01-01\",\"to\":\"9999-12-31\",\"limit\":5000}";
 
   private FakeLlmMain() {
   }
@@ -69,6 +73,8 @@ public final class FakeLlmMain {
           : !request.toolResults().isEmpty() ? lookupResult(request)
               .map(result -> Reply.text(pieces(lookupAnswer(result), 6)).slow(Duration.ofMillis(tokenDelayMs)))
               .orElse(proposed)
+          : asksFor(request, BAD_LOOKUP_TRIGGER, "search_activities")
+              ? Reply.toolUse(ToolUse.call(LOOKUP_ID, "search_activities", BAD_LOOKUP_ARGUMENTS))
           : asksFor(request, LOOKUP_TRIGGER, "search_activities")
               ? Reply.toolUse(ToolUse.call(LOOKUP_ID, "search_activities", LOOKUP_ARGUMENTS))
           : asksFor(request, PROPOSAL_TRIGGER, "propose_plan")
